@@ -1,0 +1,76 @@
+// Small presentational pieces used across pages.
+import type { ReactNode } from "react";
+import { SIDES, type Side } from "../../server/domains/partnerships/partnerships.schema";
+
+const SIDE_STYLE: Record<Side, string> = {
+  LABOR: "bg-labor-50 text-labor-800 ring-labor-600/30",
+  MANAGEMENT: "bg-management-50 text-management-800 ring-management-600/30",
+  NEUTRAL: "bg-slate-100 text-slate-700 ring-slate-500/30",
+};
+
+export function SideBadge({ side }: { side: Side }) {
+  return (
+    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${SIDE_STYLE[side]}`}>
+      {SIDES[side]}
+    </span>
+  );
+}
+
+export function Badge({ children, tone = "slate" }: { children: ReactNode; tone?: "slate" | "amber" | "green" | "red" | "indigo" }) {
+  const tones = {
+    slate: "bg-slate-100 text-slate-700",
+    amber: "bg-amber-100 text-amber-800",
+    green: "bg-green-100 text-green-800",
+    red: "bg-red-100 text-red-800",
+    indigo: "bg-indigo-100 text-indigo-800",
+  };
+  return <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
+}
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
+        {description ? <p className="mt-1 max-w-3xl text-sm text-slate-600">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 p-6 text-center">
+      <p className="text-sm font-semibold text-slate-800">{title}</p>
+      {children ? <div className="mt-1 text-sm text-slate-600">{children}</div> : null}
+    </div>
+  );
+}
+
+export function Section({ title, actions, children, id }: { title: string; actions?: ReactNode; children: ReactNode; id?: string }) {
+  const headingId = id ? `${id}-heading` : undefined;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <div className="mb-3 flex items-center justify-between gap-2">
+        <h2 id={headingId} className="text-base font-semibold text-slate-900">
+          {title}
+        </h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
+const DATE_TIME = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+
+/** A date in the viewer's time zone (the server renders UTC; the browser re-renders it locally). */
+export function Time({ value, withTime = false }: { value: Date; withTime?: boolean }) {
+  return (
+    <time dateTime={value.toISOString()} suppressHydrationWarning>
+      {(withTime ? DATE_TIME : DATE).format(value)}
+    </time>
+  );
+}

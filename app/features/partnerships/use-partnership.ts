@@ -1,0 +1,31 @@
+// The partnership the current page is in: the layout route's loader data, kept fresh by tRPC and by
+// the partnership room's live events.
+import { useParams } from "@remix-run/react";
+import { useRouteData } from "~/lib/data";
+import { trpc, type RouterOutputs } from "~/lib/trpc";
+import { useRealtimeEvent, useRoom } from "~/features/realtime/realtime";
+import type { loader } from "~/routes/p.$partnershipId";
+
+export type PartnershipHome = RouterOutputs["partnerships"]["partnership"]["get"];
+
+export function usePartnership(): PartnershipHome {
+  const { partnershipId = "" } = useParams();
+  const initial = useRouteData<typeof loader>("routes/p.$partnershipId");
+  const { data } = trpc.partnerships.partnership.get.useQuery({ partnershipId }, { initialData: initial });
+  return (data ?? initial)!;
+}
+
+/** Joins the partnership's room and refetches what its events say changed. Used once, by the layout. */
+export function usePartnershipLiveUpdates(partnershipId: string) {
+  const utils = trpc.useUtils();
+  useRoom({ kind: "partnership", id: partnershipId });
+  const refresh = (p: { partnershipId: string }) => {
+    if (p.partnershipId !== partnershipId) return;
+    void utils.partnerships.partnership.get.invalidate({ partnershipId });
+    void utils.partnerships.committee.get.invalidate();
+    void utils.partnerships.invitation.list.invalidate({ partnershipId });
+  };
+  useRealtimeEvent("membership:joined", refresh);
+  useRealtimeEvent("membership:removed", refresh);
+  useRealtimeEvent("partnership:changed", refresh);
+}

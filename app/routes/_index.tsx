@@ -1,0 +1,92 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { Badge, EmptyState, PageHeader, SideBadge } from "~/components/ui";
+import { superjsonResponse, useData } from "~/lib/data";
+import { trpc, type RouterOutputs } from "~/lib/trpc";
+import { PARTNERSHIP_ROLES, SECTORS, type Sector } from "../../server/domains/partnerships/partnerships.schema";
+
+export const meta: MetaFunction = () => [{ title: "Jointly · Your partnerships" }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (!context.user) return superjsonResponse({ signedIn: false as const, partnerships: [] });
+  return superjsonResponse({ signedIn: true as const, partnerships: await context.trpc.partnerships.partnership.list() });
+}
+
+export default function Index() {
+  const data = useData<typeof loader>();
+  return data.signedIn ? <Dashboard initial={data.partnerships} /> : <Welcome />;
+}
+
+type MyPartnerships = RouterOutputs["partnerships"]["partnership"]["list"];
+
+function Dashboard({ initial }: { initial: MyPartnerships }) {
+  const { data: partnerships = initial } = trpc.partnerships.partnership.list.useQuery(undefined, { initialData: initial });
+  return (
+    <>
+      <PageHeader
+        title="Your partnerships"
+        description="Each partnership is a shared workspace for its unions, employers and partners."
+        actions={
+          <Link to="/partnerships/new" className="btn-primary">
+            New partnership
+          </Link>
+        }
+      />
+      {partnerships.length === 0 ? (
+        <EmptyState title="You are not in a partnership yet">
+          Start one for your committee or trust fund, or open the invitation link a co-chair sent you.
+        </EmptyState>
+      ) : (
+        <PartnershipList partnerships={partnerships} />
+      )}
+    </>
+  );
+}
+
+function PartnershipList({ partnerships }: { partnerships: MyPartnerships}) {
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2">
+      {partnerships.map((p) => (
+        <li key={p.id}>
+          <Link to={`/p/${p.id}`} className="card block h-full transition hover:ring-indigo-300">
+            <div className="flex items-start justify-between gap-2">
+              <h2 className="text-lg font-semibold text-slate-900">{p.name}</h2>
+              <Badge>{SECTORS[p.sector as Sector] ?? p.sector}</Badge>
+            </div>
+            {p.description ? <p className="mt-1 line-clamp-2 text-sm text-slate-600">{p.description}</p> : null}
+            <div className="mt-3 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+              <SideBadge side={p.side} />
+              <span>
+                {p.role ? PARTNERSHIP_ROLES[p.role] : "Member"} · {p.organizationName}
+              </span>
+              <span aria-hidden>·</span>
+              <span>
+                {p.memberCount} people, {p.organizationCount} organizations
+              </span>
+            </div>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Welcome() {
+  return (
+    <div className="mx-auto max-w-3xl py-10 text-center">
+      <h1 className="text-4xl font-bold tracking-tight text-slate-900">Joint decisions, made together.</h1>
+      <p className="mt-4 text-lg text-slate-600">
+        Jointly gives labor-management training partnerships one shared workspace: co-chaired meetings, curricula that workers sign off,
+        votes with a majority on each side, and supportive services for trainees.
+      </p>
+      <div className="mt-8 flex justify-center gap-3">
+        <Link to="/signup" className="btn-primary">
+          Create an account
+        </Link>
+        <Link to="/signin" className="btn-secondary">
+          Sign in
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { Link } from "@remix-run/react";
+import { EmptyState, Section, SideBadge } from "~/components/ui";
+import { NewCommitteeForm } from "~/features/partnerships/committee-form";
+import { usePartnership } from "~/features/partnerships/use-partnership";
+import { ORGANIZATION_TYPES, PARTNERSHIP_ROLES, SIDES, type OrganizationType, type Side } from "../../server/domains/partnerships/partnerships.schema";
+
+const SIDE_ORDER: Side[] = ["LABOR", "NEUTRAL", "MANAGEMENT"];
+
+export default function PartnershipOverview() {
+  const home = usePartnership();
+  const { partnership, organizations, people, committees, viewer } = home;
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">
+        {partnership.description ? <p className="text-slate-700">{partnership.description}</p> : null}
+
+        <Section title="Organizations by side" id="organizations" actions={<Link className="link text-sm" to="organizations">Manage</Link>}>
+          <div className="grid gap-4 sm:grid-cols-3">
+            {SIDE_ORDER.map((side) => {
+              const orgs = organizations.filter((o) => o.side === side);
+              return (
+                <div key={side}>
+                  <h3 className="mb-2 flex items-center gap-2 text-sm font-semibold text-slate-700">
+                    <SideBadge side={side} /> <span className="sr-only">{SIDES[side]} side</span>
+                  </h3>
+                  {orgs.length === 0 ? (
+                    <p className="text-sm text-slate-500">None yet</p>
+                  ) : (
+                    <ul className="space-y-1 text-sm">
+                      {orgs.map((o) => (
+                        <li key={o.id}>
+                          <span className="font-medium text-slate-900">{o.name}</span>
+                          <span className="block text-xs text-slate-500">
+                            {ORGANIZATION_TYPES[o.type as OrganizationType]} · {o.memberCount} {o.memberCount === 1 ? "person" : "people"}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </Section>
+
+        <Section title={`People (${people.length})`} id="people" actions={<Link className="link text-sm" to="people">{viewer.canManage ? "Invite and manage" : "See all"}</Link>}>
+          <ul className="divide-y divide-slate-100" aria-label="People in this partnership">
+            {people.map((p) => (
+              <li key={p.membershipId} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <div>
+                  <span className="font-medium text-slate-900">{p.name}</span>
+                  <span className="block text-xs text-slate-500">{p.organizationName}</span>
+                </div>
+                <div className="flex items-center gap-2 text-xs text-slate-600">
+                  {p.role !== "MEMBER" ? <span>{PARTNERSHIP_ROLES[p.role]}</span> : null}
+                  <SideBadge side={p.side} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      </div>
+
+      <div className="space-y-6">
+        <Section title="Committees" id="committees">
+          {committees.length === 0 ? (
+            <EmptyState title="No committees yet">Committees such as a JATC or a curriculum committee decide within the partnership.</EmptyState>
+          ) : (
+            <ul className="space-y-2">
+              {committees.map((c) => (
+                <li key={c.id}>
+                  <Link to={`committees/${c.id}`} className="link">
+                    {c.name}
+                  </Link>
+                  <span className="block text-xs text-slate-500">
+                    {c.memberCount} {c.memberCount === 1 ? "member" : "members"}
+                    {c.coChairs.length ? ` · co-chairs ${c.coChairs.map((cc) => cc.name).join(" and ")}` : " · no co-chairs yet"}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {viewer.canManage ? (
+            <details className="mt-4 rounded-md bg-slate-50 p-3">
+              <summary className="cursor-pointer text-sm font-semibold text-indigo-800">New committee</summary>
+              <div className="mt-3">
+                <NewCommitteeForm partnershipId={partnership.id} />
+              </div>
+            </details>
+          ) : null}
+        </Section>
+
+        <Section title="Upcoming meetings" id="meetings">
+          <EmptyState title="No meetings scheduled">Co-chaired meetings with jointly approved agendas will be listed here.</EmptyState>
+        </Section>
+        <Section title="Open votes" id="votes">
+          <EmptyState title="No open votes">Motions open for voting, with their per-side tallies, will appear here.</EmptyState>
+        </Section>
+        <Section title="Drafts awaiting review" id="drafts">
+          <EmptyState title="No drafts in review">Curriculum drafts waiting for worker sign-off will appear here.</EmptyState>
+        </Section>
+        <Section title="Supportive-service requests" id="services">
+          <EmptyState title="No requests">Requests from community partners for trainees' childcare, transport or tools will appear here.</EmptyState>
+        </Section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useParams } from "@remix-run/react";
+import { useState } from "react";
+import { FormError, SelectField } from "~/components/field";
+import { EmptyState, PageHeader, Section, SideBadge } from "~/components/ui";
+import { usePartnership } from "~/features/partnerships/use-partnership";
+import { superjsonResponse, useData } from "~/lib/data";
+import { toUiError } from "~/lib/errors";
+import { useMutationForm } from "~/lib/forms";
+import { load } from "~/lib/guards.server";
+import { trpc, type RouterOutputs } from "~/lib/trpc";
+import { SEAT_ROLES, SetSeatInputSchema, type SeatRole } from "../../server/domains/partnerships/partnerships.schema";
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  return superjsonResponse(await load(request, () => context.trpc.partnerships.committee.get({ bodyId: params.bodyId ?? "" })));
+}
+
+export const meta: MetaFunction = () => [{ title: "Committee · Jointly" }];
+
+type Committee = RouterOutputs["partnerships"]["committee"]["get"];
+
+export default function CommitteePage() {
+  const { bodyId = "" } = useParams();
+  const initial = useData<typeof loader>();
+  const { data: committee = initial } = trpc.partnerships.committee.get.useQuery({ bodyId }, { initialData: initial });
+  const coChair = (side: "LABOR" | "MANAGEMENT") => committee.seats.find((s) => s.coChairSide === side)?.name;
+  return (
+    <div>
+      <PageHeader
+        title={committee.name}
+        description={committee.description || undefined}
+        actions={
+          <Link to=".." relative="path" className="btn-secondary">
+            All committees
+          </Link>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Section title="Co-chairs" id="co-chairs">
+            <dl className="grid gap-3 sm:grid-cols-2">
+              {(["LABOR", "MANAGEMENT"] as const).map((side) => (
+                <div key={side} className="rounded-md bg-slate-50 p-3">
+                  <dt className="text-xs font-semibold uppercase text-slate-500">{side === "LABOR" ? "Labor" : "Management"} co-chair</dt>
+                  <dd className="mt-1 font-medium">{coChair(side) ?? <span className="text-slate-500">Vacant</span>}</dd>
+                </div>
+              ))}
+            </dl>
+          </Section>
+          <Section title={`Members (${committee.seats.length})`} id="members">
+            {committee.seats.length === 0 ? (
+              <EmptyState title="No members yet">Seat partnership members on this committee, with their own co-chairs.</EmptyState>
+            ) : (
+              <SeatList committee={committee} />
+            )}
+          </Section>
+        </div>
+        {committee.canManage ? (
+          <Section title="Add a member" id="add-member">
+            <AddSeatForm committee={committee} />
+          </Section>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function SeatList({ committee }: { committee: Committee }) {
+  const setSeat = trpc.partnerships.seat.set.useMutation();
+  const removeSeat = trpc.partnerships.seat.remove.useMutation();
+  const [error, setError] = useState<string | null>(null);
+  const onError = (e: unknown) => setError(toUiError(e).message);
+  return (
+    <>
+      <FormError message={error} />
+      <ul className="divide-y divide-slate-100">
+        {committee.seats.map((s) => (
+          <li key={s.membershipId} className="flex flex-wrap items-center justify-between gap-3 py-2">
+            <div>
+              <span className="font-medium text-slate-900">{s.name}</span>
+              <span className="block text-xs text-slate-500">
+                {s.organizationName} · {s.isVoting ? "voting" : "non-voting"}
+              </span>
+            </div>
+            <div className="flex items-center gap-2">
+              <SideBadge side={s.side} />
+              {committee.canManage ? (
+                <>
+                  <label className="sr-only" htmlFor={`role-${s.membershipId}`}>
+                    Role of {s.name}
+                  </label>
+                  <select
+                    id={`role-${s.membershipId}`}
+                    className="input w-auto py-1"
+                    value={s.role}
+                    onChange={(e) =>
+                      setSeat.mutate(
+                        { bodyId: committee.id, membershipId: s.membershipId, role: e.currentTarget.value as SeatRole, isVoting: s.isVoting },
+                        { onError, onSuccess: () => setError(null) },
+                      )
+                    }
+                  >
+                    {Object.entries(SEAT_ROLES).map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                  <button
+                    type="button"
+                    className="btn-danger px-2 py-1 text-xs"
+                    onClick={() => removeSeat.mutate({ bodyId: committee.id, membershipId: s.membershipId }, { onError })}
+                  >
+                    Remove<span className="sr-only"> {s.name} from the committee</span>
+                  </button>
+                </>
+              ) : (
+                <span className="text-sm text-slate-700">{s.role === "CO_CHAIR" ? "Co-chair" : SEAT_ROLES[s.role]}</span>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function AddSeatForm({ committee }: { committee: Committee }) {
+  const { people } = usePartnership();
+  const seated = new Set(committee.seats.map((s) => s.membershipId));
+  const candidates = people.filter((p) => !seated.has(p.membershipId));
+  const setSeat = trpc.partnerships.seat.set.useMutation();
+  const form = useMutationForm({
+    schema: SetSeatInputSchema,
+    mutation: setSeat,
+    toInput: (values) => ({ ...values, bodyId: committee.id, isVoting: values.isVoting === "on" }),
+    onSuccess: (_r, el) => el.reset(),
+  });
+  if (candidates.length === 0) return <EmptyState title="Everyone is already on this committee" />;
+  return (
+    <form onSubmit={form.onSubmit} className="space-y-3" noValidate aria-label="Add a member">
+      <FormError message={form.error?.message} />
+      <SelectField
+        label="Member"
+        name="membershipId"
+        placeholder="Choose a person"
+        options={candidates.map((p): [string, string] => [p.membershipId, `${p.name} (${p.organizationName})`])}
+        error={form.fieldError("membershipId")}
+      />
+      <SelectField label="Role" name="role" options={SEAT_ROLES} defaultValue="MEMBER" error={form.fieldError("role")} hint="A co-chair takes the seat of their own side." />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="isVoting" defaultChecked className="h-4 w-4 rounded border-slate-300" />
+        Voting member
+      </label>
+      <button type="submit" className="btn-primary" disabled={form.pending}>
+        {form.pending ? "Adding…" : "Add to committee"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { Link } from "@remix-run/react";
+import { EmptyState, Section } from "~/components/ui";
+import { NewCommitteeForm } from "~/features/partnerships/committee-form";
+import { usePartnership } from "~/features/partnerships/use-partnership";
+
+export default function Committees() {
+  const { committees, viewer, partnership } = usePartnership();
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="lg:col-span-2">
+        <Section title="Committees" id="committee-list">
+          {committees.length === 0 ? (
+            <EmptyState title="No committees yet">
+              The partnership itself decides as the top body; committees take on apprenticeship, curriculum or access work.
+            </EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {committees.map((c) => (
+                <li key={c.id} className="py-3">
+                  <Link to={c.id} className="link text-base">
+                    {c.name}
+                  </Link>
+                  {c.description ? <p className="text-sm text-slate-600">{c.description}</p> : null}
+                  <p className="text-xs text-slate-500">
+                    {c.memberCount} {c.memberCount === 1 ? "member" : "members"}
+                    {c.coChairs.map((cc) => ` · ${cc.side === "LABOR" ? "Labor" : "Management"} co-chair ${cc.name}`).join("")}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </div>
+      {viewer.canManage ? (
+        <Section title="New committee" id="new-committee">
+          <NewCommitteeForm partnershipId={partnership.id} />
+        </Section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { NavLink, Outlet, useParams } from "@remix-run/react";
+import { Badge } from "~/components/ui";
+import { usePartnership, usePartnershipLiveUpdates } from "~/features/partnerships/use-partnership";
+import { useIsLive } from "~/features/realtime/realtime";
+import { superjsonResponse } from "~/lib/data";
+import { load, requireUser } from "~/lib/guards.server";
+import { PARTNERSHIP_ROLES, SECTORS, type Sector } from "../../server/domains/partnerships/partnerships.schema";
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  requireUser(context, request);
+  const home = await load(request, () => context.trpc.partnerships.partnership.get({ partnershipId: params.partnershipId ?? "" }));
+  return superjsonResponse(home);
+}
+
+export const meta: MetaFunction = () => [{ title: "Partnership · Jointly" }];
+
+const TABS = [
+  { to: "", label: "Overview", end: true },
+  { to: "people", label: "People" },
+  { to: "organizations", label: "Organizations" },
+  { to: "committees", label: "Committees" },
+];
+
+export default function PartnershipLayout() {
+  const { partnershipId = "" } = useParams();
+  usePartnershipLiveUpdates(partnershipId);
+  const home = usePartnership();
+  const live = useIsLive();
+  return (
+    <div>
+      <div className="mb-6">
+        <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <Badge>{SECTORS[home.partnership.sector as Sector] ?? home.partnership.sector}</Badge>
+          <span>You are {PARTNERSHIP_ROLES[home.viewer.role].toLowerCase()}</span>
+          <span className="ml-auto inline-flex items-center gap-1 text-xs" aria-live="polite">
+            <span aria-hidden className={`h-2 w-2 rounded-full ${live ? "bg-green-500" : "bg-slate-300"}`} />
+            {live ? "Live" : "Connecting…"}
+          </span>
+        </div>
+        <h1 className="mt-2 text-3xl font-bold tracking-tight text-slate-900">{home.partnership.name}</h1>
+        <nav aria-label="Partnership" className="mt-4 border-b border-slate-200">
+          <ul className="-mb-px flex gap-4 overflow-x-auto">
+            {TABS.map((tab) => (
+              <li key={tab.label}>
+                <NavLink
+                  to={tab.to}
+                  end={tab.end}
+                  className={({ isActive }) =>
+                    `inline-block border-b-2 px-1 pb-2 text-sm font-medium ${isActive ? "border-indigo-700 text-indigo-800" : "border-transparent text-slate-600 hover:text-slate-900"}`
+                  }
+                >
+                  {tab.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FormError, TextField } from "~/components/field";
+import { parseForm, refusal, type AuthActionData } from "~/lib/auth-forms.server";
+import { PASSWORD_MIN, RedirectToSchema, SignUpInputSchema } from "../../server/domains/identity/identity.schema";
+
+export const meta: MetaFunction = () => [{ title: "Create account · Jointly" }];
+
+export function loader({ context }: LoaderFunctionArgs) {
+  if (context.user) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const redirectTo = RedirectToSchema.parse(form.get("redirectTo") ?? "/");
+  const parsed = parseForm(SignUpInputSchema, form);
+  if (!parsed.ok) return parsed.response;
+  try {
+    const { cookie } = await context.services.identity.signUp(parsed.data);
+    return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
+  } catch (error) {
+    return refusal(error, parsed.values);
+  }
+}
+
+export default function SignUp() {
+  const data = useActionData<AuthActionData>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state !== "idle";
+  const redirectTo = params.get("redirectTo") ?? "/";
+  return (
+    <div className="mx-auto max-w-sm">
+      <h1 className="text-2xl font-bold">Create your account</h1>
+      <p className="mt-1 text-sm text-slate-600">Use the email your invitation was sent to, if you have one.</p>
+      <Form method="post" className="card mt-6 space-y-4" noValidate>
+        <FormError message={data?.formError} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField label="Full name" name="name" autoComplete="name" required defaultValue={data?.values?.name} error={data?.fieldErrors?.name?.[0]} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={data?.values?.email ?? params.get("email") ?? ""} error={data?.fieldErrors?.email?.[0]} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN}
+          hint={`At least ${PASSWORD_MIN} characters.`}
+          error={data?.fieldErrors?.password?.[0]}
+        />
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {busy ? "Creating account…" : "Create account"}
+        </button>
+      </Form>
+      <p className="mt-4 text-center text-sm text-slate-600">
+        Already have an account?{" "}
+        <Link className="link" to={`/signin?redirectTo=${encodeURIComponent(redirectTo)}`}>
+          Sign in
+        </Link>
+      </p>
+    </div>
+  );
+}

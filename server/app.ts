@@ -1,0 +1,169 @@
+// Assembles the one HTTP server: Express with /healthz, tRPC at /api/trpc, socket.io, and Remix for
+// every page. Tests build it without Remix (pass no build) and listen on port 0.
+import { randomBytes } from "node:crypto";
+import { createServer, type Server as HttpServer } from "node:http";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { createAccess } from "./access/access.js";
+import { createFailureLimiter } from "./auth/rate-limit.js";
+import { createSessionService, type AuthSession, type SessionUser } from "./auth/sessions.js";
+import type { Config } from "./config.js";
+import { pingDb, type Db } from "./db.js";
+import type { RemixLoadContext } from "./load-context.js";
+import type { Logger } from "./logger.js";
+import { createRealtime } from "./realtime/realtime.js";
+import { createServices } from "./services.js";
+import type { TrpcContext } from "./trpc/context.js";
+import { appRouter, createCaller } from "./trpc/router.js";
+
+type Auth = { user: SessionUser | null; session: AuthSession | null };
+type Locals = { auth: Auth; cspNonce: string };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export async function createAppServer({
+  config,
+  logger,
+  db,
+  remixBuild,
+}: {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  remixBuild?: ServerBuild;
+}) {
+  const app = express();
+  const httpServer: HttpServer = createServer(app);
+  const sessions = createSessionService({ db, config });
+  const access = createAccess(db);
+  const limiter = createFailureLimiter({
+    maxFailures: config.SIGN_IN_MAX_FAILURES,
+    windowMs: config.SIGN_IN_WINDOW_MINUTES * 60 * 1000,
+  });
+  const realtime = createRealtime(httpServer, { config, logger, sessions, access });
+  const services = createServices({ db, config, logger, access, sessions, limiter, realtime });
+
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          "connect-src": ["'self'", ...config.allowedOrigins.map((o) => o.replace(/^http/, "ws"))],
+          "upgrade-insecure-requests": config.secureCookies ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+  app.use(compression());
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await pingDb(db);
+      res.json({ ok: true });
+    } catch (error) {
+      logger.error({ err: error }, "health check failed");
+      res.status(503).json({ ok: false });
+    }
+  });
+
+  // Nothing that changes state may come from another site: every non-GET must carry our Origin.
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const origin = req.get("origin") ?? originOf(req.get("referer"));
+    if (origin && config.allowedOrigins.includes(origin)) return next();
+    logger.warn({ method: req.method, url: req.originalUrl, origin }, "refused cross-origin request");
+    res.status(403).json({ error: { code: "FORBIDDEN", message: "Cross-origin request refused." } });
+  });
+
+  // Who is asking: the session cookie, validated once per request.
+  app.use(async (req, res, next) => {
+    try {
+      const { session, user, cookie } = await sessions.validate(sessions.readSessionId(req.headers.cookie));
+      if (cookie) res.append("Set-Cookie", cookie);
+      (res.locals as Locals).auth = { user, session };
+      next();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  const contextFor = (res: Response): TrpcContext => ({ ...(res.locals as Locals).auth, services });
+
+  app.use(
+    "/api/trpc",
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: ({ res }) => contextFor(res),
+      onError({ error, path: procedure, ctx }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, procedure, userId: ctx?.user?.id }, "procedure failed");
+      },
+    }),
+  );
+
+  if (remixBuild) {
+    const publicDir = path.resolve("public");
+    app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(publicDir, { maxAge: "1h" }));
+    app.all(
+      "*",
+      createRequestHandler({
+        build: remixBuild,
+        mode: config.NODE_ENV === "production" ? "production" : "development",
+        getLoadContext: (req, res): RemixLoadContext => {
+          const ctx = contextFor(res);
+          return {
+            ...ctx,
+            trpc: createCaller(ctx),
+            clientIp: req.ip ?? "unknown",
+            cspNonce: (res.locals as Locals).cspNonce,
+          };
+        },
+      }),
+    );
+  }
+
+  // Last resort: log with context, answer without stack, SQL or model names.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ err: error, method: req.method, url: req.originalUrl }, "request failed");
+    if (!res.headersSent) res.status(500).json({ error: { code: "INTERNAL", message: "Something went wrong." } });
+  });
+
+  async function listen(port: number, host?: string): Promise<number> {
+    await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
+    const address = httpServer.address();
+    return typeof address === "object" && address ? address.port : port;
+  }
+
+  /** Stop accepting, close sockets (socket.io closes the HTTP server too), then the database. */
+  async function close() {
+    await realtime.close();
+    await db.$disconnect();
+  }
+
+  return { app, httpServer, services, realtime, sessions, access, listen, close };
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export type AppServer = Awaited<ReturnType<typeof createAppServer>>;

@@ -1,0 +1,57 @@
+// Typed configuration, parsed once at boot from process.env. Every value has a default that works
+// for local use, so no .env file is needed to start.
+import { z } from "zod";
+
+const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    /** The origin browsers use to reach the app; state-changing requests must come from it. */
+    APP_ORIGIN: z.string().url().optional(),
+    /** Extra allowed origins, comma-separated (e.g. a second host name). */
+    EXTRA_ORIGINS: z.string().default(""),
+    DATABASE_URL: z.string().default("file:./data/jointly.db"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Session ends after this long without use. */
+    SESSION_IDLE_HOURS: z.coerce.number().positive().default(24 * 7),
+    /** Session ends this long after sign-in, however active. */
+    SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(30),
+    INVITATION_TTL_DAYS: z.coerce.number().positive().default(7),
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+    SIGN_IN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+    /** scrypt cost (log2 N). 17 is OWASP's recommendation; tests may lower it for speed. */
+    PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
+  })
+  .transform((env) => {
+    const appOrigin = new URL(env.APP_ORIGIN ?? `http://localhost:${env.PORT || 3000}`).origin;
+    const allowedOrigins = new Set([appOrigin, ...splitList(env.EXTRA_ORIGINS).map((o) => new URL(o).origin)]);
+    const local = new URL(appOrigin);
+    if (local.hostname === "localhost") allowedOrigins.add(`${local.protocol}//127.0.0.1${local.port ? `:${local.port}` : ""}`);
+    return {
+      ...env,
+      appOrigin,
+      allowedOrigins: [...allowedOrigins],
+      isProduction: env.NODE_ENV === "production",
+      /** Cookies are Secure whenever the app is served over https. */
+      secureCookies: local.protocol === "https:",
+    };
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+function splitList(value: string): string[] {
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+}

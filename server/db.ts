@@ -1,0 +1,30 @@
+// The one Prisma client: SQLite through the better-sqlite3 driver adapter, with WAL, a busy timeout
+// and foreign keys on.
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/prisma/client.js";
+
+export type Db = PrismaClient;
+/** A transaction client, for helpers that must run inside the caller's transaction. */
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+export async function createDb(databaseUrl: string): Promise<Db> {
+  const file = databaseUrl.replace(/^file:/, "");
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const db = new PrismaClient({ adapter });
+  // WAL lets readers run beside the one writer; foreign keys are off by default in SQLite.
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  await db.$executeRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  return db;
+}
+
+/** Runs a trivial query; used by /healthz. */
+export async function pingDb(db: Db): Promise<void> {
+  await db.$queryRawUnsafe("SELECT 1");
+}

@@ -1,0 +1,96 @@
+// socket.io on the app's HTTP server. The handshake is authenticated with the session cookie and
+// checked against the allowed origins; rooms are joined only through the permission layer, and
+// publish() is the only way anything is emitted (services call it after their transaction commits).
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import { z } from "zod";
+import type { Access } from "../access/access.js";
+import type { SessionService } from "../auth/sessions.js";
+import type { Config } from "../config.js";
+import { AppError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import {
+  roomName,
+  sessionRoom,
+  userRoom,
+  type ClientToServerEvents,
+  type ServerEventName,
+  type ServerEventPayload,
+  type ServerToClientEvents,
+} from "./realtime.events.js";
+
+const RoomRefSchema = z.object({ kind: z.literal("partnership"), id: z.string().min(1).max(64) });
+
+type SocketData = { userId: string; sessionId: string };
+export type Realtime = ReturnType<typeof createRealtime>;
+
+export function createRealtime(
+  httpServer: HttpServer,
+  deps: { config: Config; logger: Logger; sessions: SessionService; access: Access },
+) {
+  const { config, logger, sessions, access } = deps;
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+    serveClient: false,
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, typeof origin === "string" && config.allowedOrigins.includes(origin));
+    },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const sessionId = sessions.readSessionId(socket.request.headers.cookie);
+      const { session, user } = await sessions.validate(sessionId);
+      if (!session || !user) return next(new Error("UNAUTHORIZED"));
+      socket.data = { userId: user.id, sessionId: session.id };
+      next();
+    } catch (error) {
+      logger.error({ err: error }, "socket handshake failed");
+      next(new Error("INTERNAL"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    const { userId, sessionId } = socket.data;
+    void socket.join([userRoom(userId), sessionRoom(sessionId)]);
+
+    socket.on("room:join", async (raw, ack) => {
+      if (typeof ack !== "function") return;
+      const parsed = RoomRefSchema.safeParse(raw);
+      if (!parsed.success) return ack({ ok: false, error: { code: "BAD_REQUEST", message: "Unknown room." } });
+      try {
+        await access.assertCanJoinRoom(userId, parsed.data);
+        await socket.join(roomName(parsed.data));
+        ack({ ok: true, data: undefined });
+      } catch (error) {
+        if (error instanceof AppError) return ack({ ok: false, error: { code: error.code, message: error.message } });
+        logger.error({ err: error, userId, socketId: socket.id }, "room:join failed");
+        ack({ ok: false, error: { code: "INTERNAL", message: "Something went wrong." } });
+      }
+    });
+
+    socket.on("room:leave", async (raw, ack) => {
+      const parsed = RoomRefSchema.safeParse(raw);
+      if (parsed.success) await socket.leave(roomName(parsed.data));
+      if (typeof ack === "function") ack({ ok: true, data: undefined });
+    });
+  });
+
+  return {
+    io,
+    publish<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>) {
+      // socket.io's typed emit cannot follow a generic event name; the signature above keeps callers typed.
+      (io.to(room).emit as (event: string, payload: unknown) => boolean)(event, payload);
+    },
+    /** Ends every socket opened with this session (after sign-out). */
+    endSession(sessionId: string) {
+      io.to(sessionRoom(sessionId)).emit("session:ended", {});
+      io.in(sessionRoom(sessionId)).disconnectSockets(true);
+    },
+    /** Takes a user's sockets out of a room they may no longer read. */
+    removeUserFromRoom(userId: string, room: string) {
+      io.in(userRoom(userId)).socketsLeave(room);
+    },
+    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+  };
+}

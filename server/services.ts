@@ -1,0 +1,32 @@
+// Builds every domain service once, with its dependencies. Adding a domain adds a line here.
+import type { Access } from "./access/access.js";
+import type { FailureLimiter } from "./auth/rate-limit.js";
+import type { SessionService } from "./auth/sessions.js";
+import type { Config } from "./config.js";
+import type { Db } from "./db.js";
+import { createIdentityService } from "./domains/identity/identity.service.js";
+import { createNotificationsService } from "./domains/notifications/notifications.service.js";
+import { createPartnershipsService } from "./domains/partnerships/partnerships.service.js";
+import type { Logger } from "./logger.js";
+import type { Realtime } from "./realtime/realtime.js";
+
+export type ServiceDeps = {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  access: Access;
+  sessions: SessionService;
+  limiter: FailureLimiter;
+  realtime: Realtime;
+};
+
+export function createServices(deps: ServiceDeps) {
+  const notifications = createNotificationsService(deps);
+  return {
+    identity: createIdentityService(deps),
+    notifications,
+    partnerships: createPartnershipsService({ ...deps, notifications }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,14 @@
+// The root tRPC router: one line per domain.
+import { identityRouter } from "../domains/identity/identity.router.js";
+import { notificationsRouter } from "../domains/notifications/notifications.router.js";
+import { partnershipsRouter } from "../domains/partnerships/partnerships.router.js";
+import { createCallerFactory, router } from "./trpc.js";
+
+export const appRouter = router({
+  identity: identityRouter,
+  partnerships: partnershipsRouter,
+  notifications: notificationsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
