@@ -1,3 +1,4 @@
+-- Hand-added CHECK constraints keep enumerations and seat rules valid in the database itself.
 -- CreateTable
 CREATE TABLE "User" (
     "id" TEXT NOT NULL PRIMARY KEY,
@@ -26,7 +27,8 @@ CREATE TABLE "Partnership" (
     "createdById" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "Partnership_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "Partnership_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CHECK ("sector" IN ('CONSTRUCTION', 'MANUFACTURING', 'HEALTH_CARE', 'HOSPITALITY', 'TRANSPORTATION', 'PUBLIC_SECTOR', 'OTHER'))
 );
 
 -- CreateTable
@@ -37,7 +39,9 @@ CREATE TABLE "Organization" (
     "type" TEXT NOT NULL,
     "side" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "Organization_partnershipId_fkey" FOREIGN KEY ("partnershipId") REFERENCES "Partnership" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "Organization_partnershipId_fkey" FOREIGN KEY ("partnershipId") REFERENCES "Partnership" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CHECK ("side" IN ('LABOR', 'MANAGEMENT', 'NEUTRAL')),
+    CHECK ("type" IN ('EMPLOYER', 'UNION', 'COLLEGE', 'CBO', 'WORKFORCE_BOARD', 'GOVERNMENT'))
 );
 
 -- CreateTable
@@ -60,7 +64,8 @@ CREATE TABLE "Body" (
     "name" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "Body_partnershipId_fkey" FOREIGN KEY ("partnershipId") REFERENCES "Partnership" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "Body_partnershipId_fkey" FOREIGN KEY ("partnershipId") REFERENCES "Partnership" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CHECK ("kind" IN ('PARTNERSHIP', 'COMMITTEE'))
 );
 
 -- CreateTable
@@ -74,7 +79,11 @@ CREATE TABLE "BodySeat" (
     "isVoting" BOOLEAN NOT NULL DEFAULT true,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "BodySeat_partnershipId_bodyId_fkey" FOREIGN KEY ("partnershipId", "bodyId") REFERENCES "Body" ("partnershipId", "id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "BodySeat_partnershipId_membershipId_fkey" FOREIGN KEY ("partnershipId", "membershipId") REFERENCES "Membership" ("partnershipId", "id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "BodySeat_partnershipId_membershipId_fkey" FOREIGN KEY ("partnershipId", "membershipId") REFERENCES "Membership" ("partnershipId", "id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CHECK ("role" IN ('CO_CHAIR', 'MEMBER', 'OBSERVER', 'STAFF')),
+    CHECK (("role" = 'CO_CHAIR') = ("coChairSide" IS NOT NULL)),
+    CHECK ("coChairSide" IS NULL OR "coChairSide" IN ('LABOR', 'MANAGEMENT')),
+    CHECK ("role" IN ('CO_CHAIR', 'MEMBER') OR "isVoting" = false)
 );
 
 -- CreateTable
@@ -94,7 +103,8 @@ CREATE TABLE "Invitation" (
     CONSTRAINT "Invitation_partnershipId_fkey" FOREIGN KEY ("partnershipId") REFERENCES "Partnership" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Invitation_partnershipId_organizationId_fkey" FOREIGN KEY ("partnershipId", "organizationId") REFERENCES "Organization" ("partnershipId", "id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Invitation_invitedById_fkey" FOREIGN KEY ("invitedById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    CONSTRAINT "Invitation_acceptedById_fkey" FOREIGN KEY ("acceptedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Invitation_acceptedById_fkey" FOREIGN KEY ("acceptedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CHECK ("role" IN ('LABOR_CO_CHAIR', 'MANAGEMENT_CO_CHAIR', 'MEMBER', 'OBSERVER', 'STAFF'))
 );
 
 -- CreateTable
@@ -172,3 +182,6 @@ CREATE INDEX "Notification_userId_readAt_createdAt_idx" ON "Notification"("userI
 -- CreateIndex
 CREATE INDEX "AuditEvent_partnershipId_createdAt_idx" ON "AuditEvent"("partnershipId", "createdAt");
 
+
+-- Exactly one top body per partnership (a partial unique index; PostgreSQL supports the same syntax).
+CREATE UNIQUE INDEX "Body_one_top_body_per_partnership" ON "Body"("partnershipId") WHERE "kind" = 'PARTNERSHIP';
