@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client.js";
+import { serializedAdapterFactory } from "./sqlite-adapter.js";
 
 export type Db = PrismaClient;
 /** A transaction client, for helpers that must run inside the caller's transaction. */
@@ -14,8 +15,9 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 export async function createDb(databaseUrl: string): Promise<Db> {
   const file = databaseUrl.replace(/^file:/, "");
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  const db = new PrismaClient({ adapter });
+  const adapter = serializedAdapterFactory(new PrismaBetterSQLite3({ url: databaseUrl, timeout: SQLITE_BUSY_TIMEOUT_MS }));
+  // Transactions queue behind each other (one connection), so allow them to wait a while for their turn.
+  const db = new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 15_000 } });
   // WAL lets readers run beside the one writer; foreign keys are off by default in SQLite.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
