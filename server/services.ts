@@ -5,6 +5,8 @@ import type { SessionService } from "./auth/sessions.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db.js";
 import { createIdentityService } from "./domains/identity/identity.service.js";
+import { createCaucusService } from "./domains/meetings/caucus.service.js";
+import { createMeetingsService } from "./domains/meetings/meetings.service.js";
 import { createNotificationsService } from "./domains/notifications/notifications.service.js";
 import { createPartnershipsService } from "./domains/partnerships/partnerships.service.js";
 import type { Logger } from "./logger.js";
@@ -26,6 +28,8 @@ export function createServices(deps: ServiceDeps) {
     identity: createIdentityService(deps),
     notifications,
     partnerships: createPartnershipsService({ ...deps, notifications }),
+    meetings: createMeetingsService({ ...deps, notifications }),
+    caucus: createCaucusService(deps),
   };
 }
 

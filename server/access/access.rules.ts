@@ -22,3 +22,14 @@ export const canManagePartnership = (member: MemberFacts) => isCoChair(member.pa
 /** A committee's members and details: the partnership's co-chairs, or that committee's co-chairs. */
 export const canManageBody = (member: MemberFacts, bodySeat: SeatFacts | null) =>
   canManagePartnership(member) || isCoChair(bodySeat);
+
+// ─── meetings ───────────────────────────────────────────────────────────────
+
+/** Co-chairs and staff of a body schedule its meetings. */
+export const canScheduleMeetings = (seat: SeatFacts) => seat.role === "CO_CHAIR" || seat.role === "STAFF";
+/** Observers see a body's meetings but do not propose items or ask for the floor. */
+export const canTakePart = (seat: SeatFacts) => seat.role !== "OBSERVER";
+/** Only co-chairs approve agendas and minutes, start, run and adjourn meetings. */
+export const canChair = (seat: SeatFacts) => isCoChair(seat);
+/** Minutes are written by the co-chairs or the meeting's designated note-taker. */
+export const canWriteMinutes = (seat: SeatFacts, isNoteTaker: boolean) => isCoChair(seat) || isNoteTaker;

@@ -2,7 +2,7 @@
 // user may not make answers NOT_FOUND (nothing is revealed), a change they may not make FORBIDDEN.
 import type { Db } from "../db.js";
 import { AppError, forbidden, notFound } from "../errors.js";
-import type { RoomRef } from "../realtime/realtime.events.js";
+import { caucusRoom, meetingRoom, partnershipRoom, type RoomRef } from "../realtime/realtime.events.js";
 import { canManageBody, canManagePartnership, type MemberFacts, type SeatFacts, type Side } from "./access.rules.js";
 
 export type Access = ReturnType<typeof createAccess>;
@@ -62,15 +62,61 @@ export function createAccess(db: Db) {
     return { body, member };
   }
 
-  async function assertCanJoinRoom(userId: string, room: RoomRef): Promise<void> {
-    switch (room.kind) {
+  /**
+   * A meeting and the asker's seat on its body. Only members of the body see its meetings: anyone
+   * else gets NOT_FOUND, as if it did not exist.
+   */
+  async function requireMeetingSeat(userId: string, meetingId: string) {
+    const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, bodyId: true, partnershipId: true } });
+    if (!meeting) throw notFound("Meeting");
+    const { body, member, seat } = await requireBodySeat(userId, meeting.bodyId, "Meeting");
+    return { meeting, body, member, seat };
+  }
+
+  /** The asker's seat on a body (needed to see its meetings), or NOT_FOUND. */
+  async function requireBodySeat(userId: string, bodyId: string, what = "Committee") {
+    const body = await db.body.findUnique({
+      where: { id: bodyId },
+      select: { id: true, partnershipId: true, kind: true, name: true, quorumMode: true, quorumLabor: true, quorumManagement: true },
+    });
+    if (!body) throw notFound(what);
+    const member = await getMember(userId, body.partnershipId);
+    if (!member) throw notFound(what);
+    const seat = await db.bodySeat.findUnique({
+      where: { bodyId_membershipId: { bodyId, membershipId: member.membershipId } },
+      select: { role: true, coChairSide: true, isVoting: true },
+    });
+    if (!seat) throw notFound(what);
+    return { body, member, seat: seat as SeatFacts };
+  }
+
+  /** The concrete room a client may join for `ref`, or a NOT_FOUND/FORBIDDEN error. */
+  async function roomFor(userId: string, ref: RoomRef): Promise<string> {
+    switch (ref.kind) {
       case "partnership":
-        await requireMember(userId, room.id);
-        return;
+        await requireMember(userId, ref.id);
+        return partnershipRoom(ref.id);
+      case "meeting":
+        await requireMeetingSeat(userId, ref.id);
+        return meetingRoom(ref.id);
+      case "caucus": {
+        const { member } = await requireMeetingSeat(userId, ref.id);
+        if (member.side === "NEUTRAL") throw forbidden("Caucuses are for the labor and the management side.");
+        return caucusRoom(ref.id, member.side);
+      }
       default:
         throw new AppError("BAD_REQUEST", "Unknown room.");
     }
   }
 
-  return { getMember, requireMember, requirePartnershipManager, requireBodyMember, requireBodyManager, assertCanJoinRoom };
+  return {
+    getMember,
+    requireMember,
+    requirePartnershipManager,
+    requireBodyMember,
+    requireBodyManager,
+    requireBodySeat,
+    requireMeetingSeat,
+    roomFor,
+  };
 }

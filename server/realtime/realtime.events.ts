@@ -1,15 +1,25 @@
 // The socket.io contract shared by server and browser (types and pure helpers only, no I/O).
 // Client commands are `entity:verb`; server facts are `entity:verbed`.
-import type { PartnershipEvents } from "../domains/partnerships/partnerships.events.js";
+import type { MeetingEvents } from "../domains/meetings/meetings.events.js";
 import type { NotificationEvents } from "../domains/notifications/notifications.events.js";
+import type { PartnershipEvents } from "../domains/partnerships/partnerships.events.js";
 
-/** A room a client may ask to join; joining is a permission check, like a read. */
-export type RoomRef = { kind: "partnership"; id: string };
+/**
+ * A room a client may ask to join; joining is a permission check, like a read. For a caucus the
+ * server picks the room of the asker's own side: a client cannot name the other side's room.
+ */
+export type RoomRef = { kind: "partnership" | "meeting" | "caucus"; id: string };
 
 export const partnershipRoom = (id: string) => `partnership:${id}`;
+export const meetingRoom = (id: string) => `meeting:${id}`;
+export const caucusRoom = (meetingId: string, side: "LABOR" | "MANAGEMENT") => `meeting:${meetingId}:caucus:${side}`;
 export const userRoom = (id: string) => `user:${id}`;
 export const sessionRoom = (id: string) => `session:${id}`;
-export const roomName = (ref: RoomRef) => partnershipRoom(ref.id);
+
+/** Rooms whose viewers are announced to each other (who is in the meeting right now). */
+export const isPresenceRoom = (room: string) => /^meeting:[^:]+$/.test(room);
+
+export type Viewer = { userId: string; name: string };
 
 export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
@@ -19,9 +29,12 @@ export interface ClientToServerEvents {
 }
 
 export type ServerToClientEvents = PartnershipEvents &
-  NotificationEvents & {
+  NotificationEvents &
+  MeetingEvents & {
     /** The session behind this socket ended (sign-out); the client should reload. */
     "session:ended": (payload: Record<string, never>) => void;
+    /** Who is viewing a presence room now. */
+    "presence:changed": (payload: { room: string; viewers: Viewer[] }) => void;
   };
 
 export type ServerEventName = keyof ServerToClientEvents;

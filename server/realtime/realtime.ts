@@ -10,18 +10,19 @@ import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import {
-  roomName,
+  isPresenceRoom,
   sessionRoom,
   userRoom,
   type ClientToServerEvents,
   type ServerEventName,
   type ServerEventPayload,
   type ServerToClientEvents,
+  type Viewer,
 } from "./realtime.events.js";
 
-const RoomRefSchema = z.object({ kind: z.literal("partnership"), id: z.string().min(1).max(64) });
+const RoomRefSchema = z.object({ kind: z.enum(["partnership", "meeting", "caucus"]), id: z.string().min(1).max(64) });
 
-type SocketData = { userId: string; sessionId: string };
+type SocketData = { userId: string; sessionId: string; name: string };
 export type Realtime = ReturnType<typeof createRealtime>;
 
 export function createRealtime(
@@ -42,7 +43,7 @@ export function createRealtime(
       const sessionId = sessions.readSessionId(socket.request.headers.cookie);
       const { session, user } = await sessions.validate(sessionId);
       if (!session || !user) return next(new Error("UNAUTHORIZED"));
-      socket.data = { userId: user.id, sessionId: session.id };
+      socket.data = { userId: user.id, sessionId: session.id, name: user.name };
       next();
     } catch (error) {
       logger.error({ err: error }, "socket handshake failed");
@@ -59,9 +60,10 @@ export function createRealtime(
       const parsed = RoomRefSchema.safeParse(raw);
       if (!parsed.success) return ack({ ok: false, error: { code: "BAD_REQUEST", message: "Unknown room." } });
       try {
-        await access.assertCanJoinRoom(userId, parsed.data);
-        await socket.join(roomName(parsed.data));
+        const room = await access.roomFor(userId, parsed.data);
+        await socket.join(room);
         ack({ ok: true, data: undefined });
+        if (isPresenceRoom(room)) await announcePresence(room);
       } catch (error) {
         if (error instanceof AppError) return ack({ ok: false, error: { code: error.code, message: error.message } });
         logger.error({ err: error, userId, socketId: socket.id }, "room:join failed");
@@ -71,10 +73,30 @@ export function createRealtime(
 
     socket.on("room:leave", async (raw, ack) => {
       const parsed = RoomRefSchema.safeParse(raw);
-      if (parsed.success) await socket.leave(roomName(parsed.data));
+      if (parsed.success) {
+        // Leave every room this ref could have named (a caucus room carries the side).
+        const prefix = parsed.data.kind === "partnership" ? `partnership:${parsed.data.id}` : `meeting:${parsed.data.id}`;
+        const rooms = [...socket.rooms].filter((r) => r === prefix || (parsed.data.kind === "caucus" && r.startsWith(`${prefix}:caucus:`)));
+        for (const room of rooms) await socket.leave(room);
+        for (const room of rooms.filter(isPresenceRoom)) await announcePresence(room);
+      }
       if (typeof ack === "function") ack({ ok: true, data: undefined });
     });
+
+    socket.on("disconnecting", () => {
+      const rooms = [...socket.rooms].filter(isPresenceRoom);
+      // After the socket has left its rooms.
+      setImmediate(() => rooms.forEach((room) => void announcePresence(room)));
+    });
   });
+
+  /** Tells a room who is in it, from the sockets actually joined (works across processes with an adapter). */
+  async function announcePresence(room: string) {
+    const sockets = await io.in(room).fetchSockets();
+    const viewers = new Map<string, Viewer>();
+    for (const s of sockets) viewers.set(s.data.userId, { userId: s.data.userId, name: s.data.name });
+    io.to(room).emit("presence:changed", { room, viewers: [...viewers.values()].sort((a, b) => a.name.localeCompare(b.name)) });
+  }
 
   return {
     io,

@@ -1,5 +1,6 @@
 // The root tRPC router: one line per domain.
 import { identityRouter } from "../domains/identity/identity.router.js";
+import { meetingsRouter } from "../domains/meetings/meetings.router.js";
 import { notificationsRouter } from "../domains/notifications/notifications.router.js";
 import { partnershipsRouter } from "../domains/partnerships/partnerships.router.js";
 import { createCallerFactory, router } from "./trpc.js";
@@ -8,6 +9,7 @@ export const appRouter = router({
   identity: identityRouter,
   partnerships: partnershipsRouter,
   notifications: notificationsRouter,
+  meetings: meetingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

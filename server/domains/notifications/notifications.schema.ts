@@ -16,6 +16,22 @@ export const NotificationPayloadSchemas = {
     memberName: z.string(),
     organizationName: z.string(),
   }),
+  "agenda.published": z.object({ partnershipId: z.string(), meetingId: z.string(), meetingTitle: z.string() }),
+  "agenda.itemRejected": z.object({
+    partnershipId: z.string(),
+    meetingId: z.string(),
+    meetingTitle: z.string(),
+    itemTitle: z.string(),
+    reason: z.string(),
+  }),
+  "action.assigned": z.object({
+    partnershipId: z.string(),
+    meetingId: z.string(),
+    meetingTitle: z.string(),
+    text: z.string(),
+    dueDate: z.string(),
+  }),
+  "minutes.approved": z.object({ partnershipId: z.string(), meetingId: z.string(), meetingTitle: z.string() }),
 } as const;
 
 export type NotificationKind = keyof typeof NotificationPayloadSchemas;
@@ -43,8 +59,26 @@ export function notificationText(n: Pick<NotificationView, "kind" | "payload">):
         href: `/p/${p.partnershipId}`,
       };
     }
+    case "agenda.published": {
+      const p = n.payload as NotificationPayload<"agenda.published">;
+      return { text: `Both co-chairs approved the agenda of ${p.meetingTitle}.`, href: meetingHref(p) };
+    }
+    case "agenda.itemRejected": {
+      const p = n.payload as NotificationPayload<"agenda.itemRejected">;
+      return { text: `Your agenda item "${p.itemTitle}" for ${p.meetingTitle} was not accepted: ${p.reason}`, href: meetingHref(p) };
+    }
+    case "action.assigned": {
+      const p = n.payload as NotificationPayload<"action.assigned">;
+      return { text: `New action item from ${p.meetingTitle}, due ${p.dueDate}: ${p.text}`, href: meetingHref(p) };
+    }
+    case "minutes.approved": {
+      const p = n.payload as NotificationPayload<"minutes.approved">;
+      return { text: `The minutes of ${p.meetingTitle} were approved by both co-chairs.`, href: `${meetingHref(p)}/minutes` };
+    }
   }
 }
+
+const meetingHref = (p: { partnershipId: string; meetingId: string }) => `/p/${p.partnershipId}/meetings/${p.meetingId}`;
 
 export const ListNotificationsInputSchema = z.object({
   filter: z.enum(["all", "unread"]).default("all"),

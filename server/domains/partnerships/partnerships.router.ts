@@ -1,6 +1,7 @@
 // tRPC procedures of the partnerships domain: parse, call the service, return.
 import { z } from "zod";
 import { protectedProcedure, publicProcedure, router } from "../../trpc/trpc.js";
+import { QuorumRuleInputSchema } from "../meetings/meetings.schema.js";
 import {
   BodyIdSchema,
   CreateCommitteeInputSchema,
@@ -51,6 +52,9 @@ export const partnershipsRouter = router({
     create: protectedProcedure
       .input(CreateCommitteeInputSchema)
       .mutation(({ ctx, input }) => ctx.services.partnerships.createCommittee({ userId: ctx.user.id, input })),
+    setQuorumRule: protectedProcedure
+      .input(QuorumRuleInputSchema)
+      .mutation(({ ctx, input }) => ctx.services.partnerships.setQuorumRule({ userId: ctx.user.id, input })),
     update: protectedProcedure
       .input(UpdateCommitteeInputSchema)
       .mutation(({ ctx, input }) => ctx.services.partnerships.updateCommittee({ userId: ctx.user.id, input })),

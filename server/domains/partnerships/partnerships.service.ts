@@ -33,6 +33,7 @@ import {
   type UpdateOrganizationInput,
   type UpdatePartnershipInput,
 } from "./partnerships.schema.js";
+import type { QuorumRuleInput } from "../meetings/meetings.schema.js";
 
 type Deps = {
   db: Db;
@@ -315,6 +316,9 @@ export function createPartnershipsService({ db, access, realtime, notifications,
         kind: true,
         name: true,
         description: true,
+        quorumMode: true,
+        quorumLabor: true,
+        quorumManagement: true,
         partnership: { select: { id: true, name: true } },
         seats: {
           orderBy: [{ role: "asc" }, { membership: { user: { name: "asc" } } }],
@@ -336,6 +340,7 @@ export function createPartnershipsService({ db, access, realtime, notifications,
       name: full.name,
       description: full.description,
       partnership: full.partnership,
+      quorumRule: { mode: full.quorumMode as "COUNT" | "SHARE", labor: full.quorumLabor, management: full.quorumManagement },
       canManage: member.partnershipSeat?.role === "CO_CHAIR" || viewerSeat?.role === "CO_CHAIR",
       seats: full.seats.map((s) => ({
         membershipId: s.membership.id,
@@ -348,6 +353,20 @@ export function createPartnershipsService({ db, access, realtime, notifications,
         isVoting: s.isVoting,
       })),
     };
+  }
+
+  /** The body's quorum rule: how many voting members of each side must be present. */
+  async function setQuorumRule({ userId, input }: { userId: string; input: QuorumRuleInput }) {
+    const { body } = await access.requireBodyManager(userId, input.bodyId);
+    await db.$transaction(async (tx) => {
+      await tx.body.update({
+        where: { id: body.id },
+        data: { quorumMode: input.mode, quorumLabor: input.labor, quorumManagement: input.management },
+      });
+      await recordAudit(tx, { partnershipId: body.partnershipId, actorId: userId, action: "body.quorumRuleSet", subjectType: "Body", subjectId: body.id, data: input });
+    });
+    changed(body.partnershipId);
+    return { bodyId: body.id };
   }
 
   /** Seats a partnership member on a body, or changes their seat there. */
@@ -593,6 +612,7 @@ export function createPartnershipsService({ db, access, realtime, notifications,
     createCommittee,
     updateCommittee,
     getBody,
+    setQuorumRule,
     setSeat,
     removeSeat,
     createInvitation,
