@@ -50,7 +50,9 @@ function serialize(adapter: SqlDriverAdapter): SqlDriverAdapter {
       }
       let released = false;
       const done = () => {
-        if (!released) (released = true), release();
+        if (released) return;
+        released = true;
+        release();
       };
       return {
         provider: tx.provider,

@@ -65,12 +65,34 @@ export function Section({ title, actions, children, id }: { title: string; actio
 
 const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 const DATE_TIME = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+const CALENDAR_DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
-/** A date in the viewer's time zone (the server renders UTC; the browser re-renders it locally). */
-export function Time({ value, withTime = false }: { value: Date; withTime?: boolean }) {
+/**
+ * A moment in the viewer's time zone (the server renders UTC; the browser re-renders it locally).
+ * `dateOnly` values (due dates) are calendar dates stored at 00:00 UTC and shown as that date everywhere.
+ */
+export function Time({
+  value,
+  withTime = false,
+  dateOnly = false,
+  timeZone,
+}: {
+  value: Date;
+  withTime?: boolean;
+  dateOnly?: boolean;
+  /** Show the moment in this zone (with its name), e.g. a meeting's own time zone. */
+  timeZone?: string;
+}) {
+  const format = timeZone
+    ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" })
+    : dateOnly
+      ? CALENDAR_DATE
+      : withTime
+        ? DATE_TIME
+        : DATE;
   return (
-    <time dateTime={value.toISOString()} suppressHydrationWarning>
-      {(withTime ? DATE_TIME : DATE).format(value)}
+    <time dateTime={dateOnly ? value.toISOString().slice(0, 10) : value.toISOString()} suppressHydrationWarning>
+      {format.format(value)}
     </time>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { Badge, EmptyState, PageHeader, SideBadge } from "~/components/ui";
+import { Badge, EmptyState, PageHeader, Section, SideBadge, Time } from "~/components/ui";
 import { superjsonResponse, useData } from "~/lib/data";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { PARTNERSHIP_ROLES, SECTORS, type Sector } from "../../server/domains/partnerships/partnerships.schema";
@@ -8,19 +8,26 @@ import { PARTNERSHIP_ROLES, SECTORS, type Sector } from "../../server/domains/pa
 export const meta: MetaFunction = () => [{ title: "Jointly · Your partnerships" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  if (!context.user) return superjsonResponse({ signedIn: false as const, partnerships: [] });
-  return superjsonResponse({ signedIn: true as const, partnerships: await context.trpc.partnerships.partnership.list() });
+  if (!context.user) return superjsonResponse({ signedIn: false as const });
+  const [partnerships, actionItems] = await Promise.all([
+    context.trpc.partnerships.partnership.list(),
+    context.trpc.meetings.action.mine(),
+  ]);
+  return superjsonResponse({ signedIn: true as const, partnerships, actionItems });
 }
 
 export default function Index() {
   const data = useData<typeof loader>();
-  return data.signedIn ? <Dashboard initial={data.partnerships} /> : <Welcome />;
+  return data.signedIn ? <Dashboard initial={data.partnerships} actionItems={data.actionItems} /> : <Welcome />;
 }
 
 type MyPartnerships = RouterOutputs["partnerships"]["partnership"]["list"];
 
-function Dashboard({ initial }: { initial: MyPartnerships }) {
+type MyActionItems = RouterOutputs["meetings"]["action"]["mine"];
+
+function Dashboard({ initial, actionItems: initialActions }: { initial: MyPartnerships; actionItems: MyActionItems }) {
   const { data: partnerships = initial } = trpc.partnerships.partnership.list.useQuery(undefined, { initialData: initial });
+  const { data: actionItems = initialActions } = trpc.meetings.action.mine.useQuery(undefined, { initialData: initialActions });
   return (
     <>
       <PageHeader
@@ -39,6 +46,35 @@ function Dashboard({ initial }: { initial: MyPartnerships }) {
       ) : (
         <PartnershipList partnerships={partnerships} />
       )}
+      <div className="mt-8">
+        <Section title="Your action items" id="my-actions">
+          {actionItems.length === 0 ? (
+            <EmptyState title="Nothing assigned to you">Action items from meetings that name you as owner appear here.</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {actionItems.map((a) => {
+                const overdue = a.dueDate.getTime() < Date.now();
+                return (
+                  <li key={a.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
+                    <div>
+                      <Link to={`/p/${a.meeting.partnershipId}/meetings/${a.meeting.id}`} className="link">
+                        {a.text}
+                      </Link>
+                      <span className="block text-xs text-slate-500">
+                        {a.meeting.title} · {a.meeting.partnership.name}
+                      </span>
+                    </div>
+                    <Badge tone={overdue ? "red" : "slate"}>
+                      {overdue ? "Overdue, was due " : "Due "}
+                      <Time value={a.dueDate} dateOnly />
+                    </Badge>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </Section>
+      </div>
     </>
   );
 }

@@ -1,4 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { MeetingList } from "~/features/meetings/meeting-list";
+import { superjsonResponse, useData } from "~/lib/data";
+import { load } from "~/lib/guards.server";
+import { trpc } from "~/lib/trpc";
 import { EmptyState, Section, SideBadge } from "~/components/ui";
 import { NewCommitteeForm } from "~/features/partnerships/committee-form";
 import { usePartnership } from "~/features/partnerships/use-partnership";
@@ -6,13 +11,31 @@ import { ORGANIZATION_TYPES, PARTNERSHIP_ROLES, SIDES, type OrganizationType, ty
 
 const SIDE_ORDER: Side[] = ["LABOR", "NEUTRAL", "MANAGEMENT"];
 
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const meetings = await load(request, () => context.trpc.meetings.meeting.list({ partnershipId: params.partnershipId ?? "" }));
+  return superjsonResponse({ meetings });
+}
+
 export default function PartnershipOverview() {
   const home = usePartnership();
   const { partnership, organizations, people, committees, viewer } = home;
+  const initial = useData<typeof loader>();
+  const { data: meetings = initial.meetings } = trpc.meetings.meeting.list.useQuery(
+    { partnershipId: partnership.id },
+    { initialData: initial.meetings },
+  );
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
         {partnership.description ? <p className="text-slate-700">{partnership.description}</p> : null}
+
+        {home.topBodyId ? (
+          <p className="text-sm">
+            <Link className="link" to={`committees/${home.topBodyId}`}>
+              Partnership seats and quorum rule
+            </Link>
+          </p>
+        ) : null}
 
         <Section title="Organizations by side" id="organizations" actions={<Link className="link text-sm" to="organizations">Manage</Link>}>
           <div className="grid gap-4 sm:grid-cols-3">
@@ -90,8 +113,8 @@ export default function PartnershipOverview() {
           ) : null}
         </Section>
 
-        <Section title="Upcoming meetings" id="meetings">
-          <EmptyState title="No meetings scheduled">Co-chaired meetings with jointly approved agendas will be listed here.</EmptyState>
+        <Section title="Upcoming meetings" id="meetings" actions={<Link className="link text-sm" to="meetings">All meetings</Link>}>
+          <MeetingList meetings={meetings.upcoming.slice(0, 5)} partnershipId={partnership.id} empty="No meetings scheduled" />
         </Section>
         <Section title="Open votes" id="votes">
           <EmptyState title="No open votes">Motions open for voting, with their per-side tallies, will appear here.</EmptyState>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
 import { useState } from "react";
-import { FormError, SelectField } from "~/components/field";
+import { FormError, SelectField, TextField } from "~/components/field";
 import { EmptyState, PageHeader, Section, SideBadge } from "~/components/ui";
 import { usePartnership } from "~/features/partnerships/use-partnership";
 import { superjsonResponse, useData } from "~/lib/data";
@@ -9,6 +9,8 @@ import { toUiError } from "~/lib/errors";
 import { useMutationForm } from "~/lib/forms";
 import { load } from "~/lib/guards.server";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
+import { QuorumRuleInputSchema } from "../../server/domains/meetings/meetings.schema";
+import { describeQuorumRule } from "../../server/domains/meetings/meetings.rules";
 import { SEAT_ROLES, SetSeatInputSchema, type SeatRole } from "../../server/domains/partnerships/partnerships.schema";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -55,11 +57,17 @@ export default function CommitteePage() {
             )}
           </Section>
         </div>
-        {committee.canManage ? (
-          <Section title="Add a member" id="add-member">
-            <AddSeatForm committee={committee} />
+        <div className="space-y-6">
+          <Section title="Quorum rule" id="quorum">
+            <p className="text-sm text-slate-700">{describeQuorumRule(committee.quorumRule)}</p>
+            {committee.canManage ? <QuorumRuleForm committee={committee} /> : null}
           </Section>
-        ) : null}
+          {committee.canManage && committee.kind === "COMMITTEE" ? (
+            <Section title="Add a member" id="add-member">
+              <AddSeatForm committee={committee} />
+            </Section>
+          ) : null}
+        </div>
       </div>
     </div>
   );
@@ -106,13 +114,15 @@ function SeatList({ committee }: { committee: Committee }) {
                       </option>
                     ))}
                   </select>
-                  <button
-                    type="button"
-                    className="btn-danger px-2 py-1 text-xs"
-                    onClick={() => removeSeat.mutate({ bodyId: committee.id, membershipId: s.membershipId }, { onError })}
-                  >
-                    Remove<span className="sr-only"> {s.name} from the committee</span>
-                  </button>
+                  {committee.kind === "COMMITTEE" ? (
+                    <button
+                      type="button"
+                      className="btn-danger px-2 py-1 text-xs"
+                      onClick={() => removeSeat.mutate({ bodyId: committee.id, membershipId: s.membershipId }, { onError })}
+                    >
+                      Remove<span className="sr-only"> {s.name} from the committee</span>
+                    </button>
+                  ) : null}
                 </>
               ) : (
                 <span className="text-sm text-slate-700">{s.role === "CO_CHAIR" ? "Co-chair" : SEAT_ROLES[s.role]}</span>
@@ -122,6 +132,36 @@ function SeatList({ committee }: { committee: Committee }) {
         ))}
       </ul>
     </>
+  );
+}
+
+function QuorumRuleForm({ committee }: { committee: Committee }) {
+  const setRule = trpc.partnerships.committee.setQuorumRule.useMutation();
+  const [mode, setMode] = useState(committee.quorumRule.mode);
+  const form = useMutationForm({
+    schema: QuorumRuleInputSchema,
+    mutation: setRule,
+    toInput: (values) => ({ ...values, bodyId: committee.id }),
+  });
+  const unit = mode === "COUNT" ? "members" : "%";
+  return (
+    <form onSubmit={form.onSubmit} className="mt-3 space-y-3" noValidate aria-label="Quorum rule">
+      <FormError message={form.error?.message} />
+      <SelectField
+        label="Counted as"
+        name="mode"
+        options={{ COUNT: "A number of voting members per side", SHARE: "A share of each side's voting members" }}
+        value={mode}
+        onChange={(e) => setMode(e.currentTarget.value as "COUNT" | "SHARE")}
+      />
+      <div className="grid grid-cols-2 gap-3">
+        <TextField label={`Labor (${unit})`} name="labor" type="number" min={0} defaultValue={committee.quorumRule.labor} error={form.fieldError("labor")} />
+        <TextField label={`Management (${unit})`} name="management" type="number" min={0} defaultValue={committee.quorumRule.management} error={form.fieldError("management")} />
+      </div>
+      <button type="submit" className="btn-secondary" disabled={form.pending}>
+        {form.pending ? "Saving…" : "Save quorum rule"}
+      </button>
+    </form>
   );
 }
 

@@ -28,4 +28,7 @@ export function usePartnershipLiveUpdates(partnershipId: string) {
   useRealtimeEvent("membership:joined", refresh);
   useRealtimeEvent("membership:removed", refresh);
   useRealtimeEvent("partnership:changed", refresh);
+  useRealtimeEvent("meetings:changed", (p) => {
+    if (p.partnershipId === partnershipId) void utils.meetings.meeting.list.invalidate({ partnershipId });
+  });
 }

@@ -25,9 +25,13 @@ export const SignInInputSchema = z.object({
 });
 export type SignInInput = z.infer<typeof SignInInputSchema>;
 
-/** Where to go after signing in: only same-site paths, never another origin. */
+/**
+ * Where to go after signing in: only same-site paths, never another origin. No backslashes and no
+ * control characters: browsers read "/\evil.com" as "//evil.com", and drop tabs and newlines from a
+ * URL, which would turn "/<tab>/evil.com" into "//evil.com" too.
+ */
 export const RedirectToSchema = z
   .string()
-  .regex(/^\/(?!\/)[^\\]*$/)
+  .regex(/^\/(?!\/)[^\\\u0000-\u001f\u007f]*$/)
   .max(2000)
   .catch("/");

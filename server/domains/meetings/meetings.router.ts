@@ -36,6 +36,7 @@ export const meetingsRouter = router({
       .input(PartnershipInputSchema)
       .query(({ ctx, input }) => ctx.services.meetings.schedulableBodies({ userId: ctx.user.id, ...input })),
     get: protectedProcedure.input(MeetingIdSchema).query(({ ctx, input }) => ctx.services.meetings.get({ userId: ctx.user.id, ...input })),
+    calendar: protectedProcedure.input(MeetingIdSchema).query(({ ctx, input }) => ctx.services.meetings.calendar({ userId: ctx.user.id, ...input })),
     schedule: protectedProcedure
       .input(ScheduleMeetingInputSchema)
       .mutation(({ ctx, input }) => ctx.services.meetings.schedule({ userId: ctx.user.id, input })),

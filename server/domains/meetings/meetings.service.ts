@@ -15,7 +15,7 @@ import {
   approvalState,
   computeQuorum,
   isCaucusActive,
-  meetingCalendar,
+  zonedLocalToUtc,
   type CoChairSide,
   type QuorumRule,
 } from "./meetings.rules.js";
@@ -30,7 +30,7 @@ import {
   type ScheduleMeetingInput,
   type UpdateMeetingInput,
 } from "./meetings.schema.js";
-import { zonedLocalToUtc } from "./meetings.rules.js";
+import { meetingCalendar } from "./meetings.calendar.js";
 
 type Deps = {
   db: Db;

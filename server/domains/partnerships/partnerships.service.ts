@@ -166,10 +166,10 @@ export function createPartnershipsService({ db, access, realtime, notifications,
           },
         },
         bodies: {
-          where: { kind: "COMMITTEE" },
           orderBy: { name: "asc" },
           select: {
             id: true,
+            kind: true,
             name: true,
             description: true,
             _count: { select: { seats: true } },
@@ -199,7 +199,8 @@ export function createPartnershipsService({ db, access, realtime, notifications,
       viewer: viewerOf(viewer),
       organizations: partnership.organizations.map(({ _count, ...o }) => ({ ...o, side: o.side as Side, memberCount: _count.memberships })),
       people,
-      committees: partnership.bodies.map((b) => ({
+      topBodyId: partnership.bodies.find((b) => b.kind === "PARTNERSHIP")?.id ?? null,
+      committees: partnership.bodies.filter((b) => b.kind === "COMMITTEE").map((b) => ({
         id: b.id,
         name: b.name,
         description: b.description,
@@ -560,7 +561,9 @@ export function createPartnershipsService({ db, access, realtime, notifications,
       })
       .catch((error: unknown) => {
         if (isUniqueViolation(error)) {
-          const inPartnership = error instanceof Error && /userId/.test(String((error as { meta?: unknown }).meta ?? error.message));
+          // meta is an object (with the driver adapter: driverAdapterError.cause.constraint.fields), so
+          // search its JSON; String(meta) would be "[object Object]".
+          const inPartnership = /userId/.test(JSON.stringify((error as { meta?: unknown }).meta ?? {}));
           throw new AppError(
             "CONFLICT",
             inPartnership ? "You are already a member of this partnership." : "That co-chair seat was filled in the meantime. Ask for a new invitation.",

@@ -1,0 +1,39 @@
+// Lists of meetings (the meetings page and the partnership overview share it).
+import { Link } from "@remix-run/react";
+import { Badge, EmptyState, Time } from "~/components/ui";
+import type { RouterOutputs } from "~/lib/trpc";
+
+export type MeetingSummary = RouterOutputs["meetings"]["meeting"]["list"]["upcoming"][number];
+
+export const STATUS_LABEL = { SCHEDULED: "Scheduled", LIVE: "In session", ADJOURNED: "Adjourned", CANCELLED: "Cancelled" } as const;
+const STATUS_TONE = { SCHEDULED: "slate", LIVE: "green", ADJOURNED: "indigo", CANCELLED: "red" } as const;
+
+export function MeetingList({ meetings, partnershipId, empty }: { meetings: MeetingSummary[]; partnershipId: string; empty: string }) {
+  if (meetings.length === 0) return <EmptyState title={empty} />;
+  return (
+    <ul className="divide-y divide-slate-100">
+      {meetings.map((m) => (
+        <li key={m.id} className="flex flex-wrap items-start justify-between gap-2 py-3">
+          <div>
+            <Link to={`/p/${partnershipId}/meetings/${m.id}`} className="link">
+              {m.title}
+            </Link>
+            <span className="block text-xs text-slate-500">
+              {m.body.name} · <Time value={m.startsAt} withTime />
+              {m.location ? ` · ${m.location}` : ""}
+            </span>
+          </div>
+          <div className="flex flex-wrap gap-1">
+            <Badge tone={STATUS_TONE[m.status]}>{STATUS_LABEL[m.status]}</Badge>
+            {m.status === "SCHEDULED" || m.status === "LIVE" ? (
+              m.isAgendaPublished ? <Badge tone="green">Agenda approved</Badge> : <Badge tone="amber">Draft agenda</Badge>
+            ) : null}
+            {m.status === "ADJOURNED" ? (
+              m.minutesApprovedAt ? <Badge tone="green">Minutes approved</Badge> : <Badge tone="amber">Draft minutes</Badge>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
