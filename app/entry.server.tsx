@@ -1,6 +1,6 @@
 // Server-side rendering with the request's CSP nonce on every script Remix emits.
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -8,6 +8,13 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/lib/nonce";
 
 const ABORT_DELAY = 5_000;
+
+/** Log real server errors once; an aborted request or an unknown URL (a 404) is not one. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (error instanceof Error && /No route matches URL/.test(error.message)) return;
+  console.error(error);
+};
 
 export default function handleRequest(
   request: Request,

@@ -107,6 +107,14 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
+    <>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto max-w-6xl px-4 py-3">
+          <a href="/" className="text-lg font-bold tracking-tight text-slate-900">
+            Jointly
+          </a>
+        </div>
+      </header>
     <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
       <h1 className="text-2xl font-bold">{notFound ? "Page not found" : "Something went wrong"}</h1>
       <p className="mt-2 text-slate-600">
@@ -118,5 +126,6 @@ export function ErrorBoundary() {
         Go to your partnerships
       </Link>
     </main>
+    </>
   );
 }

@@ -25,8 +25,8 @@ export default function PartnershipOverview() {
     { initialData: initial.meetings },
   );
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
-      <div className="space-y-6 lg:col-span-2">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+      <div className="min-w-0 space-y-6 lg:col-span-2">
         {partnership.description ? <p className="text-slate-700">{partnership.description}</p> : null}
 
         {home.topBodyId ? (
@@ -37,7 +37,7 @@ export default function PartnershipOverview() {
           </p>
         ) : null}
 
-        <Section title="Organizations by side" id="organizations" actions={<Link className="link text-sm" to="organizations">Manage</Link>}>
+        <Section title="Organizations by side" id="organizations" actions={<Link className="link text-sm" to="organizations">{viewer.canManage ? "Manage" : "See all"}</Link>}>
           <div className="grid gap-4 sm:grid-cols-3">
             {SIDE_ORDER.map((side) => {
               const orgs = organizations.filter((o) => o.side === side);

@@ -37,8 +37,8 @@ export default function CommitteePage() {
           </Link>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Section title="Co-chairs" id="co-chairs">
             <dl className="grid gap-3 sm:grid-cols-2">
               {(["LABOR", "MANAGEMENT"] as const).map((side) => (

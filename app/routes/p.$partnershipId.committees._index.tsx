@@ -6,8 +6,8 @@ import { usePartnership } from "~/features/partnerships/use-partnership";
 export default function Committees() {
   const { committees, viewer, partnership } = usePartnership();
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
-      <div className="lg:col-span-2">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+      <div className="min-w-0 lg:col-span-2">
         <Section title="Committees" id="committee-list">
           {committees.length === 0 ? (
             <EmptyState title="No committees yet">

@@ -25,8 +25,8 @@ export default function Meetings() {
   const initial = useData<typeof loader>();
   const { data: meetings = initial.meetings } = trpc.meetings.meeting.list.useQuery({ partnershipId }, { initialData: initial.meetings });
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
-      <div className="space-y-6 lg:col-span-2">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+      <div className="min-w-0 space-y-6 lg:col-span-2">
         <Section title="Upcoming meetings" id="upcoming">
           <MeetingList meetings={meetings.upcoming} partnershipId={partnershipId} empty="No meetings scheduled" />
         </Section>

@@ -18,8 +18,8 @@ import {
 export default function Organizations() {
   const { organizations, viewer, partnership } = usePartnership();
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
-      <div className="lg:col-span-2">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+      <div className="min-w-0 lg:col-span-2">
         <Section title={`Organizations (${organizations.length})`} id="orgs">
           {organizations.length === 0 ? (
             <EmptyState title="No organizations yet">Add the unions, employers, colleges and community partners of this partnership.</EmptyState>

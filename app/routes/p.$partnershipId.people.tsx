@@ -25,8 +25,8 @@ export default function People() {
   const home = usePartnership();
   const { people, viewer, organizations } = home;
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
-      <div className="lg:col-span-2">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+      <div className="min-w-0 lg:col-span-2">
         <Section title={`People (${people.length})`} id="people">
           <PeopleTable canManage={viewer.canManage} selfId={viewer.membershipId} people={people} />
         </Section>
@@ -54,7 +54,7 @@ function PeopleTable({ people, canManage, selfId }: { people: ReturnType<typeof 
   return (
     <>
       <FormError message={error} />
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
             <tr>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { NavLink, Outlet, useParams } from "@remix-run/react";
+import { Link, NavLink, Outlet, isRouteErrorResponse, useParams, useRouteError } from "@remix-run/react";
 import { Badge } from "~/components/ui";
 import { usePartnership, usePartnershipLiveUpdates } from "~/features/partnerships/use-partnership";
 import { useIsLive } from "~/features/realtime/realtime";
@@ -59,6 +59,23 @@ export default function PartnershipLayout() {
         </nav>
       </div>
       <Outlet />
+    </div>
+  );
+}
+
+/** Inside the app's frame (header and navigation stay), for a partnership page that fails or does not exist. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <div className="mx-auto max-w-xl py-12 text-center">
+      <h1 className="text-2xl font-bold">{notFound ? "Page not found" : "Something went wrong"}</h1>
+      <p className="mt-2 text-slate-600">
+        {notFound ? "This page does not exist, or you do not have access to it." : "An unexpected error occurred. Please try again in a moment."}
+      </p>
+      <Link to="/" className="btn-primary mt-6">
+        Go to your partnerships
+      </Link>
     </div>
   );
 }

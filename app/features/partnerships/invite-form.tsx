@@ -55,8 +55,8 @@ export function InviteForm({
           <p>
             Invitation for <strong>{created.email}</strong> created. Send this link; it works once and expires on <Time value={created.expiresAt} />.
           </p>
-          <div className="flex gap-2">
-            <input aria-label="Invitation link" readOnly value={created.link} className="input font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+          <div className="space-y-2">
+            <textarea aria-label="Invitation link" readOnly rows={2} value={created.link} className="input break-all font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
             <button
               type="button"
               className="btn-secondary"

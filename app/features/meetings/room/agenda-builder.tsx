@@ -1,0 +1,251 @@
+// The accepted agenda, in order: what everyone reads, and where the co-chairs reorder (drag and drop
+// or keyboard), edit, remove and — during the meeting — take up items.
+import { useState } from "react";
+import { Badge, EmptyState, Section } from "~/components/ui";
+import { trpc } from "~/lib/trpc";
+import { AGENDA_ITEM_KINDS, type AgendaItemKind } from "../../../../server/domains/meetings/meetings.schema";
+import { InlineError, useActionError, useMeetingRefresh } from "./actions";
+import { EditItemForm } from "./item-form";
+import { formatMinutes, isAgendaOpen, type AgendaItem, type MeetingView } from "./types";
+import { useReorder } from "./use-reorder";
+
+export const KIND_TONE: Record<AgendaItemKind, "slate" | "indigo" | "amber"> = { INFORMATION: "slate", DISCUSSION: "indigo", DECISION: "amber" };
+
+export function KindBadge({ kind }: { kind: AgendaItemKind }) {
+  return (
+    <Badge tone={KIND_TONE[kind]}>
+      <span className="sr-only">Kind: </span>
+      {AGENDA_ITEM_KINDS[kind]}
+    </Badge>
+  );
+}
+
+export function ItemDetails({ item }: { item: Pick<AgendaItem, "presenter" | "timeBoxMinutes" | "description" | "links" | "kind"> }) {
+  return (
+    <>
+      <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
+        <KindBadge kind={item.kind} />
+        <span>{formatMinutes(item.timeBoxMinutes)}</span>
+        {item.presenter ? <span>Presenter: {item.presenter}</span> : null}
+      </p>
+      {item.description ? <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-700">{item.description}</p> : null}
+      {item.links.length ? (
+        <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {item.links.map((l, i) => (
+            <li key={i} className="min-w-0 break-all">
+              <a href={l.url} className="link" target="_blank" rel="noopener noreferrer">
+                {l.label || l.url}
+                <span className="sr-only"> (opens in a new tab)</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+export function AgendaBuilder({ view }: { view: MeetingView }) {
+  const meetingId = view.meeting.id;
+  const items = view.agenda.items;
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const canEdit = view.viewer.canChair && isAgendaOpen(view);
+  const refresh = useMeetingRefresh(meetingId);
+  const reorderMutation = trpc.meetings.agenda.reorder.useMutation();
+  const reorderError = useActionError(meetingId);
+  const reorder = useReorder({
+    ids: items.map((i) => i.id),
+    titleOf: (id) => byId.get(id)?.title ?? "Item",
+    enabled: canEdit,
+    commit: async (itemIds) => {
+      reorderError.clear();
+      try {
+        await reorderMutation.mutateAsync({ meetingId, itemIds });
+      } catch (e) {
+        reorderError.onError(e);
+        throw e;
+      } finally {
+        await refresh();
+      }
+    },
+  });
+  const total = items.reduce((sum, i) => sum + i.timeBoxMinutes, 0);
+  const helpId = "agenda-reorder-help";
+  return (
+    <Section
+      title="Agenda"
+      id="agenda"
+      actions={
+        <span className="text-sm text-slate-600">
+          {items.length} {items.length === 1 ? "item" : "items"} · total {formatMinutes(total)}
+        </span>
+      }
+    >
+      {canEdit && items.length > 1 ? (
+        <p id={helpId} className="mb-2 text-xs text-slate-500">
+          To reorder, drag an item by its handle, or focus the handle and press Space, move it with the arrow keys and press Space again
+          (Escape cancels). The new order needs both approvals.
+        </p>
+      ) : null}
+      <p className="sr-only" aria-live="assertive">
+        {reorder.announcement}
+      </p>
+      <InlineError message={reorderError.error} />
+      {items.length === 0 ? (
+        <EmptyState title="No items on the agenda yet">
+          {view.viewer.canPropose && isAgendaOpen(view) ? "Propose the first item below." : "Items appear here once the co-chairs accept them."}
+        </EmptyState>
+      ) : (
+        <ol className="space-y-2" aria-label="Agenda items" aria-busy={reorder.saving}>
+          {reorder.order.map((id, index) => {
+            const item = byId.get(id);
+            if (!item) return null;
+            return (
+              <AgendaRow
+                key={id}
+                view={view}
+                item={item}
+                index={index}
+                count={reorder.order.length}
+                canEdit={canEdit}
+                reorder={reorder}
+                helpId={helpId}
+              />
+            );
+          })}
+        </ol>
+      )}
+    </Section>
+  );
+}
+
+function AgendaRow({
+  view,
+  item,
+  index,
+  count,
+  canEdit,
+  reorder,
+  helpId,
+}: {
+  view: MeetingView;
+  item: AgendaItem;
+  index: number;
+  count: number;
+  canEdit: boolean;
+  reorder: ReturnType<typeof useReorder>;
+  helpId: string;
+}) {
+  const meetingId = view.meeting.id;
+  const [mode, setMode] = useState<"view" | "edit" | "remove">("view");
+  const action = useActionError(meetingId);
+  const remove = trpc.meetings.agenda.remove.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
+  const takeUp = trpc.meetings.meeting.setCurrentItem.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
+  const isCurrent = view.meeting.currentItemId === item.id;
+  const isLive = view.meeting.status === "LIVE";
+  const isPicked = reorder.picked === item.id;
+  const isDragging = reorder.dragging === item.id;
+  return (
+    <li
+      {...reorder.itemDragProps(item.id)}
+      className={`rounded-md p-3 ring-1 transition ${
+        isCurrent ? "bg-indigo-50 ring-2 ring-indigo-500" : "bg-white ring-slate-200"
+      } ${isPicked ? "shadow-lg ring-2 ring-indigo-600" : ""} ${isDragging ? "opacity-50" : ""}`}
+      aria-current={isCurrent ? "step" : undefined}
+      data-testid="agenda-item"
+    >
+      <div className="flex items-start gap-3">
+        {canEdit && count > 1 ? (
+          <button
+            type="button"
+            {...reorder.handleProps(item.id)}
+            className="mt-0.5 cursor-grab rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 aria-pressed:bg-indigo-100 aria-pressed:text-indigo-800 active:cursor-grabbing"
+            aria-label={`Reorder ${item.title}`}
+            aria-describedby={helpId}
+          >
+            <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="currentColor">
+              <circle cx="7" cy="5" r="1.5" />
+              <circle cx="13" cy="5" r="1.5" />
+              <circle cx="7" cy="10" r="1.5" />
+              <circle cx="13" cy="10" r="1.5" />
+              <circle cx="7" cy="15" r="1.5" />
+              <circle cx="13" cy="15" r="1.5" />
+            </svg>
+          </button>
+        ) : null}
+        <span className="mt-0.5 w-6 shrink-0 text-right font-mono text-sm text-slate-500" aria-hidden>
+          {index + 1}.
+        </span>
+        <div className="min-w-0 flex-1">
+          <h3 className="font-semibold text-slate-900">
+            <span className="sr-only">Item {index + 1}: </span>
+            {item.title}
+            {isCurrent ? (
+              <span className="ml-2 align-middle">
+                <Badge tone="green">Current item</Badge>
+              </span>
+            ) : null}
+          </h3>
+          <ItemDetails item={item} />
+          <p className="mt-1 text-xs text-slate-500">Proposed by {item.proposedByName}</p>
+          {(canEdit || (isLive && view.viewer.canChair)) && mode === "view" ? (
+            <div className="mt-2 flex flex-wrap gap-2">
+              {isLive && view.viewer.canChair && !isCurrent ? (
+                <button
+                  type="button"
+                  className="btn-primary px-2 py-1 text-xs"
+                  disabled={takeUp.isPending}
+                  onClick={() => takeUp.mutate({ meetingId, itemId: item.id })}
+                >
+                  Take up this item<span className="sr-only">: {item.title}</span>
+                </button>
+              ) : null}
+              {canEdit && count > 1 ? (
+                <>
+                  <button type="button" className="btn-secondary px-2 py-1 text-xs" disabled={index === 0 || reorder.saving} onClick={() => reorder.step(item.id, -1)}>
+                    Move up<span className="sr-only">: {item.title}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="btn-secondary px-2 py-1 text-xs"
+                    disabled={index === count - 1 || reorder.saving}
+                    onClick={() => reorder.step(item.id, 1)}
+                  >
+                    Move down<span className="sr-only">: {item.title}</span>
+                  </button>
+                </>
+              ) : null}
+              {canEdit ? (
+                <>
+                  <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={() => setMode("edit")}>
+                    Edit<span className="sr-only"> {item.title}</span>
+                  </button>
+                  <button type="button" className="btn-danger px-2 py-1 text-xs" onClick={() => setMode("remove")}>
+                    Remove<span className="sr-only"> {item.title}</span>
+                  </button>
+                </>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      </div>
+      {mode === "edit" ? (
+        <div className="mt-3">
+          <EditItemForm meetingId={meetingId} item={item} onDone={() => setMode("view")} />
+        </div>
+      ) : null}
+      {mode === "remove" ? (
+        <div className="mt-3 flex flex-wrap items-center gap-2 rounded-md bg-red-50 p-3 text-sm ring-1 ring-red-200" role="group" aria-label={`Remove ${item.title}`}>
+          <span className="text-red-900">Remove “{item.title}” from the agenda? Both co-chairs approve the new version.</span>
+          <button type="button" className="btn-danger py-1" disabled={remove.isPending} onClick={() => remove.mutate({ itemId: item.id })}>
+            {remove.isPending ? "Removing…" : "Yes, remove"}
+          </button>
+          <button type="button" className="btn-secondary py-1" onClick={() => setMode("view")}>
+            Keep it
+          </button>
+        </div>
+      ) : null}
+      <InlineError message={action.error} />
+    </li>
+  );
+}

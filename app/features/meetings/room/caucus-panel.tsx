@@ -1,0 +1,147 @@
+// A side's private caucus: shared notes and quick straw polls. Only the viewer's own side is ever
+// fetched (the server answers for the asker's side; the other side's room and data are out of reach).
+import { useId } from "react";
+import { FormError, TextField } from "~/components/field";
+import { EmptyState, Section } from "~/components/ui";
+import { toUiError } from "~/lib/errors";
+import { useMutationForm } from "~/lib/forms";
+import { trpc, type RouterOutputs } from "~/lib/trpc";
+import { STRAW_CHOICES, StrawPollInputSchema, TEXT_MAX, TITLE_MAX, type StrawChoice } from "../../../../server/domains/meetings/meetings.schema";
+import { InlineError } from "./actions";
+import { SharedTextEditor } from "./shared-text";
+import { SIDE_TITLE, SIDE_WORD, type CoChairSide } from "./types";
+import { useSharedDraft } from "./use-draft";
+
+type Caucus = RouterOutputs["meetings"]["caucus"]["get"];
+
+export function CaucusPanel({ meetingId, side, canPoll }: { meetingId: string; side: CoChairSide; canPoll: boolean }) {
+  const query = trpc.meetings.caucus.get.useQuery({ meetingId });
+  return (
+    <Section title={`${SIDE_TITLE[side]} caucus`} id="caucus">
+      <p className="mb-3 text-sm text-slate-600">Private to the {SIDE_WORD[side]} side: the other side never sees these notes or polls.</p>
+      {query.isPending ? (
+        <p className="text-sm text-slate-600" role="status">
+          Loading your side’s caucus…
+        </p>
+      ) : query.isError ? (
+        <div>
+          <InlineError message={toUiError(query.error).message} />
+          <button type="button" className="btn-secondary mt-2" onClick={() => void query.refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <div className="space-y-6">
+          <CaucusNotes meetingId={meetingId} caucus={query.data} />
+          <StrawPolls meetingId={meetingId} caucus={query.data} canPoll={canPoll} />
+        </div>
+      )}
+    </Section>
+  );
+}
+
+function CaucusNotes({ meetingId, caucus }: { meetingId: string; caucus: Caucus }) {
+  const utils = trpc.useUtils();
+  const save = trpc.meetings.caucus.saveNote.useMutation();
+  const draft = useSharedDraft(caucus.note);
+  return (
+    <SharedTextEditor
+      label="Shared notes"
+      draft={draft}
+      savedText={caucus.note.text}
+      savedRevision={caucus.note.revision}
+      conflictTitle="Someone on your side saved newer notes"
+      maxLength={TEXT_MAX * 5}
+      rows={6}
+      saveLabel="Save notes"
+      onSave={(overwrite) =>
+        void draft.save(
+          (text, baseRevision) => save.mutateAsync({ meetingId, text, baseRevision }),
+          () => utils.meetings.caucus.get.invalidate({ meetingId }),
+          overwrite,
+        )
+      }
+    />
+  );
+}
+
+function StrawPolls({ meetingId, caucus, canPoll }: { meetingId: string; caucus: Caucus; canPoll: boolean }) {
+  const utils = trpc.useUtils();
+  const create = trpc.meetings.caucus.createPoll.useMutation({ onSuccess: () => void utils.meetings.caucus.get.invalidate({ meetingId }) });
+  const form = useMutationForm({
+    schema: StrawPollInputSchema,
+    mutation: create,
+    toInput: (values) => ({ ...values, meetingId }),
+    onSuccess: (_r, el) => el.reset(),
+  });
+  return (
+    <div>
+      <h3 className="text-sm font-semibold text-slate-800">Straw polls</h3>
+      {canPoll ? (
+        <form onSubmit={form.onSubmit} noValidate className="mt-2 flex flex-wrap items-end gap-2" aria-label="Ask a straw poll">
+          <div className="min-w-[12rem] flex-1">
+            <TextField label="Question" name="question" maxLength={TITLE_MAX} required error={form.fieldError("question")} placeholder="e.g. Accept the 3% offer?" />
+          </div>
+          <button type="submit" className="btn-secondary" disabled={form.pending}>
+            {form.pending ? "Asking…" : "Ask"}
+          </button>
+          <div className="w-full">
+            <FormError message={form.error?.fields.question ? null : form.error?.message} />
+          </div>
+        </form>
+      ) : null}
+      {caucus.polls.length === 0 ? (
+        <div className="mt-2">
+          <EmptyState title="No straw polls yet" />
+        </div>
+      ) : (
+        <ul className="mt-3 space-y-3">
+          {caucus.polls.map((poll) => (
+            <Poll key={poll.id} meetingId={meetingId} poll={poll} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Poll({ meetingId, poll }: { meetingId: string; poll: Caucus["polls"][number] }) {
+  const name = useId();
+  const utils = trpc.useUtils();
+  const vote = trpc.meetings.caucus.vote.useMutation({ onSuccess: () => void utils.meetings.caucus.get.invalidate({ meetingId }) });
+  const total = Object.values(poll.tally).reduce((a, b) => a + b, 0);
+  return (
+    <li className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+      <fieldset>
+        <legend className="font-medium text-slate-900">{poll.question}</legend>
+        <div className="mt-2 flex flex-wrap gap-2">
+          {(Object.keys(STRAW_CHOICES) as StrawChoice[]).map((choice) => {
+            const chosen = (vote.isPending ? vote.variables?.choice : poll.myChoice) === choice;
+            return (
+              <label
+                key={choice}
+                className={`flex cursor-pointer items-center gap-2 rounded-md px-3 py-1.5 text-sm ring-1 ${chosen ? "bg-indigo-50 ring-indigo-500" : "bg-white ring-slate-300"}`}
+              >
+                <input
+                  type="radio"
+                  name={name}
+                  value={choice}
+                  checked={chosen}
+                  disabled={vote.isPending}
+                  onChange={() => vote.mutate({ pollId: poll.id, choice })}
+                  className="h-4 w-4"
+                />
+                {STRAW_CHOICES[choice]}
+              </label>
+            );
+          })}
+        </div>
+      </fieldset>
+      <p className="mt-2 text-sm text-slate-700" aria-live="polite">
+        {(Object.keys(STRAW_CHOICES) as StrawChoice[]).map((c) => `${STRAW_CHOICES[c]} ${poll.tally[c]}`).join(" · ")}{" "}
+        <span className="text-slate-500">({total} {total === 1 ? "vote" : "votes"})</span>
+      </p>
+      <InlineError message={vote.error ? toUiError(vote.error).message : null} />
+    </li>
+  );
+}

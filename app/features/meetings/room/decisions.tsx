@@ -1,0 +1,75 @@
+// Decisions taken on an item, each with the quorum as it stood when it was recorded.
+import { useState } from "react";
+import { FormError, TextArea } from "~/components/field";
+import { Time } from "~/components/ui";
+import { useMutationForm } from "~/lib/forms";
+import { trpc } from "~/lib/trpc";
+import { RecordDecisionInputSchema, TEXT_MAX } from "../../../../server/domains/meetings/meetings.schema";
+import { useMeetingRefresh } from "./actions";
+import { quorumSummary, type MeetingView } from "./types";
+
+type Decision = MeetingView["decisions"][number];
+
+export function Decisions({
+  view,
+  agendaItemId,
+  decisions,
+  canWrite,
+}: {
+  view: MeetingView;
+  agendaItemId: string | null;
+  decisions: Decision[];
+  canWrite: boolean;
+}) {
+  const canRecord = canWrite && view.meeting.status === "LIVE";
+  if (decisions.length === 0 && !canRecord) return null;
+  return (
+    <div className="mt-3">
+      <h4 className="text-sm font-semibold text-slate-800">Decisions</h4>
+      {decisions.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-500">No decisions recorded.</p>
+      ) : (
+        <ul className="mt-1 space-y-2" data-testid="decisions">
+          {decisions.map((d) => (
+            <li key={d.id} className="rounded-md bg-green-50 px-3 py-2 text-sm ring-1 ring-green-200">
+              <p className="whitespace-pre-wrap break-words text-slate-900">{d.text}</p>
+              <p className={`mt-1 text-xs ${d.quorum.met ? "text-green-800" : "text-red-800"}`}>
+                Quorum: {quorumSummary(d.quorum)} · <Time value={d.createdAt} withTime />
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canRecord ? <RecordDecision meetingId={view.meeting.id} agendaItemId={agendaItemId} /> : null}
+    </div>
+  );
+}
+
+function RecordDecision({ meetingId, agendaItemId }: { meetingId: string; agendaItemId: string | null }) {
+  const refresh = useMeetingRefresh(meetingId);
+  const record = trpc.meetings.minutes.recordDecision.useMutation({ onSuccess: () => void refresh() });
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const form = useMutationForm({
+    schema: RecordDecisionInputSchema,
+    mutation: record,
+    toInput: (values) => ({ ...values, meetingId, agendaItemId }),
+    onSuccess: (result, el) => {
+      el.reset();
+      setRecorded(`Decision recorded. Quorum: ${quorumSummary(result.quorum)}.`);
+    },
+  });
+  return (
+    <form onSubmit={(e) => { setRecorded(null); void form.onSubmit(e); }} noValidate className="mt-2 space-y-2" aria-label="Record a decision">
+      <FormError message={form.error?.fields.text ? null : form.error?.message} />
+      <TextArea label="Decision" name="text" rows={2} maxLength={TEXT_MAX} error={form.fieldError("text")} placeholder="What was decided" />
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-secondary" disabled={form.pending}>
+          {form.pending ? "Recording…" : "Record decision"}
+        </button>
+        <p role="status" className="text-xs text-green-800">
+          {recorded}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,211 @@
+// Running the meeting: start, the current item with its time box counting down, next item, caucus,
+// resume and adjourn (co-chairs); everyone sees where the meeting is.
+import { useId, useState } from "react";
+import { EmptyState, Section, Time } from "~/components/ui";
+import { trpc } from "~/lib/trpc";
+import { Countdown } from "./clock";
+import { InlineError, useActionError } from "./actions";
+import { KindBadge } from "./agenda-builder";
+import { formatMinutes, type MeetingView } from "./types";
+
+export function LivePanel({ view, caucusActive }: { view: MeetingView; caucusActive: boolean }) {
+  const { meeting } = view;
+  return (
+    <Section title="Meeting" id="live">
+      {meeting.status === "SCHEDULED" ? <NotStarted view={view} /> : null}
+      {meeting.status === "LIVE" ? <InSession view={view} caucusActive={caucusActive} /> : null}
+      {meeting.status === "ADJOURNED" ? (
+        <p className="text-sm text-slate-700">
+          Adjourned{meeting.adjournedAt ? <> at <Time value={meeting.adjournedAt} withTime /></> : null}. The minutes are completed and then approved by both co-chairs.
+        </p>
+      ) : null}
+      {meeting.status === "CANCELLED" ? <EmptyState title="This meeting was cancelled" /> : null}
+    </Section>
+  );
+}
+
+function NotStarted({ view }: { view: MeetingView }) {
+  const action = useActionError(view.meeting.id);
+  const start = trpc.meetings.meeting.start.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-700">
+        Not started yet. Scheduled for <Time value={view.meeting.startsAt} withTime />.
+      </p>
+      {view.viewer.canChair ? (
+        <div>
+          <button type="button" className="btn-primary" disabled={start.isPending} onClick={() => start.mutate({ meetingId: view.meeting.id })}>
+            {start.isPending ? "Starting…" : "Start meeting"}
+          </button>
+          {!view.agenda.isPublished ? (
+            <p className="mt-1 text-xs text-amber-800">The agenda is not approved by both co-chairs yet; you can still start.</p>
+          ) : null}
+          <InlineError message={action.error} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function InSession({ view, caucusActive }: { view: MeetingView; caucusActive: boolean }) {
+  const { meeting, agenda } = view;
+  const meetingId = meeting.id;
+  const action = useActionError(meetingId);
+  const opts = { onError: action.onError, onSuccess: action.onSuccess };
+  const setCurrent = trpc.meetings.meeting.setCurrentItem.useMutation(opts);
+  const resume = trpc.meetings.meeting.resume.useMutation(opts);
+  const current = agenda.items.find((i) => i.id === meeting.currentItemId) ?? null;
+  const index = current ? agenda.items.indexOf(current) : -1;
+  const next = agenda.items[index + 1] ?? null;
+  const isChair = view.viewer.canChair;
+  return (
+    <div className="space-y-4">
+      {caucusActive ? (
+        <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          <p className="font-semibold">Caucus: the joint meeting is paused.</p>
+          {isChair ? (
+            <button
+              type="button"
+              className="btn-secondary mt-2"
+              disabled={resume.isPending}
+              onClick={() => resume.mutate({ meetingId })}
+            >
+              {resume.isPending ? "Resuming…" : "Resume the joint meeting"}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <div>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Current item</h3>
+        {current ? (
+          <div className="mt-1 rounded-md bg-indigo-50 p-3 ring-1 ring-indigo-200" data-testid="current-item">
+            <p className="font-semibold text-slate-900">
+              {index + 1}. {current.title}
+            </p>
+            <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+              <KindBadge kind={current.kind} /> Time box {formatMinutes(current.timeBoxMinutes)}
+              {current.presenter ? ` · ${current.presenter}` : ""}
+            </p>
+            {meeting.currentItemStartedAt && !caucusActive ? (
+              <div className="mt-2">
+                <Countdown
+                  endsAt={new Date(meeting.currentItemStartedAt.getTime() + current.timeBoxMinutes * 60_000)}
+                  what={`Time box for ${current.title}`}
+                />
+              </div>
+            ) : null}
+          </div>
+        ) : (
+          <p className="mt-1 text-sm text-slate-600">{agenda.items.length ? "No item taken up yet." : "The agenda has no items yet."}</p>
+        )}
+      </div>
+      {isChair ? (
+        <div className="space-y-3 border-t border-slate-100 pt-3">
+          <div className="flex flex-wrap gap-2">
+            {next ? (
+              <button type="button" className="btn-primary" disabled={setCurrent.isPending} onClick={() => setCurrent.mutate({ meetingId, itemId: next.id })}>
+                {current ? "Next item" : "Take up the first item"}
+                <span className="sr-only">: {next.title}</span>
+              </button>
+            ) : current ? (
+              <button type="button" className="btn-secondary" disabled={setCurrent.isPending} onClick={() => setCurrent.mutate({ meetingId, itemId: null })}>
+                Close the last item
+              </button>
+            ) : null}
+          </div>
+          {!caucusActive ? <CallCaucus meetingId={meetingId} /> : null}
+          <Adjourn meetingId={meetingId} />
+        </div>
+      ) : null}
+      <InlineError message={action.error} />
+    </div>
+  );
+}
+
+function CallCaucus({ meetingId }: { meetingId: string }) {
+  const id = useId();
+  const [minutes, setMinutes] = useState("10");
+  const action = useActionError(meetingId);
+  const call = trpc.meetings.meeting.callCaucus.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
+  const value = Number(minutes);
+  const valid = Number.isInteger(value) && value >= 1 && value <= 120;
+  return (
+    <form
+      className="flex flex-wrap items-end gap-2"
+      aria-label="Call a caucus"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!valid) return action.set("A caucus lasts from 1 to 120 minutes.");
+        call.mutate({ meetingId, minutes: value });
+      }}
+    >
+      <div>
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+          Caucus length (minutes)
+        </label>
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={120}
+          className="input w-28"
+          value={minutes}
+          onChange={(e) => setMinutes(e.currentTarget.value)}
+          aria-invalid={!valid || undefined}
+        />
+      </div>
+      <button type="submit" className="btn-secondary" disabled={call.isPending}>
+        {call.isPending ? "Calling…" : "Call caucus"}
+      </button>
+      <InlineError message={action.error} />
+    </form>
+  );
+}
+
+function Adjourn({ meetingId }: { meetingId: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const action = useActionError(meetingId);
+  const adjourn = trpc.meetings.meeting.adjourn.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
+  if (!confirming) {
+    return (
+      <button type="button" className="btn-danger" onClick={() => setConfirming(true)}>
+        Adjourn meeting…
+      </button>
+    );
+  }
+  return (
+    <div role="group" aria-label="Confirm adjournment" className="rounded-md bg-red-50 p-3 text-sm ring-1 ring-red-200">
+      <p className="text-red-900">Adjourn now? The meeting ends for everyone, the speakers’ queue closes and the minutes go to both co-chairs for approval.</p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <button type="button" className="btn-danger" disabled={adjourn.isPending} onClick={() => adjourn.mutate({ meetingId })} autoFocus>
+          {adjourn.isPending ? "Adjourning…" : "Yes, adjourn"}
+        </button>
+        <button type="button" className="btn-secondary" onClick={() => setConfirming(false)}>
+          Cancel
+        </button>
+      </div>
+      <InlineError message={action.error} />
+    </div>
+  );
+}
+
+/** Across the top of the page while a caucus runs: everyone sees when the joint meeting resumes. */
+export function CaucusBanner({ view }: { view: MeetingView }) {
+  const endsAt = view.meeting.caucusEndsAt;
+  if (!endsAt) return null;
+  const side = view.viewer.side;
+  return (
+    <div className="mb-6 flex flex-wrap items-center justify-between gap-4 rounded-lg bg-amber-100 p-4 ring-1 ring-amber-300" data-testid="caucus-banner">
+      <div>
+        <p className="text-lg font-semibold text-amber-950">Caucus in progress</p>
+        <p className="text-sm text-amber-900">
+          {side === "NEUTRAL"
+            ? "The labor and management sides are meeting separately. The joint meeting resumes when the timer ends."
+            : `Your side meets privately below. The joint meeting resumes when the timer ends.`}
+        </p>
+      </div>
+      <Countdown endsAt={endsAt} what="Caucus" />
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// The top of the meeting page: what, when (viewer's and meeting's time zone), where, status, links,
+// and who is looking at the page right now.
+import { Link } from "@remix-run/react";
+import { Badge, Time } from "~/components/ui";
+import { STATUS_LABEL } from "~/features/meetings/meeting-list";
+import type { Viewer } from "../../../../server/realtime/realtime.events";
+import { formatMinutes, type MeetingView } from "./types";
+
+const STATUS_TONE = { SCHEDULED: "slate", LIVE: "green", ADJOURNED: "indigo", CANCELLED: "red" } as const;
+
+function inZone(date: Date, timeZone: string) {
+  return new Intl.DateTimeFormat("en-US", {
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+    timeZone,
+  }).format(date);
+}
+
+export function MeetingHeader({ view, viewers }: { view: MeetingView; viewers: Viewer[] | null }) {
+  const { meeting, body } = view;
+  const base = `/p/${meeting.partnershipId}/meetings/${meeting.id}`;
+  const endsAt = new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000);
+  return (
+    <header className="mb-6 space-y-3">
+      <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+        <Link to={`/p/${meeting.partnershipId}/meetings`} className="link">
+          Meetings
+        </Link>
+        <span aria-hidden>/</span>
+        <span>{body.name}</span>
+      </div>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-2xl font-bold tracking-tight text-slate-900">{meeting.title}</h1>
+            <span role="status">
+              <Badge tone={STATUS_TONE[meeting.status]}>
+                <span className="sr-only">Status: </span>
+                {STATUS_LABEL[meeting.status]}
+              </Badge>
+            </span>
+          </div>
+          <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-[auto_1fr]">
+            <dt className="font-medium text-slate-500">When</dt>
+            <dd>
+              <Time value={meeting.startsAt} withTime /> · {formatMinutes(meeting.durationMinutes)}
+              <span className="block text-xs text-slate-500" suppressHydrationWarning>
+                Meeting time: {inZone(meeting.startsAt, meeting.timeZone)} ({meeting.timeZone.replace(/_/g, " ")}), until{" "}
+                {new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: meeting.timeZone }).format(endsAt)}
+              </span>
+            </dd>
+            {meeting.location ? (
+              <>
+                <dt className="font-medium text-slate-500">Where</dt>
+                <dd>{meeting.location}</dd>
+              </>
+            ) : null}
+            {meeting.videoUrl ? (
+              <>
+                <dt className="font-medium text-slate-500">Online</dt>
+                <dd className="break-all">
+                  <a href={meeting.videoUrl} className="link" target="_blank" rel="noopener noreferrer">
+                    Join the video call<span className="sr-only"> (opens in a new tab)</span>
+                  </a>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <a href={`${base}/calendar.ics`} className="btn-secondary" download>
+            Add to calendar (.ics)
+          </a>
+          <Link to={`${base}/minutes`} className="btn-secondary">
+            Printable minutes
+          </Link>
+        </div>
+      </div>
+      <Presence viewers={viewers} />
+    </header>
+  );
+}
+
+function Presence({ viewers }: { viewers: Viewer[] | null }) {
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+      <span className="font-medium text-slate-700">Viewing now:</span>
+      {viewers === null ? (
+        <span>…</span>
+      ) : viewers.length === 0 ? (
+        <span>nobody else</span>
+      ) : (
+        <span className="flex flex-wrap gap-1">
+          {viewers.map((v, i) => (
+            <span key={v.userId} className="inline-flex items-center gap-1 rounded-full bg-white px-2 py-0.5 text-xs ring-1 ring-slate-200">
+              <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-green-500" />
+              {v.name}
+              {i < viewers.length - 1 ? <span className="sr-only">,</span> : null}
+            </span>
+          ))}
+        </span>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,77 @@
+// The meeting room: one page for building and approving the agenda, running the meeting live,
+// caucusing, attendance and quorum, and the minutes. Two columns on wide screens (agenda and minutes
+// left; the live meeting, queue and attendance right), one on phones — where, during a session, the
+// live column comes first.
+import { AgendaBuilder } from "./agenda-builder";
+import { AgendaApproval } from "./approvals";
+import { Attendance, Quorum } from "./attendance";
+import { CaucusPanel } from "./caucus-panel";
+import { ServerClockProvider, useHasPassed } from "./clock";
+import { CaucusBanner, LivePanel } from "./live-panel";
+import { MeetingHeader } from "./meeting-header";
+import { MinutesSection } from "./minutes-editor";
+import { ProposeSection, Proposals } from "./proposals";
+import { SpeakersQueue } from "./speakers-queue";
+import type { MeetingView } from "./types";
+import { useMeetingLive } from "./use-meeting-live";
+
+export function MeetingRoom({ view, refreshError }: { view: MeetingView; refreshError: string | null }) {
+  return (
+    <ServerClockProvider serverNow={view.serverNow}>
+      <Room view={view} refreshError={refreshError} />
+    </ServerClockProvider>
+  );
+}
+
+function Room({ view, refreshError }: { view: MeetingView; refreshError: string | null }) {
+  const { viewers } = useMeetingLive(view.meeting.id, view.viewer.side);
+  const caucusOver = useHasPassed(view.meeting.caucusEndsAt);
+  const caucusActive = view.meeting.status === "LIVE" && view.meeting.caucusEndsAt !== null && !caucusOver;
+  const side = view.viewer.side === "NEUTRAL" ? null : view.viewer.side;
+  const isLive = view.meeting.status === "LIVE";
+
+  const left = (
+    <div className="min-w-0 space-y-6 lg:col-span-3 lg:col-start-1 lg:row-start-1">
+      <AgendaBuilder view={view} />
+      <Proposals view={view} />
+      <ProposeSection view={view} />
+      <MinutesSection view={view} />
+    </div>
+  );
+  const right = (
+    <div className="min-w-0 space-y-6 lg:col-span-2 lg:col-start-4 lg:row-start-1">
+      {caucusActive && side ? <CaucusPanel meetingId={view.meeting.id} side={side} canPoll={view.meeting.status === "LIVE"} /> : null}
+      <LivePanel view={view} caucusActive={caucusActive} />
+      <SpeakersQueue view={view} caucusActive={caucusActive} />
+      <Quorum view={view} />
+      <Attendance view={view} />
+    </div>
+  );
+  return (
+    <div>
+      <MeetingHeader view={view} viewers={viewers} />
+      {refreshError ? (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
+          Could not refresh the meeting: {refreshError} What you see may be out of date.
+        </p>
+      ) : null}
+      {caucusActive ? <CaucusBanner view={view} /> : null}
+      <div className="mb-6">
+        <AgendaApproval view={view} />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-5">
+        {isLive ? (
+          <>
+            {right}
+            {left}
+          </>
+        ) : (
+          <>
+            {left}
+            {right}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+// Minutes, item by item: the co-chairs or the note-taker write them (safe against two writers), record
+// decisions with the quorum at that moment, and assign action items. After adjournment both co-chairs
+// approve the minutes; approved minutes are read-only.
+import { Link } from "@remix-run/react";
+import { useId } from "react";
+import { EmptyState, Section, Time } from "~/components/ui";
+import { trpc } from "~/lib/trpc";
+import { MINUTES_MAX } from "../../../../server/domains/meetings/meetings.schema";
+import { InlineError, useActionError, useMeetingRefresh } from "./actions";
+import { ActionItems } from "./action-items";
+import { MinutesApproval } from "./approvals";
+import { Decisions } from "./decisions";
+import type { AgendaItem, MeetingView } from "./types";
+import { SharedTextEditor } from "./shared-text";
+import { useSharedDraft } from "./use-draft";
+
+export function MinutesSection({ view }: { view: MeetingView }) {
+  const { meeting, agenda } = view;
+  if (meeting.status !== "LIVE" && meeting.status !== "ADJOURNED") return null;
+  const isApproved = view.minutes.approvedAt !== null;
+  const canWrite = view.viewer.canWriteMinutes && !isApproved;
+  const loose = {
+    decisions: view.decisions.filter((d) => !d.agendaItemId || !agenda.items.some((i) => i.id === d.agendaItemId)),
+    actions: view.actionItems.filter((a) => !a.agendaItemId || !agenda.items.some((i) => i.id === a.agendaItemId)),
+  };
+  return (
+    <Section
+      title="Minutes"
+      id="minutes"
+      actions={
+        <Link to={`/p/${meeting.partnershipId}/meetings/${meeting.id}/minutes`} className="link text-sm">
+          Printable minutes
+        </Link>
+      }
+    >
+      <div className="space-y-4">
+        {meeting.status === "ADJOURNED" ? <MinutesApproval view={view} /> : null}
+        {isApproved ? (
+          <p className="text-sm text-slate-700">
+            Minutes approved{view.minutes.approvedAt ? <> on <Time value={view.minutes.approvedAt} withTime /></> : null}. They can no longer change.
+          </p>
+        ) : null}
+        <NoteTaker view={view} />
+        {!view.viewer.canWriteMinutes && !isApproved ? (
+          <p className="text-sm text-slate-600">The co-chairs and the note-taker write the minutes; you see them here as they are saved.</p>
+        ) : null}
+        {agenda.items.length === 0 ? (
+          <EmptyState title="No agenda items">Minutes are kept item by item.</EmptyState>
+        ) : (
+          <ol className="space-y-4">
+            {agenda.items.map((item, index) => (
+              <li key={item.id} className="rounded-md p-3 ring-1 ring-slate-200" data-testid="minutes-item">
+                <h3 className="font-semibold text-slate-900">
+                  {index + 1}. {item.title}
+                </h3>
+                <MinutesText view={view} item={item} canWrite={canWrite} />
+                <Decisions view={view} agendaItemId={item.id} decisions={view.decisions.filter((d) => d.agendaItemId === item.id)} canWrite={canWrite} />
+                <ActionItems view={view} agendaItemId={item.id} actions={view.actionItems.filter((a) => a.agendaItemId === item.id)} canWrite={canWrite} />
+              </li>
+            ))}
+          </ol>
+        )}
+        {loose.decisions.length || loose.actions.length ? (
+          <div className="rounded-md p-3 ring-1 ring-slate-200">
+            <h3 className="font-semibold text-slate-900">Other business</h3>
+            <Decisions view={view} agendaItemId={null} decisions={loose.decisions} canWrite={false} />
+            <ActionItems view={view} agendaItemId={null} actions={loose.actions} canWrite={false} />
+          </div>
+        ) : null}
+      </div>
+    </Section>
+  );
+}
+
+function NoteTaker({ view }: { view: MeetingView }) {
+  const id = useId();
+  const action = useActionError(view.meeting.id);
+  const set = trpc.meetings.minutes.setNoteTaker.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
+  const current = view.roster.find((r) => r.membershipId === view.meeting.noteTakerMembershipId);
+  if (!view.viewer.canChair || view.minutes.approvedAt) {
+    return (
+      <p className="text-sm text-slate-700">
+        <span className="font-medium">Note-taker:</span> {current ? current.name : "none (the co-chairs write the minutes)"}
+        {view.viewer.isNoteTaker ? " — that is you" : ""}
+      </p>
+    );
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        Note-taker
+      </label>
+      <select
+        id={id}
+        className="input w-auto py-1"
+        value={view.meeting.noteTakerMembershipId ?? ""}
+        disabled={set.isPending}
+        onChange={(e) => set.mutate({ meetingId: view.meeting.id, membershipId: e.currentTarget.value || null })}
+      >
+        <option value="">None (co-chairs only)</option>
+        {view.roster.map((r) => (
+          <option key={r.membershipId} value={r.membershipId}>
+            {r.name}
+          </option>
+        ))}
+      </select>
+      <InlineError message={action.error} />
+    </div>
+  );
+}
+
+function MinutesText({ view, item, canWrite }: { view: MeetingView; item: AgendaItem; canWrite: boolean }) {
+  const refresh = useMeetingRefresh(view.meeting.id);
+  const save = trpc.meetings.minutes.save.useMutation();
+  const draft = useSharedDraft({ text: item.minutes, revision: item.minutesRevision });
+  if (!canWrite) {
+    return item.minutes ? (
+      <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800">{item.minutes}</p>
+    ) : (
+      <p className="mt-2 text-sm text-slate-500">No minutes for this item.</p>
+    );
+  }
+  return (
+    <div className="mt-2">
+      <SharedTextEditor
+        label={<>Minutes for “{item.title}”</>}
+        draft={draft}
+        savedText={item.minutes}
+        savedRevision={item.minutesRevision}
+        conflictTitle="Someone saved newer minutes for this item"
+        maxLength={MINUTES_MAX}
+        saveLabel={
+          <>
+            Save minutes<span className="sr-only"> for {item.title}</span>
+          </>
+        }
+        onSave={(overwrite) =>
+          void draft.save((text, baseRevision) => save.mutateAsync({ itemId: item.id, text, baseRevision }), refresh, overwrite)
+        }
+      />
+    </div>
+  );
+}

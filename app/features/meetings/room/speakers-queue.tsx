@@ -1,0 +1,126 @@
+// The speakers' queue: members raise and lower their hands; the chair gives the floor, reorders and
+// removes. Each speaker is labelled by side; changes are announced politely.
+import { EmptyState, Section, SideBadge } from "~/components/ui";
+import { trpc } from "~/lib/trpc";
+import { InlineError, useActionError } from "./actions";
+import type { MeetingView } from "./types";
+
+export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucusActive: boolean }) {
+  const meetingId = view.meeting.id;
+  const isLive = view.meeting.status === "LIVE";
+  const action = useActionError(meetingId);
+  const opts = { onError: action.onError, onSuccess: action.onSuccess };
+  const raise = trpc.meetings.speaker.raiseHand.useMutation(opts);
+  const lower = trpc.meetings.speaker.lowerHand.useMutation(opts);
+  const callNext = trpc.meetings.speaker.callNext.useMutation(opts);
+  const move = trpc.meetings.speaker.move.useMutation(opts);
+  const remove = trpc.meetings.speaker.remove.useMutation(opts);
+  const speaking = view.speakers.find((s) => s.status === "SPEAKING") ?? null;
+  const waiting = view.speakers.filter((s) => s.status === "WAITING");
+  const mine = view.speakers.find((s) => s.membershipId === view.viewer.membershipId) ?? null;
+  const isChair = view.viewer.canChair;
+  const busy = move.isPending || remove.isPending;
+  const bySide = (side: string) => waiting.filter((w) => w.side === side).length;
+  const summary = `${speaking ? `Now speaking: ${speaking.name}.` : "Nobody has the floor."} ${waiting.length} waiting.`;
+
+  if (!isLive) {
+    return (
+      <Section title="Speakers’ queue" id="speakers">
+        <EmptyState title="The queue opens when the meeting is in session" />
+      </Section>
+    );
+  }
+  return (
+    <Section title="Speakers’ queue" id="speakers">
+      <p className="sr-only" aria-live="polite">
+        {summary}
+      </p>
+      <div className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="now-speaking">
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Now speaking</p>
+        {speaking ? (
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-lg font-semibold text-slate-900">
+            {speaking.name}
+            {speaking.membershipId === view.viewer.membershipId ? <span className="text-sm font-normal text-slate-600">(you)</span> : null}
+            <SideBadge side={speaking.side} />
+          </p>
+        ) : (
+          <p className="mt-1 text-sm text-slate-600">Nobody has the floor.</p>
+        )}
+      </div>
+
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        {view.viewer.canPropose ? (
+          mine?.status === "WAITING" ? (
+            <button type="button" className="btn-secondary" disabled={lower.isPending} onClick={() => lower.mutate({ meetingId })}>
+              Lower hand
+            </button>
+          ) : mine?.status === "SPEAKING" ? (
+            <p className="text-sm font-medium text-green-800">You have the floor.</p>
+          ) : (
+            <button type="button" className="btn-primary" disabled={raise.isPending || caucusActive} onClick={() => raise.mutate({ meetingId })}>
+              Raise hand
+            </button>
+          )
+        ) : (
+          <p className="text-sm text-slate-600">Observers do not take the floor.</p>
+        )}
+        {isChair ? (
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={callNext.isPending || (waiting.length === 0 && !speaking)}
+            onClick={() => callNext.mutate({ meetingId })}
+          >
+            {waiting.length === 0 && speaking ? "End this turn" : "Call next speaker"}
+          </button>
+        ) : null}
+      </div>
+      {caucusActive ? <p className="mt-1 text-xs text-slate-500">Hands go up again when the joint meeting resumes.</p> : null}
+      <InlineError message={action.error} />
+
+      <h3 className="mt-4 text-sm font-semibold text-slate-800">
+        Waiting ({waiting.length})
+        {waiting.length ? (
+          <span className="ml-2 font-normal text-slate-500">
+            labor {bySide("LABOR")} · management {bySide("MANAGEMENT")}
+            {bySide("NEUTRAL") ? ` · neutral ${bySide("NEUTRAL")}` : ""}
+          </span>
+        ) : null}
+      </h3>
+      {waiting.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600">No hands raised.</p>
+      ) : (
+        <ol className="mt-2 divide-y divide-slate-100" aria-label="Waiting speakers" data-testid="speaker-queue">
+          {waiting.map((s, i) => (
+            <li key={s.id} className="flex flex-wrap items-center gap-2 py-2">
+              <span className="w-5 text-right font-mono text-sm text-slate-500">{i + 1}.</span>
+              <span className="font-medium text-slate-900">
+                {s.name}
+                {s.membershipId === view.viewer.membershipId ? <span className="font-normal text-slate-600"> (you)</span> : null}
+              </span>
+              <SideBadge side={s.side} />
+              {isChair ? (
+                <span className="ml-auto flex gap-1">
+                  <button type="button" className="btn-secondary px-2 py-1 text-xs" disabled={busy || i === 0} onClick={() => move.mutate({ entryId: s.id, direction: "up" })}>
+                    Up<span className="sr-only">: move {s.name} up</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="btn-secondary px-2 py-1 text-xs"
+                    disabled={busy || i === waiting.length - 1}
+                    onClick={() => move.mutate({ entryId: s.id, direction: "down" })}
+                  >
+                    Down<span className="sr-only">: move {s.name} down</span>
+                  </button>
+                  <button type="button" className="btn-danger px-2 py-1 text-xs" disabled={busy} onClick={() => remove.mutate({ entryId: s.id })}>
+                    Remove<span className="sr-only"> {s.name} from the queue</span>
+                  </button>
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  );
+}

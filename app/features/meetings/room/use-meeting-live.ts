@@ -1,0 +1,25 @@
+// Keeps the meeting page live: joins the meeting's room (and, for labor and management members, their
+// side's caucus room), refetches what the server says changed, and tracks who is viewing.
+import { useState } from "react";
+import { useRealtimeEvent, useRoom } from "~/features/realtime/realtime";
+import { trpc } from "~/lib/trpc";
+import { meetingRoom, type Viewer } from "../../../../server/realtime/realtime.events";
+
+export function useMeetingLive(meetingId: string, side: "LABOR" | "MANAGEMENT" | "NEUTRAL") {
+  const utils = trpc.useUtils();
+  const [viewers, setViewers] = useState<Viewer[] | null>(null);
+  useRoom({ kind: "meeting", id: meetingId });
+  // The caucus room stays joined for the whole visit, not only during a caucus: the server's
+  // room:leave for a caucus also leaves the meeting's room, which would stop this page's updates.
+  useRoom(side === "NEUTRAL" ? null : { kind: "caucus", id: meetingId });
+  useRealtimeEvent("meeting:changed", (p) => {
+    if (p.meetingId === meetingId) void utils.meetings.meeting.get.invalidate({ meetingId });
+  });
+  useRealtimeEvent("caucus:changed", (p) => {
+    if (p.meetingId === meetingId) void utils.meetings.caucus.get.invalidate({ meetingId });
+  });
+  useRealtimeEvent("presence:changed", (p) => {
+    if (p.room === meetingRoom(meetingId)) setViewers(p.viewers);
+  });
+  return { viewers };
+}

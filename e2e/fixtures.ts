@@ -1,0 +1,154 @@
+// Playwright fixtures and helpers shared by every spec:
+// - signIn / signUp put a session cookie into a browser context by POSTing the real forms from that
+//   context (no clicking), so a test starts where its journey starts;
+// - every page of every context a test opens is watched, and the test fails on a console error or an
+//   uncaught page error unless the test allowed that exact message and said why.
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { DEMO_PARTNERSHIP, DEMO_PASSWORD, DEMO_PEOPLE } from "../server/fixtures/demo.js";
+
+export { expect, DEMO_PARTNERSHIP, DEMO_PASSWORD };
+
+/** The seeded labor co-chair of the demo partnership (Denise Carter; see server/fixtures/demo.ts). */
+export const LABOR_CO_CHAIR = DEMO_PEOPLE.find((p) => p.role === "LABOR_CO_CHAIR")!;
+
+export type NewUser = { name: string; email: string; password: string };
+
+/** A name and an email nobody has used yet (also across workers and repeated runs). */
+export function uniqueUser(label = "user"): NewUser {
+  const id = randomUUID().slice(0, 8);
+  return {
+    name: `E2E ${label[0]!.toUpperCase()}${label.slice(1)} ${id}`,
+    email: `e2e-${label}-${id}@example.test`,
+    password: `e2e-password-${id}`,
+  };
+}
+
+function appOrigin(): string {
+  const baseURL = test.info().project.use.baseURL;
+  if (!baseURL) throw new Error("playwright.config.ts must set use.baseURL");
+  return new URL(baseURL).origin;
+}
+
+async function postForm(context: BrowserContext, path: string, form: Record<string, string>, what: string) {
+  const response = await context.request.post(path, {
+    form,
+    // The server refuses a non-GET request without its own Origin, the header a browser would send.
+    headers: { Origin: appOrigin() },
+    maxRedirects: 0,
+  });
+  // The Remix actions answer success with a redirect that carries Set-Cookie; a refusal re-renders the
+  // form with 400/401/409/429, worth a clear message here rather than a timeout later in the test.
+  if (response.status() !== 302) {
+    throw new Error(`${what} failed: ${response.status()} ${response.statusText()}\n${(await response.text()).slice(0, 500)}`);
+  }
+  if (!response.headersArray().some((h) => h.name.toLowerCase() === "set-cookie")) {
+    throw new Error(`${what} answered 302 but set no session cookie`);
+  }
+}
+
+/** Signs `email` in within `context` (its pages share the cookie), without the sign-in page. */
+export async function signIn(context: BrowserContext, email: string, password = DEMO_PASSWORD) {
+  await postForm(context, "/signin", { email, password, redirectTo: "/" }, `Signing in ${email}`);
+}
+
+/** Creates a brand-new account through /signup and leaves it signed in within `context`. */
+export async function signUp(context: BrowserContext, user: NewUser = uniqueUser()) {
+  await postForm(context, "/signup", { name: user.name, email: user.email, password: user.password, redirectTo: "/" }, `Signing up ${user.email}`);
+  return user;
+}
+
+/** Saves a full-page screenshot in the test's output folder and attaches it to the report. */
+export async function screenshot(page: Page, name: string) {
+  const path = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await test.info().attach(name, { path, contentType: "image/png" });
+}
+
+/**
+ * Context options that make the browser look like it comes from an address of its own. The sign-in
+ * limiter counts failures per client IP, and every test browser connects from 127.0.0.1: a test that
+ * fails sign-ins on purpose would otherwise lock every other test out for the whole window. The server
+ * trusts X-Forwarded-For from loopback (a local reverse proxy), so this is how a second client looks.
+ */
+export function fromOwnAddress(): BrowserContextOptions {
+  const octet = () => 1 + Math.floor(Math.random() * 254);
+  return { extraHTTPHeaders: { "X-Forwarded-For": `10.${octet()}.${octet()}.${octet()}` } };
+}
+
+/** The demo partnership's id, read from the signed-in user's dashboard. */
+export async function demoPartnershipId(page: Page): Promise<string> {
+  await page.goto("/");
+  const href = await page.getByRole("link", { name: DEMO_PARTNERSHIP }).getAttribute("href");
+  const id = href?.match(/^\/p\/([^/?#]+)$/)?.[1];
+  if (!id) throw new Error(`No link to "${DEMO_PARTNERSHIP}" on the dashboard (href ${href})`);
+  return id;
+}
+
+type Problem = { kind: "console.error" | "pageerror"; text: string; url: string };
+
+export type ConsoleErrors = {
+  /** Starts watching a context's pages (the `context` and `newContext` fixtures do it for you). */
+  watch(context: BrowserContext): void;
+  /** Lets an error matching `pattern` through in this test; `reason` says why it is expected. */
+  allow(pattern: RegExp, reason: string): void;
+};
+
+type Fixtures = {
+  consoleErrors: ConsoleErrors;
+  /** Opens another browser context (a second person), watched and closed like the default one. */
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+};
+
+export const test = base.extend<Fixtures>({
+  consoleErrors: [async ({}, use, testInfo) => {
+    const problems: Problem[] = [];
+    const allowed: Array<{ pattern: RegExp; reason: string }> = [];
+    const watched = new WeakSet<BrowserContext>();
+    const watchPage = (page: Page) => {
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push({ kind: "console.error", text: message.text(), url: page.url() });
+      });
+      page.on("pageerror", (error) => problems.push({ kind: "pageerror", text: `${error.name}: ${error.message}`, url: page.url() }));
+    };
+    await use({
+      watch(context) {
+        if (watched.has(context)) return;
+        watched.add(context);
+        context.pages().forEach(watchPage);
+        context.on("page", watchPage);
+      },
+      allow(pattern, reason) {
+        if (!reason.trim()) throw new Error("consoleErrors.allow needs a reason");
+        allowed.push({ pattern, reason });
+      },
+    });
+    const unexpected = problems.filter((p) => !allowed.some((a) => a.pattern.test(p.text)));
+    // An allowance that matched nothing is stale, and would hide the next real error of that shape.
+    const unused = allowed.filter((a) => !problems.some((p) => a.pattern.test(p.text))).map((a) => `${a.pattern} (${a.reason})`);
+    if (problems.length) {
+      const report = { problems, allowed: allowed.map((a) => ({ pattern: String(a.pattern), reason: a.reason })) };
+      await testInfo.attach("console-errors.json", { body: JSON.stringify(report, null, 2), contentType: "application/json" });
+    }
+    expect(unexpected, "the pages logged unexpected errors").toEqual([]);
+    // Only when the test itself passed: a failure part-way may stop before the allowed error happens.
+    if (testInfo.status === testInfo.expectedStatus) expect(unused, "consoleErrors.allow() matched nothing").toEqual([]);
+  }, { auto: true }],
+
+  context: async ({ context, consoleErrors }, use) => {
+    consoleErrors.watch(context);
+    await use(context);
+  },
+
+  newContext: async ({ browser, consoleErrors, baseURL, locale, timezoneId, viewport, userAgent }, use) => {
+    const opened: BrowserContext[] = [];
+    await use(async (options) => {
+      // browser.newContext() does not apply the config's `use` options by itself.
+      const context = await browser.newContext({ baseURL, locale, timezoneId, viewport, userAgent, ...options });
+      consoleErrors.watch(context);
+      opened.push(context);
+      return context;
+    });
+    for (const context of opened) await context.close();
+  },
+});
