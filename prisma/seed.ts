@@ -1,28 +1,28 @@
 // Demo data: a regional manufacturing partnership that every later feature builds on.
 //   npm run db:seed-if-empty   (what npm start runs: seeds only an empty database)
 //   npm run db:seed            (wipes the database and seeds it again)
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { loadConfig } from "../server/config.js";
-import { createDb, type Db } from "../server/db.js";
+import { createDb } from "../server/db.js";
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "../server/fixtures/demo.js";
 
 const config = loadConfig();
-const db = await createDb(config.DATABASE_URL);
 const reset = process.argv.includes("--reset");
+if (reset) recreateDatabase(config.DATABASE_URL);
+const db = await createDb(config.DATABASE_URL);
 
-async function wipe(database: Db) {
-  // Children first; sessions go too, so nobody stays signed in to a vanished account.
-  await database.$transaction([
-    database.notification.deleteMany(),
-    database.auditEvent.deleteMany(),
-    database.invitation.deleteMany(),
-    database.bodySeat.deleteMany(),
-    database.membership.deleteMany(),
-    database.body.deleteMany(),
-    database.organization.deleteMany(),
-    database.partnership.deleteMany(),
-    database.session.deleteMany(),
-    database.user.deleteMany(),
-  ]);
+/**
+ * Starts from an empty, freshly migrated file: votes and audit events are append-only (database
+ * triggers refuse deletes), so a reseed replaces the database rather than deleting rows.
+ */
+function recreateDatabase(databaseUrl: string) {
+  const file = databaseUrl.replace(/^file:/, "");
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  execFileSync("npx", ["--no-install", "prisma", "migrate", "deploy"], {
+    stdio: "ignore",
+    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false" },
+  });
 }
 
 try {
@@ -30,7 +30,6 @@ try {
   if (users > 0 && !reset) {
     console.log("Database already has data; not seeding (npm run db:seed wipes and reseeds).");
   } else {
-    if (reset) await wipe(db);
     const { partnershipName } = await seedDemo(db, { hashCost: config.PASSWORD_HASH_COST });
     console.log(`Seeded "${partnershipName}".`);
   }

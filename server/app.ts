@@ -143,7 +143,13 @@ export async function createAppServer({
   });
 
   async function listen(port: number, host?: string): Promise<number> {
-    await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen(port, host, () => {
+        httpServer.off("error", reject);
+        resolve();
+      });
+    });
     const address = httpServer.address();
     return typeof address === "object" && address ? address.port : port;
   }

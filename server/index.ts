@@ -17,6 +17,12 @@ logger.info({ port, origin: config.appOrigin }, `Jointly is listening on ${confi
 
 const cleanup = setInterval(() => void server.sessions.removeExpired().catch(() => {}), 60 * 60 * 1000);
 cleanup.unref();
+// Electronic votes close at their deadline, and voters who have not voted get a reminder before it.
+const voteClock = setInterval(
+  () => void server.services.voting.runDueWork().catch((err: unknown) => logger.error({ err }, "vote deadlines failed")),
+  15_000,
+);
+voteClock.unref();
 
 let stopping = false;
 async function shutdown(signal: string) {

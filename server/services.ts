@@ -9,6 +9,7 @@ import { createCaucusService } from "./domains/meetings/caucus.service.js";
 import { createMeetingsService } from "./domains/meetings/meetings.service.js";
 import { createNotificationsService } from "./domains/notifications/notifications.service.js";
 import { createPartnershipsService } from "./domains/partnerships/partnerships.service.js";
+import { createVotingService } from "./domains/voting/voting.service.js";
 import type { Logger } from "./logger.js";
 import type { Realtime } from "./realtime/realtime.js";
 
@@ -30,6 +31,7 @@ export function createServices(deps: ServiceDeps) {
     partnerships: createPartnershipsService({ ...deps, notifications }),
     meetings: createMeetingsService({ ...deps, notifications }),
     caucus: createCaucusService(deps),
+    voting: createVotingService({ ...deps, notifications }),
   };
 }
 

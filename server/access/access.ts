@@ -2,7 +2,7 @@
 // user may not make answers NOT_FOUND (nothing is revealed), a change they may not make FORBIDDEN.
 import type { Db } from "../db.js";
 import { AppError, forbidden, notFound } from "../errors.js";
-import { caucusRoom, meetingRoom, partnershipRoom, type RoomRef } from "../realtime/realtime.events.js";
+import { caucusRoom, meetingRoom, motionRoom, partnershipRoom, type RoomRef } from "../realtime/realtime.events.js";
 import { canManageBody, canManagePartnership, type MemberFacts, type SeatFacts, type Side } from "./access.rules.js";
 
 export type Access = ReturnType<typeof createAccess>;
@@ -73,6 +73,14 @@ export function createAccess(db: Db) {
     return { meeting, body, member, seat };
   }
 
+  /** A motion and the asker's seat on its body: only the body's members see its motions. */
+  async function requireMotionSeat(userId: string, motionId: string) {
+    const motion = await db.motion.findUnique({ where: { id: motionId }, select: { id: true, bodyId: true } });
+    if (!motion) throw notFound("Motion");
+    const found = await requireBodySeat(userId, motion.bodyId, "Motion");
+    return { motion, ...found };
+  }
+
   /** The asker's seat on a body (needed to see its meetings), or NOT_FOUND. */
   async function requireBodySeat(userId: string, bodyId: string, what = "Committee") {
     const body = await db.body.findUnique({
@@ -104,6 +112,9 @@ export function createAccess(db: Db) {
         if (member.side === "NEUTRAL") throw forbidden("Caucuses are for the labor and the management side.");
         return caucusRoom(ref.id, member.side);
       }
+      case "motion":
+        await requireMotionSeat(userId, ref.id);
+        return motionRoom(ref.id);
       default:
         throw new AppError("BAD_REQUEST", "Unknown room.");
     }
@@ -117,6 +128,7 @@ export function createAccess(db: Db) {
     requireBodyManager,
     requireBodySeat,
     requireMeetingSeat,
+    requireMotionSeat,
     roomFor,
   };
 }

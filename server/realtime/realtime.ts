@@ -20,7 +20,7 @@ import {
   type Viewer,
 } from "./realtime.events.js";
 
-const RoomRefSchema = z.object({ kind: z.enum(["partnership", "meeting", "caucus"]), id: z.string().min(1).max(64) });
+const RoomRefSchema = z.object({ kind: z.enum(["partnership", "meeting", "caucus", "motion"]), id: z.string().min(1).max(64) });
 
 type SocketData = { userId: string; sessionId: string; name: string };
 export type Realtime = ReturnType<typeof createRealtime>;
@@ -75,7 +75,7 @@ export function createRealtime(
       const parsed = RoomRefSchema.safeParse(raw);
       if (parsed.success) {
         // Leave every room this ref could have named (a caucus room carries the side).
-        const prefix = parsed.data.kind === "partnership" ? `partnership:${parsed.data.id}` : `meeting:${parsed.data.id}`;
+        const prefix = parsed.data.kind === "caucus" ? `meeting:${parsed.data.id}` : `${parsed.data.kind}:${parsed.data.id}`;
         const rooms = [...socket.rooms].filter((r) => r === prefix || (parsed.data.kind === "caucus" && r.startsWith(`${prefix}:caucus:`)));
         for (const room of rooms) await socket.leave(room);
         for (const room of rooms.filter(isPresenceRoom)) await announcePresence(room);
@@ -112,6 +112,13 @@ export function createRealtime(
     /** Takes a user's sockets out of a room they may no longer read. */
     removeUserFromRoom(userId: string, room: string) {
       io.in(userRoom(userId)).socketsLeave(room);
+    },
+    /**
+     * After a user loses access (removed from a partnership or a body), drops their sockets; the
+     * browser reconnects at once and rejoins only the rooms it may still read.
+     */
+    recheckUserRooms(userId: string) {
+      io.in(userRoom(userId)).disconnectSockets(true);
     },
     close: () => new Promise<void>((resolve) => io.close(() => resolve())),
   };

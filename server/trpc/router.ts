@@ -1,6 +1,7 @@
 // The root tRPC router: one line per domain.
 import { identityRouter } from "../domains/identity/identity.router.js";
 import { meetingsRouter } from "../domains/meetings/meetings.router.js";
+import { votingRouter } from "../domains/voting/voting.router.js";
 import { notificationsRouter } from "../domains/notifications/notifications.router.js";
 import { partnershipsRouter } from "../domains/partnerships/partnerships.router.js";
 import { createCallerFactory, router } from "./trpc.js";
@@ -10,6 +11,7 @@ export const appRouter = router({
   partnerships: partnershipsRouter,
   notifications: notificationsRouter,
   meetings: meetingsRouter,
+  voting: votingRouter,
 });
 
 export type AppRouter = typeof appRouter;

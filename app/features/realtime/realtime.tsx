@@ -29,7 +29,15 @@ export function RealtimeProvider({ enabled, children }: { enabled: boolean; chil
       if (connectedBefore) void queryClient.invalidateQueries();
       connectedBefore = true;
     });
-    s.on("session:ended", () => window.location.assign("/signin"));
+    let sessionEnded = false;
+    s.on("session:ended", () => {
+      sessionEnded = true;
+      window.location.assign("/signin");
+    });
+    // The server drops a socket when the user's access changed: reconnect, and rooms are checked again.
+    s.on("disconnect", (reason) => {
+      if (reason === "io server disconnect" && !sessionEnded) s.connect();
+    });
     setSocket(s);
     return () => {
       s.disconnect();

@@ -32,6 +32,8 @@ export const NotificationPayloadSchemas = {
     dueDate: z.string(),
   }),
   "minutes.approved": z.object({ partnershipId: z.string(), meetingId: z.string(), meetingTitle: z.string() }),
+  "vote.opened": z.object({ partnershipId: z.string(), motionId: z.string(), motionText: z.string(), deadline: z.string().nullable() }),
+  "vote.reminder": z.object({ partnershipId: z.string(), motionId: z.string(), motionText: z.string(), deadline: z.string() }),
 } as const;
 
 export type NotificationKind = keyof typeof NotificationPayloadSchemas;
@@ -75,8 +77,18 @@ export function notificationText(n: Pick<NotificationView, "kind" | "payload">):
       const p = n.payload as NotificationPayload<"minutes.approved">;
       return { text: `The minutes of ${p.meetingTitle} were approved by both co-chairs.`, href: `${meetingHref(p)}/minutes` };
     }
+    case "vote.opened": {
+      const p = n.payload as NotificationPayload<"vote.opened">;
+      return { text: `A vote is open: "${p.motionText}". Cast your ballot.`, href: motionHref(p) };
+    }
+    case "vote.reminder": {
+      const p = n.payload as NotificationPayload<"vote.reminder">;
+      return { text: `Reminder: you have not voted on "${p.motionText}" yet. The vote closes soon.`, href: motionHref(p) };
+    }
   }
 }
+
+const motionHref = (p: { partnershipId: string; motionId: string }) => `/p/${p.partnershipId}/votes/${p.motionId}`;
 
 const meetingHref = (p: { partnershipId: string; meetingId: string }) => `/p/${p.partnershipId}/meetings/${p.meetingId}`;
 

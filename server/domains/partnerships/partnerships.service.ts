@@ -38,7 +38,7 @@ import type { QuorumRuleInput } from "../meetings/meetings.schema.js";
 type Deps = {
   db: Db;
   access: Access;
-  realtime: Pick<Realtime, "publish" | "removeUserFromRoom">;
+  realtime: Pick<Realtime, "publish" | "removeUserFromRoom" | "recheckUserRooms">;
   notifications: Pick<NotificationsService, "notify">;
   config: Config;
   logger: Logger;
@@ -405,12 +405,15 @@ export function createPartnershipsService({ db, access, realtime, notifications,
     if (body.kind === "PARTNERSHIP") {
       throw new AppError("BAD_REQUEST", "Everyone in the partnership has a seat on it; remove the member instead.");
     }
-    const { count } = await db.$transaction(async (tx) => {
+    const { count, userId: removedUserId } = await db.$transaction(async (tx) => {
+      const seat = await tx.bodySeat.findUnique({ where: { bodyId_membershipId: { bodyId, membershipId } }, select: { membership: { select: { userId: true } } } });
       const result = await tx.bodySeat.deleteMany({ where: { bodyId, membershipId } });
       if (result.count) await recordAudit(tx, { partnershipId: body.partnershipId, actorId: userId, action: "seat.removed", subjectType: "Body", subjectId: bodyId, data: { membershipId } });
-      return result;
+      return { count: result.count, userId: seat?.membership.userId };
     });
     if (!count) throw notFound("Seat");
+    // Their sockets leave this body's meeting and motion rooms (they rejoin only what they may still read).
+    if (removedUserId) realtime.recheckUserRooms(removedUserId);
     changed(body.partnershipId);
     return { bodyId };
   }
@@ -598,8 +601,10 @@ export function createPartnershipsService({ db, access, realtime, notifications,
       await recordAudit(tx, { partnershipId, actorId: userId, action: "membership.removed", subjectType: "Membership", subjectId: membership.id, data: { userId: membership.userId } });
       return membership;
     });
-    // The removed person's open sockets stop receiving this partnership's events at once.
+    // The removed person's open sockets stop receiving this partnership's events at once, and their
+    // meeting, caucus and motion rooms are checked again on reconnect.
     realtime.removeUserFromRoom(removed.userId, partnershipRoom(partnershipId));
+    realtime.recheckUserRooms(removed.userId);
     realtime.publish(partnershipRoom(partnershipId), "membership:removed", { partnershipId, membershipId });
     return { id: membershipId };
   }

@@ -11,7 +11,19 @@ import { formatDueDate, type MeetingView } from "./types";
 type Action = MeetingView["actionItems"][number];
 const STATUS_TONE: Record<ActionStatus, "amber" | "green" | "slate"> = { OPEN: "amber", DONE: "green", DROPPED: "slate" };
 
-export function ActionItems({ view, agendaItemId, actions, canWrite }: { view: MeetingView; agendaItemId: string | null; actions: Action[]; canWrite: boolean }) {
+export function ActionItems({
+  view,
+  agendaItemId,
+  itemTitle,
+  actions,
+  canWrite,
+}: {
+  view: MeetingView;
+  agendaItemId: string | null;
+  itemTitle: string | null;
+  actions: Action[];
+  canWrite: boolean;
+}) {
   if (actions.length === 0 && !canWrite) return null;
   return (
     <div className="mt-3">
@@ -25,7 +37,7 @@ export function ActionItems({ view, agendaItemId, actions, canWrite }: { view: M
           ))}
         </ul>
       )}
-      {canWrite ? <CreateAction view={view} agendaItemId={agendaItemId} /> : null}
+      {canWrite ? <CreateAction view={view} agendaItemId={agendaItemId} itemTitle={itemTitle} /> : null}
     </div>
   );
 }
@@ -73,7 +85,7 @@ function ActionRow({ view, action }: { view: MeetingView; action: Action }) {
   );
 }
 
-function CreateAction({ view, agendaItemId }: { view: MeetingView; agendaItemId: string | null }) {
+function CreateAction({ view, agendaItemId, itemTitle }: { view: MeetingView; agendaItemId: string | null; itemTitle: string | null }) {
   const meetingId = view.meeting.id;
   const refresh = useMeetingRefresh(meetingId);
   const create = trpc.meetings.action.create.useMutation({ onSuccess: () => void refresh() });
@@ -86,7 +98,7 @@ function CreateAction({ view, agendaItemId }: { view: MeetingView; agendaItemId:
   return (
     <details className="mt-2">
       <summary className="cursor-pointer text-sm font-medium text-indigo-700">Add an action item</summary>
-      <form onSubmit={form.onSubmit} noValidate className="mt-2 space-y-2" aria-label="Add an action item">
+      <form onSubmit={form.onSubmit} noValidate className="mt-2 space-y-2" aria-label={itemTitle ? `Add an action item for “${itemTitle}”` : "Add an action item"}>
         <FormError message={form.error && Object.keys(form.error.fields).length === 0 ? form.error.message : null} />
         <TextField label="What needs doing" name="text" maxLength={TEXT_MAX} error={form.fieldError("text")} />
         <div className="grid gap-2 sm:grid-cols-2">

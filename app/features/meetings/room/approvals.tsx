@@ -48,12 +48,12 @@ function JointApproval(p: Props) {
         {(["LABOR", "MANAGEMENT"] as const).map((side) => {
           const a = current.find((x) => x.side === side);
           return (
-            <li key={side} className="flex flex-wrap items-center gap-x-2">
-              <span aria-hidden className={a ? "text-green-700" : "text-slate-400"}>
+            <li key={side} className="flex items-start gap-2">
+              <span aria-hidden className={`w-4 shrink-0 ${a ? "text-green-700" : "text-slate-400"}`}>
                 {a ? "✓" : "○"}
               </span>
               {a ? (
-                <span>
+                <span className="min-w-0">
                   <span className="font-medium">{a.userName}</span>, {SIDE_WORD[side]} co-chair, approved version {a.version} on{" "}
                   <Time value={a.createdAt} withTime />
                 </span>
@@ -151,7 +151,7 @@ export function MinutesApproval({ view }: { view: MeetingView }) {
       viewerSide={view.viewer.coChairSide}
       closedReason={view.meeting.status === "ADJOURNED" ? null : "Minutes are approved after adjournment."}
       approve={approve}
-      completeText={`Minutes approved by both co-chairs (version ${minutes.version})`}
+      completeText={`Minutes approved by both co-chairs (version ${minutes.version}); they are final and read-only`}
       draftText={`Draft minutes — waiting for approval from ${coChairsPhrase(minutes.waitingFor)}`}
     />
   );

@@ -13,11 +13,13 @@ type Decision = MeetingView["decisions"][number];
 export function Decisions({
   view,
   agendaItemId,
+  itemTitle,
   decisions,
   canWrite,
 }: {
   view: MeetingView;
   agendaItemId: string | null;
+  itemTitle: string | null;
   decisions: Decision[];
   canWrite: boolean;
 }) {
@@ -40,12 +42,12 @@ export function Decisions({
           ))}
         </ul>
       )}
-      {canRecord ? <RecordDecision meetingId={view.meeting.id} agendaItemId={agendaItemId} /> : null}
+      {canRecord ? <RecordDecision meetingId={view.meeting.id} agendaItemId={agendaItemId} itemTitle={itemTitle} /> : null}
     </div>
   );
 }
 
-function RecordDecision({ meetingId, agendaItemId }: { meetingId: string; agendaItemId: string | null }) {
+function RecordDecision({ meetingId, agendaItemId, itemTitle }: { meetingId: string; agendaItemId: string | null; itemTitle: string | null }) {
   const refresh = useMeetingRefresh(meetingId);
   const record = trpc.meetings.minutes.recordDecision.useMutation({ onSuccess: () => void refresh() });
   const [recorded, setRecorded] = useState<string | null>(null);
@@ -59,7 +61,7 @@ function RecordDecision({ meetingId, agendaItemId }: { meetingId: string; agenda
     },
   });
   return (
-    <form onSubmit={(e) => { setRecorded(null); void form.onSubmit(e); }} noValidate className="mt-2 space-y-2" aria-label="Record a decision">
+    <form onSubmit={(e) => { setRecorded(null); void form.onSubmit(e); }} noValidate className="mt-2 space-y-2" aria-label={itemTitle ? `Record a decision on “${itemTitle}”` : "Record a decision"}>
       <FormError message={form.error?.fields.text ? null : form.error?.message} />
       <TextArea label="Decision" name="text" rows={2} maxLength={TEXT_MAX} error={form.fieldError("text")} placeholder="What was decided" />
       <div className="flex flex-wrap items-center gap-3">

@@ -16,7 +16,8 @@ export function LivePanel({ view, caucusActive }: { view: MeetingView; caucusAct
       {meeting.status === "LIVE" ? <InSession view={view} caucusActive={caucusActive} /> : null}
       {meeting.status === "ADJOURNED" ? (
         <p className="text-sm text-slate-700">
-          Adjourned{meeting.adjournedAt ? <> at <Time value={meeting.adjournedAt} withTime /></> : null}. The minutes are completed and then approved by both co-chairs.
+          Adjourned{meeting.adjournedAt ? <> at <Time value={meeting.adjournedAt} withTime /></> : null}.{" "}
+          {view.minutes.approvedAt ? "The minutes are approved." : "The co-chairs now complete the minutes and approve them."}
         </p>
       ) : null}
       {meeting.status === "CANCELLED" ? <EmptyState title="This meeting was cancelled" /> : null}

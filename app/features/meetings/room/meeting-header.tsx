@@ -45,7 +45,7 @@ export function MeetingHeader({ view, viewers }: { view: MeetingView; viewers: V
               </Badge>
             </span>
           </div>
-          <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-[auto_1fr]">
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm text-slate-700 sm:gap-x-6">
             <dt className="font-medium text-slate-500">When</dt>
             <dd>
               <Time value={meeting.startsAt} withTime /> · {formatMinutes(meeting.durationMinutes)}
@@ -73,10 +73,10 @@ export function MeetingHeader({ view, viewers }: { view: MeetingView; viewers: V
           </dl>
         </div>
         <div className="flex flex-wrap gap-2">
-          <a href={`${base}/calendar.ics`} className="btn-secondary" download>
+          <a href={`${base}/calendar.ics`} className="btn-secondary px-2.5 py-1.5 text-xs sm:px-3.5 sm:py-2 sm:text-sm" download>
             Add to calendar (.ics)
           </a>
-          <Link to={`${base}/minutes`} className="btn-secondary">
+          <Link to={`${base}/minutes`} className="btn-secondary px-2.5 py-1.5 text-xs sm:px-3.5 sm:py-2 sm:text-sm">
             Printable minutes
           </Link>
         </div>

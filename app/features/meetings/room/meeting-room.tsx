@@ -29,13 +29,16 @@ function Room({ view, refreshError }: { view: MeetingView; refreshError: string 
   const caucusActive = view.meeting.status === "LIVE" && view.meeting.caucusEndsAt !== null && !caucusOver;
   const side = view.viewer.side === "NEUTRAL" ? null : view.viewer.side;
   const isLive = view.meeting.status === "LIVE";
+  // After the meeting the minutes are what people come for.
+  const isOver = view.meeting.status === "ADJOURNED";
 
   const left = (
     <div className="min-w-0 space-y-6 lg:col-span-3 lg:col-start-1 lg:row-start-1">
+      {isOver ? <MinutesSection view={view} /> : null}
       <AgendaBuilder view={view} />
       <Proposals view={view} />
       <ProposeSection view={view} />
-      <MinutesSection view={view} />
+      {isOver ? null : <MinutesSection view={view} />}
     </div>
   );
   const right = (

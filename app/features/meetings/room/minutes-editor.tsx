@@ -3,7 +3,7 @@
 // approve the minutes; approved minutes are read-only.
 import { Link } from "@remix-run/react";
 import { useId } from "react";
-import { EmptyState, Section, Time } from "~/components/ui";
+import { EmptyState, Section } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
 import { MINUTES_MAX } from "../../../../server/domains/meetings/meetings.schema";
 import { InlineError, useActionError, useMeetingRefresh } from "./actions";
@@ -35,11 +35,6 @@ export function MinutesSection({ view }: { view: MeetingView }) {
     >
       <div className="space-y-4">
         {meeting.status === "ADJOURNED" ? <MinutesApproval view={view} /> : null}
-        {isApproved ? (
-          <p className="text-sm text-slate-700">
-            Minutes approved{view.minutes.approvedAt ? <> on <Time value={view.minutes.approvedAt} withTime /></> : null}. They can no longer change.
-          </p>
-        ) : null}
         <NoteTaker view={view} />
         {!view.viewer.canWriteMinutes && !isApproved ? (
           <p className="text-sm text-slate-600">The co-chairs and the note-taker write the minutes; you see them here as they are saved.</p>
@@ -54,8 +49,8 @@ export function MinutesSection({ view }: { view: MeetingView }) {
                   {index + 1}. {item.title}
                 </h3>
                 <MinutesText view={view} item={item} canWrite={canWrite} />
-                <Decisions view={view} agendaItemId={item.id} decisions={view.decisions.filter((d) => d.agendaItemId === item.id)} canWrite={canWrite} />
-                <ActionItems view={view} agendaItemId={item.id} actions={view.actionItems.filter((a) => a.agendaItemId === item.id)} canWrite={canWrite} />
+                <Decisions view={view} agendaItemId={item.id} itemTitle={item.title} decisions={view.decisions.filter((d) => d.agendaItemId === item.id)} canWrite={canWrite} />
+                <ActionItems view={view} agendaItemId={item.id} itemTitle={item.title} actions={view.actionItems.filter((a) => a.agendaItemId === item.id)} canWrite={canWrite} />
               </li>
             ))}
           </ol>
@@ -63,8 +58,8 @@ export function MinutesSection({ view }: { view: MeetingView }) {
         {loose.decisions.length || loose.actions.length ? (
           <div className="rounded-md p-3 ring-1 ring-slate-200">
             <h3 className="font-semibold text-slate-900">Other business</h3>
-            <Decisions view={view} agendaItemId={null} decisions={loose.decisions} canWrite={false} />
-            <ActionItems view={view} agendaItemId={null} actions={loose.actions} canWrite={false} />
+            <Decisions view={view} agendaItemId={null} itemTitle={null} decisions={loose.decisions} canWrite={false} />
+            <ActionItems view={view} agendaItemId={null} itemTitle={null} actions={loose.actions} canWrite={false} />
           </div>
         ) : null}
       </div>

@@ -23,6 +23,7 @@ export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucu
   const bySide = (side: string) => waiting.filter((w) => w.side === side).length;
   const summary = `${speaking ? `Now speaking: ${speaking.name}.` : "Nobody has the floor."} ${waiting.length} waiting.`;
 
+  if (view.meeting.status === "ADJOURNED" || view.meeting.status === "CANCELLED") return null;
   if (!isLive) {
     return (
       <Section title="Speakers’ queue" id="speakers">

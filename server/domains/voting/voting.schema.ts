@@ -1,0 +1,64 @@
+// Inputs of the voting domain (isomorphic).
+import { z } from "zod";
+import { CHOICES, DEADLOCK_PROCEDURES, RULE_LABELS, type DecisionRule, type DeadlockProcedure } from "./voting.rules.js";
+
+export const MOTION_TEXT_MAX = 10_000;
+export const BALLOT_KINDS = { ROLL_CALL: "Roll call (everyone sees who voted what)", SECRET: "Secret ballot" } as const;
+export type BallotKind = keyof typeof BALLOT_KINDS;
+export const CHOICE_LABELS = { YES: "Yes", NO: "No", ABSTAIN: "Abstain" } as const;
+
+const id = z.string().trim().min(1, "Required.").max(64);
+const ruleKeys = Object.keys(RULE_LABELS) as [DecisionRule, ...DecisionRule[]];
+const procedureKeys = Object.keys(DEADLOCK_PROCEDURES) as [DeadlockProcedure, ...DeadlockProcedure[]];
+
+export const MotionIdSchema = z.object({ motionId: id });
+
+export const MoveMotionInputSchema = z.object({
+  bodyId: id,
+  meetingId: id.nullable().default(null),
+  agendaItemId: id.nullable().default(null),
+  text: z.string({ required_error: "State the motion." }).trim().min(1, "State the motion.").max(MOTION_TEXT_MAX, "A motion is at most 10,000 characters."),
+  rationale: z.string().trim().max(MOTION_TEXT_MAX).default(""),
+  ballotKind: z.enum(["ROLL_CALL", "SECRET"], { errorMap: () => ({ message: "Choose how members vote." }) }),
+  rule: z.enum(ruleKeys, { errorMap: () => ({ message: "Choose a decision rule." }) }),
+  requireQuorum: z.boolean().default(true),
+});
+export type MoveMotionInput = z.infer<typeof MoveMotionInputSchema>;
+
+export const AmendMotionInputSchema = z.object({
+  motionId: id,
+  text: z.string().trim().min(1, "Give the amended wording.").max(MOTION_TEXT_MAX),
+  /** The mover accepts it as friendly (changes the text at once); anyone else moves an amendment to be voted. */
+  friendly: z.boolean().default(false),
+});
+
+export const OpenVoteInputSchema = z.object({
+  motionId: id,
+  /** An electronic vote between meetings closes at its deadline; a vote at a meeting may have none. */
+  deadline: z.coerce.date().nullable().default(null),
+});
+
+export const CastBallotInputSchema = z.object({
+  motionId: id,
+  choice: z.enum(CHOICES, { errorMap: () => ({ message: "Choose yes, no or abstain." }) }),
+});
+export type CastBallotInput = z.infer<typeof CastBallotInputSchema>;
+
+export const ResolveDeadlockInputSchema = z.object({
+  motionId: id,
+  resolution: z.string().trim().min(1, "Record the decision.").max(MOTION_TEXT_MAX),
+});
+
+export const VotingSettingsInputSchema = z.object({
+  bodyId: id,
+  secondFromOtherSide: z.boolean(),
+  allowVoteChange: z.boolean(),
+  deadlockProcedure: z.enum(procedureKeys),
+  umpireName: z.string().trim().max(200).default(""),
+  reminderLeadHours: z.coerce.number().int().min(0).max(24 * 14),
+});
+export type VotingSettingsInput = z.infer<typeof VotingSettingsInputSchema>;
+
+export const SetAlternateInputSchema = z.object({ bodyId: id, membershipId: id, alternateMembershipId: id.nullable() });
+
+export const ListMotionsInputSchema = z.object({ partnershipId: id, meetingId: id.optional() });

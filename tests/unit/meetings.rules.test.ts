@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { meetingCalendar } from "../../server/domains/meetings/meetings.calendar.js";
+import {
+  approvalState,
+  computeQuorum,
+  describeQuorumRule,
+  isCaucusActive,
+  secondsLeft,
+  utcToZonedLocal,
+  zonedLocalToUtc,
+} from "../../server/domains/meetings/meetings.rules.js";
+import { ScheduleMeetingInputSchema, ProposeItemInputSchema } from "../../server/domains/meetings/meetings.schema.js";
+
+const member = (side: string, attendance: string | null) => ({ side, attendance });
+
+describe("computeQuorum", () => {
+  const rule = { mode: "COUNT" as const, labor: 2, management: 2 };
+
+  it("is met only when both sides have enough voting members present", () => {
+    const q = computeQuorum(rule, [member("LABOR", "PRESENT"), member("LABOR", "LATE"), member("MANAGEMENT", "PRESENT"), member("MANAGEMENT", "PRESENT")]);
+    expect(q.LABOR).toEqual({ voting: 2, present: 2, required: 2, met: true });
+    expect(q.MANAGEMENT.met).toBe(true);
+    expect(q.met).toBe(true);
+  });
+
+  it("fails when one side is short, even if the other has everyone", () => {
+    const q = computeQuorum(rule, [
+      member("LABOR", "PRESENT"),
+      member("LABOR", "PRESENT"),
+      member("LABOR", "PRESENT"),
+      member("MANAGEMENT", "PRESENT"),
+      member("MANAGEMENT", "ABSENT"),
+    ]);
+    expect(q.LABOR.met).toBe(true);
+    expect(q.MANAGEMENT).toMatchObject({ present: 1, required: 2, met: false });
+    expect(q.met).toBe(false);
+  });
+
+  it("does not count excused, absent or unmarked members, nor neutral ones", () => {
+    const q = computeQuorum(rule, [
+      member("LABOR", "EXCUSED"),
+      member("LABOR", null),
+      member("NEUTRAL", "PRESENT"),
+      member("MANAGEMENT", "PRESENT"),
+      member("MANAGEMENT", "PRESENT"),
+    ]);
+    expect(q.LABOR).toMatchObject({ voting: 2, present: 0, met: false });
+    expect(q.met).toBe(false);
+  });
+
+  it("rounds a share up: half of 5 voting members needs 3", () => {
+    const share = { mode: "SHARE" as const, labor: 50, management: 50 };
+    const labor = [1, 2, 3, 4, 5].map((i) => member("LABOR", i <= 2 ? "PRESENT" : "ABSENT"));
+    const management = [1, 2].map(() => member("MANAGEMENT", "PRESENT"));
+    const q = computeQuorum(share, [...labor, ...management]);
+    expect(q.LABOR).toMatchObject({ voting: 5, present: 2, required: 3, met: false });
+    expect(q.MANAGEMENT).toMatchObject({ voting: 2, present: 2, required: 1, met: true });
+  });
+
+  it("never meets a quorum that requires someone from a side with no voting members", () => {
+    const q = computeQuorum(rule, [member("MANAGEMENT", "PRESENT"), member("MANAGEMENT", "PRESENT")]);
+    expect(q.LABOR).toEqual({ voting: 0, present: 0, required: 2, met: false });
+  });
+
+  it("describes the rule in words", () => {
+    expect(describeQuorumRule(rule)).toBe("At least 2 voting members present from the labor side and 2 voting members from the management side.");
+    expect(describeQuorumRule({ mode: "SHARE", labor: 50, management: 60 })).toContain("50% of voting members");
+  });
+});
+
+describe("approvalState", () => {
+  const at = new Date();
+  it("is complete only when both sides approved the same version", () => {
+    const approvals = [
+      { side: "LABOR", version: 1, userId: "a", createdAt: at },
+      { side: "MANAGEMENT", version: 2, userId: "b", createdAt: at },
+    ];
+    expect(approvalState(2, approvals)).toEqual({ approvedSides: ["MANAGEMENT"], waitingFor: ["LABOR"], isComplete: false });
+    expect(approvalState(1, [...approvals, { side: "MANAGEMENT", version: 1, userId: "b", createdAt: at }]).isComplete).toBe(true);
+  });
+
+  it("treats approvals of older versions as cleared", () => {
+    expect(approvalState(3, [{ side: "LABOR", version: 2, userId: "a", createdAt: at }]).waitingFor).toEqual(["LABOR", "MANAGEMENT"]);
+  });
+});
+
+describe("time zones", () => {
+  it("turns a local meeting time into UTC, across daylight saving", () => {
+    expect(zonedLocalToUtc("2026-12-03T09:30", "America/Chicago").toISOString()).toBe("2026-12-03T15:30:00.000Z");
+    expect(zonedLocalToUtc("2026-07-03T09:30", "America/Chicago").toISOString()).toBe("2026-07-03T14:30:00.000Z");
+    expect(zonedLocalToUtc("2026-12-03T09:30", "Asia/Kolkata").toISOString()).toBe("2026-12-03T04:00:00.000Z");
+  });
+
+  it("round-trips for editing forms", () => {
+    const local = "2026-11-30T18:45";
+    expect(utcToZonedLocal(zonedLocalToUtc(local, "America/Los_Angeles"), "America/Los_Angeles")).toBe(local);
+  });
+
+  it("counts a time box down and past zero", () => {
+    const start = new Date("2026-01-01T10:00:00Z");
+    expect(secondsLeft(start, 10, new Date("2026-01-01T10:04:00Z"))).toBe(360);
+    expect(secondsLeft(start, 10, new Date("2026-01-01T10:11:00Z"))).toBe(-60);
+  });
+
+  it("knows when a caucus is over", () => {
+    const now = new Date("2026-01-01T10:00:00Z");
+    expect(isCaucusActive({ caucusEndsAt: new Date("2026-01-01T10:05:00Z") }, now)).toBe(true);
+    expect(isCaucusActive({ caucusEndsAt: new Date("2026-01-01T09:59:59Z") }, now)).toBe(false);
+    expect(isCaucusActive({ caucusEndsAt: null }, now)).toBe(false);
+  });
+});
+
+describe("meetingCalendar", () => {
+  const meeting = {
+    id: "m1",
+    title: "JATC, monthly; with a very long title that needs folding because calendar lines stop at 75 octets",
+    bodyName: "JATC",
+    startsAt: new Date("2026-12-03T15:30:00Z"),
+    durationMinutes: 90,
+    location: "Hall 2",
+    videoUrl: "",
+    status: "SCHEDULED",
+    calendarSequence: 3,
+    updatedAt: new Date("2026-11-20T12:00:00Z"),
+    url: "https://jointly.example/p/p1/meetings/m1",
+    host: "jointly.example",
+  };
+
+  it("has a stable UID and the sequence, start and end in UTC", () => {
+    const ics = meetingCalendar(meeting);
+    expect(ics).toContain("UID:meeting-m1@jointly.example\r\n");
+    expect(ics).toContain("SEQUENCE:3\r\n");
+    expect(ics).toContain("DTSTART:20261203T153000Z\r\n");
+    expect(ics).toContain("DTEND:20261203T170000Z\r\n");
+    expect(ics).toContain("STATUS:CONFIRMED");
+    expect(meetingCalendar({ ...meeting, status: "CANCELLED" })).toContain("STATUS:CANCELLED");
+  });
+
+  it("escapes text and folds long lines", () => {
+    const ics = meetingCalendar(meeting);
+    expect(ics).toContain("SUMMARY:JATC\\, monthly\\; with");
+    for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+  });
+});
+
+describe("meeting inputs", () => {
+  it("refuses time boxes outside 1..480 minutes", () => {
+    const base = { meetingId: "m", title: "Item", kind: "DISCUSSION" };
+    expect(ProposeItemInputSchema.safeParse({ ...base, timeBoxMinutes: 0 }).success).toBe(false);
+    expect(ProposeItemInputSchema.safeParse({ ...base, timeBoxMinutes: 481 }).success).toBe(false);
+    expect(ProposeItemInputSchema.safeParse({ ...base, timeBoxMinutes: 480 }).success).toBe(true);
+  });
+
+  it("refuses links that are not http(s)", () => {
+    const base = { meetingId: "m", title: "Item", kind: "DISCUSSION", timeBoxMinutes: 5 };
+    expect(ProposeItemInputSchema.safeParse({ ...base, links: [{ label: "x", url: "javascript:alert(1)" }] }).success).toBe(false);
+    expect(ProposeItemInputSchema.safeParse({ ...base, links: [{ label: "x", url: "https://example.org/a.pdf" }] }).success).toBe(true);
+  });
+
+  it("refuses unknown time zones and bad start times", () => {
+    const base = { bodyId: "b", title: "M", startsAtLocal: "2026-12-03T09:30", timeZone: "America/Chicago", durationMinutes: 60 };
+    expect(ScheduleMeetingInputSchema.safeParse(base).success).toBe(true);
+    expect(ScheduleMeetingInputSchema.safeParse({ ...base, timeZone: "Mars/Olympus" }).success).toBe(false);
+    expect(ScheduleMeetingInputSchema.safeParse({ ...base, startsAtLocal: "tomorrow" }).success).toBe(false);
+    expect(ScheduleMeetingInputSchema.safeParse({ ...base, durationMinutes: 0 }).success).toBe(false);
+  });
+});
