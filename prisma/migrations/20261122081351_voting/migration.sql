@@ -47,7 +47,8 @@ CREATE TABLE "MotionVoter" (
     "voterMembershipId" TEXT NOT NULL,
     "side" TEXT NOT NULL,
     "isAlternate" BOOLEAN NOT NULL DEFAULT false,
-    CONSTRAINT "MotionVoter_motionId_fkey" FOREIGN KEY ("motionId") REFERENCES "Motion" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "MotionVoter_motionId_fkey" FOREIGN KEY ("motionId") REFERENCES "Motion" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "MotionVoter_voterMembershipId_fkey" FOREIGN KEY ("voterMembershipId") REFERENCES "Membership" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable

@@ -74,6 +74,17 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     return item;
   }
 
+  /**
+   * The item's status inside the caller's transaction. The checks before the transaction read it
+   * too, but a concurrent accept, reject or remove may have changed it since; whether a change
+   * touches the accepted agenda (and so needs a new version) must be decided on this one.
+   */
+  async function itemStatusIn(tx: Tx, itemId: string) {
+    const fresh = await tx.agendaItem.findUnique({ where: { id: itemId }, select: { status: true } });
+    if (!fresh) throw notFound("Agenda item");
+    return fresh.status;
+  }
+
   /** Every change to the accepted agenda makes a new version: earlier approvals no longer apply. */
   async function bumpAgenda(tx: Tx, meetingId: string) {
     await tx.meeting.update({ where: { id: meetingId }, data: { agendaVersion: { increment: 1 } } });
@@ -437,6 +448,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     const { meeting, item } = await asItemChair(userId, itemId);
     if (item.status === "ACCEPTED") return { id: item.id };
     await db.$transaction(async (tx) => {
+      if ((await itemStatusIn(tx, item.id)) === "ACCEPTED") return;
       const last = await tx.agendaItem.aggregate({ where: { meetingId: meeting.id, status: "ACCEPTED" }, _max: { position: true } });
       await tx.agendaItem.update({
         where: { id: item.id },
@@ -452,8 +464,9 @@ export function createMeetingsService({ db, access, realtime, notifications, con
   async function rejectItem({ userId, itemId, reason }: { userId: string; itemId: string; reason: string }) {
     const { meeting, item } = await asItemChair(userId, itemId);
     await db.$transaction(async (tx) => {
+      const wasAccepted = (await itemStatusIn(tx, item.id)) === "ACCEPTED";
       await tx.agendaItem.update({ where: { id: item.id }, data: { status: "REJECTED", rejectionReason: reason } });
-      if (item.status === "ACCEPTED") await bumpAgenda(tx, meeting.id);
+      if (wasAccepted) await bumpAgenda(tx, meeting.id);
       await recordAudit(tx, { partnershipId: meeting.partnershipId, actorId: userId, action: "agenda.itemRejected", subjectType: "AgendaItem", subjectId: item.id, data: { reason } });
     });
     changed(meeting.id, "agenda", "approvals");
@@ -472,6 +485,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
   async function editItem({ userId, input }: { userId: string; input: EditItemInput }) {
     const { meeting, item } = await asItemChair(userId, input.itemId);
     await db.$transaction(async (tx) => {
+      const wasAccepted = (await itemStatusIn(tx, item.id)) === "ACCEPTED";
       await tx.agendaItem.update({
         where: { id: item.id },
         data: {
@@ -483,7 +497,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
           links: input.links,
         },
       });
-      if (item.status === "ACCEPTED") await bumpAgenda(tx, meeting.id);
+      if (wasAccepted) await bumpAgenda(tx, meeting.id);
       await recordAudit(tx, { partnershipId: meeting.partnershipId, actorId: userId, action: "agenda.itemEdited", subjectType: "AgendaItem", subjectId: item.id });
     });
     changed(meeting.id, "agenda", "approvals");
@@ -493,8 +507,9 @@ export function createMeetingsService({ db, access, realtime, notifications, con
   async function removeItem({ userId, itemId }: { userId: string; itemId: string }) {
     const { meeting, item } = await asItemChair(userId, itemId);
     await db.$transaction(async (tx) => {
+      const wasAccepted = (await itemStatusIn(tx, item.id)) === "ACCEPTED";
       await tx.agendaItem.delete({ where: { id: item.id } });
-      if (item.status === "ACCEPTED") await bumpAgenda(tx, meeting.id);
+      if (wasAccepted) await bumpAgenda(tx, meeting.id);
       if (meeting.currentItemId === item.id) await tx.meeting.update({ where: { id: meeting.id }, data: { currentItemId: null, currentItemStartedAt: null } });
       await recordAudit(tx, { partnershipId: meeting.partnershipId, actorId: userId, action: "agenda.itemRemoved", subjectType: "AgendaItem", subjectId: item.id, data: { title: item.title } });
     });

@@ -11,6 +11,7 @@ import type { Realtime } from "../../realtime/realtime.js";
 import { motionRoom, partnershipRoom } from "../../realtime/realtime.events.js";
 import { computeQuorum, type QuorumRule } from "../meetings/meetings.rules.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
+import { createTallyPublisher } from "./tally-publisher.js";
 import type { LiveTally } from "./voting.events.js";
 import {
   canMove,
@@ -51,6 +52,11 @@ const OTHER_SIDE = { LABOR: "MANAGEMENT", MANAGEMENT: "LABOR" } as const;
 const isVotingSeat = (seat: Pick<SeatFacts, "role" | "isVoting">) => seat.isVoting && (seat.role === "CO_CHAIR" || seat.role === "MEMBER");
 
 export function createVotingService({ db, access, realtime, notifications }: Deps) {
+  const tallies = createTallyPublisher(realtime);
+  /** Increases inside each ballot's transaction, so it orders tallies by commit. */
+  let ballotSeq = 0;
+  /** The roll's size never changes once a vote is open: counted once per motion. */
+  const eligibleCounts = new Map<string, number>();
   const motionChanged = (motionId: string) => realtime.publish(motionRoom(motionId), "motion:changed", { motionId });
   const listChanged = (partnershipId: string) => realtime.publish(partnershipRoom(partnershipId), "motions:changed", { partnershipId });
 
@@ -89,8 +95,17 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
     return tallyOf(groups.map((g) => ({ side: g.side, choice: g.choice, count: g._count._all })));
   }
 
+  async function eligibleCount(tx: Tx, motion: { id: string; status: string }) {
+    const known = eligibleCounts.get(motion.id);
+    if (known !== undefined) return known;
+    const count = await tx.motionVoter.count({ where: { motionId: motion.id } });
+    if (motion.status === "OPEN" || motion.status === "CLOSED") eligibleCounts.set(motion.id, count);
+    return count;
+  }
+
   async function liveTally(tx: Tx, motion: { id: string; ballotKind: string; status: string }): Promise<LiveTally> {
-    const [tally, eligible] = await Promise.all([currentTally(tx, motion), tx.motionVoter.count({ where: { motionId: motion.id } })]);
+    const tally = await currentTally(tx, motion);
+    const eligible = await eligibleCount(tx, motion);
     const secretAndOpen = motion.ballotKind === "SECRET" && motion.status !== "CLOSED";
     return {
       motionId: motion.id,
@@ -438,24 +453,36 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
    * Records the caller's ballot. Everything is checked inside one transaction with the motion's status,
    * so a ballot that arrives while the vote closes is either counted before the result or refused.
    */
+  /** The unique seat-per-motion constraint is the last word on one member, one vote (for databases where transactions run side by side). */
+  function sameSeatRace(error: unknown): never {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Your ballot is already recorded.");
+    throw error;
+  }
+
   async function cast({ userId, motionId, choice }: { userId: string; motionId: string; choice: Choice }) {
-    const member = await access.requireMotionSeat(userId, motionId).then((f) => f.member);
-    const { tally, changed } = await db.$transaction(async (tx) => {
-      const motion = await tx.motion.findUniqueOrThrow({ where: { id: motionId }, select: { id: true, status: true, ballotKind: true, allowVoteChange: true, deadline: true } });
+    const outcome = await db.$transaction(async (tx) => {
+      const motion = await tx.motion.findUnique({
+        where: { id: motionId },
+        select: { id: true, bodyId: true, status: true, ballotKind: true, allowVoteChange: true, deadline: true },
+      });
+      if (!motion) throw notFound("Motion");
+      // Being on the roll is the permission to vote. Anyone else is told FORBIDDEN if they sit on the
+      // body (they can see the motion) and NOT_FOUND otherwise.
+      const voter = await tx.motionVoter.findFirst({ where: { motionId, voter: { userId } } });
+      if (!voter) {
+        const seated = await tx.bodySeat.findFirst({ where: { bodyId: motion.bodyId, membership: { userId } }, select: { id: true } });
+        if (!seated) throw notFound("Motion");
+      }
       if (motion.status !== "OPEN") throw new AppError("PRECONDITION_FAILED", "This vote is not open.");
       if (motion.deadline && motion.deadline.getTime() <= Date.now()) throw new AppError("PRECONDITION_FAILED", "The deadline for this vote has passed.");
-      const voter = await tx.motionVoter.findUnique({ where: { motionId_voterMembershipId: { motionId, voterMembershipId: member.membershipId } } });
       if (!voter) throw forbidden("You are not on this vote's roll: only voting members seated when it opened may vote.");
       let changed = true;
       if (motion.ballotKind === "SECRET") {
-        try {
-          await tx.secretParticipation.create({
-            data: { motionId, seatMembershipId: voter.seatMembershipId, castByMembershipId: member.membershipId, side: voter.side },
-          });
-        } catch (error) {
-          if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Your secret ballot is already recorded. It cannot be changed, because nothing links it to you.");
-          throw error;
-        }
+        const already = await tx.secretParticipation.findUnique({ where: { motionId_seatMembershipId: { motionId, seatMembershipId: voter.seatMembershipId } }, select: { id: true } });
+        if (already) throw new AppError("CONFLICT", "Your secret ballot is already recorded. It cannot be changed, because nothing links it to you.");
+        await tx.secretParticipation
+          .create({ data: { motionId, seatMembershipId: voter.seatMembershipId, castByMembershipId: voter.voterMembershipId, side: voter.side } })
+          .catch(sameSeatRace);
         await tx.secretTally.upsert({
           where: { motionId_side_choice: { motionId, side: voter.side, choice } },
           create: { motionId, side: voter.side, choice, count: 1 },
@@ -463,28 +490,25 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
         });
       } else {
         const existing = await tx.rollCallBallot.findUnique({ where: { motionId_seatMembershipId: { motionId, seatMembershipId: voter.seatMembershipId } } });
-        if (existing) {
-          if (existing.choice === choice) changed = false;
-          else if (!motion.allowVoteChange) throw new AppError("CONFLICT", "Your vote is recorded, and this body does not allow changing it.");
-          else await tx.rollCallBallot.update({ where: { id: existing.id }, data: { choice, castByMembershipId: member.membershipId } });
+        if (!existing) {
+          await tx.rollCallBallot
+            .create({ data: { motionId, seatMembershipId: voter.seatMembershipId, castByMembershipId: voter.voterMembershipId, side: voter.side, choice } })
+            .catch(sameSeatRace);
+        } else if (existing.choice === choice) {
+          // The same vote again (a double click, a retry, a second tab): nothing changes.
+          changed = false;
+        } else if (!motion.allowVoteChange) {
+          throw new AppError("CONFLICT", "Your vote is recorded, and this body does not allow changing it.");
         } else {
-          try {
-            await tx.rollCallBallot.create({
-              data: { motionId, seatMembershipId: voter.seatMembershipId, castByMembershipId: member.membershipId, side: voter.side, choice },
-            });
-          } catch (error) {
-            // The same voter's other request got there first (two tabs): one ballot, not two.
-            if (!isUniqueViolation(error)) throw error;
-            changed = false;
-          }
+          await tx.rollCallBallot.update({ where: { id: existing.id }, data: { choice, castByMembershipId: voter.voterMembershipId } });
         }
       }
       const tally = await liveTally(tx, motion);
       if (changed) await event(tx, motionId, motion.ballotKind === "SECRET" ? "ballotCounted" : "ballotRecorded", { cast: tally.cast });
-      return { tally, changed };
+      return { tally, changed, seq: ++ballotSeq };
     });
-    if (changed) realtime.publish(motionRoom(motionId), "tally:updated", tally);
-    return { recorded: choice, cast: tally.cast };
+    if (outcome.changed) tallies.offer(outcome.seq, outcome.tally);
+    return { recorded: choice, cast: outcome.tally.cast };
   }
 
   /** The quorum a vote is judged by: attendance at its meeting, or, between meetings, who took part. */
@@ -548,7 +572,7 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
     });
     if (!closed) return null;
     const { motion } = closed;
-    realtime.publish(motionRoom(motionId), "tally:updated", await liveTally(db, motion));
+    tallies.final(await liveTally(db, motion));
     motionChanged(motionId);
     if (motion.amendsMotionId) motionChanged(motion.amendsMotionId);
     listChanged(motion.partnershipId);
