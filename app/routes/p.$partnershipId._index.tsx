@@ -7,13 +7,17 @@ import { trpc } from "~/lib/trpc";
 import { EmptyState, Section, SideBadge } from "~/components/ui";
 import { NewCommitteeForm } from "~/features/partnerships/committee-form";
 import { usePartnership } from "~/features/partnerships/use-partnership";
+import { OpenVotesList } from "~/features/voting/motion-list";
 import { ORGANIZATION_TYPES, PARTNERSHIP_ROLES, SIDES, type OrganizationType, type Side } from "../../server/domains/partnerships/partnerships.schema";
 
 const SIDE_ORDER: Side[] = ["LABOR", "NEUTRAL", "MANAGEMENT"];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const meetings = await load(request, () => context.trpc.meetings.meeting.list({ partnershipId: params.partnershipId ?? "" }));
-  return superjsonResponse({ meetings });
+  const partnershipId = params.partnershipId ?? "";
+  const [meetings, motions] = await load(request, () =>
+    Promise.all([context.trpc.meetings.meeting.list({ partnershipId }), context.trpc.voting.motion.list({ partnershipId })]),
+  );
+  return superjsonResponse({ meetings, motions });
 }
 
 export default function PartnershipOverview() {
@@ -116,8 +120,8 @@ export default function PartnershipOverview() {
         <Section title="Upcoming meetings" id="meetings" actions={<Link className="link text-sm" to="meetings">All meetings</Link>}>
           <MeetingList meetings={meetings.upcoming.slice(0, 5)} partnershipId={partnership.id} empty="No meetings scheduled" />
         </Section>
-        <Section title="Open votes" id="votes">
-          <EmptyState title="No open votes">Motions open for voting, with their per-side tallies, will appear here.</EmptyState>
+        <Section title="Open votes" id="votes" actions={<Link className="link text-sm" to="votes">All votes</Link>}>
+          <OpenVotesList partnershipId={partnership.id} initial={initial.motions} />
         </Section>
         <Section title="Drafts awaiting review" id="drafts">
           <EmptyState title="No drafts in review">Curriculum drafts waiting for worker sign-off will appear here.</EmptyState>

@@ -18,6 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Partnership · Jointly" }];
 const TABS = [
   { to: "", label: "Overview", end: true },
   { to: "meetings", label: "Meetings" },
+  { to: "votes", label: "Votes" },
   { to: "people", label: "People" },
   { to: "organizations", label: "Organizations" },
   { to: "committees", label: "Committees" },

@@ -75,12 +75,23 @@ export function createMeetingsService({ db, access, realtime, notifications, con
   }
 
   /**
-   * The item's status inside the caller's transaction. The checks before the transaction read it
-   * too, but a concurrent accept, reject or remove may have changed it since; whether a change
-   * touches the accepted agenda (and so needs a new version) must be decided on this one.
+   * Repeats a status check inside the transaction that acts on it: a start, cancellation or
+   * adjournment may have committed since the checks before the transaction.
    */
-  async function itemStatusIn(tx: Tx, itemId: string) {
-    const fresh = await tx.agendaItem.findUnique({ where: { id: itemId }, select: { status: true } });
+  async function assertStatusIn(tx: Tx, meetingId: string, allowed: MeetingStatus[], message: string) {
+    const fresh = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true } });
+    assertStatus(fresh, allowed, message);
+  }
+
+  /**
+   * The item's status inside the caller's transaction (with the agenda still open). The checks
+   * before the transaction read it too, but a concurrent accept, reject or remove may have changed
+   * it since; whether a change touches the accepted agenda (and so needs a new version) must be
+   * decided on this one.
+   */
+  async function itemStatusIn(tx: Tx, item: { id: string; meetingId: string }) {
+    await assertStatusIn(tx, item.meetingId, ["SCHEDULED", "LIVE"], "This meeting's agenda is closed.");
+    const fresh = await tx.agendaItem.findUnique({ where: { id: item.id }, select: { status: true } });
     if (!fresh) throw notFound("Agenda item");
     return fresh.status;
   }
@@ -90,10 +101,17 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     await tx.meeting.update({ where: { id: meetingId }, data: { agendaVersion: { increment: 1 } } });
   }
 
-  /** After adjournment, any change to the minutes makes a new minutes version (approvals start over). */
-  async function bumpMinutesIfAdjourned(tx: Tx, meeting: { id: string; status: string }) {
-    if (meeting.status === "ADJOURNED") {
-      await tx.meeting.update({ where: { id: meeting.id }, data: { minutesVersion: { increment: 1 } } });
+  /**
+   * Inside the transaction of a change to the minutes (text, attendance, action items): refuses once
+   * they are approved, and after adjournment makes a new minutes version (approvals start over). It
+   * reads the meeting afresh: an approval or the adjournment may have committed since the caller's
+   * checks, and approved minutes must not change under the approvals.
+   */
+  async function touchMinutes(tx: Tx, meetingId: string) {
+    const fresh = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, minutesApprovedAt: true } });
+    if (fresh.minutesApprovedAt) throw new AppError("PRECONDITION_FAILED", "These minutes are approved and can no longer change.");
+    if (fresh.status === "ADJOURNED") {
+      await tx.meeting.update({ where: { id: meetingId }, data: { minutesVersion: { increment: 1 } } });
     }
   }
 
@@ -196,6 +214,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     if (!canScheduleMeetings(seat)) throw forbidden("Only the body's co-chairs or staff change its meetings.");
     assertStatus(meeting, ["SCHEDULED"], "Only a meeting that has not started can be rescheduled.");
     await db.$transaction(async (tx) => {
+      await assertStatusIn(tx, meeting.id, ["SCHEDULED"], "Only a meeting that has not started can be rescheduled.");
       await tx.meeting.update({
         where: { id: meeting.id },
         data: {
@@ -220,6 +239,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     if (!canScheduleMeetings(seat)) throw forbidden("Only the body's co-chairs or staff cancel its meetings.");
     assertStatus(meeting, ["SCHEDULED"], "Only a meeting that has not started can be cancelled.");
     await db.$transaction(async (tx) => {
+      await assertStatusIn(tx, meetingId, ["SCHEDULED"], "Only a meeting that has not started can be cancelled.");
       await tx.meeting.update({ where: { id: meetingId }, data: { status: "CANCELLED", calendarSequence: { increment: 1 } } });
       await recordAudit(tx, { partnershipId: meeting.partnershipId, actorId: userId, action: "meeting.cancelled", subjectType: "Meeting", subjectId: meetingId });
     });
@@ -411,6 +431,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     assertStatus(meeting, ["SCHEDULED", "LIVE"], "This meeting's agenda is closed.");
     const isChair = canChair(seat);
     const item = await db.$transaction(async (tx) => {
+      await assertStatusIn(tx, meeting.id, ["SCHEDULED", "LIVE"], "This meeting's agenda is closed.");
       const open = await tx.agendaItem.count({ where: { meetingId: meeting.id, status: { in: ["PROPOSED", "ACCEPTED"] } } });
       if (open >= AGENDA_MAX_ITEMS) throw new AppError("PRECONDITION_FAILED", `An agenda has at most ${AGENDA_MAX_ITEMS} items.`);
       const last = await tx.agendaItem.aggregate({ where: { meetingId: meeting.id, status: "ACCEPTED" }, _max: { position: true } });
@@ -448,7 +469,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     const { meeting, item } = await asItemChair(userId, itemId);
     if (item.status === "ACCEPTED") return { id: item.id };
     await db.$transaction(async (tx) => {
-      if ((await itemStatusIn(tx, item.id)) === "ACCEPTED") return;
+      if ((await itemStatusIn(tx, item)) === "ACCEPTED") return;
       const last = await tx.agendaItem.aggregate({ where: { meetingId: meeting.id, status: "ACCEPTED" }, _max: { position: true } });
       await tx.agendaItem.update({
         where: { id: item.id },
@@ -464,7 +485,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
   async function rejectItem({ userId, itemId, reason }: { userId: string; itemId: string; reason: string }) {
     const { meeting, item } = await asItemChair(userId, itemId);
     await db.$transaction(async (tx) => {
-      const wasAccepted = (await itemStatusIn(tx, item.id)) === "ACCEPTED";
+      const wasAccepted = (await itemStatusIn(tx, item)) === "ACCEPTED";
       await tx.agendaItem.update({ where: { id: item.id }, data: { status: "REJECTED", rejectionReason: reason } });
       if (wasAccepted) await bumpAgenda(tx, meeting.id);
       await recordAudit(tx, { partnershipId: meeting.partnershipId, actorId: userId, action: "agenda.itemRejected", subjectType: "AgendaItem", subjectId: item.id, data: { reason } });
@@ -485,7 +506,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
   async function editItem({ userId, input }: { userId: string; input: EditItemInput }) {
     const { meeting, item } = await asItemChair(userId, input.itemId);
     await db.$transaction(async (tx) => {
-      const wasAccepted = (await itemStatusIn(tx, item.id)) === "ACCEPTED";
+      const wasAccepted = (await itemStatusIn(tx, item)) === "ACCEPTED";
       await tx.agendaItem.update({
         where: { id: item.id },
         data: {
@@ -507,7 +528,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
   async function removeItem({ userId, itemId }: { userId: string; itemId: string }) {
     const { meeting, item } = await asItemChair(userId, itemId);
     await db.$transaction(async (tx) => {
-      const wasAccepted = (await itemStatusIn(tx, item.id)) === "ACCEPTED";
+      const wasAccepted = (await itemStatusIn(tx, item)) === "ACCEPTED";
       await tx.agendaItem.delete({ where: { id: item.id } });
       if (wasAccepted) await bumpAgenda(tx, meeting.id);
       if (meeting.currentItemId === item.id) await tx.meeting.update({ where: { id: meeting.id }, data: { currentItemId: null, currentItemStartedAt: null } });
@@ -521,6 +542,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     const { meeting } = await asChair(userId, meetingId);
     assertStatus(meeting, ["SCHEDULED", "LIVE"], "This meeting's agenda is closed.");
     await db.$transaction(async (tx) => {
+      await assertStatusIn(tx, meetingId, ["SCHEDULED", "LIVE"], "This meeting's agenda is closed.");
       const accepted = await tx.agendaItem.findMany({ where: { meetingId, status: "ACCEPTED" }, orderBy: { position: "asc" }, select: { id: true } });
       const current = accepted.map((i) => i.id);
       if (current.length !== itemIds.length || new Set(itemIds).size !== itemIds.length || !itemIds.every((id) => current.includes(id))) {
@@ -545,6 +567,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     assertStatus(meeting, ["SCHEDULED", "LIVE"], "This meeting's agenda is closed.");
     const side = seat.coChairSide as CoChairSide;
     const published = await db.$transaction(async (tx) => {
+      await assertStatusIn(tx, meetingId, ["SCHEDULED", "LIVE"], "This meeting's agenda is closed.");
       const fresh = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { agendaVersion: true } });
       if (fresh.agendaVersion !== version) {
         throw new AppError("CONFLICT", `The agenda changed since you opened it (now version ${fresh.agendaVersion}). Review it and approve again.`);
@@ -582,6 +605,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     const { meeting } = await asChair(userId, meetingId);
     assertStatus(meeting, allowed, message);
     await db.$transaction(async (tx) => {
+      await assertStatusIn(tx, meetingId, allowed, message);
       await tx.meeting.update({ where: { id: meetingId }, data });
       await recordAudit(tx, { partnershipId: meeting.partnershipId, actorId: userId, action, subjectType: "Meeting", subjectId: meetingId });
     });
@@ -639,6 +663,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     const { meeting } = await asChair(userId, meetingId);
     assertStatus(meeting, ["LIVE"], "Only a meeting in session can be adjourned.");
     await db.$transaction(async (tx) => {
+      await assertStatusIn(tx, meetingId, ["LIVE"], "Only a meeting in session can be adjourned.");
       await tx.meeting.update({
         where: { id: meetingId },
         data: { status: "ADJOURNED", adjournedAt: new Date(), currentItemId: null, currentItemStartedAt: null, caucusEndsAt: null },
@@ -660,6 +685,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     assertStatus(meeting, ["LIVE"], "Hands go up once the meeting is in session.");
     try {
       await db.$transaction(async (tx) => {
+        await assertStatusIn(tx, meetingId, ["LIVE"], "Hands go up once the meeting is in session.");
         const last = await tx.speakerEntry.aggregate({ where: { meetingId }, _max: { position: true } });
         await tx.speakerEntry.create({ data: { meetingId, membershipId: member.membershipId, position: (last._max.position ?? 0) + 1 } });
       });
@@ -735,7 +761,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
         create: { meetingId, membershipId, status, markedById: userId },
         update: { status, markedById: userId, checkedInSelf: false },
       });
-      await bumpMinutesIfAdjourned(tx, meeting);
+      await touchMinutes(tx, meeting.id);
     });
     changed(meetingId, "attendance");
     return { membershipId, status };
@@ -781,7 +807,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
       if (!count) {
         throw new AppError("CONFLICT", "Someone saved newer minutes for this item. Your text is kept: compare, merge and save again.");
       }
-      await bumpMinutesIfAdjourned(tx, meeting);
+      await touchMinutes(tx, meeting.id);
       return baseRevision + 1;
     });
     changed(meeting.id, "minutes");
@@ -797,6 +823,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     }
     const view = await get({ userId, meetingId });
     const decision = await db.$transaction(async (tx) => {
+      await assertStatusIn(tx, meetingId, ["LIVE"], "Decisions are taken while the meeting is in session.");
       const d = await tx.decision.create({ data: { meetingId, agendaItemId, text, quorum: view.quorum, recordedById: userId } });
       await recordAudit(tx, { partnershipId: meeting.partnershipId, actorId: userId, action: "meeting.decisionRecorded", subjectType: "Decision", subjectId: d.id, data: { quorumMet: view.quorum.met } });
       return d;
@@ -823,7 +850,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
         data: { meetingId: meeting.id, agendaItemId: input.agendaItemId, text: input.text, ownerMembershipId: input.ownerMembershipId, dueDate, createdById: userId },
         include: { owner: { select: { userId: true } } },
       });
-      await bumpMinutesIfAdjourned(tx, meeting);
+      await touchMinutes(tx, meeting.id);
       await recordAudit(tx, { partnershipId: meeting.partnershipId, actorId: userId, action: "meeting.actionCreated", subjectType: "ActionItem", subjectId: a.id });
       return a;
     });

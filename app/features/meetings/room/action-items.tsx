@@ -98,7 +98,12 @@ function CreateAction({ view, agendaItemId, itemTitle }: { view: MeetingView; ag
   return (
     <details className="mt-2">
       <summary className="cursor-pointer text-sm font-medium text-indigo-700">Add an action item</summary>
-      <form onSubmit={form.onSubmit} noValidate className="mt-2 space-y-2" aria-label={itemTitle ? `Add an action item for “${itemTitle}”` : "Add an action item"}>
+      <form
+        onSubmit={form.onSubmit}
+        noValidate
+        className="mt-2 space-y-2"
+        aria-label={itemTitle ? `Add an action item for “${itemTitle}”` : "Add an action item"}
+      >
         <FormError message={form.error && Object.keys(form.error.fields).length === 0 ? form.error.message : null} />
         <TextField label="What needs doing" name="text" maxLength={TEXT_MAX} error={form.fieldError("text")} />
         <div className="grid gap-2 sm:grid-cols-2">

@@ -83,8 +83,8 @@ export function AgendaBuilder({ view }: { view: MeetingView }) {
     >
       {canEdit && items.length > 1 ? (
         <p id={helpId} className="mb-2 text-xs text-slate-500">
-          To reorder, drag an item by its handle, or focus the handle and press Space, move it with the arrow keys and press Space again
-          (Escape cancels). The new order needs both approvals.
+          To reorder, drag an item by its handle, or focus the handle and press Space, move it with the arrow keys and press Space again (Escape cancels). The
+          new order needs both approvals.
         </p>
       ) : null}
       <p className="sr-only" aria-live="assertive">
@@ -101,16 +101,7 @@ export function AgendaBuilder({ view }: { view: MeetingView }) {
             const item = byId.get(id);
             if (!item) return null;
             return (
-              <AgendaRow
-                key={id}
-                view={view}
-                item={item}
-                index={index}
-                count={reorder.order.length}
-                canEdit={canEdit}
-                reorder={reorder}
-                helpId={helpId}
-              />
+              <AgendaRow key={id} view={view} item={item} index={index} count={reorder.order.length} canEdit={canEdit} reorder={reorder} helpId={helpId} />
             );
           })}
         </ol>
@@ -148,9 +139,9 @@ function AgendaRow({
   return (
     <li
       {...reorder.itemDragProps(item.id)}
-      className={`rounded-md p-3 ring-1 transition ${
-        isCurrent ? "bg-indigo-50 ring-2 ring-indigo-500" : "bg-white ring-slate-200"
-      } ${isPicked ? "shadow-lg ring-2 ring-indigo-600" : ""} ${isDragging ? "opacity-50" : ""}`}
+      className={`rounded-md p-3 ring-1 transition ${isCurrent ? "bg-indigo-50 ring-2 ring-indigo-500" : "bg-white ring-slate-200"} ${
+        isPicked ? "shadow-lg ring-2 ring-indigo-600" : ""
+      } ${isDragging ? "opacity-50" : ""}`}
       aria-current={isCurrent ? "step" : undefined}
       data-testid="agenda-item"
     >
@@ -202,17 +193,8 @@ function AgendaRow({
               ) : null}
               {canEdit && count > 1 ? (
                 <>
-                  <button type="button" className="btn-secondary px-2 py-1 text-xs" disabled={index === 0 || reorder.saving} onClick={() => reorder.step(item.id, -1)}>
-                    Move up<span className="sr-only">: {item.title}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="btn-secondary px-2 py-1 text-xs"
-                    disabled={index === count - 1 || reorder.saving}
-                    onClick={() => reorder.step(item.id, 1)}
-                  >
-                    Move down<span className="sr-only">: {item.title}</span>
-                  </button>
+                  <MoveButton reorder={reorder} id={item.id} delta={-1} disabled={index === 0} title={item.title} />
+                  <MoveButton reorder={reorder} id={item.id} delta={1} disabled={index === count - 1} title={item.title} />
                 </>
               ) : null}
               {canEdit ? (
@@ -235,7 +217,11 @@ function AgendaRow({
         </div>
       ) : null}
       {mode === "remove" ? (
-        <div className="mt-3 flex flex-wrap items-center gap-2 rounded-md bg-red-50 p-3 text-sm ring-1 ring-red-200" role="group" aria-label={`Remove ${item.title}`}>
+        <div
+          className="mt-3 flex flex-wrap items-center gap-2 rounded-md bg-red-50 p-3 text-sm ring-1 ring-red-200"
+          role="group"
+          aria-label={`Remove ${item.title}`}
+        >
           <span className="text-red-900">Remove “{item.title}” from the agenda? Both co-chairs approve the new version.</span>
           <button type="button" className="btn-danger py-1" disabled={remove.isPending} onClick={() => remove.mutate({ itemId: item.id })}>
             {remove.isPending ? "Removing…" : "Yes, remove"}
@@ -247,5 +233,36 @@ function AgendaRow({
       ) : null}
       <InlineError message={action.error} />
     </li>
+  );
+}
+
+function MoveButton({
+  reorder,
+  id,
+  delta,
+  disabled,
+  title,
+}: {
+  reorder: ReturnType<typeof useReorder>;
+  id: string;
+  delta: -1 | 1;
+  disabled: boolean;
+  title: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="btn-secondary px-2 py-1 text-xs"
+      disabled={disabled}
+      // Not `disabled` while saving, so the keyboard user's focus stays put.
+      aria-disabled={reorder.saving || undefined}
+      onClick={(e) => {
+        const button = e.currentTarget;
+        void reorder.step(id, delta).then(() => reorder.refocus(id, button));
+      }}
+    >
+      {delta < 0 ? "Move up" : "Move down"}
+      <span className="sr-only">: {title}</span>
+    </button>
   );
 }

@@ -8,6 +8,8 @@ import { coChairsPhrase, isAgendaOpen, SIDE_TITLE, SIDE_WORD, type Approval, typ
 type Props = {
   meetingId: string;
   noun: "agenda" | "minutes";
+  /** The heading level that fits where the block sits (visually hidden; the status line says it all). */
+  heading: "h2" | "h3";
   version: number;
   approvals: Approval[];
   waitingFor: CoChairSide[];
@@ -18,7 +20,10 @@ type Props = {
   closedReason: string | null;
   /** Why the viewer's approval cannot be given yet (e.g. no items). */
   blockedReason?: string | null;
-  approve: { mutate: (input: { meetingId: string; version: number }, opts: { onError: (e: unknown) => void; onSuccess: () => void }) => void; isPending: boolean };
+  approve: {
+    mutate: (input: { meetingId: string; version: number }, opts: { onError: (e: unknown) => void; onSuccess: () => void }) => void;
+    isPending: boolean;
+  };
   completeText: string;
   draftText: string;
 };
@@ -30,11 +35,10 @@ function JointApproval(p: Props) {
   const wasCleared = !p.isComplete && earlier.length > 0;
   const mySideApproved = p.viewerSide ? p.approvedSides.includes(p.viewerSide) : false;
   const what = p.noun === "agenda" ? "agenda" : "minutes";
+  const Heading = p.heading;
   return (
-    <div
-      className={`rounded-lg p-4 ring-1 ${p.isComplete ? "bg-green-50 ring-green-200" : "bg-amber-50 ring-amber-200"}`}
-      data-testid={`${p.noun}-approval`}
-    >
+    <div className={`rounded-lg p-4 ring-1 ${p.isComplete ? "bg-green-50 ring-green-200" : "bg-amber-50 ring-amber-200"}`} data-testid={`${p.noun}-approval`}>
+      <Heading className="sr-only">{p.noun === "agenda" ? "Agenda approval" : "Minutes approval"}</Heading>
       <div role="status" aria-live="polite">
         <p className={`font-semibold ${p.isComplete ? "text-green-900" : "text-amber-900"}`}>{p.isComplete ? p.completeText : p.draftText}</p>
         {wasCleared ? (
@@ -58,7 +62,9 @@ function JointApproval(p: Props) {
                   <Time value={a.createdAt} withTime />
                 </span>
               ) : (
-                <span className="text-slate-700">Waiting for the {SIDE_WORD[side]} co-chair (version {p.version})</span>
+                <span className="text-slate-700">
+                  Waiting for the {SIDE_WORD[side]} co-chair (version {p.version})
+                </span>
               )}
             </li>
           );
@@ -79,7 +85,9 @@ function JointApproval(p: Props) {
       {p.viewerSide && !p.isComplete && p.closedReason === null ? (
         <div className="mt-3">
           {mySideApproved ? (
-            <p className="text-sm text-slate-700">You approved version {p.version} for the {SIDE_WORD[p.viewerSide]} side.</p>
+            <p className="text-sm text-slate-700">
+              You approved version {p.version} for the {SIDE_WORD[p.viewerSide]} side.
+            </p>
           ) : (
             <>
               <button
@@ -121,6 +129,7 @@ export function AgendaApproval({ view }: { view: MeetingView }) {
     <JointApproval
       meetingId={view.meeting.id}
       noun="agenda"
+      heading="h2"
       version={agenda.version}
       approvals={agenda.approvals}
       waitingFor={agenda.waitingFor}
@@ -143,6 +152,7 @@ export function MinutesApproval({ view }: { view: MeetingView }) {
     <JointApproval
       meetingId={view.meeting.id}
       noun="minutes"
+      heading="h3"
       version={minutes.version}
       approvals={minutes.approvals}
       waitingFor={minutes.waitingFor}

@@ -1,6 +1,6 @@
 // A side's private caucus: shared notes and quick straw polls. Only the viewer's own side is ever
 // fetched (the server answers for the asker's side; the other side's room and data are out of reach).
-import { useId } from "react";
+import { useId, useState } from "react";
 import { FormError, TextField } from "~/components/field";
 import { EmptyState, Section } from "~/components/ui";
 import { toUiError } from "~/lib/errors";
@@ -80,7 +80,14 @@ function StrawPolls({ meetingId, caucus, canPoll }: { meetingId: string; caucus:
       {canPoll ? (
         <form onSubmit={form.onSubmit} noValidate className="mt-2 flex flex-wrap items-end gap-2" aria-label="Ask a straw poll">
           <div className="min-w-[12rem] flex-1">
-            <TextField label="Question" name="question" maxLength={TITLE_MAX} required error={form.fieldError("question")} placeholder="e.g. Accept the 3% offer?" />
+            <TextField
+              label="Question"
+              name="question"
+              maxLength={TITLE_MAX}
+              required
+              error={form.fieldError("question")}
+              placeholder="e.g. Accept the 3% offer?"
+            />
           </div>
           <button type="submit" className="btn-secondary" disabled={form.pending}>
             {form.pending ? "Asking…" : "Ask"}
@@ -108,7 +115,16 @@ function StrawPolls({ meetingId, caucus, canPoll }: { meetingId: string; caucus:
 function Poll({ meetingId, poll }: { meetingId: string; poll: Caucus["polls"][number] }) {
   const name = useId();
   const utils = trpc.useUtils();
-  const vote = trpc.meetings.caucus.vote.useMutation({ onSuccess: () => void utils.meetings.caucus.get.invalidate({ meetingId }) });
+  // The choice just made shows at once, until the refetched tally carries it.
+  const [picked, setPicked] = useState<StrawChoice | null>(null);
+  const vote = trpc.meetings.caucus.vote.useMutation({
+    onSuccess: async () => {
+      await utils.meetings.caucus.get.invalidate({ meetingId });
+      setPicked(null);
+    },
+    onError: () => setPicked(null),
+  });
+  const current = picked ?? poll.myChoice;
   const total = Object.values(poll.tally).reduce((a, b) => a + b, 0);
   return (
     <li className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
@@ -116,19 +132,23 @@ function Poll({ meetingId, poll }: { meetingId: string; poll: Caucus["polls"][nu
         <legend className="font-medium text-slate-900">{poll.question}</legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {(Object.keys(STRAW_CHOICES) as StrawChoice[]).map((choice) => {
-            const chosen = (vote.isPending ? vote.variables?.choice : poll.myChoice) === choice;
+            const chosen = current === choice;
             return (
               <label
                 key={choice}
-                className={`flex cursor-pointer items-center gap-2 rounded-md px-3 py-1.5 text-sm ring-1 ${chosen ? "bg-indigo-50 ring-indigo-500" : "bg-white ring-slate-300"}`}
+                className={`flex cursor-pointer items-center gap-2 rounded-md px-3 py-1.5 text-sm ring-1 ${
+                  chosen ? "bg-indigo-50 ring-indigo-500" : "bg-white ring-slate-300"
+                }`}
               >
                 <input
                   type="radio"
                   name={name}
                   value={choice}
                   checked={chosen}
-                  disabled={vote.isPending}
-                  onChange={() => vote.mutate({ pollId: poll.id, choice })}
+                  onChange={() => {
+                    setPicked(choice);
+                    vote.mutate({ pollId: poll.id, choice });
+                  }}
                   className="h-4 w-4"
                 />
                 {STRAW_CHOICES[choice]}
@@ -139,7 +159,9 @@ function Poll({ meetingId, poll }: { meetingId: string; poll: Caucus["polls"][nu
       </fieldset>
       <p className="mt-2 text-sm text-slate-700" aria-live="polite">
         {(Object.keys(STRAW_CHOICES) as StrawChoice[]).map((c) => `${STRAW_CHOICES[c]} ${poll.tally[c]}`).join(" · ")}{" "}
-        <span className="text-slate-500">({total} {total === 1 ? "vote" : "votes"})</span>
+        <span className="text-slate-500">
+          ({total} {total === 1 ? "vote" : "votes"})
+        </span>
       </p>
       <InlineError message={vote.error ? toUiError(vote.error).message : null} />
     </li>

@@ -70,17 +70,13 @@ export function Countdown({ endsAt, what, size = "lg" }: { endsAt: Date; what: s
     left > 0
       ? `${what}: ${minutes} minute${minutes === 1 ? "" : "s"} left.`
       : minutes === 0
-        ? `${what}: time is up.`
-        : `${what}: over time by ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+      ? `${what}: time is up.`
+      : `${what}: over time by ${minutes} minute${minutes === 1 ? "" : "s"}.`;
   return (
     <div>
       <p className={`font-mono font-semibold tabular-nums ${size === "lg" ? "text-3xl" : "text-lg"} ${over ? "text-red-700" : "text-slate-900"}`}>
-        <span role="timer" aria-hidden>
-          {over ? `+${formatClock(-left)}` : formatClock(left)}
-        </span>
-        <span className={`ml-2 font-sans text-sm font-medium ${over ? "text-red-700" : "text-slate-600"}`} aria-hidden>
-          {over ? "over time" : "left"}
-        </span>
+        <span role="timer">{over ? `+${formatClock(-left)}` : formatClock(left)}</span>
+        <span className={`ml-2 font-sans text-sm font-medium ${over ? "text-red-700" : "text-slate-600"}`}>{over ? "over time" : "left"}</span>
       </p>
       <p className="sr-only" aria-live="polite">
         {spoken}

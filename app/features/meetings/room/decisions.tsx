@@ -61,7 +61,15 @@ function RecordDecision({ meetingId, agendaItemId, itemTitle }: { meetingId: str
     },
   });
   return (
-    <form onSubmit={(e) => { setRecorded(null); void form.onSubmit(e); }} noValidate className="mt-2 space-y-2" aria-label={itemTitle ? `Record a decision on “${itemTitle}”` : "Record a decision"}>
+    <form
+      onSubmit={(e) => {
+        setRecorded(null);
+        void form.onSubmit(e);
+      }}
+      noValidate
+      className="mt-2 space-y-2"
+      aria-label={itemTitle ? `Record a decision on “${itemTitle}”` : "Record a decision"}
+    >
       <FormError message={form.error?.fields.text ? null : form.error?.message} />
       <TextArea label="Decision" name="text" rows={2} maxLength={TEXT_MAX} error={form.fieldError("text")} placeholder="What was decided" />
       <div className="flex flex-wrap items-center gap-3">

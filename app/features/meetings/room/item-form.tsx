@@ -70,7 +70,13 @@ function ItemFields({
         <legend className="text-sm font-medium text-slate-800">Links (optional, up to {MAX_LINKS})</legend>
         {links.rows.map((row, i) => (
           <div key={row.key} className="grid items-end gap-2 sm:grid-cols-[1fr_2fr_auto]">
-            <TextField label={`Link ${i + 1} label`} name={`link-label-${row.key}`} maxLength={TITLE_MAX} defaultValue={row.label} placeholder="e.g. Draft standards" />
+            <TextField
+              label={`Link ${i + 1} label`}
+              name={`link-label-${row.key}`}
+              maxLength={TITLE_MAX}
+              defaultValue={row.label}
+              placeholder="e.g. Draft standards"
+            />
             <TextField label={`Link ${i + 1} address`} name={`link-url-${row.key}`} type="url" defaultValue={row.url} placeholder="https://…" />
             <button type="button" className="btn-secondary" onClick={() => links.remove(row.key)}>
               Remove<span className="sr-only"> link {i + 1}</span>
@@ -104,11 +110,21 @@ export function ProposeItemForm({ meetingId, isChair }: { meetingId: string; isC
     onSuccess: (result, el) => {
       el.reset();
       links.clear();
-      setDone(result.status === "ACCEPTED" ? "Added to the agenda. Both co-chairs approve the new version." : "Proposed. The co-chairs will accept or decline it.");
+      setDone(
+        result.status === "ACCEPTED" ? "Added to the agenda. Both co-chairs approve the new version." : "Proposed. The co-chairs will accept or reject it.",
+      );
     },
   });
   return (
-    <form onSubmit={(e) => { setDone(null); void form.onSubmit(e); }} className="space-y-3" noValidate aria-label="Propose an agenda item">
+    <form
+      onSubmit={(e) => {
+        setDone(null);
+        void form.onSubmit(e);
+      }}
+      className="space-y-3"
+      noValidate
+      aria-label="Propose an agenda item"
+    >
       <FormError message={form.error?.message} />
       <ItemFields fieldError={form.fieldError} links={links} />
       <div className="flex flex-wrap items-center gap-3">
@@ -119,7 +135,9 @@ export function ProposeItemForm({ meetingId, isChair }: { meetingId: string; isC
           {done}
         </p>
       </div>
-      {isChair ? <p className="text-xs text-slate-500">As a co-chair, your item goes straight onto the agenda; the changed agenda needs both approvals again.</p> : null}
+      {isChair ? (
+        <p className="text-xs text-slate-500">As a co-chair, your item goes straight onto the agenda; the changed agenda needs both approvals again.</p>
+      ) : null}
     </form>
   );
 }

@@ -16,8 +16,14 @@ export function LivePanel({ view, caucusActive }: { view: MeetingView; caucusAct
       {meeting.status === "LIVE" ? <InSession view={view} caucusActive={caucusActive} /> : null}
       {meeting.status === "ADJOURNED" ? (
         <p className="text-sm text-slate-700">
-          Adjourned{meeting.adjournedAt ? <> at <Time value={meeting.adjournedAt} withTime /></> : null}.{" "}
-          {view.minutes.approvedAt ? "The minutes are approved." : "The co-chairs now complete the minutes and approve them."}
+          Adjourned
+          {meeting.adjournedAt ? (
+            <>
+              {" "}
+              at <Time value={meeting.adjournedAt} withTime />
+            </>
+          ) : null}
+          . {view.minutes.approvedAt ? "The minutes are approved." : "The co-chairs now complete the minutes and approve them."}
         </p>
       ) : null}
       {meeting.status === "CANCELLED" ? <EmptyState title="This meeting was cancelled" /> : null}
@@ -65,12 +71,7 @@ function InSession({ view, caucusActive }: { view: MeetingView; caucusActive: bo
         <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
           <p className="font-semibold">Caucus: the joint meeting is paused.</p>
           {isChair ? (
-            <button
-              type="button"
-              className="btn-secondary mt-2"
-              disabled={resume.isPending}
-              onClick={() => resume.mutate({ meetingId })}
-            >
+            <button type="button" className="btn-secondary mt-2" disabled={resume.isPending} onClick={() => resume.mutate({ meetingId })}>
               {resume.isPending ? "Resuming…" : "Resume the joint meeting"}
             </button>
           ) : null}
@@ -89,10 +90,7 @@ function InSession({ view, caucusActive }: { view: MeetingView; caucusActive: bo
             </p>
             {meeting.currentItemStartedAt && !caucusActive ? (
               <div className="mt-2">
-                <Countdown
-                  endsAt={new Date(meeting.currentItemStartedAt.getTime() + current.timeBoxMinutes * 60_000)}
-                  what={`Time box for ${current.title}`}
-                />
+                <Countdown endsAt={new Date(meeting.currentItemStartedAt.getTime() + current.timeBoxMinutes * 60_000)} what={`Time box for ${current.title}`} />
               </div>
             ) : null}
           </div>
@@ -104,9 +102,14 @@ function InSession({ view, caucusActive }: { view: MeetingView; caucusActive: bo
         <div className="space-y-3 border-t border-slate-100 pt-3">
           <div className="flex flex-wrap gap-2">
             {next ? (
-              <button type="button" className="btn-primary" disabled={setCurrent.isPending} onClick={() => setCurrent.mutate({ meetingId, itemId: next.id })}>
-                {current ? "Next item" : "Take up the first item"}
-                <span className="sr-only">: {next.title}</span>
+              <button
+                type="button"
+                className="btn-primary"
+                disabled={setCurrent.isPending}
+                onClick={() => setCurrent.mutate({ meetingId, itemId: next.id })}
+                aria-describedby="live-up-next"
+              >
+                Next item
               </button>
             ) : current ? (
               <button type="button" className="btn-secondary" disabled={setCurrent.isPending} onClick={() => setCurrent.mutate({ meetingId, itemId: null })}>
@@ -114,6 +117,11 @@ function InSession({ view, caucusActive }: { view: MeetingView; caucusActive: bo
               </button>
             ) : null}
           </div>
+          {next ? (
+            <p id="live-up-next" className="text-xs text-slate-600">
+              Up next: {agenda.items.indexOf(next) + 1}. {next.title}
+            </p>
+          ) : null}
           {!caucusActive ? <CallCaucus meetingId={meetingId} /> : null}
           <Adjourn meetingId={meetingId} />
         </div>

@@ -49,8 +49,20 @@ export function MinutesSection({ view }: { view: MeetingView }) {
                   {index + 1}. {item.title}
                 </h3>
                 <MinutesText view={view} item={item} canWrite={canWrite} />
-                <Decisions view={view} agendaItemId={item.id} itemTitle={item.title} decisions={view.decisions.filter((d) => d.agendaItemId === item.id)} canWrite={canWrite} />
-                <ActionItems view={view} agendaItemId={item.id} itemTitle={item.title} actions={view.actionItems.filter((a) => a.agendaItemId === item.id)} canWrite={canWrite} />
+                <Decisions
+                  view={view}
+                  agendaItemId={item.id}
+                  itemTitle={item.title}
+                  decisions={view.decisions.filter((d) => d.agendaItemId === item.id)}
+                  canWrite={canWrite}
+                />
+                <ActionItems
+                  view={view}
+                  agendaItemId={item.id}
+                  itemTitle={item.title}
+                  actions={view.actionItems.filter((a) => a.agendaItemId === item.id)}
+                  canWrite={canWrite}
+                />
               </li>
             ))}
           </ol>
@@ -129,9 +141,7 @@ function MinutesText({ view, item, canWrite }: { view: MeetingView; item: Agenda
             Save minutes<span className="sr-only"> for {item.title}</span>
           </>
         }
-        onSave={(overwrite) =>
-          void draft.save((text, baseRevision) => save.mutateAsync({ itemId: item.id, text, baseRevision }), refresh, overwrite)
-        }
+        onSave={(overwrite) => void draft.save((text, baseRevision) => save.mutateAsync({ itemId: item.id, text, baseRevision }), refresh, overwrite)}
       />
     </div>
   );

@@ -1,5 +1,5 @@
-// Proposed items waiting for the co-chairs (accept, decline with a reason, edit), items that were
-// declined (the proposer and co-chairs see why), and the proposal form.
+// Proposed items waiting for the co-chairs (accept, reject with a reason, edit), items that were
+// rejected (the proposer and co-chairs see why), and the proposal form.
 import { useState } from "react";
 import { FormError, TextArea } from "~/components/field";
 import { EmptyState, Section } from "~/components/ui";
@@ -20,7 +20,11 @@ export function Proposals({ view }: { view: MeetingView }) {
     <Section title={`Proposed items (${proposals.length})`} id="proposals">
       {proposals.length === 0 ? (
         <EmptyState title="No proposals waiting">
-          {isChair ? "Items members propose appear here for you to accept or decline." : "Items you propose appear here until a co-chair accepts or declines them."}
+          {isChair
+            ? "Items members propose appear here for you to accept or reject."
+            : view.viewer.canPropose
+            ? "Items you propose appear here until a co-chair accepts or rejects them."
+            : "Members’ proposals appear here until a co-chair accepts or rejects them."}
         </EmptyState>
       ) : (
         <ul className="space-y-2">
@@ -31,7 +35,7 @@ export function Proposals({ view }: { view: MeetingView }) {
       )}
       {rejected.length ? (
         <div className="mt-4">
-          <h3 className="text-sm font-semibold text-slate-800">Declined</h3>
+          <h3 className="text-sm font-semibold text-slate-800">Rejected</h3>
           <ul className="mt-2 space-y-2">
             {rejected.map((item) => (
               <RejectedRow key={item.id} view={view} item={item} />
@@ -65,7 +69,7 @@ function ProposalRow({ view, item }: { view: MeetingView; item: AgendaItem }) {
             <span className="sr-only"> {item.title}</span>
           </button>
           <button type="button" className="btn-danger px-2 py-1 text-xs" onClick={() => setMode("reject")}>
-            Decline<span className="sr-only"> {item.title}</span>
+            Reject<span className="sr-only"> {item.title}</span>
           </button>
           <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={() => setMode("edit")}>
             Edit<span className="sr-only"> {item.title}</span>
@@ -93,19 +97,12 @@ function RejectForm({ meetingId, item, onDone }: { meetingId: string; item: Agen
     onSuccess: () => onDone(),
   });
   return (
-    <form onSubmit={form.onSubmit} noValidate className="mt-3 space-y-2 rounded-md bg-red-50 p-3 ring-1 ring-red-200" aria-label={`Decline “${item.title}”`}>
+    <form onSubmit={form.onSubmit} noValidate className="mt-3 space-y-2 rounded-md bg-red-50 p-3 ring-1 ring-red-200" aria-label={`Reject “${item.title}”`}>
       <FormError message={form.error?.fields.reason ? null : form.error?.message} />
-      <TextArea
-        label="Reason (shown to the proposer)"
-        name="reason"
-        required
-        maxLength={TEXT_MAX}
-        error={form.fieldError("reason")}
-        autoFocus
-      />
+      <TextArea label="Reason (shown to the proposer)" name="reason" required maxLength={TEXT_MAX} error={form.fieldError("reason")} autoFocus />
       <div className="flex flex-wrap gap-2">
         <button type="submit" className="btn-danger" disabled={form.pending}>
-          {form.pending ? "Declining…" : "Decline item"}
+          {form.pending ? "Rejecting…" : "Reject item"}
         </button>
         <button type="button" className="btn-secondary" onClick={onDone}>
           Cancel
@@ -147,7 +144,8 @@ export function ProposeSection({ view }: { view: MeetingView }) {
         <ProposeItemForm meetingId={view.meeting.id} isChair={view.viewer.canChair} />
       ) : (
         <EmptyState title="Observers follow the meeting">
-          As an observer you can read the agenda and minutes, but you do not propose items or ask for the floor. Ask a member or a co-chair to raise a topic for you.
+          As an observer you can read the agenda and minutes, but you do not propose items or ask for the floor. Ask a member or a co-chair to raise a topic for
+          you.
         </EmptyState>
       )}
     </Section>

@@ -53,7 +53,10 @@ export function SharedTextEditor({
             </div>
             <div>
               <p className="text-sm font-medium text-slate-800">Newer saved text (revision {savedRevision})</p>
-              <div className="mt-1 max-h-60 overflow-auto whitespace-pre-wrap break-words rounded-md bg-white px-3 py-2 text-sm ring-1 ring-slate-200" data-testid="newer-text">
+              <div
+                className="mt-1 max-h-60 overflow-auto whitespace-pre-wrap break-words rounded-md bg-white px-3 py-2 text-sm ring-1 ring-slate-200"
+                data-testid="newer-text"
+              >
                 {savedText || <em className="text-slate-500">(empty)</em>}
               </div>
             </div>

@@ -37,15 +37,15 @@ export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucu
         {summary}
       </p>
       <div className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="now-speaking">
-        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Now speaking</p>
         {speaking ? (
-          <p className="mt-1 flex flex-wrap items-center gap-2 text-lg font-semibold text-slate-900">
-            {speaking.name}
-            {speaking.membershipId === view.viewer.membershipId ? <span className="text-sm font-normal text-slate-600">(you)</span> : null}
+          <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-slate-900">
+            <span className="text-sm font-medium text-slate-600">Now speaking:</span>
+            <span className="text-lg font-semibold">{speaking.name}</span>
+            {speaking.membershipId === view.viewer.membershipId ? <span className="text-sm text-slate-600">(you)</span> : null}
             <SideBadge side={speaking.side} />
           </p>
         ) : (
-          <p className="mt-1 text-sm text-slate-600">Nobody has the floor.</p>
+          <p className="text-sm text-slate-600">Nobody has the floor.</p>
         )}
       </div>
 
@@ -102,7 +102,12 @@ export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucu
               <SideBadge side={s.side} />
               {isChair ? (
                 <span className="ml-auto flex gap-1">
-                  <button type="button" className="btn-secondary px-2 py-1 text-xs" disabled={busy || i === 0} onClick={() => move.mutate({ entryId: s.id, direction: "up" })}>
+                  <button
+                    type="button"
+                    className="btn-secondary px-2 py-1 text-xs"
+                    disabled={busy || i === 0}
+                    onClick={() => move.mutate({ entryId: s.id, direction: "up" })}
+                  >
                     Up<span className="sr-only">: move {s.name} up</span>
                   </button>
                   <button

@@ -85,9 +85,17 @@ export function useReorder({ ids, titleOf, commit, enabled }: Options) {
     saving,
     announcement,
     /** For the Move up / Move down buttons: one step, committed at once. */
-    step(id: string, delta: -1 | 1) {
+    async step(id: string, delta: -1 | 1) {
+      if (saving) return;
       const next = move(id, delta);
-      if (!same(next, order)) void finish(next, id);
+      if (!same(next, order)) await finish(next, id);
+    },
+    /** Puts focus back after a move: on `button` if it can still be used, else on the item's handle. */
+    refocus(id: string, button: HTMLButtonElement) {
+      requestAnimationFrame(() => {
+        if (button.isConnected && !button.disabled) button.focus();
+        else handles.current.get(id)?.focus();
+      });
     },
     handleProps(id: string) {
       return {
@@ -96,9 +104,11 @@ export function useReorder({ ids, titleOf, commit, enabled }: Options) {
           else handles.current.delete(id);
         },
         "aria-pressed": picked === id,
-        disabled: !enabled || saving,
+        // Not `disabled` while saving: that would throw the keyboard user's focus out of the list.
+        "aria-disabled": !enabled || saving || undefined,
         // Space and Enter activate the button (also from screen readers' browse mode): pick up, or drop.
         onClick() {
+          if (!enabled || saving) return;
           if (picked === id) {
             setPicked(null);
             void finish(draft ?? ids, id);
