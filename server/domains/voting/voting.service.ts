@@ -16,6 +16,7 @@ import type { LiveTally } from "./voting.events.js";
 import {
   canMove,
   castCount,
+  CHOICES,
   decide,
   tallyOf,
   type Choice,
@@ -433,6 +434,13 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
         taken.add(r.voterMembershipId);
       }
       await tx.motionVoter.createMany({ data: rows });
+      if (motion.ballotKind === "SECRET") {
+        // Every counter exists, at zero, before the first ballot. Counters created by the ballots would be
+        // stored in the order choices were first made, and that order beside the participation times
+        // tells who chose what.
+        const sides = ["LABOR", "MANAGEMENT", "NEUTRAL"] as const;
+        await tx.secretTally.createMany({ data: sides.flatMap((side) => CHOICES.map((choice) => ({ motionId, side, choice, count: 0 }))) });
+      }
       await event(tx, motionId, "opened", { eligible: rows.length, deadline: deadline?.toISOString() ?? null, alternates: rows.filter((r) => r.isAlternate).length });
       await recordAudit(tx, { partnershipId: motion.partnershipId, actorId: userId, action: "motion.opened", subjectType: "Motion", subjectId: motionId });
       const members = await tx.membership.findMany({ where: { id: { in: rows.map((r) => r.voterMembershipId) } }, select: { userId: true } });
@@ -531,6 +539,17 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
   }
 
   /**
+   * Who records a decision the deadline took (Decision.recordedById is a user id): the mover, or, when
+   * the mover has left the partnership since, the co-chair who opened the vote.
+   */
+  async function deadlineRecorder(tx: Tx, motion: { id: string; movedByMembershipId: string }): Promise<string> {
+    const mover = await tx.membership.findUnique({ where: { id: motion.movedByMembershipId }, select: { userId: true } });
+    if (mover) return mover.userId;
+    const opened = await tx.auditEvent.findFirstOrThrow({ where: { subjectType: "Motion", subjectId: motion.id, action: "motion.opened" }, select: { actorId: true } });
+    return opened.actorId!;
+  }
+
+  /**
    * Closes the vote atomically and records the result. `userId` null is the deadline closing it.
    * Returns null when the vote was already closed (by the chair and the deadline at once, say).
    */
@@ -558,13 +577,14 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
       }
       // A vote taken at a meeting goes into that meeting's minutes.
       if (motion.meetingId) {
+        const recordedById = userId ?? (await deadlineRecorder(tx, motion));
         await tx.decision.create({
           data: {
             meetingId: motion.meetingId,
             agendaItemId: motion.agendaItemId,
             text: `Motion: ${motion.text} Result: ${decision.outcome.replace("_", " ").toLowerCase()} (${decision.reason})`,
             quorum: quorum as never,
-            recordedById: userId ?? motion.movedByMembershipId,
+            recordedById,
           },
         });
       }

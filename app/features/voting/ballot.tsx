@@ -1,0 +1,175 @@
+// The ballot: a labelled radio group (the legend is the motion itself), one submit that never sends
+// twice, and a status region that says exactly what was recorded. Explains when the viewer is not on
+// the roll, and when they vote in an absent member's seat.
+import { useId, useRef, useState, type FormEvent } from "react";
+import { Section } from "~/components/ui";
+import { toUiError } from "~/lib/errors";
+import { trpc } from "~/lib/trpc";
+import { CHOICES, type Choice } from "../../../server/domains/voting/voting.rules";
+import { CHOICE_LABELS } from "../../../server/domains/voting/voting.schema";
+import type { MotionView } from "./labels";
+import { Deadline, useNow } from "./parts";
+
+const SECRET_RECORDED = "Your secret ballot is recorded. It cannot be changed.";
+const recordedMessage = (secret: boolean, choice: Choice | null) =>
+  secret ? SECRET_RECORDED : choice ? `Your vote ${CHOICE_LABELS[choice]} is recorded.` : "Your vote is recorded.";
+
+const CHOICE_STYLE: Record<Choice, string> = {
+  YES: "peer-checked:bg-green-50 peer-checked:ring-green-600 peer-checked:text-green-900",
+  NO: "peer-checked:bg-red-50 peer-checked:ring-red-600 peer-checked:text-red-900",
+  ABSTAIN: "peer-checked:bg-slate-100 peer-checked:ring-slate-600 peer-checked:text-slate-900",
+};
+
+export function Ballot({ view }: { view: MotionView }) {
+  const { motion, viewer } = view;
+  if (motion.status !== "OPEN") return null;
+  return (
+    <Section title="Your ballot" id="ballot">
+      {viewer.isOnRoll ? <BallotForm view={view} /> : <NotOnRoll view={view} />}
+    </Section>
+  );
+}
+
+function NotOnRoll({ view }: { view: MotionView }) {
+  return (
+    <div className="rounded-md bg-slate-50 p-3 text-sm text-slate-700 ring-1 ring-slate-200">
+      <p className="font-medium text-slate-900">You are not on this vote’s roll.</p>
+      <p className="mt-1">
+        {view.viewer.isVotingMember
+          ? "The roll was fixed when the vote opened: the voting members seated at that moment. At a meeting, an absent member’s designated alternate votes in their seat."
+          : `You sit on ${view.motion.bodyName} without a vote (as an observer, staff or an advisory member). You can follow the count as it comes in.`}
+      </p>
+    </div>
+  );
+}
+
+function BallotForm({ view }: { view: MotionView }) {
+  const { motion, viewer } = view;
+  const motionId = motion.id;
+  const secret = motion.ballotKind === "SECRET";
+  const legendId = useId();
+  const errorId = useId();
+  const utils = trpc.useUtils();
+  const cast = trpc.voting.ballot.cast.useMutation();
+  const [choice, setChoice] = useState<Choice | null>(viewer.myChoice);
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // A second click (or Enter) before React re-renders the disabled button must not send again.
+  const inFlight = useRef(false);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const firstRadio = useRef<HTMLInputElement>(null);
+  const now = useNow(5_000);
+  const deadlinePassed = motion.deadline !== null && now !== null && motion.deadline.getTime() <= now;
+  const pending = cast.isPending;
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (inFlight.current) return;
+    if (!choice) {
+      setError("Choose yes, no or abstain.");
+      firstRadio.current?.focus();
+      return;
+    }
+    inFlight.current = true;
+    setError(null);
+    try {
+      const result = await cast.mutateAsync({ motionId, choice });
+      const stillChangeable = !secret && motion.allowVoteChange;
+      setAnnouncement(recordedMessage(secret, result.recorded));
+      // Show it at once; the refetch confirms what the server holds for this viewer.
+      utils.voting.motion.get.setData({ motionId }, (old) =>
+        old ? { ...old, viewer: { ...old.viewer, hasVoted: true, canVote: stillChangeable, myChoice: secret ? null : result.recorded } } : old,
+      );
+      void utils.voting.motion.get.invalidate({ motionId });
+      // The form goes away when the ballot cannot be changed: keep focus on what replaced it.
+      if (!stillChangeable) requestAnimationFrame(() => statusRef.current?.focus());
+    } catch (e) {
+      const ui = toUiError(e);
+      setError(ui.message);
+      if (ui.code !== "NETWORK" && ui.code !== "BAD_REQUEST") void utils.voting.motion.get.invalidate({ motionId });
+    } finally {
+      inFlight.current = false;
+    }
+  }
+
+  const recorded = announcement ?? (viewer.hasVoted ? recordedMessage(secret, viewer.myChoice) : null);
+  const showForm = viewer.canVote;
+  return (
+    <div className="space-y-4">
+      {viewer.votesAsAlternateFor ? (
+        <p className="rounded-md bg-indigo-50 p-3 text-sm text-indigo-900 ring-1 ring-indigo-200">
+          You vote as alternate for <strong>{viewer.votesAsAlternateFor.name}</strong>, who is away from this meeting. Your ballot counts in their seat.
+        </p>
+      ) : null}
+      {motion.deadline ? (
+        <p className="text-sm text-slate-700">
+          <Deadline deadline={motion.deadline} />
+        </p>
+      ) : null}
+
+      <div
+        ref={statusRef}
+        tabIndex={-1}
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        className={recorded ? "rounded-md bg-green-50 p-3 text-sm font-medium text-green-900 ring-1 ring-green-200" : ""}
+        data-testid="ballot-status"
+      >
+        {recorded ? (
+          <>
+            <span aria-hidden className="mr-1">✓</span>
+            {recorded}
+            {!secret && viewer.canVote && motion.allowVoteChange ? (
+              <span className="mt-1 block text-xs font-normal text-green-800">You can change your vote until the vote closes.</span>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+
+      {showForm ? (
+        <form onSubmit={onSubmit} noValidate aria-busy={pending || undefined}>
+          <fieldset aria-describedby={error ? errorId : undefined} disabled={deadlinePassed}>
+            <legend id={legendId} className="mb-3 w-full text-sm text-slate-700">
+              <span className="block font-semibold text-slate-900">{viewer.hasVoted ? "Change your vote on the motion:" : "Your vote on the motion:"}</span>
+              <span className="mt-1 line-clamp-3 whitespace-pre-wrap break-words italic">{motion.text}</span>
+            </legend>
+            <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
+              {CHOICES.map((c, index) => (
+                <label key={c} className="relative block cursor-pointer">
+                  <input
+                    ref={index === 0 ? firstRadio : undefined}
+                    type="radio"
+                    name="choice"
+                    value={c}
+                    checked={choice === c}
+                    onChange={() => setChoice(c)}
+                    className="peer absolute inset-0 z-10 h-full w-full cursor-pointer opacity-0 disabled:cursor-not-allowed"
+                  />
+                  <span
+                    className={`flex min-h-12 items-center justify-center gap-2 rounded-md bg-white px-4 py-3 text-base font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 peer-checked:ring-2 peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-indigo-600 peer-disabled:cursor-not-allowed peer-disabled:opacity-60 ${CHOICE_STYLE[c]}`}
+                  >
+                    <span aria-hidden className={`h-4 w-4 shrink-0 rounded-full ${choice === c ? "border-[5px] border-current" : "border-2 border-slate-400"}`} />
+                    {CHOICE_LABELS[c]}
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {error ? (
+            <p id={errorId} role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
+              {error}
+            </p>
+          ) : null}
+          {deadlinePassed ? <p className="mt-3 text-sm text-amber-800">The deadline has passed; the vote is closing.</p> : null}
+          <div className="mt-4 flex flex-wrap items-center gap-3">
+            <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending || deadlinePassed || (viewer.hasVoted && choice === viewer.myChoice)}>
+              {pending ? "Recording…" : viewer.hasVoted ? "Change my vote" : "Cast my vote"}
+            </button>
+            {secret ? <span className="text-xs text-slate-600">A secret ballot is final: nothing links it to you, so it cannot be changed.</span> : null}
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+// The motion page: the motion and its next step; the ballot and live tally while the vote is open; the
+// result (and any deadlock) once closed; amendments and the vote record. Two columns on wide screens,
+// one on phones, where the ballot comes right after the motion.
+import { Link } from "@remix-run/react";
+import { Badge, Section, SideBadge, Time } from "~/components/ui";
+import { RULE_EXPLANATIONS, RULE_LABELS } from "../../../server/domains/voting/voting.rules";
+import { Ballot } from "./ballot";
+import { BALLOT_SHORT, STATUS_LABELS, STATUS_TONES, type MotionView } from "./labels";
+import { LiveTally } from "./live-tally";
+import { PrimaryActions, SecondaryActions } from "./motion-actions";
+import { Deadline, OutcomeBadge } from "./parts";
+import { Deadlock, VoteResult } from "./result";
+import { useMotionLive } from "./use-motion-live";
+import { Amendments, VoteRecord } from "./vote-record";
+
+export function MotionPage({ view, refreshError }: { view: MotionView; refreshError: string | null }) {
+  const { motion } = view;
+  useMotionLive(motion.id, motion.ballotKind);
+  const votesPath = `/p/${motion.partnershipId}/votes`;
+  return (
+    <div>
+      <header className="mb-6 space-y-2">
+        <nav aria-label="Breadcrumb" className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <Link to={votesPath} className="link">
+            Votes
+          </Link>
+          <span aria-hidden>/</span>
+          <span>{motion.bodyName}</span>
+        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 className="text-2xl font-bold tracking-tight text-slate-900">{motion.amendsMotionId ? "Amendment" : "Motion"}</h2>
+          <span role="status" className="flex flex-wrap gap-1">
+            <Badge tone={STATUS_TONES[motion.status]}>
+              <span className="sr-only">Status: </span>
+              {STATUS_LABELS[motion.status]}
+            </Badge>
+            {motion.outcome ? <OutcomeBadge outcome={motion.outcome} /> : null}
+          </span>
+        </div>
+        {motion.amendsMotionId ? (
+          <p className="text-sm">
+            Amends{" "}
+            <Link to={`${votesPath}/${motion.amendsMotionId}`} className="link">
+              the original motion
+            </Link>
+            ; if it passes, that motion’s wording becomes this.
+          </p>
+        ) : null}
+      </header>
+      {refreshError ? (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
+          Could not refresh the motion: {refreshError} What you see may be out of date.
+        </p>
+      ) : null}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <MotionText view={view} />
+          <Ballot view={view} />
+          <LiveTally view={view} />
+          <VoteResult view={view} />
+          <Deadlock view={view} />
+          <Amendments view={view} />
+          <VoteRecord view={view} />
+        </div>
+        <div className="min-w-0 space-y-6">
+          <Details view={view} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Person({ person }: { person: MotionView["motion"]["movedBy"] }) {
+  if (!person) return <span className="text-slate-500">Nobody yet</span>;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <span className="font-medium text-slate-900">{person.name}</span>
+      <SideBadge side={person.side} />
+    </span>
+  );
+}
+
+function MotionText({ view }: { view: MotionView }) {
+  const { motion } = view;
+  return (
+    <section className="card space-y-4" aria-labelledby="motion-text-heading">
+      <h3 id="motion-text-heading" className="sr-only">
+        The motion
+      </h3>
+      <blockquote className="whitespace-pre-wrap break-words border-l-4 border-indigo-600 pl-4 text-lg leading-relaxed text-slate-900" data-testid="motion-text">
+        {motion.text}
+      </blockquote>
+      {motion.rationale ? (
+        <div>
+          <h4 className="text-sm font-semibold text-slate-800">Rationale</h4>
+          <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-700">{motion.rationale}</p>
+        </div>
+      ) : null}
+      <dl className="grid gap-3 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">Moved by</dt>
+          <dd className="mt-1">
+            <Person person={motion.movedBy} />
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">Seconded by</dt>
+          <dd className="mt-1">
+            <Person person={motion.secondedBy} />
+          </dd>
+        </div>
+      </dl>
+      <PrimaryActions view={view} />
+    </section>
+  );
+}
+
+function Details({ view }: { view: MotionView }) {
+  const { motion, settings } = view;
+  const row = "border-t border-slate-100 py-2 first:border-t-0 first:pt-0";
+  return (
+    <>
+      <Section title="About this vote" id="about">
+        <dl className="text-sm">
+          <div className={row}>
+            <dt className="font-medium text-slate-500">Body</dt>
+            <dd className="text-slate-900">{motion.bodyName}</dd>
+          </div>
+          <div className={row}>
+            <dt className="font-medium text-slate-500">Status</dt>
+            <dd className="text-slate-900">{STATUS_LABELS[motion.status]}</dd>
+          </div>
+          <div className={row}>
+            <dt className="font-medium text-slate-500">Ballot</dt>
+            <dd className="text-slate-900">
+              {BALLOT_SHORT[motion.ballotKind]}
+              <span className="block text-xs text-slate-500">
+                {motion.ballotKind === "SECRET"
+                  ? "Nobody, not even the co-chairs, can see who voted what. A ballot cannot be changed."
+                  : `Everyone sees who voted what.${motion.status === "OPEN" ? (motion.allowVoteChange ? " Votes may be changed until the vote closes." : " Votes cannot be changed once cast.") : ""}`}
+              </span>
+            </dd>
+          </div>
+          <div className={row}>
+            <dt className="font-medium text-slate-500">Decision rule</dt>
+            <dd className="text-slate-900">
+              {RULE_LABELS[motion.rule]}
+              <span className="block text-xs text-slate-500">{RULE_EXPLANATIONS[motion.rule]}</span>
+            </dd>
+          </div>
+          <div className={row}>
+            <dt className="font-medium text-slate-500">Quorum</dt>
+            <dd className="text-slate-900">{motion.requireQuorum ? "Required: without a quorum on each side the vote is not valid" : "Not required"}</dd>
+          </div>
+          <div className={row}>
+            <dt className="font-medium text-slate-500">Where</dt>
+            <dd className="text-slate-900">
+              {motion.meetingId ? (
+                <Link className="link" to={`/p/${motion.partnershipId}/meetings/${motion.meetingId}`}>
+                  At a meeting of the body
+                </Link>
+              ) : (
+                "Electronic vote between meetings"
+              )}
+            </dd>
+          </div>
+          {motion.openedAt ? (
+            <div className={row}>
+              <dt className="font-medium text-slate-500">Opened</dt>
+              <dd className="text-slate-900">
+                <Time value={motion.openedAt} withTime />
+              </dd>
+            </div>
+          ) : null}
+          {motion.deadline ? (
+            <div className={row}>
+              <dt className="font-medium text-slate-500">Deadline</dt>
+              <dd className="text-slate-900">
+                {motion.status === "OPEN" ? <Deadline deadline={motion.deadline} /> : <Time value={motion.deadline} withTime />}
+              </dd>
+            </div>
+          ) : null}
+          {motion.closedAt ? (
+            <div className={row}>
+              <dt className="font-medium text-slate-500">Closed</dt>
+              <dd className="text-slate-900">
+                <Time value={motion.closedAt} withTime />
+              </dd>
+            </div>
+          ) : null}
+          {settings.secondFromOtherSide ? (
+            <div className={row}>
+              <dt className="font-medium text-slate-500">Second</dt>
+              <dd className="text-slate-900">Must come from the other side</dd>
+            </div>
+          ) : null}
+        </dl>
+      </Section>
+      {motion.status === "MOVED" || motion.status === "SECONDED" ? <MoreActions view={view} /> : null}
+    </>
+  );
+}
+
+function MoreActions({ view }: { view: MotionView }) {
+  const { viewer } = view;
+  if (!viewer.isMover && !viewer.isVotingMember && !viewer.canChair) return null;
+  return (
+    <Section title="Before the vote" id="before-vote">
+      <SecondaryActions view={view} />
+    </Section>
+  );
+}

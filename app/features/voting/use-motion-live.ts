@@ -1,0 +1,75 @@
+// Keeps voting pages live. A motion page joins the motion's room: each "tally:updated" patches the
+// cached motion's tally at once (roll call also refetches, for the who-voted-what list), and
+// "motion:changed" refetches the motion. Lists refetch on the partnership room's "motions:changed".
+import { useEffect, useState } from "react";
+import { useIsLive, useRealtimeEvent, useRoom } from "~/features/realtime/realtime";
+import { toUiError } from "~/lib/errors";
+import { trpc } from "~/lib/trpc";
+
+export function useMotionLive(motionId: string, ballotKind: "ROLL_CALL" | "SECRET") {
+  const utils = trpc.useUtils();
+  useRoom({ kind: "motion", id: motionId });
+  useRealtimeEvent("tally:updated", (tally) => {
+    if (tally.motionId !== motionId) return;
+    utils.voting.motion.get.setData({ motionId }, (old) => (old ? { ...old, tally } : old));
+    // The roll-call list (names and choices) is not in the tally event; fetch it without cancelling a
+    // fetch already on its way, so a burst of ballots costs at most one request at a time.
+    if (ballotKind === "ROLL_CALL") void utils.voting.motion.get.invalidate({ motionId }, undefined, { cancelRefetch: false });
+  });
+  useRealtimeEvent("motion:changed", (p) => {
+    if (p.motionId === motionId) void utils.voting.motion.get.invalidate({ motionId });
+  });
+  // Events between the page's load and the room join are missed (a vote opened in that second would
+  // leave the ballot hidden): once the socket is up and the join has had time to land, read once more.
+  const live = useIsLive();
+  useEffect(() => {
+    if (!live) return;
+    const timer = setTimeout(() => void utils.voting.motion.get.invalidate({ motionId }), 600);
+    return () => clearTimeout(timer);
+  }, [live, motionId, utils]);
+}
+
+/** Lists of motions refetch when one is moved, seconded, opened or closed in the partnership. */
+export function useMotionListLive(partnershipId: string) {
+  const utils = trpc.useUtils();
+  useRealtimeEvent("motions:changed", (p) => {
+    if (p.partnershipId === partnershipId) void utils.voting.motion.list.invalidate({ partnershipId });
+  });
+}
+
+/** One open vote in a list: joins its room so the list's "cast of eligible" moves with each ballot. */
+export function useListedTally(partnershipId: string, motionId: string) {
+  const utils = trpc.useUtils();
+  useRoom({ kind: "motion", id: motionId });
+  useRealtimeEvent("tally:updated", (t) => {
+    if (t.motionId !== motionId) return;
+    utils.voting.motion.list.setData({ partnershipId }, (old) => old?.map((m) => (m.id === motionId ? { ...m, cast: t.cast, eligible: t.eligible } : m)));
+  });
+}
+
+const REFETCH_ON = new Set(["CONFLICT", "PRECONDITION_FAILED", "NOT_FOUND", "FORBIDDEN"]);
+
+/**
+ * Error state for one motion control: a refusal shows its message by the control, and when the motion
+ * changed meanwhile the page refetches so the latest state is on screen.
+ */
+export function useMotionAction(motionId: string) {
+  const utils = trpc.useUtils();
+  const [error, setError] = useState<string | null>(null);
+  const refresh = () => utils.voting.motion.get.invalidate({ motionId });
+  return {
+    error,
+    clear: () => setError(null),
+    onError: (e: unknown) => {
+      const ui = toUiError(e);
+      setError(ui.message);
+      if (REFETCH_ON.has(ui.code)) void refresh();
+    },
+    /** The socket event refetches too, but not while the socket is away. */
+    onSuccess: () => {
+      setError(null);
+      void refresh();
+      void utils.voting.motion.list.invalidate();
+    },
+  };
+}

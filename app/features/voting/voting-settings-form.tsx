@@ -1,0 +1,269 @@
+// A body's voting settings: whether the second must come from the other side, whether roll-call votes
+// may be changed, what a deadlock leads to (and the umpire), when reminders go out, and each voting
+// seat's alternate (same side). Co-chairs edit; everyone else on the body reads.
+//
+//   <VotingSettingsForm committee={committee} />   committee = trpc.partnerships.committee.get output
+// Must render inside the partnership layout (it reads the partnership's people for alternates).
+import { useId, useState } from "react";
+import { FormError, SelectField, TextField } from "~/components/field";
+import { usePartnership } from "~/features/partnerships/use-partnership";
+import { useRealtimeEvent } from "~/features/realtime/realtime";
+import { toUiError } from "~/lib/errors";
+import { useMutationForm } from "~/lib/forms";
+import { trpc, type RouterOutputs } from "~/lib/trpc";
+import { DEADLOCK_PROCEDURES, type DeadlockProcedure } from "../../../server/domains/voting/voting.rules";
+import { VotingSettingsInputSchema } from "../../../server/domains/voting/voting.schema";
+import { CheckboxField } from "./parts";
+
+/** The server's rule, checked before sending so the message appears at once. */
+const SettingsSchema = VotingSettingsInputSchema.refine((v) => v.deadlockProcedure !== "REFER_TO_UMPIRE" || v.umpireName.length > 0, {
+  message: "Name the impartial umpire.",
+  path: ["umpireName"],
+});
+
+type Committee = RouterOutputs["partnerships"]["committee"]["get"];
+type Settings = RouterOutputs["voting"]["settings"]["get"];
+
+export type VotingSettingsFormProps = {
+  /** The body (committee or the partnership's top body): its id, seats and whether the viewer manages it. */
+  committee: Pick<Committee, "id" | "canManage" | "seats">;
+};
+
+export function VotingSettingsForm({ committee }: VotingSettingsFormProps) {
+  const bodyId = committee.id;
+  const utils = trpc.useUtils();
+  const query = trpc.voting.settings.get.useQuery({ bodyId });
+  // Settings changes are announced as partnership changes.
+  useRealtimeEvent("partnership:changed", () => void utils.voting.settings.get.invalidate({ bodyId }));
+  if (query.isPending) {
+    return (
+      <p className="text-sm text-slate-500" role="status">
+        Loading voting settings…
+      </p>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
+        Could not load the voting settings: {toUiError(query.error).message}{" "}
+        <button type="button" className="link" onClick={() => void query.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  const settings = query.data;
+  return (
+    <div className="space-y-6">
+      {committee.canManage ? (
+        <SettingsForm key={JSON.stringify({ ...settings, alternates: undefined })} bodyId={bodyId} settings={settings} />
+      ) : (
+        <SettingsSummary settings={settings} />
+      )}
+      <Alternates committee={committee} settings={settings} />
+    </div>
+  );
+}
+
+function SettingsSummary({ settings }: { settings: Settings }) {
+  return (
+    <dl className="space-y-2 text-sm">
+      <div>
+        <dt className="font-medium text-slate-500">Seconding</dt>
+        <dd>{settings.secondFromOtherSide ? "The second must come from the other side" : "Any other voting member may second"}</dd>
+      </div>
+      <div>
+        <dt className="font-medium text-slate-500">Changing a vote</dt>
+        <dd>{settings.allowVoteChange ? "Roll-call votes may be changed until the vote closes" : "Votes are final once cast"}</dd>
+      </div>
+      <div>
+        <dt className="font-medium text-slate-500">If a vote deadlocks</dt>
+        <dd>
+          {DEADLOCK_PROCEDURES[settings.deadlockProcedure]}
+          {settings.deadlockProcedure === "REFER_TO_UMPIRE" && settings.umpireName ? ` (${settings.umpireName})` : ""}
+        </dd>
+      </div>
+      <div>
+        <dt className="font-medium text-slate-500">Reminders</dt>
+        <dd>{settings.reminderLeadHours > 0 ? `${settings.reminderLeadHours} hours before a deadline` : "None"}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function SettingsForm({ bodyId, settings }: { bodyId: string; settings: Settings }) {
+  const utils = trpc.useUtils();
+  const [procedure, setProcedure] = useState<DeadlockProcedure>(settings.deadlockProcedure);
+  const [saved, setSaved] = useState(false);
+  const set = trpc.voting.settings.set.useMutation();
+  const form = useMutationForm({
+    schema: SettingsSchema,
+    mutation: set,
+    toInput: (values) => ({
+      ...values,
+      bodyId,
+      secondFromOtherSide: values.secondFromOtherSide === "on",
+      allowVoteChange: values.allowVoteChange === "on",
+    }),
+    onSuccess: () => {
+      setSaved(true);
+      void utils.voting.settings.get.invalidate({ bodyId });
+    },
+  });
+  return (
+    <form onSubmit={form.onSubmit} onChange={() => setSaved(false)} className="space-y-4" noValidate aria-label="Voting settings">
+      <FormError message={form.error?.message} />
+      <CheckboxField
+        label="The second must come from the other side"
+        name="secondFromOtherSide"
+        defaultChecked={settings.secondFromOtherSide}
+        hint="A labor member’s motion is seconded by management, and the other way round."
+      />
+      <CheckboxField
+        label="Members may change a roll-call vote until it closes"
+        name="allowVoteChange"
+        defaultChecked={settings.allowVoteChange}
+        hint="A secret ballot can never be changed: nothing links it to the voter."
+      />
+      <SelectField
+        label="If a dual-majority vote deadlocks"
+        name="deadlockProcedure"
+        options={DEADLOCK_PROCEDURES}
+        value={procedure}
+        onChange={(e) => setProcedure(e.currentTarget.value as DeadlockProcedure)}
+        error={form.fieldError("deadlockProcedure")}
+      />
+      <TextField
+        label={procedure === "REFER_TO_UMPIRE" ? "Impartial umpire" : "Impartial umpire (optional)"}
+        name="umpireName"
+        maxLength={200}
+        defaultValue={settings.umpireName}
+        required={procedure === "REFER_TO_UMPIRE"}
+        hint="Name and organization, as the agreement names them."
+        error={form.fieldError("umpireName")}
+      />
+      <TextField
+        label="Remind voters before a deadline (hours)"
+        name="reminderLeadHours"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={336}
+        defaultValue={settings.reminderLeadHours}
+        hint="Members who have not voted get a notification this long before an electronic vote closes. 0 turns reminders off."
+        error={form.fieldError("reminderLeadHours")}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={form.pending}>
+          {form.pending ? "Saving…" : "Save voting settings"}
+        </button>
+        <span role="status" className="text-sm text-green-800">
+          {saved ? "Saved." : ""}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+const isVotingSeat = (s: Committee["seats"][number]) => s.isVoting && (s.role === "CO_CHAIR" || s.role === "MEMBER");
+
+/** Each voting seat's alternate: someone from the same side without a vote on this body. */
+function Alternates({ committee, settings }: { committee: VotingSettingsFormProps["committee"]; settings: Settings }) {
+  const home = usePartnership();
+  const votingSeats = committee.seats.filter(isVotingSeat);
+  const votingIds = new Set(votingSeats.map((s) => s.membershipId));
+  const alternateOf = new Map(settings.alternates.map((a) => [a.membershipId, a.alternateMembershipId]));
+  const nameOf = (id: string | null | undefined) => home.people.find((p) => p.membershipId === id)?.name;
+  return (
+    <div>
+      <h3 className="text-sm font-semibold text-slate-800">Alternates</h3>
+      <p className="mt-1 text-xs text-slate-500">
+        At a meeting, when a voting member is marked absent or excused, their alternate votes in their seat. An alternate comes from the same side, so each side keeps its
+        parity.
+      </p>
+      {votingSeats.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-500">This body has no voting members yet.</p>
+      ) : (
+        <ul className="mt-3 space-y-3">
+          {votingSeats.map((seat) => {
+            const current = alternateOf.get(seat.membershipId) ?? null;
+            const candidates = home.people.filter((p) => p.side === seat.side && p.membershipId !== seat.membershipId && !votingIds.has(p.membershipId));
+            return committee.canManage ? (
+              <AlternateRow key={seat.membershipId} bodyId={committee.id} seat={seat} current={current} candidates={candidates} />
+            ) : (
+              <li key={seat.membershipId} className="flex flex-wrap justify-between gap-2 text-sm">
+                <span className="font-medium text-slate-900">{seat.name}</span>
+                <span className="text-slate-600">{nameOf(current) ?? "No alternate"}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function AlternateRow({
+  bodyId,
+  seat,
+  current,
+  candidates,
+}: {
+  bodyId: string;
+  seat: Committee["seats"][number];
+  current: string | null;
+  candidates: Array<{ membershipId: string; name: string; organizationName: string }>;
+}) {
+  const id = useId();
+  const utils = trpc.useUtils();
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const setAlternate = trpc.voting.settings.setAlternate.useMutation({
+    onError: (e) => setError(toUiError(e).message),
+    onSuccess: () => {
+      setError(null);
+      setSaved(true);
+      void utils.voting.settings.get.invalidate({ bodyId });
+    },
+  });
+  return (
+    <li className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        Alternate for {seat.name}
+      </label>
+      <div className="flex items-center gap-2">
+        <select
+          id={id}
+          className="input"
+          value={(setAlternate.isPending ? setAlternate.variables?.alternateMembershipId : current) ?? ""}
+          disabled={setAlternate.isPending}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : candidates.length === 0 && !current ? `${id}-hint` : undefined}
+          onChange={(e) => {
+            setSaved(false);
+            setAlternate.mutate({ bodyId, membershipId: seat.membershipId, alternateMembershipId: e.currentTarget.value || null });
+          }}
+        >
+          <option value="">No alternate</option>
+          {candidates.map((c) => (
+            <option key={c.membershipId} value={c.membershipId}>
+              {c.name} ({c.organizationName})
+            </option>
+          ))}
+        </select>
+        <span role="status" className="w-14 shrink-0 text-xs text-slate-500">
+          {setAlternate.isPending ? "Saving…" : saved ? "Saved" : ""}
+        </span>
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : candidates.length === 0 && !current ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          Everyone on this side already holds a vote here, so no one is free to be an alternate.
+        </p>
+      ) : null}
+    </li>
+  );
+}

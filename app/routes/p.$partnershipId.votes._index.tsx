@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useParams } from "@remix-run/react";
+import { Section } from "~/components/ui";
+import { MotionGroups, useMotions } from "~/features/voting/motion-list";
+import { movableBodies } from "~/features/voting/movable-bodies";
+import { MoveMotionForm } from "~/features/voting/move-motion-form";
+import { superjsonResponse, useData } from "~/lib/data";
+import { load } from "~/lib/guards.server";
+import { trpc } from "~/lib/trpc";
+
+export const meta: MetaFunction = () => [{ title: "Votes · Jointly" }];
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const partnershipId = params.partnershipId ?? "";
+  const [motions, meetings, home] = await load(request, () =>
+    Promise.all([
+      context.trpc.voting.motion.list({ partnershipId }),
+      context.trpc.meetings.meeting.list({ partnershipId }),
+      context.trpc.partnerships.partnership.get({ partnershipId }),
+    ]),
+  );
+  const bodyIds = [home.topBodyId, ...home.committees.map((c) => c.id)].filter((id): id is string => Boolean(id));
+  const bodies = await load(request, () => Promise.all(bodyIds.map((bodyId) => context.trpc.partnerships.committee.get({ bodyId }))));
+  return superjsonResponse({ motions, meetings, bodies: movableBodies(bodies, home.viewer.membershipId) });
+}
+
+export default function Votes() {
+  const { partnershipId = "" } = useParams();
+  const initial = useData<typeof loader>();
+  const { motions, isError } = useMotions(partnershipId, initial.motions);
+  const { data: meetings = initial.meetings } = trpc.meetings.meeting.list.useQuery({ partnershipId }, { initialData: initial.meetings });
+  return (
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+      {initial.bodies.length > 0 ? (
+        <a href="#move-motion" className="btn-secondary justify-self-start lg:hidden">
+          Move a motion
+        </a>
+      ) : null}
+      <div className="min-w-0 space-y-6 lg:col-span-2">
+        {isError ? (
+          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
+            Could not refresh the motions. What you see may be out of date.
+          </p>
+        ) : null}
+        <MotionGroups motions={motions} partnershipId={partnershipId} />
+      </div>
+      <div className="min-w-0 scroll-mt-4" id="move-motion">
+        <Section title="Move a motion" id="move">
+          <MoveMotionForm partnershipId={partnershipId} bodies={initial.bodies} meetings={[...meetings.upcoming, ...meetings.past]} />
+        </Section>
+      </div>
+    </div>
+  );
+}

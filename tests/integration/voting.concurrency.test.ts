@@ -1,0 +1,164 @@
+// One member, one vote under concurrency: duplicate ballots from the same voter at the same moment
+// (through the tRPC caller and the real HTTP endpoint) leave exactly one ballot, many voters at once
+// are all counted, and a close racing ballots counts exactly the ballots that were accepted.
+import { afterAll, describe, expect, it } from "vitest";
+import type { Choice } from "../../server/domains/voting/voting.rules.js";
+import type { MotionResult } from "../../server/domains/voting/voting.service.js";
+import { startTestApp } from "../support/test-app.js";
+import { eventKinds, openMotion, secretCounterSum, settleAll, ticks, votingWorld, type Person } from "../support/voting-helpers.js";
+
+const app = await startTestApp();
+afterAll(() => app.close());
+
+const DUPLICATES_TRPC = 50;
+const DUPLICATES_HTTP = 15;
+
+/** The same ballot sent many times at once: through the caller and over HTTP, interleaved. */
+async function duplicateCasts(voter: Person, motionId: string, choice: Choice) {
+  const viaTrpc = Array.from({ length: DUPLICATES_TRPC }, () => voter.trpc.voting.ballot.cast({ motionId, choice }));
+  const viaHttp = Array.from({ length: DUPLICATES_HTTP }, () => voter.http.mutate("voting.ballot.cast", { motionId, choice }));
+  const [trpc, http] = await Promise.all([settleAll(viaTrpc), Promise.all(viaHttp)]);
+  const httpOk = http.filter((r) => r.status === 200);
+  const httpRefused = http.filter((r) => r.status !== 200).map((r) => r.error?.code ?? `HTTP ${r.status}`);
+  return { ok: trpc.ok.length + httpOk.length, refused: [...trpc.refused, ...httpRefused] };
+}
+
+describe("one member, one vote", () => {
+  it(`roll call: ${DUPLICATES_TRPC} + ${DUPLICATES_HTTP} identical ballots at once leave exactly one ballot`, async () => {
+    const world = await votingWorld(app);
+    const motionId = await openMotion(world);
+    const { ok, refused } = await duplicateCasts(world.laborMember, motionId, "YES");
+
+    // Repeating the same choice is harmless (a double click): accepted, or refused as a duplicate.
+    expect(ok + refused.length).toBe(DUPLICATES_TRPC + DUPLICATES_HTTP);
+    expect(ok).toBeGreaterThanOrEqual(1);
+    expect(refused.filter((c) => c !== "CONFLICT")).toEqual([]);
+    const ballots = await app.db.rollCallBallot.findMany({ where: { motionId } });
+    expect(ballots).toHaveLength(1);
+    expect(ballots[0]).toMatchObject({ seatMembershipId: world.laborMember.membershipId, castByMembershipId: world.laborMember.membershipId, choice: "YES" });
+    expect((await eventKinds(app.db, motionId)).filter((k) => k === "ballotRecorded")).toHaveLength(1);
+    expect((await world.laborChair.trpc.voting.motion.close({ motionId })).cast).toBe(1);
+  });
+
+  it(`secret ballot: ${DUPLICATES_TRPC} + ${DUPLICATES_HTTP} ballots at once count once, the rest are CONFLICT`, async () => {
+    const world = await votingWorld(app);
+    const motionId = await openMotion(world, { ballotKind: "SECRET" });
+    // Mixed choices, so a second ballot could not hide as "the same choice again".
+    const viaTrpc = Array.from({ length: DUPLICATES_TRPC }, (_, i) =>
+      world.managementMember.trpc.voting.ballot.cast({ motionId, choice: i % 2 === 0 ? "YES" : "NO" }),
+    );
+    const viaHttp = Array.from({ length: DUPLICATES_HTTP }, (_, i) =>
+      world.managementMember.http.mutate("voting.ballot.cast", { motionId, choice: i % 2 === 0 ? "NO" : "ABSTAIN" }),
+    );
+    const [trpc, http] = await Promise.all([settleAll(viaTrpc), Promise.all(viaHttp)]);
+    const ok = trpc.ok.length + http.filter((r) => r.status === 200).length;
+    const refused = [...trpc.refused, ...http.filter((r) => r.status !== 200).map((r) => r.error?.code)];
+
+    expect(ok).toBe(1);
+    expect(refused).toHaveLength(DUPLICATES_TRPC + DUPLICATES_HTTP - 1);
+    expect(new Set(refused)).toEqual(new Set(["CONFLICT"]));
+    expect(http.filter((r) => r.status !== 200).every((r) => r.status === 409)).toBe(true);
+    expect(await app.db.secretParticipation.count({ where: { motionId } })).toBe(1);
+    expect(await secretCounterSum(app.db, motionId)).toBe(1);
+    expect((await eventKinds(app.db, motionId)).filter((k) => k === "ballotCounted")).toHaveLength(1);
+    const result = await world.laborChair.trpc.voting.motion.close({ motionId });
+    expect(result.cast).toBe(1);
+    expect(result.tally.MANAGEMENT.YES + result.tally.MANAGEMENT.NO + result.tally.MANAGEMENT.ABSTAIN).toBe(1);
+  });
+
+  it("roll call: a voter changing their choice many times at once still has one ballot, holding one of the choices sent", async () => {
+    const world = await votingWorld(app);
+    const motionId = await openMotion(world);
+    const choices: Choice[] = ["YES", "NO", "ABSTAIN"];
+    const { ok } = await settleAll(Array.from({ length: 30 }, (_, i) => world.laborChair.trpc.voting.ballot.cast({ motionId, choice: choices[i % 3]! })));
+    expect(ok).toHaveLength(30);
+    const ballots = await app.db.rollCallBallot.findMany({ where: { motionId } });
+    expect(ballots).toHaveLength(1);
+    // Each request was its own transaction: the last one to commit wins, and the tally agrees.
+    const view = await world.laborChair.trpc.voting.motion.get({ motionId });
+    expect(view.tally.cast).toBe(1);
+    expect(view.tally.bySide?.LABOR[ballots[0]!.choice as Choice]).toBe(1);
+  });
+
+  it.each(["ROLL_CALL", "SECRET"] as const)("%s: many voters, each sending many ballots at once, are each counted once", async (ballotKind) => {
+    const world = await votingWorld(app, { votersPerSide: 5 });
+    const motionId = await openMotion(world, { ballotKind });
+    const choiceOf = (i: number): Choice => (i % 3 === 0 ? "NO" : "YES");
+    const calls = world.voters.flatMap((voter, i) => Array.from({ length: 8 }, () => voter.trpc.voting.ballot.cast({ motionId, choice: choiceOf(i) })));
+    // Interleave the voters' requests rather than sending each voter's as a block.
+    const { ok, refused } = await settleAll(calls);
+    if (ballotKind === "SECRET") expect(ok).toHaveLength(world.voters.length);
+    expect(refused.every((c) => c === "CONFLICT")).toBe(true);
+
+    const voters = world.voters.length;
+    expect(voters).toBe(12);
+    if (ballotKind === "ROLL_CALL") {
+      const ballots = await app.db.rollCallBallot.findMany({ where: { motionId } });
+      expect(ballots).toHaveLength(voters);
+      expect(new Set(ballots.map((b) => b.seatMembershipId)).size).toBe(voters);
+    } else {
+      expect(await app.db.secretParticipation.count({ where: { motionId } })).toBe(voters);
+      expect(await secretCounterSum(app.db, motionId)).toBe(voters);
+    }
+    const result = await world.laborChair.trpc.voting.motion.close({ motionId });
+    const expectedNo = world.voters.filter((_, i) => choiceOf(i) === "NO").length;
+    expect(result.cast).toBe(voters);
+    expect(result.tally.total).toEqual({ YES: voters - expectedNo, NO: expectedNo, ABSTAIN: 0 });
+    expect(result.tally.LABOR.YES + result.tally.LABOR.NO).toBe(6);
+    expect(result.tally.MANAGEMENT.YES + result.tally.MANAGEMENT.NO).toBe(6);
+  });
+});
+
+describe("closing is atomic", () => {
+  const ROUNDS = 6;
+
+  it.each(["ROLL_CALL", "SECRET"] as const)(
+    `%s: a close racing every voter's ballot counts exactly the ballots that were accepted (${ROUNDS} rounds)`,
+    async (ballotKind) => {
+      const world = await votingWorld(app, { votersPerSide: 4 });
+      const accepted: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const motionId = await openMotion(world, { ballotKind, requireQuorum: false });
+        // The ballots set off one event-loop turn apart, and the close a little later each round: it lands
+        // at a different point among them every time.
+        const closing = ticks(round * 2).then(() => world.managementChair.trpc.voting.motion.close({ motionId }));
+        const casts = world.voters.map((voter, i) => ticks(i).then(() => voter.trpc.voting.ballot.cast({ motionId, choice: i % 2 ? "NO" : "YES" })));
+        const [{ ok, refused }, result] = await Promise.all([settleAll(casts), closing]);
+
+        expect(refused.every((c) => c === "PRECONDITION_FAILED"), `round ${round}: ${refused.join(",")}`).toBe(true);
+        expect(ok.length + refused.length).toBe(world.voters.length);
+        expect(result.cast, `round ${round}`).toBe(ok.length);
+        const stored = await app.db.motion.findUniqueOrThrow({ where: { id: motionId } });
+        expect((stored.result as MotionResult).cast).toBe(ok.length);
+        const rows =
+          ballotKind === "ROLL_CALL"
+            ? await app.db.rollCallBallot.count({ where: { motionId } })
+            : await app.db.secretParticipation.count({ where: { motionId } });
+        expect(rows).toBe(ok.length);
+        if (ballotKind === "SECRET") expect(await secretCounterSum(app.db, motionId)).toBe(ok.length);
+        // Nothing recorded after the result.
+        const kinds = await eventKinds(app.db, motionId);
+        expect(kinds.slice(-2)).toEqual(["closed", "result"]);
+        accepted.push(ok.length);
+      }
+      // The race really happened: some rounds closed with only part of the ballots in.
+      expect(accepted.filter((n) => n > 0 && n < world.voters.length).length, `ballots accepted per round: ${accepted.join(", ")}`).toBeGreaterThan(0);
+    },
+  );
+
+  it("the chair and the deadline closing at once record one result", async () => {
+    const world = await votingWorld(app);
+    const motionId = await openMotion(world);
+    await world.laborChair.trpc.voting.ballot.cast({ motionId, choice: "YES" });
+    const deadline = (await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).deadline!;
+    const [byChair, byClock] = await Promise.allSettled([
+      world.laborChair.trpc.voting.motion.close({ motionId }),
+      app.server.services.voting.runDueWork(new Date(deadline.getTime() + 1000)),
+    ]);
+    const closes = (await eventKinds(app.db, motionId)).filter((k) => k === "closed");
+    expect(closes).toHaveLength(1);
+    expect(await app.db.auditEvent.count({ where: { subjectId: motionId, action: "motion.closed" } })).toBe(1);
+    if (byChair.status === "rejected") expect((byChair.reason as { code: string }).code).toBe("PRECONDITION_FAILED");
+    expect(byClock.status).toBe("fulfilled");
+  });
+});

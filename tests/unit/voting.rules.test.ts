@@ -1,0 +1,290 @@
+// The pure rules of voting: counting per side, every decision rule at its edges (ties, abstentions,
+// a side that did not vote, quorum), the deadlock of a split dual majority, and the motion's life.
+import { describe, expect, it } from "vitest";
+import { computeQuorum } from "../../server/domains/meetings/meetings.rules.js";
+import {
+  canMove,
+  castCount,
+  CHOICES,
+  decide,
+  emptyTally,
+  RULE_EXPLANATIONS,
+  RULE_LABELS,
+  tallyOf,
+  type Choice,
+  type DecisionRule,
+  type MotionStatus,
+  type Tally,
+} from "../../server/domains/voting/voting.rules.js";
+
+type SideCounts = Partial<Record<Choice, number>>;
+const QUORUM = { required: true, met: true };
+const NO_QUORUM_NEEDED = { required: false, met: false };
+
+/** A tally from per-side counts, built through tallyOf as the service does. */
+function tally(sides: { LABOR?: SideCounts; MANAGEMENT?: SideCounts; NEUTRAL?: SideCounts }): Tally {
+  const rows = Object.entries(sides).flatMap(([side, counts]) =>
+    Object.entries(counts ?? {}).map(([choice, count]) => ({ side, choice, count })),
+  );
+  return tallyOf(rows);
+}
+
+const RULES = Object.keys(RULE_LABELS) as DecisionRule[];
+
+describe("tallyOf", () => {
+  it("counts one ballot per row per side, and the total across sides", () => {
+    const t = tallyOf([
+      { side: "LABOR", choice: "YES" },
+      { side: "LABOR", choice: "YES" },
+      { side: "LABOR", choice: "NO" },
+      { side: "MANAGEMENT", choice: "ABSTAIN" },
+      { side: "MANAGEMENT", choice: "NO" },
+      { side: "NEUTRAL", choice: "YES" },
+    ]);
+    expect(t).toEqual({
+      LABOR: { YES: 2, NO: 1, ABSTAIN: 0 },
+      MANAGEMENT: { YES: 0, NO: 1, ABSTAIN: 1 },
+      NEUTRAL: { YES: 1, NO: 0, ABSTAIN: 0 },
+      total: { YES: 3, NO: 2, ABSTAIN: 1 },
+    });
+  });
+
+  it("adds grouped counts (a secret ballot's counters, a roll call's groupBy)", () => {
+    const t = tallyOf([
+      { side: "LABOR", choice: "YES", count: 5 },
+      { side: "MANAGEMENT", choice: "YES", count: 2 },
+      { side: "MANAGEMENT", choice: "NO", count: 3 },
+      { side: "LABOR", choice: "ABSTAIN", count: 0 },
+    ]);
+    expect(t.LABOR).toEqual({ YES: 5, NO: 0, ABSTAIN: 0 });
+    expect(t.MANAGEMENT).toEqual({ YES: 2, NO: 3, ABSTAIN: 0 });
+    expect(t.total).toEqual({ YES: 7, NO: 3, ABSTAIN: 0 });
+    expect(castCount(t.total)).toBe(10);
+  });
+
+  it("files a ballot with an unknown side under NEUTRAL, never under a co-chair side", () => {
+    const t = tallyOf([{ side: "SOMETHING", choice: "NO" }]);
+    expect(t.NEUTRAL.NO).toBe(1);
+    expect(t.LABOR.NO + t.MANAGEMENT.NO).toBe(0);
+    expect(t.total.NO).toBe(1);
+  });
+
+  it("gives an empty tally for no ballots, and fresh objects each time", () => {
+    expect(tallyOf([])).toEqual(emptyTally());
+    const a = emptyTally();
+    a.LABOR.YES = 9;
+    expect(emptyTally().LABOR.YES).toBe(0);
+  });
+});
+
+describe("quorum", () => {
+  it.each(RULES)("%s: a required quorum that did not hold makes the vote NO_QUORUM, whatever the counts", (rule) => {
+    const unanimousYes = tally({ LABOR: { YES: 3 }, MANAGEMENT: { YES: 3 } });
+    expect(decide(rule, unanimousYes, { required: true, met: false }).outcome).toBe("NO_QUORUM");
+  });
+
+  it("is ignored when the vote does not require it", () => {
+    const t = tally({ LABOR: { YES: 1 } });
+    expect(decide("SIMPLE_MAJORITY", t, NO_QUORUM_NEEDED).outcome).toBe("PASSED");
+  });
+
+  it("met on one side only is not met: NO_QUORUM when required", () => {
+    const rule = { mode: "COUNT" as const, labor: 2, management: 2 };
+    const quorum = computeQuorum(rule, [
+      { side: "LABOR", attendance: "PRESENT" },
+      { side: "LABOR", attendance: "LATE" },
+      { side: "MANAGEMENT", attendance: "PRESENT" },
+      { side: "MANAGEMENT", attendance: "ABSENT" },
+    ]);
+    expect(quorum.LABOR.met).toBe(true);
+    expect(quorum.MANAGEMENT.met).toBe(false);
+    expect(quorum.met).toBe(false);
+    const t = tally({ LABOR: { YES: 2 }, MANAGEMENT: { YES: 1 } });
+    expect(decide("DUAL_MAJORITY", t, { required: true, met: quorum.met })).toEqual({
+      outcome: "NO_QUORUM",
+      reason: "The per-side quorum did not hold, so the vote is not valid.",
+    });
+    // The same counts decide normally once both sides have their quorum.
+    expect(decide("DUAL_MAJORITY", t, QUORUM).outcome).toBe("PASSED");
+  });
+});
+
+describe("simple majority", () => {
+  it("passes with more yes than no, abstentions aside", () => {
+    expect(decide("SIMPLE_MAJORITY", tally({ LABOR: { YES: 2, ABSTAIN: 3 }, MANAGEMENT: { NO: 1 } }), QUORUM)).toEqual({
+      outcome: "PASSED",
+      reason: "2 yes to 1 no.",
+    });
+  });
+
+  it("fails a tie", () => {
+    expect(decide("SIMPLE_MAJORITY", tally({ LABOR: { YES: 2 }, MANAGEMENT: { NO: 2 } }), QUORUM)).toEqual({
+      outcome: "FAILED",
+      reason: "Tied 2 to 2: a tie fails.",
+    });
+  });
+
+  it("fails when everyone abstains (0 to 0 is a tie), and when nobody voted", () => {
+    expect(decide("SIMPLE_MAJORITY", tally({ LABOR: { ABSTAIN: 2 }, MANAGEMENT: { ABSTAIN: 2 } }), QUORUM).outcome).toBe("FAILED");
+    expect(decide("SIMPLE_MAJORITY", emptyTally(), QUORUM).outcome).toBe("FAILED");
+  });
+
+  it("fails with more no than yes", () => {
+    expect(decide("SIMPLE_MAJORITY", tally({ LABOR: { YES: 1 }, MANAGEMENT: { NO: 2 } }), QUORUM)).toEqual({ outcome: "FAILED", reason: "1 yes to 2 no." });
+  });
+
+  it("counts every side's votes, so one side alone can carry it (no labor votes)", () => {
+    expect(decide("SIMPLE_MAJORITY", tally({ MANAGEMENT: { YES: 3, NO: 1 } }), QUORUM).outcome).toBe("PASSED");
+  });
+});
+
+describe("two-thirds", () => {
+  it.each([
+    [{ YES: 2, NO: 1 }, "PASSED"],
+    [{ YES: 1, NO: 1 }, "FAILED"],
+    [{ YES: 4, NO: 2 }, "PASSED"],
+    [{ YES: 3, NO: 2 }, "FAILED"],
+    [{ YES: 1, NO: 0 }, "PASSED"],
+    [{ YES: 0, NO: 1 }, "FAILED"],
+  ] as const)("%o → %s", (counts, outcome) => {
+    expect(decide("TWO_THIRDS", tally({ LABOR: counts }), QUORUM).outcome).toBe(outcome);
+  });
+
+  it("leaves abstentions out of the base (2 yes, 1 no, 5 abstain passes)", () => {
+    expect(decide("TWO_THIRDS", tally({ LABOR: { YES: 2, ABSTAIN: 5 }, MANAGEMENT: { NO: 1 } }), QUORUM)).toEqual({
+      outcome: "PASSED",
+      reason: "2 of 3 yes-or-no votes were yes; two-thirds needed.",
+    });
+  });
+
+  it("fails when everyone abstains (no yes-or-no votes)", () => {
+    expect(decide("TWO_THIRDS", tally({ LABOR: { ABSTAIN: 3 } }), QUORUM).outcome).toBe("FAILED");
+  });
+});
+
+describe("unanimous", () => {
+  it("passes with abstentions when nobody votes no", () => {
+    expect(decide("UNANIMOUS", tally({ LABOR: { YES: 2, ABSTAIN: 1 }, MANAGEMENT: { YES: 2, ABSTAIN: 1 } }), QUORUM)).toEqual({
+      outcome: "PASSED",
+      reason: "All 4 yes votes, no one against; 2 abstained.",
+    });
+  });
+
+  it("fails with a single no", () => {
+    expect(decide("UNANIMOUS", tally({ LABOR: { YES: 5 }, MANAGEMENT: { YES: 4, NO: 1 } }), QUORUM)).toEqual({ outcome: "FAILED", reason: "1 voted no." });
+  });
+
+  it("fails when everyone abstains (nobody voted yes)", () => {
+    expect(decide("UNANIMOUS", tally({ LABOR: { ABSTAIN: 2 }, MANAGEMENT: { ABSTAIN: 2 } }), QUORUM)).toEqual({ outcome: "FAILED", reason: "Nobody voted yes." });
+  });
+});
+
+describe("consensus", () => {
+  it("passes when nobody blocks, standing aside included", () => {
+    expect(decide("CONSENSUS", tally({ LABOR: { YES: 2 }, MANAGEMENT: { YES: 1, ABSTAIN: 1 } }), QUORUM)).toEqual({ outcome: "PASSED", reason: "No one blocked." });
+  });
+
+  it("fails with one block, and names how many blocked", () => {
+    expect(decide("CONSENSUS", tally({ LABOR: { YES: 5 }, MANAGEMENT: { YES: 4, NO: 1 } }), QUORUM)).toEqual({
+      outcome: "FAILED",
+      reason: "Blocked by 1 member.",
+    });
+    expect(decide("CONSENSUS", tally({ LABOR: { NO: 1 }, MANAGEMENT: { NO: 1 } }), QUORUM).reason).toBe("Blocked by 2 members.");
+  });
+
+  it("fails when nobody took part", () => {
+    expect(decide("CONSENSUS", emptyTally(), QUORUM)).toEqual({ outcome: "FAILED", reason: "No one took part." });
+  });
+
+  it("passes when everyone stands aside (abstentions are not blocks)", () => {
+    expect(decide("CONSENSUS", tally({ LABOR: { ABSTAIN: 2 }, MANAGEMENT: { ABSTAIN: 2 } }), QUORUM).outcome).toBe("PASSED");
+  });
+});
+
+describe("dual majority", () => {
+  it("passes when a majority of each side votes yes", () => {
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { YES: 2, NO: 1 }, MANAGEMENT: { YES: 3, ABSTAIN: 4 } }), QUORUM)).toEqual({
+      outcome: "PASSED",
+      reason: "A majority of each side voted yes. Labor 2–1, management 3–0.",
+    });
+  });
+
+  it("is DEADLOCKED when labor is for and management against", () => {
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { YES: 3 }, MANAGEMENT: { NO: 2, YES: 1 } }), QUORUM)).toEqual({
+      outcome: "DEADLOCKED",
+      reason: "The sides split: one for, the other against. Labor 3–0, management 1–2.",
+    });
+  });
+
+  it("is DEADLOCKED the other way round too (management for, labor against)", () => {
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { NO: 2 }, MANAGEMENT: { YES: 2 } }), QUORUM).outcome).toBe("DEADLOCKED");
+  });
+
+  it("FAILS, not deadlocks, when labor is for and management tied", () => {
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { YES: 2 }, MANAGEMENT: { YES: 1, NO: 1 } }), QUORUM)).toEqual({
+      outcome: "FAILED",
+      reason: "Not a majority of each side. Labor 2–0, management 1–1.",
+    });
+  });
+
+  it("fails when both sides are against (no split)", () => {
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { NO: 2 }, MANAGEMENT: { NO: 2 } }), QUORUM).outcome).toBe("FAILED");
+  });
+
+  it("fails when one side did not vote at all (no labor votes), even if the other is unanimous", () => {
+    expect(decide("DUAL_MAJORITY", tally({ MANAGEMENT: { YES: 4 } }), NO_QUORUM_NEEDED)).toEqual({
+      outcome: "FAILED",
+      reason: "Not a majority of each side. Labor 0–0, management 4–0.",
+    });
+  });
+
+  it("fails when one side only abstains", () => {
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { ABSTAIN: 3 }, MANAGEMENT: { YES: 3 } }), QUORUM).outcome).toBe("FAILED");
+  });
+
+  it("ignores neutral votes: they cannot make or break either side's majority", () => {
+    const withNeutrals = tally({ LABOR: { YES: 1 }, MANAGEMENT: { YES: 1 }, NEUTRAL: { NO: 10 } });
+    expect(decide("DUAL_MAJORITY", withNeutrals, QUORUM).outcome).toBe("PASSED");
+    // …whereas a rule on the totals counts them.
+    expect(decide("SIMPLE_MAJORITY", withNeutrals, QUORUM).outcome).toBe("FAILED");
+  });
+});
+
+describe("every rule", () => {
+  it.each(RULES)("%s has a label and an explanation for voters", (rule) => {
+    expect(RULE_LABELS[rule]).toBeTruthy();
+    expect(RULE_EXPLANATIONS[rule]).toBeTruthy();
+  });
+
+  it.each(RULES)("%s fails an empty vote (nobody voted)", (rule) => {
+    expect(decide(rule, emptyTally(), NO_QUORUM_NEEDED).outcome).toBe("FAILED");
+  });
+
+  it("offers exactly yes, no and abstain", () => {
+    expect([...CHOICES]).toEqual(["YES", "NO", "ABSTAIN"]);
+  });
+});
+
+describe("canMove: the motion's life", () => {
+  const ALLOWED: Record<MotionStatus, MotionStatus[]> = {
+    MOVED: ["SECONDED", "WITHDRAWN", "TABLED"],
+    SECONDED: ["OPEN", "WITHDRAWN", "TABLED"],
+    OPEN: ["CLOSED"],
+    CLOSED: [],
+    WITHDRAWN: [],
+    TABLED: ["MOVED"],
+  };
+  const STATUSES = Object.keys(ALLOWED) as MotionStatus[];
+  const pairs = STATUSES.flatMap((from) => STATUSES.map((to) => [from, to, ALLOWED[from].includes(to)] as const));
+
+  it.each(pairs)("%s → %s allowed: %s", (from, to, allowed) => {
+    expect(canMove(from, to)).toBe(allowed);
+  });
+
+  it("never opens a vote without a second, and never reopens or withdraws one that opened", () => {
+    expect(canMove("MOVED", "OPEN")).toBe(false);
+    expect(canMove("CLOSED", "OPEN")).toBe(false);
+    expect(canMove("OPEN", "WITHDRAWN")).toBe(false);
+    expect(canMove("OPEN", "TABLED")).toBe(false);
+  });
+});
