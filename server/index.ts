@@ -19,7 +19,11 @@ const cleanup = setInterval(() => void server.sessions.removeExpired().catch(() 
 cleanup.unref();
 // Electronic votes close at their deadline, and voters who have not voted get a reminder before it.
 const voteClock = setInterval(
-  () => void server.services.voting.runDueWork().catch((err: unknown) => logger.error({ err }, "vote deadlines failed")),
+  () =>
+    void server.services.voting
+      .runDueWork()
+      .then(({ failed }) => failed.forEach(({ motionId, error }) => logger.error({ err: error, motionId }, "closing a vote at its deadline failed")))
+      .catch((err: unknown) => logger.error({ err }, "vote deadlines failed")),
   15_000,
 );
 voteClock.unref();

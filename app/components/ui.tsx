@@ -84,7 +84,8 @@ export function Time({
   timeZone?: string;
 }) {
   const format = timeZone
-    ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" })
+    ? // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.
+      new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" })
     : dateOnly
       ? CALENDAR_DATE
       : withTime

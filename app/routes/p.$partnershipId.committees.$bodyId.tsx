@@ -4,6 +4,7 @@ import { useState } from "react";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { EmptyState, PageHeader, Section, SideBadge } from "~/components/ui";
 import { usePartnership } from "~/features/partnerships/use-partnership";
+import { VotingSettingsForm } from "~/features/voting/voting-settings-form";
 import { superjsonResponse, useData } from "~/lib/data";
 import { toUiError } from "~/lib/errors";
 import { useMutationForm } from "~/lib/forms";
@@ -61,6 +62,9 @@ export default function CommitteePage() {
           <Section title="Quorum rule" id="quorum">
             <p className="text-sm text-slate-700">{describeQuorumRule(committee.quorumRule)}</p>
             {committee.canManage ? <QuorumRuleForm committee={committee} /> : null}
+          </Section>
+          <Section title="Voting" id="voting">
+            <VotingSettingsForm committee={committee} />
           </Section>
           {committee.canManage && committee.kind === "COMMITTEE" ? (
             <Section title="Add a member" id="add-member">

@@ -112,6 +112,24 @@ describe("caucus privacy", () => {
 });
 
 describe("the meeting's room", () => {
+  it("stays joined when the socket leaves its side's caucus room", async () => {
+    const world = await meetingWorld(app);
+    const { meeting } = await liveMeeting(app, world);
+    await world.laborChair.trpc.meetings.meeting.callCaucus({ meetingId: meeting.id, minutes: 10 });
+    const socket = await world.laborMember.connect();
+    await joinRoom(socket, { kind: "meeting", id: meeting.id });
+    await joinRoom(socket, { kind: "caucus", id: meeting.id });
+    await new Promise<void>((resolve) => socket.emit("room:leave", { kind: "caucus", id: meeting.id }, () => resolve()));
+
+    const caucusEvents = collectEvents(socket, "caucus:changed");
+    const meetingEvent = nextEvent(socket, "meeting:changed");
+    await world.laborChair.trpc.meetings.caucus.saveNote({ meetingId: meeting.id, text: "Not heard any more", baseRevision: 0 });
+    await world.laborChair.trpc.meetings.meeting.resume({ meetingId: meeting.id });
+    expect(await meetingEvent).toMatchObject({ meetingId: meeting.id });
+    await settle();
+    expect(caucusEvents).toEqual([]);
+  });
+
   it("tells its clients what changed: agenda, approvals, the queue", async () => {
     const world = await meetingWorld(app);
     const { meeting, items } = await meetingOf(app, world, { items: 1 });

@@ -112,6 +112,21 @@ describe("deadlines", () => {
     expect((await eventKinds(app.db, motionId)).filter((k) => k === "closed")).toHaveLength(1);
   });
 
+  it("a chair closing a due vote as the clock closes it: closed once, and the other due votes close too", async () => {
+    const world = await votingWorld(app);
+    const deadline = new Date(Date.now() + HOUR);
+    const raced = await openMotion(world, { deadline });
+    const other = await openMotion(world, { deadline });
+    const clock = runDueWork(new Date(deadline.getTime() + 1000));
+    const chair = app.server.services.voting.close({ userId: world.laborChair.user.id, motionId: raced });
+    const [done] = await Promise.all([clock, chair.catch(() => null)]);
+    expect(done.failed).toEqual([]);
+    for (const motionId of [raced, other]) {
+      expect((await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).status).toBe("CLOSED");
+      expect((await eventKinds(app.db, motionId)).filter((k) => k === "closed")).toHaveLength(1);
+    }
+  });
+
   it("refuses a ballot once the deadline has passed, even before the clock closes the vote", async () => {
     const world = await votingWorld(app);
     const motionId = await secondedMotion(world);

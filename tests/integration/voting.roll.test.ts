@@ -33,7 +33,8 @@ describe("alternates", () => {
   it("names an alternate from the same side only; another side's member is BAD_REQUEST and writes nothing", async () => {
     const world = await votingWorld(app);
     const otherSide = await world.person("Max Management-Alternate", "MANAGEMENT", { role: "OBSERVER" });
-    const sameSide = await world.person("Ana Labor-Alternate", "LABOR");
+    const sameSide = await world.person("Ana Labor-Alternate", "LABOR", { role: "OBSERVER" });
+    const notSeated = await world.person("Uma Unseated", "LABOR");
     const set = (by: Person, membershipId: string, alternateMembershipId: string | null) =>
       by.trpc.voting.settings.setAlternate({ bodyId: world.committee.id, membershipId, alternateMembershipId });
 
@@ -48,6 +49,11 @@ describe("alternates", () => {
     expect((await refusal(set(world.laborChair, world.observer.membershipId, sameSide.membershipId))).code).toBe("BAD_REQUEST");
     expect((await refusal(set(world.laborMember, world.laborMember.membershipId, sameSide.membershipId))).code).toBe("FORBIDDEN");
     expect((await refusal(set(world.laborChair, world.laborMember.membershipId, elsewhere.laborMember.membershipId))).code).toBe("BAD_REQUEST");
+    // An alternate must be seated on the body, or they could not see the motions they would vote on.
+    expect(await refusal(set(world.laborChair, world.laborMember.membershipId, notSeated.membershipId))).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Choose someone seated on this body (an observer seat is enough).",
+    });
     expect(await everything(app.db)).toEqual(before);
 
     await set(world.managementChair, world.laborMember.membershipId, sameSide.membershipId);

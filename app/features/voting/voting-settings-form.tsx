@@ -167,7 +167,7 @@ function SettingsForm({ bodyId, settings }: { bodyId: string; settings: Settings
 
 const isVotingSeat = (s: Committee["seats"][number]) => s.isVoting && (s.role === "CO_CHAIR" || s.role === "MEMBER");
 
-/** Each voting seat's alternate: someone from the same side without a vote on this body. */
+/** Each voting seat's alternate: someone seated on this body from the same side, without a vote here. */
 function Alternates({ committee, settings }: { committee: VotingSettingsFormProps["committee"]; settings: Settings }) {
   const home = usePartnership();
   const votingSeats = committee.seats.filter(isVotingSeat);
@@ -187,7 +187,9 @@ function Alternates({ committee, settings }: { committee: VotingSettingsFormProp
         <ul className="mt-3 space-y-3">
           {votingSeats.map((seat) => {
             const current = alternateOf.get(seat.membershipId) ?? null;
-            const candidates = home.people.filter((p) => p.side === seat.side && p.membershipId !== seat.membershipId && !votingIds.has(p.membershipId));
+            const candidates = committee.seats
+              .filter((s) => s.side === seat.side && !votingIds.has(s.membershipId))
+              .map((s) => ({ membershipId: s.membershipId, name: s.name, organizationName: s.organizationName }));
             return committee.canManage ? (
               <AlternateRow key={seat.membershipId} bodyId={committee.id} seat={seat} current={current} candidates={candidates} />
             ) : (
@@ -261,7 +263,7 @@ function AlternateRow({
         </p>
       ) : candidates.length === 0 && !current ? (
         <p id={`${id}-hint`} className="text-xs text-slate-500">
-          Everyone on this side already holds a vote here, so no one is free to be an alternate.
+          No one else from this side is seated here without a vote. Seat someone (an observer seat is enough) to name them as alternate.
         </p>
       ) : null}
     </li>

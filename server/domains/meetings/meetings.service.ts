@@ -709,6 +709,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     const { meeting } = await asChair(userId, meetingId);
     assertStatus(meeting, ["LIVE"], "The meeting is not in session.");
     const next = await db.$transaction(async (tx) => {
+      await assertStatusIn(tx, meetingId, ["LIVE"], "The meeting is not in session.");
       await tx.speakerEntry.updateMany({ where: { meetingId, status: "SPEAKING" }, data: { status: "DONE" } });
       const first = await tx.speakerEntry.findFirst({ where: { meetingId, status: "WAITING" }, orderBy: { position: "asc" } });
       if (first) await tx.speakerEntry.update({ where: { id: first.id }, data: { status: "SPEAKING" } });
@@ -756,6 +757,7 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     if (meeting.minutesApprovedAt) throw new AppError("PRECONDITION_FAILED", "These minutes are approved and can no longer change.");
     await bodySeatMember(meeting.bodyId, membershipId);
     await db.$transaction(async (tx) => {
+      await assertStatusIn(tx, meetingId, ["SCHEDULED", "LIVE", "ADJOURNED"], "Attendance is not kept for a cancelled meeting.");
       await tx.attendance.upsert({
         where: { meetingId_membershipId: { meetingId, membershipId } },
         create: { meetingId, membershipId, status, markedById: userId },
@@ -773,10 +775,13 @@ export function createMeetingsService({ db, access, realtime, notifications, con
     assertStatus(meeting, ["SCHEDULED", "LIVE"], "Check-in is open until the meeting is adjourned.");
     const lateFrom = (meeting.startedAt ?? meeting.startsAt).getTime() + LATE_AFTER_MS;
     const status: AttendanceStatus = meeting.status === "LIVE" && Date.now() > lateFrom ? "LATE" : "PRESENT";
-    await db.attendance.upsert({
-      where: { meetingId_membershipId: { meetingId, membershipId: member.membershipId } },
-      create: { meetingId, membershipId: member.membershipId, status, checkedInSelf: true, markedById: userId },
-      update: { status, checkedInSelf: true, markedById: userId },
+    await db.$transaction(async (tx) => {
+      await assertStatusIn(tx, meetingId, ["SCHEDULED", "LIVE"], "Check-in is open until the meeting is adjourned.");
+      await tx.attendance.upsert({
+        where: { meetingId_membershipId: { meetingId, membershipId: member.membershipId } },
+        create: { meetingId, membershipId: member.membershipId, status, checkedInSelf: true, markedById: userId },
+        update: { status, checkedInSelf: true, markedById: userId },
+      });
     });
     changed(meetingId, "attendance");
     return { status };

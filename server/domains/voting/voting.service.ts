@@ -694,7 +694,10 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
     return { ...settings, deadlockProcedure: settings.deadlockProcedure as VotingSettingsInput["deadlockProcedure"], alternates: seats };
   }
 
-  /** Names a seat holder's alternate: a partnership member from the same side who does not hold a voting seat there. */
+  /**
+   * Names a seat holder's alternate: someone seated on the same body (so they can follow its meetings and
+   * motions, e.g. as an observer) from the same side. If they also hold a voting seat, they keep one vote.
+   */
   async function setAlternate({ userId, bodyId, membershipId, alternateMembershipId }: { userId: string; bodyId: string; membershipId: string; alternateMembershipId: string | null }) {
     const { body } = await access.requireBodyManager(userId, bodyId);
     const seat = await db.bodySeat.findUnique({
@@ -704,9 +707,12 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
     if (!seat || !seat.isVoting) throw new AppError("BAD_REQUEST", "Choose a voting member of this body.");
     if (alternateMembershipId) {
       if (alternateMembershipId === membershipId) throw new AppError("BAD_REQUEST", "A member cannot be their own alternate.");
-      const alternate = await db.membership.findFirst({ where: { id: alternateMembershipId, partnershipId: body.partnershipId }, select: { organization: { select: { side: true } } } });
-      if (!alternate) throw new AppError("BAD_REQUEST", "Choose a member of this partnership.");
-      if (alternate.organization.side !== seat.membership.organization.side) {
+      const alternate = await db.bodySeat.findUnique({
+        where: { bodyId_membershipId: { bodyId, membershipId: alternateMembershipId } },
+        select: { membership: { select: { organization: { select: { side: true } } } } },
+      });
+      if (!alternate) throw new AppError("BAD_REQUEST", "Choose someone seated on this body (an observer seat is enough).");
+      if (alternate.membership.organization.side !== seat.membership.organization.side) {
         throw new AppError("BAD_REQUEST", "An alternate comes from the same side as the member, so each side keeps its parity.");
       }
     }
@@ -722,7 +728,18 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
   /** Closes electronic votes whose deadline passed and reminds voters before deadlines. Run on a timer. */
   async function runDueWork(now = new Date()) {
     const due = await db.motion.findMany({ where: { status: "OPEN", deadline: { lte: now } }, select: { id: true } });
-    for (const m of due) await closeVote(m.id, null);
+    // closeVote is idempotent (a chair closing at the same moment is fine); a motion that fails to close
+    // for any other reason is reported, and must not hold up the others.
+    const failed: Array<{ motionId: string; error: unknown }> = [];
+    let closed = 0;
+    for (const m of due) {
+      try {
+        await closeVote(m.id, null);
+        closed++;
+      } catch (error) {
+        failed.push({ motionId: m.id, error });
+      }
+    }
     const upcoming = await db.motion.findMany({
       where: { status: "OPEN", deadline: { gt: now }, reminderSentAt: null },
       select: { id: true, partnershipId: true, text: true, deadline: true, ballotKind: true, body: { select: { reminderLeadHours: true } } },
@@ -749,7 +766,7 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
       });
       reminded += users.length;
     }
-    return { closed: due.length, reminded };
+    return { closed, reminded, failed };
   }
 
   return {

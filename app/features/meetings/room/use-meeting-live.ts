@@ -9,8 +9,7 @@ export function useMeetingLive(meetingId: string, side: "LABOR" | "MANAGEMENT" |
   const utils = trpc.useUtils();
   const [viewers, setViewers] = useState<Viewer[] | null>(null);
   useRoom({ kind: "meeting", id: meetingId });
-  // The caucus room stays joined for the whole visit, not only during a caucus: the server's
-  // room:leave for a caucus also leaves the meeting's room, which would stop this page's updates.
+  // The side's caucus room stays joined for the whole visit, so a caucus called mid-visit is live at once.
   useRoom(side === "NEUTRAL" ? null : { kind: "caucus", id: meetingId });
   useRealtimeEvent("meeting:changed", (p) => {
     if (p.meetingId === meetingId) void utils.meetings.meeting.get.invalidate({ meetingId });
