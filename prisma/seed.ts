@@ -5,7 +5,10 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { loadConfig } from "../server/config.js";
 import { createDb } from "../server/db.js";
+import { createAppServer } from "../server/app.js";
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "../server/fixtures/demo.js";
+import { seedDemoVotes } from "../server/fixtures/demo-votes.js";
+import { createLogger } from "../server/logger.js";
 
 const config = loadConfig();
 const reset = process.argv.includes("--reset");
@@ -30,7 +33,11 @@ try {
   if (users > 0 && !reset) {
     console.log("Database already has data; not seeding (npm run db:seed wipes and reseeds).");
   } else {
-    const { partnershipName } = await seedDemo(db, { hashCost: config.PASSWORD_HASH_COST });
+    const { partnershipId, partnershipName } = await seedDemo(db, { hashCost: config.PASSWORD_HASH_COST });
+    // Motions go through the real services (rolls, ballots, results); nothing listens to their events yet.
+    const app = await createAppServer({ config, logger: createLogger("warn"), db });
+    await seedDemoVotes(db, app.services.voting, { partnershipId });
+    await app.realtime.close();
     console.log(`Seeded "${partnershipName}".`);
   }
   if (await db.user.findUnique({ where: { email: DEMO_PEOPLE[0]!.email } })) {
