@@ -26,7 +26,7 @@ describe("caucus privacy", () => {
     expect(labor.polls).toEqual([expect.objectContaining({ id: poll.id, question: "Accept the 3% offer?", tally: { YES: 0, NO: 0, UNSURE: 0 }, myChoice: null })]);
 
     const management = await world.managementMember.trpc.meetings.caucus.get({ meetingId: meeting.id });
-    expect(management).toEqual({ side: "MANAGEMENT", note: { text: "", revision: 0, updatedAt: null }, polls: [] });
+    expect(management).toEqual({ side: "MANAGEMENT", canWrite: true, note: { text: "", revision: 0, updatedAt: null }, polls: [] });
     expect(JSON.stringify(await world.managementChair.trpc.meetings.caucus.get({ meetingId: meeting.id }))).not.toContain("seniority");
 
     // Management's notes are a separate document; labor's stay as they were.
@@ -65,6 +65,16 @@ describe("caucus privacy", () => {
     await refusedWithoutWrites(app.db, "FORBIDDEN", () => caucus.vote({ pollId: poll.id, choice: "YES" }));
     await refusedWithoutWrites(app.db, "NOT_FOUND", () => world.outsider.trpc.meetings.caucus.get({ meetingId: meeting.id }));
     await refusedWithoutWrites(app.db, "NOT_FOUND", () => world.outsider.trpc.meetings.caucus.vote({ pollId: poll.id, choice: "YES" }));
+  });
+
+  it("lets an observer of the side follow the caucus but not write in it or vote (FORBIDDEN)", async () => {
+    const world = await meetingWorld(app);
+    const { meeting, poll } = await caucusWithLaborNotes(world);
+    const caucus = world.observer.trpc.meetings.caucus;
+    expect(await caucus.get({ meetingId: meeting.id })).toMatchObject({ side: "LABOR", canWrite: false, note: { text: "Hold firm on the seniority rule." } });
+    await refusedWithoutWrites(app.db, "FORBIDDEN", () => caucus.saveNote({ meetingId: meeting.id, text: "Observer view", baseRevision: 1 }));
+    await refusedWithoutWrites(app.db, "FORBIDDEN", () => caucus.createPoll({ meetingId: meeting.id, question: "Observer?" }));
+    await refusedWithoutWrites(app.db, "FORBIDDEN", () => caucus.vote({ pollId: poll.id, choice: "YES" }));
   });
 
   it("refuses stale notes (CONFLICT) and straw polls outside a session (PRECONDITION_FAILED)", async () => {

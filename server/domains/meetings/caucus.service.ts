@@ -2,6 +2,7 @@
 // asker's own side, read and written; events go only to that side's caucus room.
 import type { Access } from "../../access/access.js";
 import type { Db } from "../../db.js";
+import { canTakePart } from "../../access/access.rules.js";
 import { AppError, forbidden, notFound } from "../../errors.js";
 import type { Realtime } from "../../realtime/realtime.js";
 import { caucusRoom } from "../../realtime/realtime.events.js";
@@ -13,15 +14,22 @@ export type CaucusService = ReturnType<typeof createCaucusService>;
 export function createCaucusService({ db, access, realtime }: { db: Db; access: Access; realtime: Pick<Realtime, "publish"> }) {
   /** The asker's side in this meeting's body; neutral members have no caucus. */
   async function sideOf(userId: string, meetingId: string) {
-    const { member, meeting } = await access.requireMeetingSeat(userId, meetingId);
+    const { member, meeting, seat } = await access.requireMeetingSeat(userId, meetingId);
     if (member.side === "NEUTRAL") throw forbidden("Caucuses are for the labor and the management side.");
-    return { side: member.side as CoChairSide, membershipId: member.membershipId, meeting };
+    return { side: member.side as CoChairSide, membershipId: member.membershipId, meeting, seat };
+  }
+
+  /** Observers follow their side's caucus but, as in the meeting itself, do not write or vote in it. */
+  async function writerOf(userId: string, meetingId: string) {
+    const found = await sideOf(userId, meetingId);
+    if (!canTakePart(found.seat)) throw forbidden("Observers follow the caucus but do not write in it or vote.");
+    return found;
   }
 
   const changed = (meetingId: string, side: CoChairSide) => realtime.publish(caucusRoom(meetingId, side), "caucus:changed", { meetingId });
 
   async function get({ userId, meetingId }: { userId: string; meetingId: string }) {
-    const { side, membershipId } = await sideOf(userId, meetingId);
+    const { side, membershipId, seat } = await sideOf(userId, meetingId);
     const [note, polls] = await Promise.all([
       db.caucusNote.findUnique({ where: { meetingId_side: { meetingId, side } }, select: { text: true, revision: true, updatedAt: true } }),
       db.strawPoll.findMany({
@@ -32,6 +40,7 @@ export function createCaucusService({ db, access, realtime }: { db: Db; access: 
     ]);
     return {
       side,
+      canWrite: canTakePart(seat),
       note: note ?? { text: "", revision: 0, updatedAt: null },
       polls: polls.map((p) => ({
         id: p.id,
@@ -47,7 +56,7 @@ export function createCaucusService({ db, access, realtime }: { db: Db; access: 
 
   /** Saves the side's notes if nobody on the side saved since `baseRevision`. */
   async function saveNote({ userId, meetingId, text, baseRevision }: { userId: string; meetingId: string; text: string; baseRevision: number }) {
-    const { side } = await sideOf(userId, meetingId);
+    const { side } = await writerOf(userId, meetingId);
     const revision = await db.$transaction(async (tx) => {
       const existing = await tx.caucusNote.findUnique({ where: { meetingId_side: { meetingId, side } } });
       if ((existing?.revision ?? 0) !== baseRevision) {
@@ -65,7 +74,7 @@ export function createCaucusService({ db, access, realtime }: { db: Db; access: 
   }
 
   async function createPoll({ userId, meetingId, question }: { userId: string; meetingId: string; question: string }) {
-    const { side, meeting } = await sideOf(userId, meetingId);
+    const { side, meeting } = await writerOf(userId, meetingId);
     const m = await db.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { status: true } });
     if (m.status !== "LIVE") throw new AppError("PRECONDITION_FAILED", "Straw polls are taken while the meeting is in session.");
     const poll = await db.strawPoll.create({ data: { meetingId, side, question, createdById: userId } });
@@ -76,7 +85,7 @@ export function createCaucusService({ db, access, realtime }: { db: Db; access: 
   async function vote({ userId, pollId, choice }: { userId: string; pollId: string; choice: StrawChoice }) {
     const poll = await db.strawPoll.findUnique({ where: { id: pollId } });
     if (!poll) throw notFound("Straw poll");
-    const { side, membershipId } = await sideOf(userId, poll.meetingId);
+    const { side, membershipId } = await writerOf(userId, poll.meetingId);
     // The other side's poll does not exist, as far as this member can tell.
     if (poll.side !== side) throw notFound("Straw poll");
     await db.strawVote.upsert({

@@ -32,11 +32,26 @@ export function CaucusPanel({ meetingId, side, canPoll }: { meetingId: string; s
         </div>
       ) : (
         <div className="space-y-6">
-          <CaucusNotes meetingId={meetingId} caucus={query.data} />
-          <StrawPolls meetingId={meetingId} caucus={query.data} canPoll={canPoll} />
+          {query.data.canWrite ? (
+            <CaucusNotes meetingId={meetingId} caucus={query.data} />
+          ) : (
+            <ReadOnlyNotes caucus={query.data} />
+          )}
+          <StrawPolls meetingId={meetingId} caucus={query.data} canPoll={canPoll && query.data.canWrite} />
         </div>
       )}
     </Section>
+  );
+}
+
+/** What an observer sees: the side's notes, without the editor. */
+function ReadOnlyNotes({ caucus }: { caucus: Caucus }) {
+  return (
+    <div>
+      <h3 className="text-sm font-semibold text-slate-800">Shared notes</h3>
+      <p className="mt-1 whitespace-pre-wrap text-sm text-slate-700">{caucus.note.text || "No notes yet."}</p>
+      <p className="mt-1 text-xs text-slate-500">As an observer you follow the caucus; members write the notes and vote in straw polls.</p>
+    </div>
   );
 }
 
@@ -104,7 +119,7 @@ function StrawPolls({ meetingId, caucus, canPoll }: { meetingId: string; caucus:
       ) : (
         <ul className="mt-3 space-y-3">
           {caucus.polls.map((poll) => (
-            <Poll key={poll.id} meetingId={meetingId} poll={poll} />
+            <Poll key={poll.id} meetingId={meetingId} poll={poll} canVote={caucus.canWrite} />
           ))}
         </ul>
       )}
@@ -112,7 +127,7 @@ function StrawPolls({ meetingId, caucus, canPoll }: { meetingId: string; caucus:
   );
 }
 
-function Poll({ meetingId, poll }: { meetingId: string; poll: Caucus["polls"][number] }) {
+function Poll({ meetingId, poll, canVote }: { meetingId: string; poll: Caucus["polls"][number]; canVote: boolean }) {
   const name = useId();
   const utils = trpc.useUtils();
   // The choice just made shows at once, until the refetched tally carries it.
@@ -145,6 +160,7 @@ function Poll({ meetingId, poll }: { meetingId: string; poll: Caucus["polls"][nu
                   name={name}
                   value={choice}
                   checked={chosen}
+                  disabled={!canVote}
                   onChange={() => {
                     setPicked(choice);
                     vote.mutate({ pollId: poll.id, choice });
