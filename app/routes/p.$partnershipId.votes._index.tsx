@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useParams } from "@remix-run/react";
 import { Section } from "~/components/ui";
 import { MotionGroups, useMotions } from "~/features/voting/motion-list";
-import { movableBodies } from "~/features/voting/movable-bodies";
 import { MoveMotionForm } from "~/features/voting/move-motion-form";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load } from "~/lib/guards.server";
@@ -12,16 +11,14 @@ export const meta: MetaFunction = () => [{ title: "Votes · Jointly" }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const partnershipId = params.partnershipId ?? "";
-  const [motions, meetings, home] = await load(request, () =>
+  const [motions, meetings, bodies] = await load(request, () =>
     Promise.all([
       context.trpc.voting.motion.list({ partnershipId }),
       context.trpc.meetings.meeting.list({ partnershipId }),
-      context.trpc.partnerships.partnership.get({ partnershipId }),
+      context.trpc.voting.motion.movableBodies({ partnershipId }),
     ]),
   );
-  const bodyIds = [home.topBodyId, ...home.committees.map((c) => c.id)].filter((id): id is string => Boolean(id));
-  const bodies = await load(request, () => Promise.all(bodyIds.map((bodyId) => context.trpc.partnerships.committee.get({ bodyId }))));
-  return superjsonResponse({ motions, meetings, bodies: movableBodies(bodies, home.viewer.membershipId) });
+  return superjsonResponse({ motions, meetings, bodies });
 }
 
 export default function Votes() {

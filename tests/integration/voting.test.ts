@@ -296,6 +296,21 @@ describe("refusals are typed and write nothing", () => {
   });
 });
 
+describe("where someone may move a motion", () => {
+  it("lists the bodies where they hold a voting seat, and nothing outside their partnerships", async () => {
+    const own = await votingWorld(app);
+    const movable = (p: { trpc: typeof laborChair.trpc }) => p.trpc.voting.motion.movableBodies({ partnershipId: own.partnership.id });
+    // Everyone in the factory's partnership holds a voting seat on its top body; the committee seats differ.
+    expect(await movable(own.laborMember)).toEqual([
+      { id: own.topBody.id, name: own.topBody.name },
+      { id: own.committee.id, name: own.committee.name },
+    ]);
+    for (const p of [own.observer, own.laborAdvisory]) expect(await movable(p)).toEqual([{ id: own.topBody.id, name: own.topBody.name }]);
+    expect((await refusal(movable(own.stranger))).code).toBe("NOT_FOUND");
+    expect((await refusal(movable(laborChair))).code).toBe("NOT_FOUND");
+  });
+});
+
 describe("changing a vote", () => {
   it("counts the last choice of a roll call when the body allows changes", async () => {
     const motionId = await openMotion(world);
@@ -511,6 +526,7 @@ describe("the record of a vote is append-only", () => {
     expect(procedures).toEqual(
       [
         "motion.list",
+        "motion.movableBodies",
         "motion.get",
         "motion.move",
         "motion.second",

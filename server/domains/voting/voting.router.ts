@@ -14,10 +14,12 @@ import {
 } from "./voting.schema.js";
 
 const BodyIdSchema = z.object({ bodyId: z.string().min(1).max(64) });
+const PartnershipIdSchema = z.object({ partnershipId: z.string().min(1).max(64) });
 
 export const votingRouter = router({
   motion: router({
     list: protectedProcedure.input(ListMotionsInputSchema).query(({ ctx, input }) => ctx.services.voting.list({ userId: ctx.user.id, ...input })),
+    movableBodies: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => ctx.services.voting.movableBodies({ userId: ctx.user.id, ...input })),
     get: protectedProcedure.input(MotionIdSchema).query(({ ctx, input }) => ctx.services.voting.get({ userId: ctx.user.id, ...input })),
     move: protectedProcedure.input(MoveMotionInputSchema).mutation(({ ctx, input }) => ctx.services.voting.move({ userId: ctx.user.id, input })),
     second: protectedProcedure.input(MotionIdSchema).mutation(({ ctx, input }) => ctx.services.voting.second({ userId: ctx.user.id, ...input })),

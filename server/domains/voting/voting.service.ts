@@ -151,6 +151,16 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
     }));
   }
 
+  /** The bodies of a partnership where the asker holds a voting seat, so may move a motion. */
+  async function movableBodies({ userId, partnershipId }: { userId: string; partnershipId: string }) {
+    const { membershipId } = await access.requireMember(userId, partnershipId);
+    return db.body.findMany({
+      where: { partnershipId, seats: { some: { membershipId, isVoting: true, role: { in: ["CO_CHAIR", "MEMBER"] } } } },
+      orderBy: [{ kind: "desc" }, { name: "asc" }],
+      select: { id: true, name: true },
+    });
+  }
+
   async function get({ userId, motionId }: { userId: string; motionId: string }) {
     const { member, seat, body, motion } = await asSeated(userId, motionId);
     const [settings, voters, ballots, participation, events, amendments, tally] = await Promise.all([
@@ -771,6 +781,7 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
 
   return {
     list,
+    movableBodies,
     get,
     move,
     second,
