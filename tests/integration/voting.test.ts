@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { votingRouter } from "../../server/domains/voting/voting.router.js";
 import { seatOnBody } from "../../server/fixtures/factories.js";
-import { refusal, startTestApp } from "../support/test-app.js";
+import { joinRoom, nextEvent, refusal, startTestApp } from "../support/test-app.js";
 import {
   castAll,
   eventKinds,
@@ -369,7 +369,12 @@ describe("amendments", () => {
     expect((await refusedWithoutWriting(() => managementMember.trpc.voting.motion.amend({ motionId, text: "That we fund 20 places.", friendly: true }))).code).toBe(
       "FORBIDDEN",
     );
+    // Lists show the wording and the status: they hear of the change.
+    const socket = await managementMember.connect();
+    await joinRoom(socket, { kind: "partnership", id: world.partnership.id });
+    const listChanged = nextEvent(socket, "motions:changed");
     await laborMember.trpc.voting.motion.amend({ motionId, text: "That we fund 12 places.", friendly: true });
+    expect(await listChanged).toEqual({ partnershipId: world.partnership.id });
     const view = await managementMember.trpc.voting.motion.get({ motionId });
     expect(view.motion).toMatchObject({ text: "That we fund 12 places.", status: "MOVED", secondedBy: null });
     expect(view.events.at(-1)).toMatchObject({ kind: "amended", data: { friendly: true, text: "That we fund 12 places." } });

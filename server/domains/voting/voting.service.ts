@@ -8,7 +8,7 @@ import { recordAudit } from "../../audit/audit.js";
 import type { Db, Tx } from "../../db.js";
 import { AppError, forbidden, isUniqueViolation, notFound } from "../../errors.js";
 import type { Realtime } from "../../realtime/realtime.js";
-import { motionRoom, partnershipRoom } from "../../realtime/realtime.events.js";
+import { meetingRoom, motionRoom, partnershipRoom } from "../../realtime/realtime.events.js";
 import { computeQuorum, type QuorumRule } from "../meetings/meetings.rules.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import { createTallyPublisher } from "./tally-publisher.js";
@@ -330,10 +330,16 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
     if (friendly) {
       if (motion.movedByMembershipId !== member.membershipId) throw forbidden("Only the mover accepts a friendly amendment.");
       await db.$transaction(async (tx) => {
-        await tx.motion.update({ where: { id: motionId }, data: { text, status: "MOVED", secondedByMembershipId: null } });
+        // The vote may have opened since the check above: the wording of an open vote never changes.
+        const { count } = await tx.motion.updateMany({
+          where: { id: motionId, status: { in: ["MOVED", "SECONDED"] } },
+          data: { text, status: "MOVED", secondedByMembershipId: null },
+        });
+        if (!count) throw new AppError("PRECONDITION_FAILED", "Only a motion that is not yet open for voting can be amended.");
         await event(tx, motionId, "amended", { friendly: true, text });
       });
       motionChanged(motionId);
+      listChanged(motion.partnershipId);
       return { id: motionId };
     }
     if (!isVotingSeat(seat)) throw forbidden("Only voting members move amendments.");
@@ -606,7 +612,7 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
     motionChanged(motionId);
     if (motion.amendsMotionId) motionChanged(motion.amendsMotionId);
     listChanged(motion.partnershipId);
-    if (motion.meetingId) realtime.publish(`meeting:${motion.meetingId}`, "meeting:changed", { meetingId: motion.meetingId, parts: ["minutes"] });
+    if (motion.meetingId) realtime.publish(meetingRoom(motion.meetingId), "meeting:changed", { meetingId: motion.meetingId, parts: ["minutes"] });
     return closed.result;
   }
 
