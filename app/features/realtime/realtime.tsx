@@ -62,15 +62,23 @@ export function useRealtimeEvent<E extends ServerEventName>(event: E, handler: (
   }, [socket, event]);
 }
 
-/** Joins a room while mounted (and again after every reconnect). */
-export function useRoom(ref: RoomRef | null) {
+/**
+ * Joins a room while mounted (and again after every reconnect). `onJoined` runs each time the server
+ * confirms the join: events sent between the page's load and the join were missed, so refetch there.
+ */
+export function useRoom(ref: RoomRef | null, onJoined?: () => void) {
   const socket = useContext(SocketContext);
   const kind = ref?.kind;
   const id = ref?.id;
+  const joined = useRef(onJoined);
+  joined.current = onJoined;
   useEffect(() => {
     if (!socket || !kind || !id) return;
     const room = { kind, id } as RoomRef;
-    const join = () => socket.emit("room:join", room, () => {});
+    const join = () =>
+      socket.emit("room:join", room, (result) => {
+        if (result.ok) joined.current?.();
+      });
     if (socket.connected) join();
     socket.on("connect", join);
     return () => {

@@ -1,14 +1,16 @@
 // Keeps voting pages live. A motion page joins the motion's room: each "tally:updated" patches the
 // cached motion's tally at once (roll call also refetches, for the who-voted-what list), and
 // "motion:changed" refetches the motion. Lists refetch on the partnership room's "motions:changed".
-import { useEffect, useState } from "react";
-import { useIsLive, useRealtimeEvent, useRoom } from "~/features/realtime/realtime";
+import { useState } from "react";
+import { useRealtimeEvent, useRoom } from "~/features/realtime/realtime";
 import { toUiError } from "~/lib/errors";
 import { trpc } from "~/lib/trpc";
 
 export function useMotionLive(motionId: string, ballotKind: "ROLL_CALL" | "SECRET") {
   const utils = trpc.useUtils();
-  useRoom({ kind: "motion", id: motionId });
+  // Events between the page's load and the room join are missed (a vote opened in that moment would
+  // leave the ballot hidden): read once more when the join is confirmed.
+  useRoom({ kind: "motion", id: motionId }, () => void utils.voting.motion.get.invalidate({ motionId }));
   useRealtimeEvent("tally:updated", (tally) => {
     if (tally.motionId !== motionId) return;
     utils.voting.motion.get.setData({ motionId }, (old) => (old ? { ...old, tally } : old));
@@ -19,14 +21,6 @@ export function useMotionLive(motionId: string, ballotKind: "ROLL_CALL" | "SECRE
   useRealtimeEvent("motion:changed", (p) => {
     if (p.motionId === motionId) void utils.voting.motion.get.invalidate({ motionId });
   });
-  // Events between the page's load and the room join are missed (a vote opened in that second would
-  // leave the ballot hidden): once the socket is up and the join has had time to land, read once more.
-  const live = useIsLive();
-  useEffect(() => {
-    if (!live) return;
-    const timer = setTimeout(() => void utils.voting.motion.get.invalidate({ motionId }), 600);
-    return () => clearTimeout(timer);
-  }, [live, motionId, utils]);
 }
 
 /** Lists of motions refetch when one is moved, seconded, opened or closed in the partnership. */

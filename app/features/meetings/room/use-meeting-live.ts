@@ -8,7 +8,8 @@ import { meetingRoom, type Viewer } from "../../../../server/realtime/realtime.e
 export function useMeetingLive(meetingId: string, side: "LABOR" | "MANAGEMENT" | "NEUTRAL") {
   const utils = trpc.useUtils();
   const [viewers, setViewers] = useState<Viewer[] | null>(null);
-  useRoom({ kind: "meeting", id: meetingId });
+  // Whatever changed between the page's load and the join is read once more when the join is confirmed.
+  useRoom({ kind: "meeting", id: meetingId }, () => void utils.meetings.meeting.get.invalidate({ meetingId }));
   // The side's caucus room stays joined for the whole visit, so a caucus called mid-visit is live at once.
   useRoom(side === "NEUTRAL" ? null : { kind: "caucus", id: meetingId });
   useRealtimeEvent("meeting:changed", (p) => {
