@@ -58,7 +58,7 @@ describe("alternates", () => {
 
     await set(world.managementChair, world.laborMember.membershipId, sameSide.membershipId);
     expect((await world.laborMember.trpc.voting.settings.get({ bodyId: world.committee.id })).alternates).toEqual([
-      { membershipId: world.laborMember.membershipId, alternateMembershipId: sameSide.membershipId },
+      { membershipId: world.laborMember.membershipId, alternateMembershipId: sameSide.membershipId, delegatesElectronicVotes: false },
     ]);
     await set(world.managementChair, world.laborMember.membershipId, null);
     expect((await world.laborMember.trpc.voting.settings.get({ bodyId: world.committee.id })).alternates).toEqual([]);
@@ -134,6 +134,45 @@ describe("alternates", () => {
       expect((await refusal(alternate.trpc.voting.ballot.cast({ motionId, choice: "YES" }))).code).toBe("FORBIDDEN");
       await holder.trpc.voting.ballot.cast({ motionId, choice: "YES" });
     }
+  });
+
+  it("votes in an electronic vote for a holder who delegated to them, and the holder does not", async () => {
+    const { world, alternate, holder } = await withAlternate();
+    expect(await holder.trpc.voting.settings.setDelegation({ bodyId: world.committee.id, delegates: true })).toEqual({ delegates: true });
+    expect((await holder.trpc.voting.settings.get({ bodyId: world.committee.id })).alternates).toEqual([
+      { membershipId: holder.membershipId, alternateMembershipId: alternate.membershipId, delegatesElectronicVotes: true },
+    ]);
+
+    const motionId = await openMotion(world);
+    expect((await rollOf(motionId)).find((r) => r.seatMembershipId === holder.membershipId)).toMatchObject({ voterMembershipId: alternate.membershipId, isAlternate: true });
+    expect((await refusal(holder.trpc.voting.ballot.cast({ motionId, choice: "NO" }))).code).toBe("FORBIDDEN");
+    await alternate.trpc.voting.ballot.cast({ motionId, choice: "YES" });
+    expect(await app.db.rollCallBallot.findFirstOrThrow({ where: { motionId } })).toMatchObject({ seatMembershipId: holder.membershipId, castByMembershipId: alternate.membershipId });
+
+    // At a meeting the holder who is present votes, delegation or not.
+    const meeting = await world.meeting();
+    await markAll(world, meeting.id, [[holder, "PRESENT"], [alternate, "PRESENT"]]);
+    const atMeeting = await openMotion(world, { meetingId: meeting.id });
+    expect((await rollOf(atMeeting)).find((r) => r.seatMembershipId === holder.membershipId)).toMatchObject({ voterMembershipId: holder.membershipId, isAlternate: false });
+
+    // Taking it back applies to the next vote; naming another alternate also ends it.
+    await holder.trpc.voting.settings.setDelegation({ bodyId: world.committee.id, delegates: false });
+    const after = await openMotion(world);
+    expect((await rollOf(after)).find((r) => r.seatMembershipId === holder.membershipId)).toMatchObject({ voterMembershipId: holder.membershipId, isAlternate: false });
+    await holder.trpc.voting.settings.setDelegation({ bodyId: world.committee.id, delegates: true });
+    await world.laborChair.trpc.voting.settings.setAlternate({ bodyId: world.committee.id, membershipId: holder.membershipId, alternateMembershipId: null });
+    expect((await app.db.bodySeat.findUniqueOrThrow({ where: { bodyId_membershipId: { bodyId: world.committee.id, membershipId: holder.membershipId } } })).delegatesElectronicVotes).toBe(false);
+  });
+
+  it("refuses a delegation without an alternate (PRECONDITION_FAILED), from a seat without a vote (FORBIDDEN) or outside the body (NOT_FOUND)", async () => {
+    const world = await votingWorld(app);
+    const before = await everything(app.db);
+    const delegate = (p: Person) => p.trpc.voting.settings.setDelegation({ bodyId: world.committee.id, delegates: true });
+    expect(await refusal(delegate(world.laborMember))).toMatchObject({ code: "PRECONDITION_FAILED", message: "You have no alternate on this body yet: ask a co-chair to name one." });
+    expect((await refusal(delegate(world.observer))).code).toBe("FORBIDDEN");
+    expect((await refusal(delegate(world.laborAdvisory))).code).toBe("FORBIDDEN");
+    expect((await refusal(delegate(world.outsider))).code).toBe("NOT_FOUND");
+    expect(await everything(app.db)).toEqual(before);
   });
 
   it("keeps one member, one vote: an alternate who holds a voting seat does not take a second one", async () => {

@@ -546,6 +546,7 @@ describe("the record of a vote is append-only", () => {
         "settings.get",
         "settings.set",
         "settings.setAlternate",
+        "settings.setDelegation",
       ].sort(),
     );
     expect(procedures.filter((p) => /event|remove|delete|update|edit|retract/i.test(p))).toEqual([]);

@@ -174,13 +174,17 @@ function Alternates({ committee, settings }: { committee: VotingSettingsFormProp
   const votingIds = new Set(votingSeats.map((s) => s.membershipId));
   const alternateOf = new Map(settings.alternates.map((a) => [a.membershipId, a.alternateMembershipId]));
   const nameOf = (id: string | null | undefined) => home.people.find((p) => p.membershipId === id)?.name;
+  const mine = settings.alternates.find((a) => a.membershipId === home.viewer.membershipId);
   return (
     <div>
       <h3 className="text-sm font-semibold text-slate-800">Alternates</h3>
       <p className="mt-1 text-xs text-slate-500">
-        At a meeting, when a voting member is marked absent or excused, their alternate votes in their seat. An alternate comes from the same side, so each side keeps its
-        parity.
+        At a meeting, when a voting member is marked absent or excused, their alternate votes in their seat. Between meetings, a member may let their alternate vote for them
+        in electronic votes. An alternate comes from the same side, so each side keeps its parity.
       </p>
+      {mine && votingIds.has(mine.membershipId) ? (
+        <MyDelegation bodyId={committee.id} alternateName={nameOf(mine.alternateMembershipId) ?? "your alternate"} delegates={mine.delegatesElectronicVotes} />
+      ) : null}
       {votingSeats.length === 0 ? (
         <p className="mt-2 text-sm text-slate-500">This body has no voting members yet.</p>
       ) : (
@@ -201,6 +205,47 @@ function Alternates({ committee, settings }: { committee: VotingSettingsFormProp
           })}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** The viewer's own choice: let their alternate cast their vote in electronic votes opened from now on. */
+function MyDelegation({ bodyId, alternateName, delegates }: { bodyId: string; alternateName: string; delegates: boolean }) {
+  const id = useId();
+  const utils = trpc.useUtils();
+  const [error, setError] = useState<string | null>(null);
+  const set = trpc.voting.settings.setDelegation.useMutation({
+    onError: (e) => setError(toUiError(e).message),
+    onSuccess: () => {
+      setError(null);
+      void utils.voting.settings.get.invalidate({ bodyId });
+    },
+  });
+  const checked = set.isPending ? Boolean(set.variables?.delegates) : delegates;
+  return (
+    <div className="mt-3 rounded-md bg-indigo-50 p-3 text-sm ring-1 ring-indigo-200">
+      <div className="flex items-start gap-2">
+        <input
+          id={id}
+          type="checkbox"
+          className="mt-0.5 h-4 w-4"
+          checked={checked}
+          disabled={set.isPending}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => set.mutate({ bodyId, delegates: e.currentTarget.checked })}
+        />
+        <label htmlFor={id} className="font-medium text-slate-900">
+          Let {alternateName} vote for me in electronic votes
+        </label>
+      </div>
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+        Applies to votes opened from now on; at meetings you vote yourself when you are there.
+      </p>
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

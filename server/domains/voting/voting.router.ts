@@ -10,6 +10,7 @@ import {
   OpenVoteInputSchema,
   ResolveDeadlockInputSchema,
   SetAlternateInputSchema,
+  SetDelegationInputSchema,
   VotingSettingsInputSchema,
 } from "./voting.schema.js";
 
@@ -42,5 +43,8 @@ export const votingRouter = router({
     setAlternate: protectedProcedure
       .input(SetAlternateInputSchema)
       .mutation(({ ctx, input }) => ctx.services.voting.setAlternate({ userId: ctx.user.id, ...input })),
+    setDelegation: protectedProcedure
+      .input(SetDelegationInputSchema)
+      .mutation(({ ctx, input }) => ctx.services.voting.setDelegation({ userId: ctx.user.id, ...input })),
   }),
 });

@@ -60,5 +60,6 @@ export const VotingSettingsInputSchema = z.object({
 export type VotingSettingsInput = z.infer<typeof VotingSettingsInputSchema>;
 
 export const SetAlternateInputSchema = z.object({ bodyId: id, membershipId: id, alternateMembershipId: id.nullable() });
+export const SetDelegationInputSchema = z.object({ bodyId: id, delegates: z.boolean() });
 
 export const ListMotionsInputSchema = z.object({ partnershipId: id, meetingId: id.optional() });

@@ -60,6 +60,8 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
   const eligibleCounts = new Map<string, number>();
   const motionChanged = (motionId: string) => realtime.publish(motionRoom(motionId), "motion:changed", { motionId });
   const listChanged = (partnershipId: string) => realtime.publish(partnershipRoom(partnershipId), "motions:changed", { partnershipId });
+  // Voting settings and alternates show on the committee pages, which listen to the partnership's room.
+  const settingsChanged = (partnershipId: string) => realtime.publish(partnershipRoom(partnershipId), "partnership:changed", { partnershipId });
 
   async function event(tx: Tx, motionId: string, kind: string, data: Record<string, unknown> = {}) {
     await tx.motionEvent.create({ data: { motionId, kind, data: data as never } });
@@ -398,8 +400,9 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
   // ─── the vote ─────────────────────────────────────────────────────────────
 
   /**
-   * Opens the vote and fixes the roll: the body's voting seats at this moment. At a meeting, an absent
-   * or excused holder's designated alternate (same side) votes in the seat; the record shows it.
+   * Opens the vote and fixes the roll: the body's voting seats at this moment. A holder's designated
+   * alternate (same side) votes in the seat when the holder is absent or excused at the meeting, or, for
+   * an electronic vote, when the holder has delegated to them; the record shows it.
    */
   async function open({ userId, motionId, deadline }: { userId: string; motionId: string; deadline: Date | null }) {
     const { motion, body } = await asChair(userId, motionId);
@@ -421,7 +424,12 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
       if (!fresh.count) throw new AppError("CONFLICT", "The motion changed meanwhile. Reload and try again.");
       const seats = await tx.bodySeat.findMany({
         where: { bodyId: body.id, isVoting: true, role: { in: ["CO_CHAIR", "MEMBER"] } },
-        select: { membershipId: true, alternateMembershipId: true, membership: { select: { organization: { select: { side: true } } } } },
+        select: {
+          membershipId: true,
+          alternateMembershipId: true,
+          delegatesElectronicVotes: true,
+          membership: { select: { organization: { select: { side: true } } } },
+        },
       });
       const attendance = motion.meetingId
         ? new Map((await tx.attendance.findMany({ where: { meetingId: motion.meetingId } })).map((a) => [a.membershipId, a.status]))
@@ -430,11 +438,9 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
       const seatHolders = new Set(seats.map((s) => s.membershipId));
       const rows = seats.map((s) => {
         const useAlternate =
-          motion.meetingId !== null &&
           s.alternateMembershipId !== null &&
-          away(s.membershipId) &&
           !seatHolders.has(s.alternateMembershipId) &&
-          !away(s.alternateMembershipId);
+          (motion.meetingId !== null ? away(s.membershipId) && !away(s.alternateMembershipId) : s.delegatesElectronicVotes);
         return {
           motionId,
           seatMembershipId: s.membershipId,
@@ -689,7 +695,7 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
       });
       await recordAudit(tx, { partnershipId: body.partnershipId, actorId: userId, action: "body.votingSettingsSet", subjectType: "Body", subjectId: body.id, data: input });
     });
-    realtime.publish(partnershipRoom(body.partnershipId), "partnership:changed", { partnershipId: body.partnershipId });
+    settingsChanged(body.partnershipId);
     return { bodyId: body.id };
   }
 
@@ -703,7 +709,10 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
         deadlockProcedure: true,
         umpireName: true,
         reminderLeadHours: true,
-        seats: { where: { alternateMembershipId: { not: null } }, select: { membershipId: true, alternateMembershipId: true } },
+        seats: {
+          where: { alternateMembershipId: { not: null } },
+          select: { membershipId: true, alternateMembershipId: true, delegatesElectronicVotes: true },
+        },
       },
     });
     const { seats, ...settings } = body;
@@ -733,10 +742,31 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
       }
     }
     await db.$transaction(async (tx) => {
-      await tx.bodySeat.update({ where: { id: seat.id }, data: { alternateMembershipId } });
+      // A new (or no) alternate is not someone the holder chose to vote for them electronically.
+      await tx.bodySeat.update({ where: { id: seat.id }, data: { alternateMembershipId, delegatesElectronicVotes: false } });
       await recordAudit(tx, { partnershipId: body.partnershipId, actorId: userId, action: "seat.alternateSet", subjectType: "Body", subjectId: bodyId, data: { membershipId, alternateMembershipId } });
     });
+    settingsChanged(body.partnershipId);
     return { bodyId };
+  }
+
+  /**
+   * The seat holder (only they) lets their alternate cast their vote in electronic votes, or takes it
+   * back. It applies to votes opened afterwards: an open vote's roll is fixed.
+   */
+  async function setDelegation({ userId, bodyId, delegates }: { userId: string; bodyId: string; delegates: boolean }) {
+    const { body, member, seat } = await access.requireBodySeat(userId, bodyId);
+    if (!isVotingSeat(seat)) throw forbidden("Only a voting member delegates their vote.");
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.bodySeat.updateMany({
+        where: { bodyId, membershipId: member.membershipId, ...(delegates ? { alternateMembershipId: { not: null } } : {}) },
+        data: { delegatesElectronicVotes: delegates },
+      });
+      if (!count) throw new AppError("PRECONDITION_FAILED", "You have no alternate on this body yet: ask a co-chair to name one.");
+      await recordAudit(tx, { partnershipId: body.partnershipId, actorId: userId, action: "seat.delegationSet", subjectType: "Body", subjectId: bodyId, data: { delegates } });
+    });
+    settingsChanged(body.partnershipId);
+    return { delegates };
   }
 
   // ─── deadlines and reminders ──────────────────────────────────────────────
@@ -802,6 +832,7 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
     setSettings,
     getSettings,
     setAlternate,
+    setDelegation,
     runDueWork,
   };
 }
