@@ -1,6 +1,8 @@
 // Keeps voting pages live. A motion page joins the motion's room: each "tally:updated" patches the
 // cached motion's tally at once (roll call also refetches, for the who-voted-what list), and
 // "motion:changed" refetches the motion. Lists refetch on the partnership room's "motions:changed".
+import { useQueryClient } from "@tanstack/react-query";
+import { getQueryKey } from "@trpc/react-query";
 import { useState } from "react";
 import { useRealtimeEvent, useRoom } from "~/features/realtime/realtime";
 import { toUiError } from "~/lib/errors";
@@ -8,15 +10,19 @@ import { trpc } from "~/lib/trpc";
 
 export function useMotionLive(motionId: string, ballotKind: "ROLL_CALL" | "SECRET") {
   const utils = trpc.useUtils();
+  const queryClient = useQueryClient();
   // Events between the page's load and the room join are missed (a vote opened in that moment would
   // leave the ballot hidden): read once more when the join is confirmed.
   useRoom({ kind: "motion", id: motionId }, () => void utils.voting.motion.get.invalidate({ motionId }));
   useRealtimeEvent("tally:updated", (tally) => {
     if (tally.motionId !== motionId) return;
+    // A read of the motion already on its way may have been answered before this ballot: landing after
+    // the patch below, it would put the older tally back and keep it until the next ballot. Such a read
+    // is restarted rather than joined (still at most one request at a time).
+    const readInFlight = queryClient.isFetching({ queryKey: getQueryKey(trpc.voting.motion.get, { motionId }, "query") }) > 0;
     utils.voting.motion.get.setData({ motionId }, (old) => (old ? { ...old, tally } : old));
-    // The roll-call list (names and choices) is not in the tally event; fetch it without cancelling a
-    // fetch already on its way, so a burst of ballots costs at most one request at a time.
-    if (ballotKind === "ROLL_CALL") void utils.voting.motion.get.invalidate({ motionId }, undefined, { cancelRefetch: false });
+    // The roll-call list (names and choices) is not in the tally event: fetch it too.
+    if (ballotKind === "ROLL_CALL" || readInFlight) void utils.voting.motion.get.invalidate({ motionId }, undefined, { cancelRefetch: readInFlight });
   });
   useRealtimeEvent("motion:changed", (p) => {
     if (p.motionId === motionId) void utils.voting.motion.get.invalidate({ motionId });
