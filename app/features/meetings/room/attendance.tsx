@@ -77,8 +77,8 @@ function RosterRow({ view, entry, canMark, isMe }: { view: MeetingView; entry: R
   const mark = trpc.meetings.attendance.mark.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
   return (
     <li className="py-2" data-testid="roster-row">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="min-w-0">
+      <div className="flex items-center justify-between gap-2">
+        <div className="min-w-0 flex-1">
           <p className="font-medium text-slate-900">
             {entry.name}
             {isMe ? <span className="font-normal text-slate-600"> (you)</span> : null}
@@ -91,7 +91,7 @@ function RosterRow({ view, entry, canMark, isMe }: { view: MeetingView; entry: R
           </p>
         </div>
         {canMark ? (
-          <div>
+          <div className="shrink-0">
             <label htmlFor={id} className="sr-only">
               Attendance of {entry.name}
             </label>
