@@ -1,4 +1,4 @@
-// The printable minutes: a clean page without the app's navigation; the browser prints it or saves a PDF.
+// The printable minutes: a clean page (on paper without the app's header); the browser prints it or saves a PDF.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { Time } from "~/components/ui";

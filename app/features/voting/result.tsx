@@ -80,7 +80,7 @@ function QuorumState({ quorum }: { quorum: Result["quorum"] }) {
         <Badge tone={s.met ? "green" : "red"}>{s.met ? "met" : "not met"}</Badge>
       </span>
       <span className="block text-slate-600">
-        {s.present} present of {s.required} required <span className="text-slate-500">({s.voting} voting members)</span>
+        {s.present} {quorum.basis === "ATTENDANCE" ? "present" : "voted"} of {s.required} required <span className="text-slate-500">({s.voting} voting members)</span>
       </span>
     </li>
   );
