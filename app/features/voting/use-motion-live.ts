@@ -40,10 +40,14 @@ export function useMotionListLive(partnershipId: string) {
 /** One open vote in a list: joins its room so the list's "cast of eligible" moves with each ballot. */
 export function useListedTally(partnershipId: string, motionId: string) {
   const utils = trpc.useUtils();
+  const queryClient = useQueryClient();
   useRoom({ kind: "motion", id: motionId });
   useRealtimeEvent("tally:updated", (t) => {
     if (t.motionId !== motionId) return;
+    // As on the motion page: a list read already on its way could land after this patch with older counts.
+    const readInFlight = queryClient.isFetching({ queryKey: getQueryKey(trpc.voting.motion.list, { partnershipId }, "query") }) > 0;
     utils.voting.motion.list.setData({ partnershipId }, (old) => old?.map((m) => (m.id === motionId ? { ...m, cast: t.cast, eligible: t.eligible } : m)));
+    if (readInFlight) void utils.voting.motion.list.invalidate({ partnershipId });
   });
 }
 
