@@ -1,5 +1,5 @@
 // Small presentational pieces used across pages.
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { SIDES, type Side } from "../../server/domains/partnerships/partnerships.schema";
 
 const SIDE_STYLE: Record<Side, string> = {
@@ -95,5 +95,65 @@ export function Time({
     <time dateTime={dateOnly ? value.toISOString().slice(0, 10) : value.toISOString()} suppressHydrationWarning>
       {format.format(value)}
     </time>
+  );
+}
+
+/** A refusal shown right by the control that caused it. */
+export function InlineError({ message, id }: { message: string | null; id?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
+      {message}
+    </p>
+  );
+}
+
+/**
+ * A button for a change that cannot be undone: the first press asks, in place, and the second acts.
+ * `label` names the question's group for assistive technology.
+ */
+export function ConfirmStep({
+  button,
+  label,
+  question,
+  yes,
+  pendingText,
+  isPending,
+  onConfirm,
+  error,
+  tone = "danger",
+}: {
+  button: string;
+  label: string;
+  question: string;
+  yes: string;
+  pendingText: string;
+  isPending: boolean;
+  onConfirm: () => void;
+  error: string | null;
+  tone?: "danger" | "caution";
+}) {
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <button type="button" className={tone === "danger" ? "btn-danger" : "btn-secondary"} onClick={() => setConfirming(true)}>
+        {button}
+      </button>
+    );
+  }
+  const box = tone === "danger" ? "bg-red-50 ring-red-200" : "w-full bg-amber-50 ring-amber-200";
+  return (
+    <div role="group" aria-label={label} className={`rounded-md p-3 text-sm ring-1 ${box}`}>
+      <p className={tone === "danger" ? "text-red-900" : "text-amber-950"}>{question}</p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <button type="button" className="btn-danger" disabled={isPending} onClick={() => !isPending && onConfirm()} autoFocus>
+          {isPending ? pendingText : yes}
+        </button>
+        <button type="button" className="btn-secondary" onClick={() => setConfirming(false)}>
+          Cancel
+        </button>
+      </div>
+      <InlineError message={error} />
+    </div>
   );
 }

@@ -1,12 +1,12 @@
 // What the viewer can do with a motion now, by status and seat: second it, amend it (friendly for the
 // mover, an amendment motion for others), withdraw it (mover), table it or open and close the vote
 // (co-chairs). The server decides; these controls only appear when it would say yes.
+import { ConfirmStep, InlineError } from "~/components/ui";
 import { Link } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { trpc } from "~/lib/trpc";
 import { MOTION_TEXT_MAX } from "../../../server/domains/voting/voting.schema";
 import type { MotionView } from "./labels";
-import { InlineError } from "./parts";
 import { useMotionAction } from "./use-motion-live";
 
 /** The main next step, shown under the motion's text (nothing when there is none). */
@@ -153,35 +153,19 @@ function OpenVoteForm({ motionId, atMeeting }: { motionId: string; atMeeting: bo
 }
 
 function CloseVote({ motionId }: { motionId: string }) {
-  const [confirming, setConfirming] = useState(false);
   const action = useMotionAction(motionId);
-  const close = trpc.voting.motion.close.useMutation({
-    onError: action.onError,
-    onSuccess: () => {
-      action.onSuccess();
-      setConfirming(false);
-    },
-  });
-  if (!confirming) {
-    return (
-      <button type="button" className="btn-danger" onClick={() => setConfirming(true)}>
-        Close the vote…
-      </button>
-    );
-  }
+  const close = trpc.voting.motion.close.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
   return (
-    <div role="group" aria-label="Confirm closing the vote" className="rounded-md bg-red-50 p-3 text-sm ring-1 ring-red-200">
-      <p className="text-red-900">Close the vote now? No more ballots are accepted and the result is recorded for everyone.</p>
-      <div className="mt-2 flex flex-wrap gap-2">
-        <button type="button" className="btn-danger" disabled={close.isPending} onClick={() => !close.isPending && close.mutate({ motionId })} autoFocus>
-          {close.isPending ? "Closing…" : "Yes, close the vote"}
-        </button>
-        <button type="button" className="btn-secondary" onClick={() => setConfirming(false)}>
-          Cancel
-        </button>
-      </div>
-      <InlineError message={action.error} />
-    </div>
+    <ConfirmStep
+      button="Close the vote…"
+      label="Confirm closing the vote"
+      question="Close the vote now? No more ballots are accepted and the result is recorded for everyone."
+      yes="Yes, close the vote"
+      pendingText="Closing…"
+      isPending={close.isPending}
+      onConfirm={() => close.mutate({ motionId })}
+      error={action.error}
+    />
   );
 }
 
@@ -202,32 +186,23 @@ const CONFIRM = {
 
 function ConfirmButton({ motionId, kind }: { motionId: string; kind: keyof typeof CONFIRM }) {
   const text = CONFIRM[kind];
-  const [confirming, setConfirming] = useState(false);
   const action = useMotionAction(motionId);
   const options = { onError: action.onError, onSuccess: action.onSuccess };
   const withdraw = trpc.voting.motion.withdraw.useMutation(options);
   const table = trpc.voting.motion.table.useMutation(options);
   const mutation = kind === "withdraw" ? withdraw : table;
-  if (!confirming) {
-    return (
-      <button type="button" className="btn-secondary" onClick={() => setConfirming(true)}>
-        {text.button}
-      </button>
-    );
-  }
   return (
-    <div role="group" aria-label={`Confirm: ${text.yes}`} className="w-full rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
-      <p className="text-amber-950">{text.question}</p>
-      <div className="mt-2 flex flex-wrap gap-2">
-        <button type="button" className="btn-danger" disabled={mutation.isPending} onClick={() => !mutation.isPending && mutation.mutate({ motionId })} autoFocus>
-          {mutation.isPending ? text.pending : text.yes}
-        </button>
-        <button type="button" className="btn-secondary" onClick={() => setConfirming(false)}>
-          Cancel
-        </button>
-      </div>
-      <InlineError message={action.error} />
-    </div>
+    <ConfirmStep
+      tone="caution"
+      button={text.button}
+      label={`Confirm: ${text.yes}`}
+      question={text.question}
+      yes={text.yes}
+      pendingText={text.pending}
+      isPending={mutation.isPending}
+      onConfirm={() => mutation.mutate({ motionId })}
+      error={action.error}
+    />
   );
 }
 

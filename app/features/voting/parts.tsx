@@ -128,12 +128,3 @@ export function Deadline({ deadline, verb = "Closes" }: { deadline: Date; verb?:
   );
 }
 
-/** A refusal shown right by the control that caused it. */
-export function InlineError({ message, id }: { message: string | null; id?: string }) {
-  if (!message) return null;
-  return (
-    <p id={id} role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-      {message}
-    </p>
-  );
-}

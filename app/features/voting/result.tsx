@@ -2,13 +2,13 @@
 // quorum per side. A deadlock also shows the body's procedure and how it was settled.
 import { Link, useNavigate } from "@remix-run/react";
 import { useId, useState, type FormEvent } from "react";
-import { Badge, Section, Time } from "~/components/ui";
+import { Badge, InlineError, Section, Time } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
 import { DEADLOCK_PROCEDURES, RULE_EXPLANATIONS, RULE_LABELS, type Outcome } from "../../../server/domains/voting/voting.rules";
 import { MOTION_TEXT_MAX } from "../../../server/domains/voting/voting.schema";
 import { OUTCOME_LABELS, type MotionView } from "./labels";
 import { RollCall } from "./live-tally";
-import { InlineError, TallyTable } from "./parts";
+import { TallyTable } from "./parts";
 import { useMotionAction } from "./use-motion-live";
 
 const OUTCOME_PANEL: Record<Outcome, string> = {

@@ -3,9 +3,8 @@
 // "motion:changed" refetches the motion. Lists refetch on the partnership room's "motions:changed".
 import { useQueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
-import { useState } from "react";
 import { useRealtimeEvent, useRoom } from "~/features/realtime/realtime";
-import { toUiError } from "~/lib/errors";
+import { useActionFeedback } from "~/lib/action-feedback";
 import { trpc } from "~/lib/trpc";
 
 export function useMotionLive(motionId: string, ballotKind: "ROLL_CALL" | "SECRET") {
@@ -51,29 +50,8 @@ export function useListedTally(partnershipId: string, motionId: string) {
   });
 }
 
-const REFETCH_ON = new Set(["CONFLICT", "PRECONDITION_FAILED", "NOT_FOUND", "FORBIDDEN"]);
-
-/**
- * Error state for one motion control: a refusal shows its message by the control, and when the motion
- * changed meanwhile the page refetches so the latest state is on screen.
- */
+/** Error state for one motion control: refetches the motion (and lists) when the screen is out of date. */
 export function useMotionAction(motionId: string) {
   const utils = trpc.useUtils();
-  const [error, setError] = useState<string | null>(null);
-  const refresh = () => utils.voting.motion.get.invalidate({ motionId });
-  return {
-    error,
-    clear: () => setError(null),
-    onError: (e: unknown) => {
-      const ui = toUiError(e);
-      setError(ui.message);
-      if (REFETCH_ON.has(ui.code)) void refresh();
-    },
-    /** The socket event refetches too, but not while the socket is away. */
-    onSuccess: () => {
-      setError(null);
-      void refresh();
-      void utils.voting.motion.list.invalidate();
-    },
-  };
+  return useActionFeedback(() => Promise.all([utils.voting.motion.get.invalidate({ motionId }), utils.voting.motion.list.invalidate()]));
 }

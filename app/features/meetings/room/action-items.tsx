@@ -1,11 +1,11 @@
 // Action items of an item: who does what by when. The owner or a co-chair moves their status along.
 import { useId } from "react";
 import { FormError, SelectField, TextField } from "~/components/field";
-import { Badge } from "~/components/ui";
+import { Badge, InlineError } from "~/components/ui";
 import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
 import { ACTION_STATUSES, CreateActionItemInputSchema, TEXT_MAX, type ActionStatus } from "../../../../server/domains/meetings/meetings.schema";
-import { InlineError, useActionError, useMeetingRefresh } from "./actions";
+import { useActionError, useMeetingRefresh } from "./actions";
 import { formatDueDate, type MeetingView } from "./types";
 
 type Action = MeetingView["actionItems"][number];

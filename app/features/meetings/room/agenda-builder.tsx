@@ -1,10 +1,10 @@
 // The accepted agenda, in order: what everyone reads, and where the co-chairs reorder (drag and drop
 // or keyboard), edit, remove and — during the meeting — take up items.
 import { useState } from "react";
-import { Badge, EmptyState, Section } from "~/components/ui";
+import { Badge, EmptyState, InlineError, Section } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
 import { AGENDA_ITEM_KINDS, type AgendaItemKind } from "../../../../server/domains/meetings/meetings.schema";
-import { InlineError, useActionError, useMeetingRefresh } from "./actions";
+import { useActionError, useMeetingRefresh } from "./actions";
 import { EditItemForm } from "./item-form";
 import { formatMinutes, isAgendaOpen, type AgendaItem, type MeetingView } from "./types";
 import { useReorder } from "./use-reorder";

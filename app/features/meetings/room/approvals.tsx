@@ -1,8 +1,8 @@
 // Joint approval by both co-chairs, for the agenda and for the minutes: the state everyone sees
 // (draft / approved, who approved which version, who must approve again) and the co-chair's own button.
-import { Time } from "~/components/ui";
+import { InlineError, Time } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
-import { InlineError, useActionError } from "./actions";
+import { useActionError } from "./actions";
 import { coChairsPhrase, isAgendaOpen, SIDE_TITLE, SIDE_WORD, type Approval, type CoChairSide, type MeetingView } from "./types";
 
 type Props = {

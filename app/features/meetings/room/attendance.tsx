@@ -1,11 +1,11 @@
 // Who is here: the body's roster with each member's attendance (co-chairs record it, members check
 // themselves in), and quorum by side — both sides must have enough voting members present.
 import { useId } from "react";
-import { Badge, EmptyState, Section, SideBadge } from "~/components/ui";
+import { Badge, EmptyState, InlineError, Section, SideBadge } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
 import { describeQuorumRule } from "../../../../server/domains/meetings/meetings.rules";
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from "../../../../server/domains/meetings/meetings.schema";
-import { InlineError, useActionError } from "./actions";
+import { useActionError } from "./actions";
 import { roleLabel, type MeetingView, type RosterEntry } from "./types";
 
 const STATUS_TONE: Record<AttendanceStatus, "green" | "amber" | "slate" | "red"> = { PRESENT: "green", LATE: "amber", EXCUSED: "slate", ABSENT: "red" };

@@ -2,12 +2,11 @@
 // fetched (the server answers for the asker's side; the other side's room and data are out of reach).
 import { useId, useState } from "react";
 import { FormError, TextField } from "~/components/field";
-import { EmptyState, Section } from "~/components/ui";
+import { EmptyState, InlineError, Section } from "~/components/ui";
 import { toUiError } from "~/lib/errors";
 import { useMutationForm } from "~/lib/forms";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { STRAW_CHOICES, StrawPollInputSchema, TEXT_MAX, TITLE_MAX, type StrawChoice } from "../../../../server/domains/meetings/meetings.schema";
-import { InlineError } from "./actions";
 import { SharedTextEditor } from "./shared-text";
 import { SIDE_TITLE, SIDE_WORD, type CoChairSide } from "./types";
 import { useSharedDraft } from "./use-draft";

@@ -1,10 +1,10 @@
 // Running the meeting: start, the current item with its time box counting down, next item, caucus,
 // resume and adjourn (co-chairs); everyone sees where the meeting is.
 import { useId, useState } from "react";
-import { EmptyState, Section, Time } from "~/components/ui";
+import { ConfirmStep, EmptyState, InlineError, Section, Time } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
 import { Countdown } from "./clock";
-import { InlineError, useActionError } from "./actions";
+import { useActionError } from "./actions";
 import { KindBadge } from "./agenda-builder";
 import { formatMinutes, type MeetingView } from "./types";
 
@@ -173,29 +173,19 @@ function CallCaucus({ meetingId }: { meetingId: string }) {
 }
 
 function Adjourn({ meetingId }: { meetingId: string }) {
-  const [confirming, setConfirming] = useState(false);
   const action = useActionError(meetingId);
   const adjourn = trpc.meetings.meeting.adjourn.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
-  if (!confirming) {
-    return (
-      <button type="button" className="btn-danger" onClick={() => setConfirming(true)}>
-        Adjourn meeting…
-      </button>
-    );
-  }
   return (
-    <div role="group" aria-label="Confirm adjournment" className="rounded-md bg-red-50 p-3 text-sm ring-1 ring-red-200">
-      <p className="text-red-900">Adjourn now? The meeting ends for everyone, the speakers’ queue closes and the minutes go to both co-chairs for approval.</p>
-      <div className="mt-2 flex flex-wrap gap-2">
-        <button type="button" className="btn-danger" disabled={adjourn.isPending} onClick={() => adjourn.mutate({ meetingId })} autoFocus>
-          {adjourn.isPending ? "Adjourning…" : "Yes, adjourn"}
-        </button>
-        <button type="button" className="btn-secondary" onClick={() => setConfirming(false)}>
-          Cancel
-        </button>
-      </div>
-      <InlineError message={action.error} />
-    </div>
+    <ConfirmStep
+      button="Adjourn meeting…"
+      label="Confirm adjournment"
+      question="Adjourn now? The meeting ends for everyone, the speakers’ queue closes and the minutes go to both co-chairs for approval."
+      yes="Yes, adjourn"
+      pendingText="Adjourning…"
+      isPending={adjourn.isPending}
+      onConfirm={() => adjourn.mutate({ meetingId })}
+      error={action.error}
+    />
   );
 }
 

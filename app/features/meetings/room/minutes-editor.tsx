@@ -3,10 +3,10 @@
 // approve the minutes; approved minutes are read-only.
 import { Link } from "@remix-run/react";
 import { useId } from "react";
-import { EmptyState, Section } from "~/components/ui";
+import { EmptyState, InlineError, Section } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
 import { MINUTES_MAX } from "../../../../server/domains/meetings/meetings.schema";
-import { InlineError, useActionError, useMeetingRefresh } from "./actions";
+import { useActionError, useMeetingRefresh } from "./actions";
 import { ActionItems } from "./action-items";
 import { MinutesApproval } from "./approvals";
 import { Decisions } from "./decisions";

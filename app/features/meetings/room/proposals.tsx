@@ -2,11 +2,11 @@
 // rejected (the proposer and co-chairs see why), and the proposal form.
 import { useState } from "react";
 import { FormError, TextArea } from "~/components/field";
-import { EmptyState, Section } from "~/components/ui";
+import { EmptyState, InlineError, Section } from "~/components/ui";
 import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
 import { RejectItemInputSchema, TEXT_MAX } from "../../../../server/domains/meetings/meetings.schema";
-import { InlineError, useActionError, useMeetingRefresh } from "./actions";
+import { useActionError, useMeetingRefresh } from "./actions";
 import { ItemDetails } from "./agenda-builder";
 import { EditItemForm, ProposeItemForm } from "./item-form";
 import { isAgendaOpen, viewerUserId, type AgendaItem, type MeetingView } from "./types";

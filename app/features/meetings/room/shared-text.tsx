@@ -1,7 +1,7 @@
 // The editor for a text several people save (minutes of an item, a side's caucus notes). In a
 // conflict the user's own text and the newer saved text stand side by side; nothing typed is lost.
+import { InlineError } from "~/components/ui";
 import { useId, type ReactNode } from "react";
-import { InlineError } from "./actions";
 import type { useSharedDraft } from "./use-draft";
 
 export function SharedTextEditor({

@@ -1,8 +1,8 @@
 // The speakers' queue: members raise and lower their hands; the chair gives the floor, reorders and
 // removes. Each speaker is labelled by side; changes are announced politely.
-import { EmptyState, Section, SideBadge } from "~/components/ui";
+import { EmptyState, InlineError, Section, SideBadge } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
-import { InlineError, useActionError } from "./actions";
+import { useActionError } from "./actions";
 import type { MeetingView } from "./types";
 
 export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucusActive: boolean }) {
