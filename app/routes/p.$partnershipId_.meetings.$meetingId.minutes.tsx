@@ -41,10 +41,10 @@ export default function PrintableMinutes() {
         <p className="mt-2 text-sm font-semibold">
           {minutes.approvedAt ? (
             <>
-              Approved by both co-chairs on <Time value={minutes.approvedAt} />.
+              Approved {minutes.approvedBy === "VOTE" ? "by a vote of the body" : "by both co-chairs"} on <Time value={minutes.approvedAt} />.
             </>
           ) : (
-            <span className="text-amber-800">DRAFT: not yet approved by both co-chairs.</span>
+            <span className="text-amber-800">DRAFT: not yet approved by both co-chairs or by a vote.</span>
           )}
         </p>
       </header>

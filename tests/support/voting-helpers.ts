@@ -100,6 +100,7 @@ export type MotionOptions = {
   rule?: DecisionRule;
   requireQuorum?: boolean;
   meetingId?: string | null;
+  approvesMinutesOfMeetingId?: string | null;
   mover?: Person;
   seconder?: Person;
 };
@@ -110,6 +111,7 @@ export async function moveMotion(world: VotingWorld, options: MotionOptions = {}
   const { id } = await mover.trpc.voting.motion.move({
     bodyId: world.committee.id,
     meetingId: options.meetingId ?? null,
+    approvesMinutesOfMeetingId: options.approvesMinutesOfMeetingId ?? null,
     text: options.text ?? `That the committee adopt apprenticeship standard ${++counter}.`,
     ballotKind: options.ballotKind ?? "ROLL_CALL",
     rule: options.rule ?? "SIMPLE_MAJORITY",

@@ -155,15 +155,27 @@ function Details({ view }: { view: MotionView }) {
           <div className={row}>
             <dt className="font-medium text-slate-500">Where</dt>
             <dd className="text-slate-900">
-              {motion.meetingId ? (
-                <Link className="link" to={`/p/${motion.partnershipId}/meetings/${motion.meetingId}`}>
-                  At a meeting of the body
+              {motion.meeting ? (
+                <Link className="link" to={`/p/${motion.partnershipId}/meetings/${motion.meeting.id}`}>
+                  {motion.meeting.title}, <Time value={motion.meeting.startsAt} timeZone={motion.meeting.timeZone} />
                 </Link>
               ) : (
                 "Electronic vote between meetings"
               )}
             </dd>
           </div>
+          {motion.approvesMinutesOf ? (
+            <div className={row}>
+              <dt className="font-medium text-slate-500">If it passes</dt>
+              <dd className="text-slate-900">
+                Approves the minutes of{" "}
+                <Link className="link" to={`/p/${motion.partnershipId}/meetings/${motion.approvesMinutesOf.id}`}>
+                  {motion.approvesMinutesOf.title}, <Time value={motion.approvesMinutesOf.startsAt} timeZone={motion.approvesMinutesOf.timeZone} />
+                </Link>
+                {motion.approvesMinutesOf.minutesApprovedAt ? " (approved)" : ""}
+              </dd>
+            </div>
+          ) : null}
           {motion.openedAt ? (
             <div className={row}>
               <dt className="font-medium text-slate-500">Opened</dt>

@@ -36,6 +36,7 @@ export function MoveMotionForm({ partnershipId, bodies, meetings }: { partnershi
     toInput: (values) => ({
       ...values,
       meetingId: values.meetingId ? values.meetingId : null,
+      approvesMinutesOfMeetingId: values.approvesMinutesOfMeetingId ? values.approvesMinutesOfMeetingId : null,
       requireQuorum: values.requireQuorum === "on",
     }),
     onSuccess: (result) => navigate(`/p/${partnershipId}/votes/${result.id}`),
@@ -48,6 +49,7 @@ export function MoveMotionForm({ partnershipId, bodies, meetings }: { partnershi
     );
   }
   const bodyMeetings = meetings.filter((m) => m.body.id === bodyId && (m.status === "SCHEDULED" || m.status === "LIVE"));
+  const draftMinutes = meetings.filter((m) => m.body.id === bodyId && m.status === "ADJOURNED" && !m.minutesApprovedAt);
   return (
     <form onSubmit={form.onSubmit} className="space-y-4" noValidate aria-label="Move a motion">
       <FormError message={form.error?.message} />
@@ -95,6 +97,17 @@ export function MoveMotionForm({ partnershipId, bodies, meetings }: { partnershi
         hint={bodyMeetings.length === 0 ? "This body has no scheduled or live meeting." : "A motion taken at a meeting goes into its minutes."}
         error={form.fieldError("meetingId")}
       />
+      {draftMinutes.length > 0 ? (
+        <SelectField
+          key={`minutes-${bodyId}`}
+          label="Approves the minutes of (optional)"
+          name="approvesMinutesOfMeetingId"
+          placeholder="None"
+          options={draftMinutes.map((m): [string, string] => [m.id, `${m.title} · ${meetingWhen(m)}`])}
+          hint="If the motion passes, these draft minutes are approved by the body's vote instead of by both co-chairs."
+          error={form.fieldError("approvesMinutesOfMeetingId")}
+        />
+      ) : null}
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={form.pending}>
         {form.pending ? "Moving…" : "Move the motion"}
       </button>

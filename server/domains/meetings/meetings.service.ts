@@ -405,6 +405,8 @@ export function createMeetingsService({ db, access, realtime, notifications, con
       minutes: {
         version: meeting.minutesVersion,
         approvedAt: meeting.minutesApprovedAt,
+        /** Both co-chairs' approvals, or (without them) a motion of the body that passed. */
+        approvedBy: meeting.minutesApprovedAt ? (minutesState.approvedSides.length === 2 ? ("CO_CHAIRS" as const) : ("VOTE" as const)) : null,
         approvedSides: minutesState.approvedSides,
         waitingFor: minutesState.waitingFor,
         approvals: meeting.minutesApprovals.map(approvalView),

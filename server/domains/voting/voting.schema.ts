@@ -17,6 +17,8 @@ export const MoveMotionInputSchema = z.object({
   bodyId: id,
   meetingId: id.nullable().default(null),
   agendaItemId: id.nullable().default(null),
+  /** An adjourned meeting of the same body whose minutes this motion approves when it passes. */
+  approvesMinutesOfMeetingId: id.nullable().default(null),
   text: z.string({ required_error: "State the motion." }).trim().min(1, "State the motion.").max(MOTION_TEXT_MAX, "A motion is at most 10,000 characters."),
   rationale: z.string().trim().max(MOTION_TEXT_MAX).default(""),
   ballotKind: z.enum(["ROLL_CALL", "SECRET"], { errorMap: () => ({ message: "Choose how members vote." }) }),

@@ -165,7 +165,8 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
 
   async function get({ userId, motionId }: { userId: string; motionId: string }) {
     const { member, seat, body, motion } = await asSeated(userId, motionId);
-    const [settings, voters, ballots, participation, events, amendments, tally] = await Promise.all([
+    const meetingIds = [motion.meetingId, motion.approvesMinutesOfMeetingId].filter((id): id is string => id !== null);
+    const [settings, voters, ballots, participation, events, amendments, tally, meetings] = await Promise.all([
       db.body.findUniqueOrThrow({ where: { id: body.id }, select: { secondFromOtherSide: true, deadlockProcedure: true, umpireName: true } }),
       db.motionVoter.findMany({ where: { motionId } }),
       motion.ballotKind === "ROLL_CALL" ? db.rollCallBallot.findMany({ where: { motionId }, orderBy: { castAt: "asc" } }) : Promise.resolve([]),
@@ -175,7 +176,9 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
       db.motionEvent.findMany({ where: { motionId }, orderBy: { createdAt: "asc" }, select: { kind: true, data: true, createdAt: true } }),
       db.motion.findMany({ where: { amendsMotionId: motionId }, orderBy: { createdAt: "asc" }, select: { id: true, text: true, status: true, outcome: true } }),
       liveTally(db, motion),
+      db.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, title: true, startsAt: true, timeZone: true, minutesApprovedAt: true } }),
     ]);
+    const meetingOf = (id: string | null) => meetings.find((m) => m.id === id) ?? null;
     const memberIds = [
       motion.movedByMembershipId,
       motion.secondedByMembershipId,
@@ -206,6 +209,9 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
         bodyId: motion.bodyId,
         bodyName: body.name,
         meetingId: motion.meetingId,
+        meeting: meetingOf(motion.meetingId),
+        /** The earlier meeting whose minutes this motion approves when it passes. */
+        approvesMinutesOf: meetingOf(motion.approvesMinutesOfMeetingId),
         amendsMotionId: motion.amendsMotionId,
         text: motion.text,
         rationale: motion.rationale,
@@ -277,6 +283,13 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
       const item = await db.agendaItem.findUnique({ where: { id: input.agendaItemId }, select: { meetingId: true } });
       if (!item || item.meetingId !== input.meetingId) throw new AppError("BAD_REQUEST", "Choose an item of this meeting's agenda.");
     }
+    if (input.approvesMinutesOfMeetingId) {
+      const earlier = await db.meeting.findUnique({ where: { id: input.approvesMinutesOfMeetingId }, select: { bodyId: true, status: true, minutesApprovedAt: true } });
+      const message = "Choose an adjourned meeting of this body whose minutes are not yet approved.";
+      if (!earlier || earlier.bodyId !== body.id || earlier.status !== "ADJOURNED" || earlier.minutesApprovedAt) {
+        throw new AppError("BAD_REQUEST", message, { fieldErrors: { approvesMinutesOfMeetingId: [message] } });
+      }
+    }
     const motion = await db.$transaction(async (tx) => {
       const m = await tx.motion.create({
         data: {
@@ -284,6 +297,7 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
           bodyId: body.id,
           meetingId: input.meetingId,
           agendaItemId: input.agendaItemId,
+          approvesMinutesOfMeetingId: input.approvesMinutesOfMeetingId,
           text: input.text,
           rationale: input.rationale,
           ballotKind: input.ballotKind,
@@ -597,6 +611,18 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
         });
         if (amended) await event(tx, motion.amendsMotionId, "amended", { friendly: false, amendmentId: motion.id, text: motion.text });
       }
+      // A passed motion to approve an earlier meeting's minutes approves them (unless the co-chairs did meanwhile).
+      let approvedMinutes = false;
+      if (motion.approvesMinutesOfMeetingId && decision.outcome === "PASSED") {
+        const { count: approved } = await tx.meeting.updateMany({
+          where: { id: motion.approvesMinutesOfMeetingId, status: "ADJOURNED", minutesApprovedAt: null },
+          data: { minutesApprovedAt: new Date() },
+        });
+        approvedMinutes = approved > 0;
+        if (approvedMinutes) {
+          await recordAudit(tx, { partnershipId: motion.partnershipId, actorId: userId, action: "minutes.approvedByVote", subjectType: "Meeting", subjectId: motion.approvesMinutesOfMeetingId, data: { motionId } });
+        }
+      }
       // A vote taken at a meeting goes into that meeting's minutes.
       if (motion.meetingId) {
         const recordedById = userId ?? (await deadlineRecorder(tx, motion));
@@ -610,7 +636,7 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
           },
         });
       }
-      return { motion, result };
+      return { motion, result, approvedMinutes };
     });
     if (!closed) return null;
     const { motion } = closed;
@@ -619,7 +645,21 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
     if (motion.amendsMotionId) motionChanged(motion.amendsMotionId);
     listChanged(motion.partnershipId);
     if (motion.meetingId) realtime.publish(meetingRoom(motion.meetingId), "meeting:changed", { meetingId: motion.meetingId, parts: ["minutes"] });
+    if (closed.approvedMinutes) await announceMinutesApproved(motion.approvesMinutesOfMeetingId!);
     return closed.result;
+  }
+
+  async function announceMinutesApproved(meetingId: string) {
+    realtime.publish(meetingRoom(meetingId), "meeting:changed", { meetingId, parts: ["minutes"] });
+    const meeting = await db.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: { partnershipId: true, title: true, body: { select: { seats: { select: { membership: { select: { userId: true } } } } } } },
+    });
+    await notifications.notify(
+      meeting.body.seats.map((s) => s.membership.userId),
+      "minutes.approved",
+      { partnershipId: meeting.partnershipId, meetingId, meetingTitle: meeting.title },
+    );
   }
 
   async function close({ userId, motionId }: { userId: string; motionId: string }) {

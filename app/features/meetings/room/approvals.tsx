@@ -161,7 +161,7 @@ export function MinutesApproval({ view }: { view: MeetingView }) {
       viewerSide={view.viewer.coChairSide}
       closedReason={view.meeting.status === "ADJOURNED" ? null : "Minutes are approved after adjournment."}
       approve={approve}
-      completeText={`Minutes approved by both co-chairs (version ${minutes.version}); they are final and read-only`}
+      completeText={`Minutes approved ${minutes.approvedBy === "VOTE" ? "by a vote of the body" : "by both co-chairs"} (version ${minutes.version}); they are final and read-only`}
       draftText={`Draft minutes — waiting for approval from ${coChairsPhrase(minutes.waitingFor)}`}
     />
   );
