@@ -51,7 +51,7 @@ function Header() {
   const data = useRootData();
   const me = data?.me;
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
         <Link to="/" className="flex items-center gap-2 text-lg font-bold tracking-tight text-slate-900">
           <span aria-hidden className="inline-block h-6 w-6 rounded bg-gradient-to-br from-labor-600 to-management-600" />
@@ -108,7 +108,7 @@ export function ErrorBoundary() {
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
     <>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="no-print border-b border-slate-200 bg-white">
         <div className="mx-auto max-w-6xl px-4 py-3">
           <a href="/" className="text-lg font-bold tracking-tight text-slate-900">
             Jointly

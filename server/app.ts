@@ -17,6 +17,7 @@ import { pingDb, type Db } from "./db.js";
 import type { RemixLoadContext } from "./load-context.js";
 import type { Logger } from "./logger.js";
 import { createRealtime } from "./realtime/realtime.js";
+import { createAttachmentsRouter } from "./domains/services/attachments.http.js";
 import { createServices } from "./services.js";
 import type { TrpcContext } from "./trpc/context.js";
 import { appRouter, createCaller } from "./trpc/router.js";
@@ -102,6 +103,9 @@ export async function createAppServer({
   });
 
   const contextFor = (res: Response): TrpcContext => ({ ...(res.locals as Locals).auth, services });
+
+  // Supportive-service attachments (raw file bodies), behind the Origin check and the session above.
+  app.use("/api/services", createAttachmentsRouter({ services: services.services, logger, maxBytes: config.MAX_ATTACHMENT_BYTES }));
 
   app.use(
     "/api/trpc",

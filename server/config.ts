@@ -22,6 +22,12 @@ const ConfigSchema = z
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
     /** scrypt cost (log2 N). 17 is OWASP's recommendation; tests may lower it for speed. */
     PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
+    /** Where supportive-service attachments (receipts, quotes) are stored, under random file names. */
+    UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
+    /** The largest amount one supportive-service request may ask for, in cents ($10,000 by default). */
+    MAX_REQUEST_CENTS: z.coerce.number().int().positive().default(1_000_000),
+    /** The largest attachment accepted, in bytes (10 MB by default). */
+    MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().max(10 * 1024 * 1024).default(10 * 1024 * 1024),
   })
   .transform((env) => {
     const appOrigin = new URL(env.APP_ORIGIN ?? `http://localhost:${env.PORT || 3000}`).origin;

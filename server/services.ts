@@ -9,7 +9,9 @@ import { createCaucusService } from "./domains/meetings/caucus.service.js";
 import { createMeetingsService } from "./domains/meetings/meetings.service.js";
 import { createNotificationsService } from "./domains/notifications/notifications.service.js";
 import { createPartnershipsService } from "./domains/partnerships/partnerships.service.js";
+import { createServicesService } from "./domains/services/services.service.js";
 import { createVotingService } from "./domains/voting/voting.service.js";
+import { createDraftsService } from "./domains/drafts/drafts.service.js";
 import type { Logger } from "./logger.js";
 import type { Realtime } from "./realtime/realtime.js";
 
@@ -25,13 +27,16 @@ export type ServiceDeps = {
 
 export function createServices(deps: ServiceDeps) {
   const notifications = createNotificationsService(deps);
+  const voting = createVotingService({ ...deps, notifications });
   return {
     identity: createIdentityService(deps),
     notifications,
     partnerships: createPartnershipsService({ ...deps, notifications }),
     meetings: createMeetingsService({ ...deps, notifications }),
     caucus: createCaucusService(deps),
-    voting: createVotingService({ ...deps, notifications }),
+    voting,
+    drafts: createDraftsService({ ...deps, notifications, voting }),
+    services: createServicesService({ ...deps, notifications }),
   };
 }
 

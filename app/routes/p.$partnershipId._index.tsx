@@ -8,6 +8,8 @@ import { EmptyState, Section, SideBadge } from "~/components/ui";
 import { NewCommitteeForm } from "~/features/partnerships/committee-form";
 import { usePartnership } from "~/features/partnerships/use-partnership";
 import { OpenVotesList } from "~/features/voting/motion-list";
+import { DraftsInReview } from "~/features/drafts/draft-list";
+import { ServicesPanel } from "~/features/services/services-panel";
 import { ORGANIZATION_TYPES, PARTNERSHIP_ROLES, SIDES, type OrganizationType, type Side } from "../../server/domains/partnerships/partnerships.schema";
 
 const SIDE_ORDER: Side[] = ["LABOR", "NEUTRAL", "MANAGEMENT"];
@@ -123,11 +125,11 @@ export default function PartnershipOverview() {
         <Section title="Open votes" id="votes" actions={<Link className="link text-sm" to="votes">All votes</Link>}>
           <OpenVotesList partnershipId={partnership.id} initial={initial.motions} />
         </Section>
-        <Section title="Drafts awaiting review" id="drafts">
-          <EmptyState title="No drafts in review">Curriculum drafts waiting for worker sign-off will appear here.</EmptyState>
+        <Section title="Drafts awaiting review" id="drafts" actions={<Link className="link text-sm" to="drafts">All drafts</Link>}>
+          <DraftsInReview partnershipId={partnership.id} />
         </Section>
-        <Section title="Supportive-service requests" id="services">
-          <EmptyState title="No requests">Requests from community partners for trainees' childcare, transport or tools will appear here.</EmptyState>
+        <Section title="Supportive-service requests" id="services" actions={<Link className="link text-sm" to="services">All requests</Link>}>
+          <ServicesPanel partnershipId={partnership.id} />
         </Section>
       </div>
     </div>

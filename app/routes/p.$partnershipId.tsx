@@ -19,6 +19,8 @@ const TABS = [
   { to: "", label: "Overview", end: true },
   { to: "meetings", label: "Meetings" },
   { to: "votes", label: "Votes" },
+  { to: "drafts", label: "Drafts" },
+  { to: "services", label: "Services" },
   { to: "people", label: "People" },
   { to: "organizations", label: "Organizations" },
   { to: "committees", label: "Committees" },

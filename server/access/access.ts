@@ -2,7 +2,7 @@
 // user may not make answers NOT_FOUND (nothing is revealed), a change they may not make FORBIDDEN.
 import type { Db } from "../db.js";
 import { AppError, forbidden, notFound } from "../errors.js";
-import { caucusRoom, meetingRoom, motionRoom, partnershipRoom, type RoomRef } from "../realtime/realtime.events.js";
+import { caucusRoom, draftRoom, meetingRoom, motionRoom, partnershipRoom, type RoomRef } from "../realtime/realtime.events.js";
 import { canManageBody, canManagePartnership, type MemberFacts, type SeatFacts, type Side } from "./access.rules.js";
 
 export type Access = ReturnType<typeof createAccess>;
@@ -115,6 +115,9 @@ export function createAccess(db: Db) {
       case "motion":
         await requireMotionSeat(userId, ref.id);
         return motionRoom(ref.id);
+      case "draft":
+        await requireDraftSeat(userId, ref.id);
+        return draftRoom(ref.id);
       default:
         throw new AppError("BAD_REQUEST", "Unknown room.");
     }
@@ -129,6 +132,92 @@ export function createAccess(db: Db) {
     requireBodySeat,
     requireMeetingSeat,
     requireMotionSeat,
+    requireDraftSeat,
+    requireServicesActor,
+    requireServiceRequest,
+    requireTrainee,
     roomFor,
   };
+
+  // ─── drafts ─────────────────────────────────────────────────────────────────
+
+  /** A curriculum draft and the asker's seat on its body: only the body's members see its drafts. */
+  async function requireDraftSeat(userId: string, draftId: string) {
+    const draft = await db.draft.findUnique({ where: { id: draftId }, select: { id: true, bodyId: true, partnershipId: true } });
+    if (!draft) throw notFound("Draft");
+    const found = await requireBodySeat(userId, draft.bodyId, "Draft");
+    return { draft, ...found };
+  }
+
+  // ─── services ───────────────────────────────────────────────────────────────
+  // Trainees are personal data: only the owning CBO, CBOs it granted access, and the partnership's
+  // designated reviewers see them; every other member sees counts and totals. List queries filter with
+  // the `visible*` where-clauses below, in the query itself.
+
+  /** Who the asker is for supportive services: their organization, and whether they review or manage. */
+  async function requireServicesActor(userId: string, partnershipId: string) {
+    const member = await requireMember(userId, partnershipId);
+    const [organization, reviewer] = await Promise.all([
+      db.organization.findUniqueOrThrow({ where: { id: member.organizationId }, select: { id: true, type: true, name: true } }),
+      db.serviceReviewer.findUnique({ where: { partnershipId_membershipId: { partnershipId, membershipId: member.membershipId } }, select: { id: true } }),
+    ]);
+    const role = member.partnershipSeat?.role;
+    const organizationId = member.organizationId;
+    return {
+      member,
+      organization,
+      isCbo: organization.type === "CBO",
+      isReviewer: Boolean(reviewer),
+      /** Co-chairs and staff keep the funds, the target and the list of reviewers. */
+      canManage: role === "CO_CHAIR" || role === "STAFF",
+      // Reviewers see what was sent for review (never a CBO's drafts), and the trainees concerned.
+      visibleTrainees: {
+        partnershipId,
+        OR: [
+          { organizationId },
+          { grants: { some: { organizationId } } },
+          ...(reviewer ? [{ requests: { some: { status: { not: "DRAFT" } } } }] : []),
+        ],
+      },
+      visibleRequests: {
+        partnershipId,
+        OR: [{ organizationId }, { trainee: { organizationId } }, ...(reviewer ? [{ status: { not: "DRAFT" } }] : [])],
+      },
+    };
+  }
+  type ServicesActor = Awaited<ReturnType<typeof requireServicesActor>>;
+
+  /** A request the asker may see, or NOT_FOUND. `asRequester`: the asker belongs to the requesting organization. */
+  async function requireServiceRequest(userId: string, requestId: string) {
+    const found = await db.serviceRequest.findUnique({ where: { id: requestId }, select: { id: true, partnershipId: true } });
+    if (!found) throw notFound("Request");
+    const member = await getMember(userId, found.partnershipId);
+    if (!member) throw notFound("Request");
+    const actor: ServicesActor = await requireServicesActor(userId, found.partnershipId);
+    const request = await db.serviceRequest.findFirst({ where: { id: requestId, ...actor.visibleRequests } });
+    if (!request) throw notFound("Request");
+    return { actor, request, asRequester: request.organizationId === actor.member.organizationId };
+  }
+
+  /**
+   * A trainee the asker may see, or NOT_FOUND. `via` says how: OWNER (the recording CBO), GRANTED (a CBO
+   * given access) or REVIEWER (a designated reviewer; the caller logs the read).
+   */
+  async function requireTrainee(userId: string, traineeId: string) {
+    const found = await db.trainee.findUnique({ where: { id: traineeId }, select: { partnershipId: true } });
+    if (!found) throw notFound("Trainee");
+    const member = await getMember(userId, found.partnershipId);
+    if (!member) throw notFound("Trainee");
+    const actor: ServicesActor = await requireServicesActor(userId, found.partnershipId);
+    const trainee = await db.trainee.findFirst({ where: { id: traineeId, ...actor.visibleTrainees } });
+    if (!trainee) throw notFound("Trainee");
+    const orgId = actor.member.organizationId;
+    const via: "OWNER" | "GRANTED" | "REVIEWER" =
+      trainee.organizationId === orgId
+        ? "OWNER"
+        : (await db.traineeAccessGrant.findUnique({ where: { traineeId_organizationId: { traineeId, organizationId: orgId } } }))
+          ? "GRANTED"
+          : "REVIEWER";
+    return { actor, trainee, via };
+  }
 }

@@ -4,22 +4,25 @@ import type { MeetingEvents } from "../domains/meetings/meetings.events.js";
 import type { NotificationEvents } from "../domains/notifications/notifications.events.js";
 import type { PartnershipEvents } from "../domains/partnerships/partnerships.events.js";
 import type { VotingEvents } from "../domains/voting/voting.events.js";
+import type { DraftEvents } from "../domains/drafts/drafts.events.js";
+import type { ServicesEvents } from "../domains/services/services.events.js";
 
 /**
  * A room a client may ask to join; joining is a permission check, like a read. For a caucus the
  * server picks the room of the asker's own side: a client cannot name the other side's room.
  */
-export type RoomRef = { kind: "partnership" | "meeting" | "caucus" | "motion"; id: string };
+export type RoomRef = { kind: "partnership" | "meeting" | "caucus" | "motion" | "draft"; id: string };
 
 export const partnershipRoom = (id: string) => `partnership:${id}`;
 export const meetingRoom = (id: string) => `meeting:${id}`;
 export const caucusRoom = (meetingId: string, side: "LABOR" | "MANAGEMENT") => `meeting:${meetingId}:caucus:${side}`;
 export const motionRoom = (id: string) => `motion:${id}`;
+export const draftRoom = (id: string) => `draft:${id}`;
 export const userRoom = (id: string) => `user:${id}`;
 export const sessionRoom = (id: string) => `session:${id}`;
 
 /** Rooms whose viewers are announced to each other (who is in the meeting right now). */
-export const isPresenceRoom = (room: string) => /^meeting:[^:]+$/.test(room);
+export const isPresenceRoom = (room: string) => /^(meeting|draft):[^:]+$/.test(room);
 
 export type Viewer = { userId: string; name: string };
 
@@ -33,7 +36,9 @@ export interface ClientToServerEvents {
 export type ServerToClientEvents = PartnershipEvents &
   NotificationEvents &
   MeetingEvents &
-  VotingEvents & {
+  VotingEvents &
+  DraftEvents &
+  ServicesEvents & {
     /** The session behind this socket ended (sign-out); the client should reload. */
     "session:ended": (payload: Record<string, never>) => void;
     /** Who is viewing a presence room now. */

@@ -20,7 +20,7 @@ import {
   type Viewer,
 } from "./realtime.events.js";
 
-const RoomRefSchema = z.object({ kind: z.enum(["partnership", "meeting", "caucus", "motion"]), id: z.string().min(1).max(64) });
+const RoomRefSchema = z.object({ kind: z.enum(["partnership", "meeting", "caucus", "motion", "draft"]), id: z.string().min(1).max(64) });
 
 type SocketData = { userId: string; sessionId: string; name: string };
 export type Realtime = ReturnType<typeof createRealtime>;
@@ -74,9 +74,12 @@ export function createRealtime(
     socket.on("room:leave", async (raw, ack) => {
       const parsed = RoomRefSchema.safeParse(raw);
       if (parsed.success) {
-        // Leave every room this ref could have named (a caucus room carries the side).
-        const prefix = parsed.data.kind === "caucus" ? `meeting:${parsed.data.id}` : `${parsed.data.kind}:${parsed.data.id}`;
-        const rooms = [...socket.rooms].filter((r) => r === prefix || (parsed.data.kind === "caucus" && r.startsWith(`${prefix}:caucus:`)));
+        // A caucus ref names the meeting, not the side: leave whichever side's caucus room the socket is in,
+        // and only that (the meeting's own room stays joined).
+        const { kind, id } = parsed.data;
+        const rooms = [...socket.rooms].filter((r) =>
+          kind === "caucus" ? r.startsWith(`meeting:${id}:caucus:`) : r === `${kind}:${id}`,
+        );
         for (const room of rooms) await socket.leave(room);
         for (const room of rooms.filter(isPresenceRoom)) await announcePresence(room);
       }

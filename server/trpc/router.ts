@@ -2,8 +2,10 @@
 import { identityRouter } from "../domains/identity/identity.router.js";
 import { meetingsRouter } from "../domains/meetings/meetings.router.js";
 import { votingRouter } from "../domains/voting/voting.router.js";
+import { draftsRouter } from "../domains/drafts/drafts.router.js";
 import { notificationsRouter } from "../domains/notifications/notifications.router.js";
 import { partnershipsRouter } from "../domains/partnerships/partnerships.router.js";
+import { servicesRouter } from "../domains/services/services.router.js";
 import { createCallerFactory, router } from "./trpc.js";
 
 export const appRouter = router({
@@ -12,6 +14,8 @@ export const appRouter = router({
   notifications: notificationsRouter,
   meetings: meetingsRouter,
   voting: votingRouter,
+  drafts: draftsRouter,
+  services: servicesRouter,
 });
 
 export type AppRouter = typeof appRouter;

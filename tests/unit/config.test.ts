@@ -60,6 +60,15 @@ describe("loadConfig", () => {
     expect(loadConfig({ NODE_ENV: "test" }).isProduction).toBe(false);
   });
 
+  it("has supportive-service defaults: uploads under ./data/uploads, $10,000 per request, 10 MB per attachment", () => {
+    expect(loadConfig({})).toMatchObject({ UPLOAD_DIR: "./data/uploads", MAX_REQUEST_CENTS: 1_000_000, MAX_ATTACHMENT_BYTES: 10 * 1024 * 1024 });
+    expect(loadConfig({ UPLOAD_DIR: "/srv/uploads", MAX_REQUEST_CENTS: "250000", MAX_ATTACHMENT_BYTES: "1024" })).toMatchObject({
+      UPLOAD_DIR: "/srv/uploads",
+      MAX_REQUEST_CENTS: 250_000,
+      MAX_ATTACHMENT_BYTES: 1024,
+    });
+  });
+
   it("coerces numbers from strings", () => {
     const config = loadConfig({ SESSION_IDLE_HOURS: "2", SIGN_IN_MAX_FAILURES: "3", PASSWORD_HASH_COST: "10" });
     expect(config).toMatchObject({ SESSION_IDLE_HOURS: 2, SIGN_IN_MAX_FAILURES: 3, PASSWORD_HASH_COST: 10 });
@@ -75,6 +84,10 @@ describe("loadConfig", () => {
     [{ SIGN_IN_MAX_FAILURES: "0" }, /SIGN_IN_MAX_FAILURES/],
     [{ SESSION_IDLE_HOURS: "-1" }, /SESSION_IDLE_HOURS/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
+    [{ MAX_REQUEST_CENTS: "0" }, /MAX_REQUEST_CENTS/],
+    [{ MAX_REQUEST_CENTS: "12.5" }, /MAX_REQUEST_CENTS/],
+    [{ MAX_ATTACHMENT_BYTES: String(10 * 1024 * 1024 + 1) }, /MAX_ATTACHMENT_BYTES/],
+    [{ UPLOAD_DIR: "" }, /UPLOAD_DIR/],
   ])("refuses an invalid setting %o, naming it", (env, name) => {
     expect(() => loadConfig(env)).toThrow(name);
     expect(() => loadConfig(env)).toThrow(/^Invalid configuration/);

@@ -34,6 +34,13 @@ export const NotificationPayloadSchemas = {
   "minutes.approved": z.object({ partnershipId: z.string(), meetingId: z.string(), meetingTitle: z.string() }),
   "vote.opened": z.object({ partnershipId: z.string(), motionId: z.string(), motionText: z.string(), deadline: z.string().nullable() }),
   "vote.reminder": z.object({ partnershipId: z.string(), motionId: z.string(), motionText: z.string(), deadline: z.string() }),
+  // drafts
+  "draft.mentioned": z.object({ partnershipId: z.string(), draftId: z.string(), draftTitle: z.string(), byName: z.string(), excerpt: z.string() }),
+  "draft.reviewRequested": z.object({ partnershipId: z.string(), draftId: z.string(), draftTitle: z.string(), version: z.number() }),
+  "draft.signedOff": z.object({ partnershipId: z.string(), draftId: z.string(), draftTitle: z.string(), version: z.number() }),
+  "draft.changesRequested": z.object({ partnershipId: z.string(), draftId: z.string(), draftTitle: z.string(), version: z.number(), byName: z.string() }),
+  /** No trainee name, ever: only the request's id, category and new status. */
+  "serviceRequest.updated": z.object({ partnershipId: z.string(), requestId: z.string(), category: z.string(), statusLabel: z.string() }),
 } as const;
 
 export type NotificationKind = keyof typeof NotificationPayloadSchemas;
@@ -85,8 +92,33 @@ export function notificationText(n: Pick<NotificationView, "kind" | "payload">):
       const p = n.payload as NotificationPayload<"vote.reminder">;
       return { text: `Reminder: you have not voted on "${p.motionText}" yet. The vote closes soon.`, href: motionHref(p) };
     }
+    case "draft.mentioned": {
+      const p = n.payload as NotificationPayload<"draft.mentioned">;
+      return { text: `${p.byName} mentioned you on "${p.draftTitle}": ${p.excerpt}`, href: draftHref(p) };
+    }
+    case "draft.reviewRequested": {
+      const p = n.payload as NotificationPayload<"draft.reviewRequested">;
+      return { text: `Version ${p.version} of "${p.draftTitle}" is ready for your worker sign-off.`, href: draftHref(p) };
+    }
+    case "draft.signedOff": {
+      const p = n.payload as NotificationPayload<"draft.signedOff">;
+      return { text: `The worker reviewers signed off version ${p.version} of "${p.draftTitle}".`, href: draftHref(p) };
+    }
+    case "draft.changesRequested": {
+      const p = n.payload as NotificationPayload<"draft.changesRequested">;
+      return { text: `${p.byName} requested changes to version ${p.version} of "${p.draftTitle}".`, href: draftHref(p) };
+    }
+    case "serviceRequest.updated": {
+      const p = n.payload as NotificationPayload<"serviceRequest.updated">;
+      return {
+        text: `Your supportive-service request (${p.category}) is now: ${p.statusLabel}.`,
+        href: `/p/${p.partnershipId}/services/requests/${p.requestId}`,
+      };
+    }
   }
 }
+
+const draftHref = (p: { partnershipId: string; draftId: string }) => `/p/${p.partnershipId}/drafts/${p.draftId}`;
 
 const motionHref = (p: { partnershipId: string; motionId: string }) => `/p/${p.partnershipId}/votes/${p.motionId}`;
 

@@ -264,11 +264,15 @@ export function createPartnershipsService({ db, access, realtime, notifications,
     await db.$transaction(async (tx) => {
       const org = await tx.organization.findFirst({
         where: { id: organizationId, partnershipId },
-        select: { _count: { select: { memberships: true } } },
+        select: { _count: { select: { memberships: true, trainees: true, serviceRequests: true } } },
       });
       if (!org) throw notFound("Organization");
       if (org._count.memberships > 0) {
         throw new AppError("PRECONDITION_FAILED", "People still belong to this organization. Remove them first.");
+      }
+      // Trainee records, requests and the log of who read them are kept, so their organization is too.
+      if (org._count.trainees > 0 || org._count.serviceRequests > 0) {
+        throw new AppError("PRECONDITION_FAILED", "This organization has trainees or supportive-service requests on record, so it stays.");
       }
       await tx.organization.delete({ where: { id: organizationId } });
       await recordAudit(tx, { partnershipId, actorId: userId, action: "organization.removed", subjectType: "Organization", subjectId: organizationId });

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useParams } from "@remix-run/react";
+import { Section } from "~/components/ui";
+import { DraftSettingsForm } from "~/features/drafts/settings-form";
+import { superjsonResponse, useData } from "~/lib/data";
+import { load } from "~/lib/guards.server";
+import { trpc } from "~/lib/trpc";
+
+export const meta: MetaFunction = () => [{ title: "Draft settings · Jointly" }];
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  return superjsonResponse(await load(request, () => context.trpc.drafts.settings.get({ bodyId: params.bodyId ?? "" })));
+}
+
+export default function DraftSettings() {
+  const { partnershipId = "", bodyId = "" } = useParams();
+  const initial = useData<typeof loader>();
+  const { data = initial } = trpc.drafts.settings.get.useQuery({ bodyId }, { initialData: initial });
+  return (
+    <div className="max-w-2xl space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+        <Link to={`/p/${partnershipId}/drafts`} className="link">
+          Curriculum drafts
+        </Link>{" "}
+        / {data.bodyName}
+      </nav>
+      <Section title={`Editors and worker sign-off: ${data.bodyName}`} id="settings">
+        <DraftSettingsForm key={bodyId} settings={data} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+// The printable curriculum: a clean page without the app's navigation (print it or save a PDF), with
+// the version's modules, hours, and who signed off which version.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { Time } from "~/components/ui";
+import { DRAFT_TEXT_CSS, hoursText } from "~/features/drafts/labels";
+import { superjsonResponse, useData } from "~/lib/data";
+import { load, requireUser } from "~/lib/guards.server";
+import { moduleHours } from "../../server/domains/drafts/drafts.rules";
+import { DRAFT_STATUSES, PROGRAM_KINDS } from "../../server/domains/drafts/drafts.schema";
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  requireUser(context, request);
+  const draftId = params.draftId ?? "";
+  const view = await load(request, () => context.trpc.drafts.draft.get({ draftId }));
+  const version = view.draft.currentVersion ? await load(request, () => context.trpc.drafts.version.get({ draftId, number: view.draft.currentVersion })) : null;
+  return superjsonResponse({ view, version });
+}
+
+export const meta: MetaFunction = () => [{ title: "Curriculum · Jointly" }];
+
+export default function PrintableDraft() {
+  const { view, version } = useData<typeof loader>();
+  const { draft } = view;
+  const snapshot = version?.snapshot ?? { title: draft.title, occupation: draft.occupation, programKind: draft.programKind, modules: view.modules };
+  const hours = version?.hours ?? view.hours;
+  const byVersion = new Map<number, typeof view.signOffs>();
+  for (const s of view.signOffs) byVersion.set(s.versionNumber, [...(byVersion.get(s.versionNumber) ?? []), s]);
+  return (
+    <article className="mx-auto max-w-3xl bg-white p-8 text-slate-900 print:max-w-none print:p-0">
+      <style>{DRAFT_TEXT_CSS}</style>
+      <div className="no-print mb-6 flex justify-between gap-2">
+        <Link to={`/p/${draft.partnershipId}/drafts/${draft.id}`} className="btn-secondary">
+          Back to the draft
+        </Link>
+        <button type="button" className="btn-primary" onClick={() => window.print()}>
+          Print or save as PDF
+        </button>
+      </div>
+      <div className="border-b border-slate-300 pb-4">
+        <p className="text-sm uppercase tracking-wide text-slate-600">{draft.bodyName}</p>
+        <h1 className="text-2xl font-bold">{snapshot.title}</h1>
+        <p className="text-sm text-slate-700">
+          {PROGRAM_KINDS[snapshot.programKind]} · {snapshot.occupation}
+        </p>
+        <p className="mt-2 text-sm font-semibold" data-testid="print-status">
+          {view.adoption ? (
+            <>
+              Adopted: version {view.adoption.versionNumber}, by {view.adoption.adoptedByName} on <Time value={view.adoption.createdAt} />.
+            </>
+          ) : (
+            <span className="text-amber-800">
+              {DRAFT_STATUSES[draft.status].toUpperCase()}: {version ? `version ${version.number}` : "working copy"}, not adopted.
+            </span>
+          )}
+        </p>
+        <p className="text-sm">Total: {hoursText(hours)}. A skilled worker may test out of {hours.testOutHours.toLocaleString("en-US")} h.</p>
+      </div>
+
+      <table className="mt-6 w-full text-left text-sm">
+        <caption className="mb-2 text-left text-lg font-semibold">Modules and hours</caption>
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="py-1 pr-2">Module</th>
+            <th scope="col" className="py-1 pr-2 text-right">Related instruction</th>
+            <th scope="col" className="py-1 pr-2 text-right">On the job</th>
+            <th scope="col" className="py-1 text-right">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {snapshot.modules.map((m, i) => {
+            const h = moduleHours(m);
+            return (
+              <tr key={m.key} className="border-b border-slate-100">
+                <td className="py-1 pr-2">
+                  {i + 1}. {m.title}
+                  {m.testOut ? " (test-out allowed)" : ""}
+                </td>
+                <td className="py-1 pr-2 text-right tabular-nums">{h.related}</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{h.ojl}</td>
+                <td className="py-1 text-right tabular-nums">{h.total}</td>
+              </tr>
+            );
+          })}
+          <tr className="font-semibold">
+            <td className="py-1 pr-2">Total</td>
+            <td className="py-1 pr-2 text-right tabular-nums">{hours.related}</td>
+            <td className="py-1 pr-2 text-right tabular-nums">{hours.ojl}</td>
+            <td className="py-1 text-right tabular-nums">{hours.total}</td>
+          </tr>
+        </tbody>
+      </table>
+
+      <section className="mt-6 space-y-5">
+        {snapshot.modules.map((m, i) => (
+          <div key={m.key} className="break-inside-avoid">
+            <h2 className="text-lg font-semibold">
+              {i + 1}. {m.title}
+            </h2>
+            <div className="draft-text text-sm" dangerouslySetInnerHTML={{ __html: m.objectives }} />
+            {m.competencies.trim() ? (
+              <p className="mt-1 text-sm">
+                <strong>Competencies:</strong> {m.competencies.split("\n").map((c) => c.trim()).filter(Boolean).join("; ")}
+              </p>
+            ) : null}
+            <p className="text-sm">
+              <strong>Assessment:</strong> {m.assessment || "not set"} · <strong>Credential:</strong> {m.credential || "none"}
+            </p>
+          </div>
+        ))}
+      </section>
+
+      <section className="mt-8 border-t border-slate-300 pt-4 text-sm">
+        <h2 className="text-lg font-semibold">Worker sign-off</h2>
+        {view.versions.length === 0 ? <p>No version has been put to review.</p> : null}
+        {view.versions.map((v) => (
+          <div key={v.number} className="mt-2 break-inside-avoid">
+            <p className="font-semibold">
+              Version {v.number} ({v.changeSummary}), by {v.createdByName}, <Time value={v.createdAt} />
+            </p>
+            <ul className="list-disc pl-5">
+              {(byVersion.get(v.number) ?? []).map((s) => (
+                <li key={s.id}>
+                  {s.reviewerName}: {s.decision === "SIGNED_OFF" ? "signed off" : `requested changes: ${s.reason}`}, <Time value={s.createdAt} />
+                </li>
+              ))}
+              {(byVersion.get(v.number) ?? []).length === 0 ? <li>No decisions recorded.</li> : null}
+            </ul>
+          </div>
+        ))}
+      </section>
+    </article>
+  );
+}

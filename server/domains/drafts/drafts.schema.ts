@@ -1,0 +1,172 @@
+// Inputs and vocabularies of the curriculum drafts domain (isomorphic: forms, procedures and tests share them).
+import { z } from "zod";
+
+export const PROGRAM_KINDS = {
+  REGISTERED_APPRENTICESHIP: "Registered apprenticeship",
+  PRE_APPRENTICESHIP: "Pre-apprenticeship",
+  INCUMBENT_UPGRADE: "Incumbent-worker upgrade",
+  SHORT_COURSE: "Short course",
+} as const;
+export type ProgramKind = keyof typeof PROGRAM_KINDS;
+
+export const DRAFT_STATUSES = {
+  DRAFTING: "Drafting",
+  IN_REVIEW: "In review",
+  SIGNED_OFF: "Signed off",
+  ADOPTED: "Adopted",
+  WITHDRAWN: "Withdrawn",
+} as const;
+export type DraftStatus = keyof typeof DRAFT_STATUSES;
+
+export const SIGNOFF_DECISIONS = { SIGNED_OFF: "Signed off", CHANGES_REQUESTED: "Requested changes" } as const;
+export type SignOffDecision = keyof typeof SIGNOFF_DECISIONS;
+
+export const SIGNOFF_RULES = { ALL: "All members of the group", AT_LEAST: "At least a number of them" } as const;
+export type SignOffRule = keyof typeof SIGNOFF_RULES;
+
+export const MODULE_TEXT_MAX = 100_000;
+export const COMMENT_MAX = 10_000;
+export const TITLE_MAX = 200;
+export const FIELD_MAX = 2_000;
+export const MODULES_MAX = 60;
+export const HOURS_MAX = 100_000;
+
+const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+const id = z.string().trim().min(1, "Required.").max(64);
+const title = (what: string) =>
+  z
+    .string({ required_error: `${what} is required.` })
+    .trim()
+    .min(1, `${what} is required.`)
+    .max(TITLE_MAX, `${what} must be at most ${TITLE_MAX} characters.`);
+const text = (max = FIELD_MAX) => z.string().trim().max(max, `Must be at most ${max.toLocaleString("en-US")} characters.`).default("");
+const hours = z.coerce
+  .number({ invalid_type_error: "Enter hours as a whole number." })
+  .int("Use whole hours.")
+  .min(0, "Hours cannot be negative.")
+  .max(HOURS_MAX, `At most ${HOURS_MAX.toLocaleString("en-US")} hours.`);
+
+export const DraftIdSchema = z.object({ draftId: id });
+
+export const DraftDetailsSchema = z.object({
+  title: title("Title"),
+  occupation: title("Occupation"),
+  programKind: z.enum(keys(PROGRAM_KINDS), { errorMap: () => ({ message: "Choose the kind of program." }) }),
+});
+
+/** A module of the working copy. `key` is stable across versions; a new module has none yet. */
+export const ModuleInputSchema = z.object({
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_-]{4,40}$/i, "Invalid module key.")
+    .optional(),
+  title: title("Module title"),
+  /** Rich text (HTML); sanitized on the server. */
+  objectives: z
+    .string()
+    .max(MODULE_TEXT_MAX, `A module's text is at most ${MODULE_TEXT_MAX.toLocaleString("en-US")} characters.`)
+    .default(""),
+  competencies: text(10_000),
+  relatedHours: hours.default(0),
+  ojlHours: hours.default(0),
+  assessment: text(),
+  credential: text(TITLE_MAX),
+  testOut: z.boolean().default(false),
+});
+export type ModuleInput = z.infer<typeof ModuleInputSchema>;
+
+export const CreateDraftInputSchema = DraftDetailsSchema.extend({ bodyId: id });
+export type CreateDraftInput = z.infer<typeof CreateDraftInputSchema>;
+
+export const SaveDraftInputSchema = DraftDetailsSchema.extend({
+  draftId: id,
+  /** The working-copy revision the editor started from; a stale one is refused with CONFLICT. */
+  baseRevision: z.number().int().min(0),
+  modules: z.array(ModuleInputSchema).max(MODULES_MAX, `At most ${MODULES_MAX} modules.`),
+  /** When given, the save also becomes the next immutable version and (re)starts worker review. */
+  newVersion: z
+    .object({ changeSummary: z.string().trim().min(1, "Say what changed in this version.").max(FIELD_MAX, "At most 2,000 characters.") })
+    .nullable()
+    .default(null),
+});
+export type SaveDraftInput = z.infer<typeof SaveDraftInputSchema>;
+
+export const SignOffInputSchema = z
+  .object({
+    draftId: id,
+    /** The version the reviewer read: a decision on any other version is refused. */
+    versionNumber: z.number().int().min(1),
+    decision: z.enum(keys(SIGNOFF_DECISIONS), { errorMap: () => ({ message: "Sign off or request changes." }) }),
+    reason: z.string().trim().max(FIELD_MAX, "At most 2,000 characters.").default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "CHANGES_REQUESTED" && !v.reason) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reason"], message: "Say what needs to change." });
+    }
+  });
+export type SignOffInput = z.infer<typeof SignOffInputSchema>;
+
+export const AdoptInputSchema = z.object({
+  draftId: id,
+  versionNumber: z.number().int().min(1),
+  /** Adopt by the body's vote: a passed dual-majority motion of the body (else the management co-chair adopts). */
+  motionId: id.nullable().default(null),
+});
+
+export const CompareInputSchema = z.object({
+  draftId: id,
+  /** Version numbers; 0 is the working copy. */
+  from: z.number().int().min(0),
+  to: z.number().int().min(0),
+});
+
+export const VersionInputSchema = z.object({ draftId: id, number: z.number().int().min(1) });
+
+export const AnchorInputSchema = z.object({
+  /** Offsets in the module's plain text (as rendered) of `version` (0 = working copy). */
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
+  quote: z.string().min(1, "Select a passage.").max(COMMENT_MAX),
+  version: z.number().int().min(0),
+});
+export type AnchorInput = z.infer<typeof AnchorInputSchema>;
+
+export const CommentBodySchema = z
+  .string({ required_error: "Write a comment." })
+  .trim()
+  .min(1, "Write a comment.")
+  .max(COMMENT_MAX, `A comment is at most ${COMMENT_MAX.toLocaleString("en-US")} characters.`);
+
+export const AddCommentInputSchema = z.object({
+  draftId: id,
+  moduleKey: z.string().trim().max(40).nullable().default(null),
+  anchor: AnchorInputSchema.nullable().default(null),
+  body: CommentBodySchema,
+});
+export type AddCommentInput = z.infer<typeof AddCommentInputSchema>;
+
+export const ReplyInputSchema = z.object({ commentId: id, body: CommentBodySchema });
+export const ResolveInputSchema = z.object({ commentId: id, resolved: z.boolean() });
+export const ListCommentsInputSchema = z.object({
+  draftId: id,
+  /** Re-anchor passages against this version (0 = working copy); the current version by default. */
+  version: z.number().int().min(0).optional(),
+});
+
+export const ListDraftsInputSchema = z.object({ partnershipId: id });
+
+export const DraftSettingsInputSchema = z
+  .object({
+    bodyId: id,
+    editorMembershipIds: z.array(id).max(200),
+    reviewerMembershipIds: z.array(id).max(200),
+    rule: z.enum(keys(SIGNOFF_RULES)),
+    minimum: z.coerce.number().int("Use a whole number.").min(1, "At least 1.").max(200),
+  })
+  .superRefine((v, ctx) => {
+    if (v.rule === "AT_LEAST" && v.minimum > v.reviewerMembershipIds.length) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["minimum"], message: "The group has fewer members than that." });
+    }
+  });
+export type DraftSettingsInput = z.infer<typeof DraftSettingsInputSchema>;

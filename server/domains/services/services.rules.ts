@@ -1,0 +1,290 @@
+// Pure rules of supportive services: the request's life (who may move it where), money in integer
+// cents, dates, the service-level clock, fund headroom and caps, and attachment checks. No I/O.
+
+export const SERVICE_CATEGORIES = {
+  DEPENDENT_CARE: "Dependent care / childcare",
+  TRANSPORTATION: "Transportation",
+  TOOLS_EQUIPMENT: "Tools and equipment",
+  UNIFORMS_SAFETY_GEAR: "Uniforms and safety gear",
+  TUITION_FEES: "Tuition and fees",
+  TESTING_LICENSING: "Testing and licensing fees",
+  EMERGENCY_CASH: "Emergency cash assistance",
+  HOUSING: "Housing",
+  LANGUAGE_ESL: "Language support / ESL",
+  GED_BASIC_SKILLS: "GED or basic skills",
+  OTHER: "Other",
+} as const;
+export type ServiceCategory = keyof typeof SERVICE_CATEGORIES;
+export const CATEGORY_KEYS = Object.keys(SERVICE_CATEGORIES) as [ServiceCategory, ...ServiceCategory[]];
+
+export const REQUEST_STATUSES = {
+  DRAFT: "Draft",
+  SUBMITTED: "Submitted",
+  UNDER_REVIEW: "Under review",
+  NEEDS_INFO: "Needs more information",
+  APPROVED: "Approved",
+  DENIED: "Denied",
+  FULFILLED: "Fulfilled",
+  CANCELLED: "Cancelled",
+} as const;
+export type RequestStatus = keyof typeof REQUEST_STATUSES;
+export const STATUS_KEYS = Object.keys(REQUEST_STATUSES) as [RequestStatus, ...RequestStatus[]];
+
+/** Requests waiting for a reviewer's decision (the queue). */
+export const OPEN_STATUSES: RequestStatus[] = ["SUBMITTED", "UNDER_REVIEW", "NEEDS_INFO"];
+/** Requests whose approved amount counts against a fund (committed or spent). */
+export const FUNDED_STATUSES: RequestStatus[] = ["APPROVED", "FULFILLED"];
+
+// ─── the life of a request ──────────────────────────────────────────────────
+
+/** Who acts: a member of the requesting CBO, or a designated reviewer (never of the requesting organization). */
+export type Actor = "CBO" | "REVIEWER";
+
+export const REQUEST_ACTIONS = {
+  submit: { from: ["DRAFT"], to: "SUBMITTED", by: ["CBO"] },
+  startReview: { from: ["SUBMITTED"], to: "UNDER_REVIEW", by: ["REVIEWER"] },
+  askInfo: { from: ["SUBMITTED", "UNDER_REVIEW"], to: "NEEDS_INFO", by: ["REVIEWER"] },
+  answer: { from: ["NEEDS_INFO"], to: "UNDER_REVIEW", by: ["CBO"] },
+  approve: { from: ["SUBMITTED", "UNDER_REVIEW"], to: "APPROVED", by: ["REVIEWER"] },
+  deny: { from: ["SUBMITTED", "UNDER_REVIEW", "NEEDS_INFO"], to: "DENIED", by: ["REVIEWER"] },
+  fulfil: { from: ["APPROVED"], to: "FULFILLED", by: ["REVIEWER"] },
+  cancel: { from: ["DRAFT", "SUBMITTED", "UNDER_REVIEW", "NEEDS_INFO", "APPROVED"], to: "CANCELLED", by: ["CBO", "REVIEWER"] },
+} as const satisfies Record<string, { from: readonly RequestStatus[]; to: RequestStatus; by: readonly Actor[] }>;
+export type RequestAction = keyof typeof REQUEST_ACTIONS;
+
+const ACTION_VERBS: Record<RequestAction, string> = {
+  submit: "submit",
+  startReview: "start reviewing",
+  askInfo: "ask for more information on",
+  answer: "answer",
+  approve: "approve",
+  deny: "deny",
+  fulfil: "mark as fulfilled",
+  cancel: "cancel",
+};
+
+export type TransitionCheck = { ok: true; to: RequestStatus } | { ok: false; reason: "STATUS" | "ACTOR"; message: string };
+
+/** Whether `actor` may take `action` on a request in `status`, and where it leads. */
+export function checkTransition(status: RequestStatus, action: RequestAction, actor: Actor): TransitionCheck {
+  const rule = REQUEST_ACTIONS[action];
+  if (!(rule.by as readonly Actor[]).includes(actor)) {
+    const who = actor === "CBO" ? "a reviewer" : "the requesting organization";
+    return { ok: false, reason: "ACTOR", message: `Only ${who} can ${ACTION_VERBS[action]} a request.` };
+  }
+  if (!(rule.from as readonly RequestStatus[]).includes(status)) {
+    return {
+      ok: false,
+      reason: "STATUS",
+      message: `A request that is ${REQUEST_STATUSES[status].toLowerCase()} cannot be ${pastTense(action)}.`,
+    };
+  }
+  return { ok: true, to: rule.to };
+}
+
+function pastTense(action: RequestAction): string {
+  const map: Record<RequestAction, string> = {
+    submit: "submitted",
+    startReview: "taken into review",
+    askInfo: "sent back for more information",
+    answer: "answered",
+    approve: "approved",
+    deny: "denied",
+    fulfil: "marked as fulfilled",
+    cancel: "cancelled",
+  };
+  return map[action];
+}
+
+/** Every status a request can reach from `status` by some action (for tests and the UI). */
+export function nextStatuses(status: RequestStatus): RequestStatus[] {
+  return [...new Set(Object.values(REQUEST_ACTIONS).filter((r) => (r.from as readonly RequestStatus[]).includes(status)).map((r) => r.to))];
+}
+
+/** A CBO member may edit the request's details (amount, dates, text) only while it is a draft. */
+export const canEditDetails = (status: RequestStatus) => status === "DRAFT";
+/** Receipts and quotes can be added until a decision is taken. */
+export const canAttach = (status: RequestStatus) => status === "DRAFT" || OPEN_STATUSES.includes(status);
+
+// ─── money ──────────────────────────────────────────────────────────────────
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * Dollars as typed ("1,250.5", "$40", "12.34") to integer cents. Refuses negative or zero amounts,
+ * more than two decimals and anything that is not a plain number. Never goes through floating point.
+ */
+export function parseDollars(input: string): Parsed<number> {
+  const text = input.trim().replace(/^\$/, "").replace(/,(?=\d{3}(\D|$))/g, "");
+  if (text === "") return { ok: false, message: "Enter an amount." };
+  if (text.startsWith("-")) return { ok: false, message: "The amount must be more than zero." };
+  const match = /^(\d{1,9})(?:\.(\d*))?$/.exec(text);
+  if (!match) return { ok: false, message: "Enter an amount in dollars and cents, e.g. 125.50." };
+  const decimals = match[2] ?? "";
+  if (decimals.length > 2) return { ok: false, message: "Use at most two decimals (cents)." };
+  const cents = Number(match[1]) * 100 + Number(decimals.padEnd(2, "0"));
+  if (cents <= 0) return { ok: false, message: "The amount must be more than zero." };
+  return { ok: true, value: cents };
+}
+
+/** Refuses an amount above the configured maximum per request. */
+export function checkMaximum(cents: number, maxCents: number): Parsed<number> {
+  if (cents > maxCents) return { ok: false, message: `A request may ask for at most ${formatCents(maxCents)}.` };
+  return { ok: true, value: cents };
+}
+
+/** "$1,250.50" (en-US). */
+export function formatCents(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  const dollars = Math.floor(abs / 100).toLocaleString("en-US");
+  return `${sign}$${dollars}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** Cents as an editable dollars string ("1250.50"). */
+export const centsToDollarsInput = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+
+// ─── dates and the service-level clock ──────────────────────────────────────
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "2026-12-01" → that calendar date at 00:00 UTC, or an error for a date that does not exist. */
+export function parseCalendarDate(input: string): Parsed<Date> {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
+  if (!match) return { ok: false, message: "Enter a date (YYYY-MM-DD)." };
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (date.toISOString().slice(0, 10) !== input.trim()) return { ok: false, message: "That date does not exist." };
+  return { ok: true, value: date };
+}
+
+/** A needed-by date may be today or later (calendar dates in UTC). */
+export function checkNeededBy(neededBy: Date, now: Date): Parsed<Date> {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  if (neededBy.getTime() < today) return { ok: false, message: "The needed-by date is in the past." };
+  return { ok: true, value: neededBy };
+}
+
+export type SlaClock = { ageDays: number; dueAt: Date; overdue: boolean; daysLeft: number };
+
+/** Age since submission and the decision's due time against the partnership's target days. */
+export function slaClock(submittedAt: Date, now: Date, targetDays: number): SlaClock {
+  const dueAt = new Date(submittedAt.getTime() + targetDays * DAY_MS);
+  const ageDays = Math.max(0, Math.floor((now.getTime() - submittedAt.getTime()) / DAY_MS));
+  const daysLeft = Math.ceil((dueAt.getTime() - now.getTime()) / DAY_MS);
+  return { ageDays, dueAt, overdue: now.getTime() > dueAt.getTime(), daysLeft };
+}
+
+// ─── funds and caps ─────────────────────────────────────────────────────────
+
+export type FundBalance = { startingCents: number; committedCents: number; spentCents: number };
+export const availableCents = (f: FundBalance) => f.startingCents - f.committedCents - f.spentCents;
+
+export type Cap = { category: ServiceCategory | "ALL"; perTrainee: boolean; capCents: number };
+export type CapUse = {
+  /** This year's approved amounts (approved or fulfilled) from the fund, in the request's category. */
+  categoryYearCents: number;
+  /** This year's approved amounts for the trainee, in the request's category. */
+  traineeCategoryYearCents: number;
+  /** This year's approved amounts for the trainee, in every category. */
+  traineeYearCents: number;
+};
+
+/** The first cap an approval of `cents` in `category` would break, or null. */
+export function capBreached(caps: Cap[], category: ServiceCategory, cents: number, use: CapUse): { cap: Cap; message: string } | null {
+  for (const cap of caps) {
+    if (cap.category !== "ALL" && cap.category !== category) continue;
+    const used = cap.perTrainee ? (cap.category === "ALL" ? use.traineeYearCents : use.traineeCategoryYearCents) : cap.category === "ALL" ? null : use.categoryYearCents;
+    if (used === null) continue;
+    if (used + cents > cap.capCents) {
+      const what = cap.perTrainee
+        ? `the yearly cap per trainee${cap.category === "ALL" ? "" : ` for ${SERVICE_CATEGORIES[cap.category].toLowerCase()}`}`
+        : `the yearly cap for ${SERVICE_CATEGORIES[cap.category as ServiceCategory].toLowerCase()}`;
+      return { cap, message: `This would exceed ${what} (${formatCents(cap.capCents)}; ${formatCents(Math.max(0, cap.capCents - used))} left).` };
+    }
+  }
+  return null;
+}
+
+/** The calendar year (UTC) of `date` as [start, end). */
+export function yearRange(date: Date): { start: Date; end: Date } {
+  const y = date.getUTCFullYear();
+  return { start: new Date(Date.UTC(y, 0, 1)), end: new Date(Date.UTC(y + 1, 0, 1)) };
+}
+
+// ─── trainees' demographics ─────────────────────────────────────────────────
+
+export const PREFER_NOT_TO_SAY = "PREFER_NOT_TO_SAY";
+export const DEMOGRAPHICS = {
+  raceEthnicity: {
+    HISPANIC_LATINO: "Hispanic or Latino",
+    AMERICAN_INDIAN_ALASKA_NATIVE: "American Indian or Alaska Native",
+    ASIAN: "Asian",
+    BLACK_AFRICAN_AMERICAN: "Black or African American",
+    NATIVE_HAWAIIAN_PACIFIC_ISLANDER: "Native Hawaiian or Pacific Islander",
+    WHITE: "White",
+    TWO_OR_MORE: "Two or more races",
+    PREFER_NOT_TO_SAY: "Prefer not to say",
+  },
+  sex: { FEMALE: "Female", MALE: "Male", ANOTHER: "Another identity", PREFER_NOT_TO_SAY: "Prefer not to say" },
+  veteranStatus: { VETERAN: "Veteran", NOT_VETERAN: "Not a veteran", PREFER_NOT_TO_SAY: "Prefer not to say" },
+  disabilityStatus: { YES: "Has a disability", NO: "No disability", PREFER_NOT_TO_SAY: "Prefer not to say" },
+  ageBand: {
+    AGE_UNDER_18: "Under 18",
+    AGE_18_24: "18–24",
+    AGE_25_34: "25–34",
+    AGE_35_44: "35–44",
+    AGE_45_54: "45–54",
+    AGE_55_64: "55–64",
+    AGE_65_PLUS: "65 or older",
+    PREFER_NOT_TO_SAY: "Prefer not to say",
+  },
+} as const;
+export const DEMOGRAPHIC_LABELS: Record<keyof typeof DEMOGRAPHICS, string> = {
+  raceEthnicity: "Race / ethnicity",
+  sex: "Sex",
+  veteranStatus: "Veteran status",
+  disabilityStatus: "Disability",
+  ageBand: "Age",
+};
+
+// ─── attachments ────────────────────────────────────────────────────────────
+
+export const ATTACHMENT_TYPES = { "application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG" } as const;
+export type AttachmentMime = keyof typeof ATTACHMENT_TYPES;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The type a file really is, from its first bytes (never from its name or the browser's claim). */
+export function sniffMime(bytes: Uint8Array): AttachmentMime | null {
+  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return "application/pdf"; // %PDF-
+  if (starts([0xff, 0xd8, 0xff])) return "image/jpeg";
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  return null;
+}
+
+/**
+ * A file name as given by the uploader, for display and download only (never a path on disk): no
+ * path characters, no control characters, no leading dot, at most 200 characters.
+ */
+export function checkFileName(name: string): Parsed<string> {
+  const trimmed = name.trim();
+  if (trimmed === "") return { ok: false, message: "The file needs a name." };
+  if (trimmed.length > 200) return { ok: false, message: "The file name is too long (200 characters at most)." };
+  if (/[/\\\x00-\x1f\x7f:*?"<>|]/.test(trimmed) || trimmed.startsWith(".") || trimmed.includes("..")) {
+    return { ok: false, message: "The file name may not contain path or special characters (/ \\ : * ? \" < > | ..)." };
+  }
+  return { ok: true, value: trimmed };
+}
+
+/** Checks an upload: size within the limit, a PDF/JPEG/PNG by its content, and a safe name. */
+export function checkAttachment(input: { name: string; bytes: Uint8Array; maxBytes: number }): Parsed<{ name: string; mime: AttachmentMime }> {
+  const name = checkFileName(input.name);
+  if (!name.ok) return name;
+  if (input.bytes.length === 0) return { ok: false, message: "The file is empty." };
+  if (input.bytes.length > input.maxBytes) {
+    return { ok: false, message: `The file is too large (at most ${Math.round(input.maxBytes / (1024 * 1024))} MB).` };
+  }
+  const mime = sniffMime(input.bytes);
+  if (!mime) return { ok: false, message: "Only PDF, JPEG or PNG files can be attached." };
+  return { ok: true, value: { name: name.value, mime } };
+}

@@ -1,0 +1,365 @@
+// Worker sign-off and adoption: decisions bound to one version, cleared by any new version (history
+// keeps them), the rule (all, or at least N), the adoption guard through every path (service, HTTP,
+// direct database writes) and its races with a new version.
+import { afterAll, describe, expect, it } from "vitest";
+import { betweenChecksAndTransaction, notificationsOf } from "../support/meetings-helpers.js";
+import {
+  draftInReview,
+  draftingDraft,
+  draftWorld,
+  nextVersion,
+  refusedByTrigger,
+  refusedWithoutWrites,
+  saveInputOf,
+  type DraftWorld,
+} from "../support/drafts-helpers.js";
+import { refusal, startTestApp } from "../support/test-app.js";
+
+const app = await startTestApp();
+afterAll(() => app.close());
+
+const signOff = (who: Pick<DraftWorld["stranger"], "trpc">, draftId: string, versionNumber: number) =>
+  who.trpc.drafts.signOff.decide({ draftId, versionNumber, decision: "SIGNED_OFF" });
+
+async function signedOffDraft(world: DraftWorld) {
+  const view = await draftInReview(world);
+  for (const r of world.reviewers) await signOff(r, view.draft.id, 1);
+  return world.editor.trpc.drafts.draft.get({ draftId: view.draft.id });
+}
+
+describe("worker sign-off", () => {
+  it("every reviewer signs off (rule ALL): the draft is signed off; editors and co-chairs are told", async () => {
+    const world = await draftWorld(app);
+    const view = await draftInReview(world);
+    expect(await notificationsOf(app.db, world.reviewer1.user.id, "draft.reviewRequested")).toHaveLength(1);
+    expect((await world.reviewer1.trpc.drafts.draft.list({ partnershipId: world.partnership.id })).drafts[0]!.awaitingMySignOff).toBe(true);
+
+    await signOff(world.reviewer1, view.draft.id, 1);
+    let now = await world.editor.trpc.drafts.draft.get({ draftId: view.draft.id });
+    expect(now.draft.status).toBe("IN_REVIEW");
+    expect(now.review).toMatchObject({ signed: 1, required: 2, met: false });
+    expect(now.viewer.canAdopt).toBe(false);
+
+    await signOff(world.reviewer2, view.draft.id, 1);
+    now = await world.managementChair.trpc.drafts.draft.get({ draftId: view.draft.id });
+    expect(now.draft.status).toBe("SIGNED_OFF");
+    expect(now.review).toMatchObject({ signed: 2, required: 2, met: true });
+    expect(now.review.group.map((g) => g.decision)).toEqual(["SIGNED_OFF", "SIGNED_OFF"]);
+    expect(now.viewer.canAdopt).toBe(true);
+    for (const who of [world.editor, world.editor2, world.laborChair, world.managementChair]) {
+      expect(await notificationsOf(app.db, who.user.id, "draft.signedOff")).toHaveLength(1);
+    }
+    expect(await notificationsOf(app.db, world.reviewer2.user.id, "draft.signedOff")).toHaveLength(0);
+  });
+
+  it("refuses: not in the group, twice, changes without a reason, an old version, not in review, outsiders", async () => {
+    const world = await draftWorld(app);
+    const drafting = await draftingDraft(world);
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () =>
+      world.reviewer1.trpc.drafts.signOff.decide({ draftId: drafting.draft.id, versionNumber: 1, decision: "SIGNED_OFF" }),
+    );
+    const view = await draftInReview(world);
+    const draftId = view.draft.id;
+    for (const who of [world.laborMember, world.laborChair, world.managementChair, world.editor]) {
+      const r = await refusedWithoutWrites(app.db, "FORBIDDEN", () => signOff(who, draftId, 1));
+      expect(r.message).toMatch(/sign-off group/);
+    }
+    for (const who of [world.outsider, world.stranger]) await refusedWithoutWrites(app.db, "NOT_FOUND", () => signOff(who, draftId, 1));
+    const noReason = await refusedWithoutWrites(app.db, "BAD_REQUEST", () =>
+      world.reviewer1.trpc.drafts.signOff.decide({ draftId, versionNumber: 1, decision: "CHANGES_REQUESTED", reason: "   " }),
+    );
+    expect(noReason.fieldErrors?.reason).toBeTruthy();
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => signOff(world.reviewer1, draftId, 2));
+
+    await signOff(world.reviewer1, draftId, 1);
+    const twice = await refusedWithoutWrites(app.db, "CONFLICT", () => signOff(world.reviewer1, draftId, 1));
+    expect(twice.message).toMatch(/already/);
+    await refusedWithoutWrites(app.db, "CONFLICT", () =>
+      world.reviewer1.trpc.drafts.signOff.decide({ draftId, versionNumber: 1, decision: "CHANGES_REQUESTED", reason: "Second thoughts" }),
+    );
+    // The same decision twice at the same moment: exactly one is recorded.
+    const results = await Promise.allSettled([signOff(world.reviewer2, draftId, 1), signOff(world.reviewer2, draftId, 1), signOff(world.reviewer2, draftId, 1)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await app.db.draftSignOff.count({ where: { draftId } })).toBe(2);
+    // A decision is never changed or removed, whoever asks.
+    const row = await app.db.draftSignOff.findFirstOrThrow({ where: { draftId } });
+    await refusedByTrigger(app.db.draftSignOff.update({ where: { id: row.id }, data: { decision: "CHANGES_REQUESTED" } }), /append-only/);
+    await refusedByTrigger(app.db.draftSignOff.delete({ where: { id: row.id } }), /append-only/);
+  });
+
+  it("a request for changes keeps the draft in review and tells the editors, with the reason", async () => {
+    const world = await draftWorld(app);
+    const view = await draftInReview(world);
+    await world.reviewer1.trpc.drafts.signOff.decide({ draftId: view.draft.id, versionNumber: 1, decision: "CHANGES_REQUESTED", reason: "Mentor hours are missing." });
+    await signOff(world.reviewer2, view.draft.id, 1);
+    const now = await world.editor.trpc.drafts.draft.get({ draftId: view.draft.id });
+    expect(now.draft.status).toBe("IN_REVIEW");
+    expect(now.review).toMatchObject({ signed: 1, changesRequested: 1, met: false });
+    expect(now.signOffs.find((s) => s.decision === "CHANGES_REQUESTED")!.reason).toBe("Mentor hours are missing.");
+    expect(await notificationsOf(app.db, world.editor.user.id, "draft.changesRequested")).toHaveLength(1);
+  });
+
+  it("a new version clears the sign-offs and asks again; the history keeps the old ones", async () => {
+    const world = await draftWorld(app);
+    const signed = await signedOffDraft(world);
+    expect(signed.draft.status).toBe("SIGNED_OFF");
+    const v2 = await nextVersion(world, signed.draft.id);
+    expect(v2.draft).toMatchObject({ status: "IN_REVIEW", currentVersion: 2 });
+    expect(v2.review).toMatchObject({ signed: 0, met: false });
+    expect(v2.review.group.every((g) => g.decision === null)).toBe(true);
+    expect(v2.signOffs.map((s) => [s.versionNumber, s.decision])).toEqual([[1, "SIGNED_OFF"], [1, "SIGNED_OFF"]]);
+    const asReviewer = await world.reviewer1.trpc.drafts.draft.get({ draftId: signed.draft.id });
+    expect(asReviewer.viewer).toMatchObject({ canSignOff: true, myDecision: null });
+    expect((await world.reviewer1.trpc.drafts.version.get({ draftId: signed.draft.id, number: 1 })).signOffs).toHaveLength(2);
+    expect(await notificationsOf(app.db, world.reviewer1.user.id, "draft.reviewRequested")).toHaveLength(2);
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.managementChair.trpc.drafts.draft.adopt({ draftId: signed.draft.id, versionNumber: 1 }));
+  });
+
+  it("rule AT_LEAST 1: one reviewer is enough; a later decision by the other is still recorded", async () => {
+    const world = await draftWorld(app, { rule: "AT_LEAST", minimum: 1 });
+    const view = await draftInReview(world);
+    await signOff(world.reviewer2, view.draft.id, 1);
+    expect((await world.editor.trpc.drafts.draft.get({ draftId: view.draft.id })).draft.status).toBe("SIGNED_OFF");
+    await world.reviewer1.trpc.drafts.signOff.decide({ draftId: view.draft.id, versionNumber: 1, decision: "CHANGES_REQUESTED", reason: "Add ESL support." });
+    const now = await world.editor.trpc.drafts.draft.get({ draftId: view.draft.id });
+    expect(now.draft.status).toBe("SIGNED_OFF");
+    expect(now.review).toMatchObject({ signed: 1, required: 1, changesRequested: 1, met: true });
+  });
+});
+
+describe("body settings", () => {
+  it("co-chairs set editors, the labor-only group and the rule; open reviews are re-checked at once", async () => {
+    const world = await draftWorld(app);
+    const view = await draftInReview(world);
+    await signOff(world.reviewer1, view.draft.id, 1);
+    const settings = await world.laborChair.trpc.drafts.settings.get({ bodyId: world.committee.id });
+    expect(settings.reviewerMembershipIds.sort()).toEqual([world.reviewer1.membershipId, world.reviewer2.membershipId].sort());
+    const input = { bodyId: world.committee.id, editorMembershipIds: settings.editorMembershipIds, rule: "ALL" as const, minimum: 1 };
+
+    // A management or neutral member, or someone not on the committee, cannot be in the group.
+    for (const who of [world.managementMember, world.editor2, world.outsider]) {
+      await refusedWithoutWrites(app.db, "BAD_REQUEST", () =>
+        world.laborChair.trpc.drafts.settings.set({ ...input, reviewerMembershipIds: [world.reviewer1.membershipId, who.membershipId] }),
+      );
+    }
+    for (const who of [world.editor, world.reviewer1, world.laborMember]) {
+      await refusedWithoutWrites(app.db, "FORBIDDEN", () => who.trpc.drafts.settings.set({ ...input, reviewerMembershipIds: [] }));
+    }
+    await refusedWithoutWrites(app.db, "NOT_FOUND", () => world.stranger.trpc.drafts.settings.set({ ...input, reviewerMembershipIds: [] }));
+    await refusedWithoutWrites(app.db, "BAD_REQUEST", () =>
+      world.laborChair.trpc.drafts.settings.set({ ...input, rule: "AT_LEAST", minimum: 3, reviewerMembershipIds: [world.reviewer1.membershipId] }),
+    );
+    // The database refuses a management member in the group whatever the caller.
+    await refusedByTrigger(app.db.draftReviewer.create({ data: { bodyId: world.committee.id, membershipId: world.managementMember.membershipId } }), /labor-side/);
+
+    // Dropping the reviewer who has not decided completes the sign-off of the version in review.
+    await world.managementChair.trpc.drafts.settings.set({ ...input, reviewerMembershipIds: [world.reviewer1.membershipId] });
+    expect((await world.editor.trpc.drafts.draft.get({ draftId: view.draft.id })).draft.status).toBe("SIGNED_OFF");
+    // Adding a labor member who has not decided puts it back in review.
+    await world.managementChair.trpc.drafts.settings.set({ ...input, reviewerMembershipIds: [world.reviewer1.membershipId, world.laborMember.membershipId] });
+    expect((await world.editor.trpc.drafts.draft.get({ draftId: view.draft.id })).draft.status).toBe("IN_REVIEW");
+  });
+});
+
+describe("adoption", () => {
+  it("the management co-chair adopts the signed-off version; the draft is then read-only with its sign-off record", async () => {
+    const world = await draftWorld(app);
+    const signed = await signedOffDraft(world);
+    for (const who of [world.laborChair, world.editor, world.reviewer1, world.managementMember]) {
+      await refusedWithoutWrites(app.db, "FORBIDDEN", () => who.trpc.drafts.draft.adopt({ draftId: signed.draft.id, versionNumber: 1 }));
+    }
+    await refusedWithoutWrites(app.db, "NOT_FOUND", () => world.stranger.trpc.drafts.draft.adopt({ draftId: signed.draft.id, versionNumber: 1 }));
+    await world.managementChair.trpc.drafts.draft.adopt({ draftId: signed.draft.id, versionNumber: 1 });
+    const adopted = await world.reviewer1.trpc.drafts.draft.get({ draftId: signed.draft.id });
+    expect(adopted.draft.status).toBe("ADOPTED");
+    expect(adopted.adoption).toMatchObject({ versionNumber: 1, adoptedByName: world.managementChair.name });
+    expect(adopted.signOffs.map((s) => [s.versionNumber, s.reviewerName])).toEqual([
+      [1, world.reviewer1.name],
+      [1, world.reviewer2.name],
+    ]);
+    expect(adopted.viewer).toMatchObject({ canEdit: false, canComment: false, canSignOff: false, canAdopt: false });
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.editor.trpc.drafts.draft.save(saveInputOf(adopted, { newVersion: { changeSummary: "After adoption" } })));
+    // Adopting again is refused before any write.
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.managementChair.trpc.drafts.draft.adopt({ draftId: signed.draft.id, versionNumber: 1 }));
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.editor.trpc.drafts.comment.add({ draftId: signed.draft.id, body: "Late note" }));
+  });
+
+  it("cannot adopt without a complete sign-off: in review, partly signed, an older version, or over HTTP", async () => {
+    const world = await draftWorld(app);
+    const view = await draftInReview(world);
+    const draftId = view.draft.id;
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.managementChair.trpc.drafts.draft.adopt({ draftId, versionNumber: 1 }));
+    await signOff(world.reviewer1, draftId, 1);
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.managementChair.trpc.drafts.draft.adopt({ draftId, versionNumber: 1 }));
+    const http = await world.managementChair.http.mutate("drafts.draft.adopt", { draftId, versionNumber: 1 });
+    expect(http.status).toBe(412);
+    expect(http.error?.code).toBe("PRECONDITION_FAILED");
+    expect((await app.db.draft.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("IN_REVIEW");
+  });
+
+  it("the database itself refuses an adoption or a signed-off status that the sign-off does not support", async () => {
+    const world = await draftWorld(app);
+    const view = await draftInReview(world);
+    const draftId = view.draft.id;
+    await signOff(world.reviewer1, draftId, 1);
+    const v1 = await app.db.draftVersion.findFirstOrThrow({ where: { draftId, number: 1 } });
+    // Half signed: no signed-off status, no adoption row, no adopted status.
+    await refusedByTrigger(app.db.draft.update({ where: { id: draftId }, data: { status: "SIGNED_OFF" } }), /not complete/);
+    await refusedByTrigger(
+      app.db.draftAdoption.create({ data: { draftId, versionId: v1.id, versionNumber: 1, adoptedById: "x", adoptedByName: "x" } }),
+      /complete worker sign-off/,
+    );
+    await refusedByTrigger(app.db.draft.update({ where: { id: draftId }, data: { status: "ADOPTED" } }), /adoption of its current version/);
+    // Fully signed version 1, but version 2 is current: version 1 cannot be adopted, nor version 2 be "signed off".
+    await signOff(world.reviewer2, draftId, 1);
+    await nextVersion(world, draftId);
+    await refusedByTrigger(
+      app.db.draftAdoption.create({ data: { draftId, versionId: v1.id, versionNumber: 1, adoptedById: "x", adoptedByName: "x" } }),
+      /complete worker sign-off/,
+    );
+    await refusedByTrigger(app.db.draft.update({ where: { id: draftId }, data: { status: "SIGNED_OFF" } }), /not complete/);
+    // A reviewer's decision on the replaced version is refused by the database too.
+    await refusedByTrigger(
+      app.db.draftSignOff.create({
+        data: { draftId, versionId: v1.id, reviewerMembershipId: world.reviewer1.membershipId, reviewerUserId: world.reviewer1.user.id, reviewerName: "x", decision: "SIGNED_OFF" },
+      }),
+      /current version/,
+    );
+    expect(await app.db.draftAdoption.count({ where: { draftId } })).toBe(0);
+  });
+});
+
+/** A roll-call motion of the committee under `rule`, voted yes by everyone on the roll (or no by management), and closed. */
+async function votedMotion(world: DraftWorld, options: { rule?: "DUAL_MAJORITY" | "SIMPLE_MAJORITY"; managementVotes?: "YES" | "NO"; bodyId?: string } = {}) {
+  const { id: motionId } = await world.laborMember.trpc.voting.motion.move({
+    bodyId: options.bodyId ?? world.committee.id,
+    meetingId: null,
+    text: "That the committee adopt the IMT apprenticeship curriculum as signed off by the worker reviewers.",
+    ballotKind: "ROLL_CALL",
+    rule: options.rule ?? "DUAL_MAJORITY",
+    requireQuorum: false,
+  });
+  await world.managementMember.trpc.voting.motion.second({ motionId });
+  await world.laborChair.trpc.voting.motion.open({ motionId, deadline: new Date(Date.now() + 3_600_000) });
+  const everyone = [world.laborChair, world.managementChair, world.editor, world.editor2, world.reviewer1, world.reviewer2, world.laborMember, world.managementMember];
+  const roll = await app.db.motionVoter.findMany({ where: { motionId } });
+  for (const voter of roll) {
+    const who = everyone.find((p) => p.membershipId === voter.voterMembershipId)!;
+    await who.trpc.voting.ballot.cast({ motionId, choice: who.side === "MANAGEMENT" ? (options.managementVotes ?? "YES") : "YES" });
+  }
+  await world.laborChair.trpc.voting.motion.close({ motionId });
+  return motionId;
+}
+
+describe("adoption by the body's vote", () => {
+  it("a co-chair records adoption by a passed dual-majority motion; other motions, or before sign-off, are refused", async () => {
+    const world = await draftWorld(app);
+    const inReview = await draftInReview(world);
+    const early = await votedMotion(world);
+    // Not signed off yet: the vote alone cannot adopt.
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () =>
+      world.laborChair.trpc.drafts.draft.adopt({ draftId: inReview.draft.id, versionNumber: 1, motionId: early }),
+    );
+    for (const r of world.reviewers) await signOff(r, inReview.draft.id, 1);
+    const simple = await votedMotion(world, { rule: "SIMPLE_MAJORITY" });
+    const failed = await votedMotion(world, { managementVotes: "NO" });
+    const passed = await votedMotion(world);
+    const view = await world.laborChair.trpc.drafts.draft.get({ draftId: inReview.draft.id });
+    expect(view.viewer.adoptionMotions.map((m) => m.id).sort()).toEqual([early, passed].sort());
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.laborChair.trpc.drafts.draft.adopt({ draftId: inReview.draft.id, versionNumber: 1, motionId: simple }));
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.laborChair.trpc.drafts.draft.adopt({ draftId: inReview.draft.id, versionNumber: 1, motionId: failed }));
+    await refusedWithoutWrites(app.db, "FORBIDDEN", () => world.editor.trpc.drafts.draft.adopt({ draftId: inReview.draft.id, versionNumber: 1, motionId: passed }));
+    // The database refuses an adoption naming a motion that did not pass by dual majority, whoever writes it.
+    const v1 = await app.db.draftVersion.findFirstOrThrow({ where: { draftId: inReview.draft.id, number: 1 } });
+    await refusedByTrigger(
+      app.db.draftAdoption.create({ data: { draftId: inReview.draft.id, versionId: v1.id, versionNumber: 1, adoptedById: "x", adoptedByName: "x", motionId: failed } }),
+      /passed dual-majority motion/,
+    );
+
+    await world.laborChair.trpc.drafts.draft.adopt({ draftId: inReview.draft.id, versionNumber: 1, motionId: passed });
+    const adopted = await world.reviewer1.trpc.drafts.draft.get({ draftId: inReview.draft.id });
+    expect(adopted.draft.status).toBe("ADOPTED");
+    expect(adopted.adoption).toMatchObject({ versionNumber: 1, motionId: passed, adoptedByName: world.laborChair.name });
+  });
+
+  it("a vote that closed before the current version existed cannot adopt it", async () => {
+    const world = await draftWorld(app);
+    const view = await draftInReview(world);
+    const old = await votedMotion(world);
+    await nextVersion(world, view.draft.id);
+    for (const r of world.reviewers) await signOff(r, view.draft.id, 2);
+    const refused = await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () =>
+      world.managementChair.trpc.drafts.draft.adopt({ draftId: view.draft.id, versionNumber: 2, motionId: old }),
+    );
+    expect(refused.message).toMatch(/before version 2/);
+  });
+});
+
+describe("races", () => {
+  it("the last sign-off arrives just after a new version was saved: it is refused, nothing is signed off", async () => {
+    const world = await draftWorld(app);
+    const view = await draftInReview(world);
+    const draftId = view.draft.id;
+    await signOff(world.reviewer1, draftId, 1);
+    // The reviewer's checks pass on version 1; the new version commits before their transaction.
+    const race = betweenChecksAndTransaction(app.db, () => nextVersion(world, draftId));
+    const refused = await refusal(signOff(world.reviewer2, draftId, 1));
+    expect((await race.outcome).status).toBe("fulfilled");
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toMatch(/Version 2 replaced version 1/);
+    const now = await world.editor.trpc.drafts.draft.get({ draftId });
+    expect(now.draft).toMatchObject({ status: "IN_REVIEW", currentVersion: 2 });
+    expect(now.review.signed).toBe(0);
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.managementChair.trpc.drafts.draft.adopt({ draftId, versionNumber: 1 }));
+  });
+
+  it("the last sign-off and a new version at the same moment, many times: signed off only ever with the current version's full sign-off", async () => {
+    const world = await draftWorld(app);
+    for (let round = 0; round < 6; round++) {
+      const view = await draftInReview(world);
+      const draftId = view.draft.id;
+      await signOff(world.reviewer1, draftId, 1);
+      // Alternate which request starts first.
+      const calls = round % 2 ? [() => signOff(world.reviewer2, draftId, 1), () => nextVersion(world, draftId)] : [() => nextVersion(world, draftId), () => signOff(world.reviewer2, draftId, 1)];
+      const settled = await Promise.allSettled(calls.map((call) => call()));
+      const [last, save] = round % 2 ? settled : [settled[1], settled[0]];
+      expect(save!.status === "fulfilled" || last!.status === "fulfilled").toBe(true);
+      const draft = await app.db.draft.findUniqueOrThrow({ where: { id: draftId } });
+      const current = await app.db.draftVersion.findFirstOrThrow({ where: { draftId, number: draft.currentVersion }, include: { signOffs: true } });
+      if (draft.status === "SIGNED_OFF") expect(current.signOffs.filter((s) => s.decision === "SIGNED_OFF")).toHaveLength(2);
+      else expect(draft.status).toBe("IN_REVIEW");
+      expect(draft.currentVersion).toBe(2);
+    }
+  });
+
+  it("adoption racing a new version: whichever commits first wins; never an adopted draft with an unsigned version", async () => {
+    const world = await draftWorld(app);
+    // Deterministic: the new version commits between the co-chair's checks and their transaction.
+    const first = await signedOffDraft(world);
+    const race = betweenChecksAndTransaction(app.db, () => nextVersion(world, first.draft.id));
+    const refused = await refusal(world.managementChair.trpc.drafts.draft.adopt({ draftId: first.draft.id, versionNumber: 1 }));
+    expect((await race.outcome).status).toBe("fulfilled");
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect((await app.db.draft.findUniqueOrThrow({ where: { id: first.draft.id } })).status).toBe("IN_REVIEW");
+    expect(await app.db.draftAdoption.count({ where: { draftId: first.draft.id } })).toBe(0);
+
+    // At the same moment, several times: exactly one of the two wins, and the state agrees with it.
+    for (let round = 0; round < 6; round++) {
+      const signed = await signedOffDraft(world);
+      const draftId = signed.draft.id;
+      const [adopt, save] = await Promise.allSettled([
+        world.managementChair.trpc.drafts.draft.adopt({ draftId, versionNumber: 1 }),
+        world.editor.trpc.drafts.draft.save(saveInputOf(signed, { title: `Renamed ${round}`, newVersion: { changeSummary: "Late change" } })),
+      ]);
+      const draft = await app.db.draft.findUniqueOrThrow({ where: { id: draftId }, include: { adoption: true } });
+      if (adopt!.status === "fulfilled") {
+        expect(save!.status).toBe("rejected");
+        expect(draft).toMatchObject({ status: "ADOPTED", currentVersion: 1 });
+        expect(draft.adoption!.versionNumber).toBe(1);
+      } else {
+        expect(save!.status).toBe("fulfilled");
+        expect(draft).toMatchObject({ status: "IN_REVIEW", currentVersion: 2, adoption: null });
+      }
+    }
+  });
+});
