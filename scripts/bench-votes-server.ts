@@ -25,3 +25,5 @@ bare.on("request", (req, res) => {
 });
 await new Promise<void>((resolve) => bare.listen(Number(barePort), "127.0.0.1", resolve));
 process.send?.("ready");
+// Exit (rather than die) on the runner's SIGTERM, so a `--cpu-prof` run (BENCH_CPU_PROF=dir) writes its profile.
+process.on("SIGTERM", () => process.exit(0));

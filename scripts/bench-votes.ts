@@ -60,7 +60,7 @@ const chairCookie = cookies[cookies.length - 1]!;
 
 // ─── the real server, in its own process ────────────────────────────────────
 const server = fork(path.resolve("scripts/bench-votes-server.ts"), [databaseUrl, String(appPort), String(barePort)], {
-  execArgv: ["--import", "tsx"],
+  execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
   stdio: ["ignore", "inherit", "inherit", "ipc"],
 });
 await new Promise<void>((resolve, reject) => {

@@ -13,7 +13,7 @@ import { createAccess } from "./access/access.js";
 import { createFailureLimiter } from "./auth/rate-limit.js";
 import { createSessionService, type AuthSession, type SessionUser } from "./auth/sessions.js";
 import type { Config } from "./config.js";
-import { pingDb, type Db } from "./db.js";
+import { createSessionLookup, pingDb, type Db } from "./db.js";
 import type { RemixLoadContext } from "./load-context.js";
 import type { Logger } from "./logger.js";
 import { createRealtime } from "./realtime/realtime.js";
@@ -40,7 +40,8 @@ export async function createAppServer({
 }) {
   const app = express();
   const httpServer: HttpServer = createServer(app);
-  const sessions = createSessionService({ db, config });
+  const lookup = createSessionLookup(config.DATABASE_URL);
+  const sessions = createSessionService({ db, config, lookup });
   const access = createAccess(db);
   const limiter = createFailureLimiter({
     maxFailures: config.SIGN_IN_MAX_FAILURES,
@@ -161,6 +162,7 @@ export async function createAppServer({
   /** Stop accepting, close sockets (socket.io closes the HTTP server too), then the database. */
   async function close() {
     await realtime.close();
+    lookup.close();
     await db.$disconnect();
   }
 

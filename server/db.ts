@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { serializedAdapterFactory } from "./sqlite-adapter.js";
 
@@ -30,3 +31,27 @@ export async function createDb(databaseUrl: string): Promise<Db> {
 export async function pingDb(db: Db): Promise<void> {
   await db.$queryRawUnsafe("SELECT 1");
 }
+
+/**
+ * A second, read-only SQLite connection for the one read every request makes: its session. WAL lets it
+ * read the last committed state beside the writer, so a request's session check never waits in the
+ * queue that serializes the main connection's transactions (which, under a burst of ballots, kept
+ * every request behind every other request's transaction). It sees only committed rows.
+ */
+export function createSessionLookup(databaseUrl: string) {
+  const connection = new Database(path.resolve(databaseUrl.replace(/^file:/, "")), { readonly: true, fileMustExist: true });
+  connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  const statement = connection.prepare<[string], { id: string; userId: string; expiresAt: string; absoluteExpiresAt: string; email: string; name: string }>(
+    `SELECT s."id", s."userId", s."expiresAt", s."absoluteExpiresAt", u."email", u."name" FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ?`,
+  );
+  return {
+    find(sessionId: string) {
+      const row = statement.get(sessionId);
+      // Prisma stores DateTime as ISO text in SQLite.
+      return row ? { ...row, expiresAt: new Date(row.expiresAt), absoluteExpiresAt: new Date(row.absoluteExpiresAt) } : null;
+    },
+    close: () => connection.close(),
+  };
+}
+
+export type SessionLookup = ReturnType<typeof createSessionLookup>;

@@ -11,6 +11,7 @@ import type { Realtime } from "../../realtime/realtime.js";
 import { meetingRoom, motionRoom, partnershipRoom } from "../../realtime/realtime.events.js";
 import { computeQuorum, type QuorumRule } from "../meetings/meetings.rules.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
+import { createBatchQueue, type JobResult } from "./batch-queue.js";
 import { createTallyPublisher } from "./tally-publisher.js";
 import type { LiveTally } from "./voting.events.js";
 import {
@@ -18,6 +19,7 @@ import {
   castCount,
   CHOICES,
   decide,
+  emptyTally,
   tallyOf,
   type Choice,
   type DecisionRule,
@@ -54,7 +56,7 @@ const isVotingSeat = (seat: Pick<SeatFacts, "role" | "isVoting">) => seat.isVoti
 
 export function createVotingService({ db, access, realtime, notifications }: Deps) {
   const tallies = createTallyPublisher(realtime);
-  /** Increases inside each ballot's transaction, so it orders tallies by commit. */
+  /** Numbers each batch's tallies as it commits, so the publisher keeps the newest. */
   let ballotSeq = 0;
   /** The roll's size never changes once a vote is open: counted once per motion. */
   const eligibleCounts = new Map<string, number>();
@@ -493,66 +495,164 @@ export function createVotingService({ db, access, realtime, notifications }: Dep
     return { id: motionId };
   }
 
-  /**
-   * Records the caller's ballot. Everything is checked inside one transaction with the motion's status,
-   * so a ballot that arrives while the vote closes is either counted before the result or refused.
-   */
   /** The unique seat-per-motion constraint is the last word on one member, one vote (for databases where transactions run side by side). */
   function sameSeatRace(error: unknown): never {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Your ballot is already recorded.");
     throw error;
   }
 
-  async function cast({ userId, motionId, choice }: { userId: string; motionId: string; choice: Choice }) {
-    const outcome = await db.$transaction(async (tx) => {
-      const motion = await tx.motion.findUnique({
-        where: { id: motionId },
-        select: { id: true, bodyId: true, status: true, ballotKind: true, allowVoteChange: true, deadline: true },
-      });
-      if (!motion) throw notFound("Motion");
+  type Ballot = { userId: string; motionId: string; choice: Choice };
+  type CastResult = JobResult<{ recorded: Choice; cast: number }>;
+  const refused = (error: AppError): CastResult => ({ ok: false, error });
+
+  /**
+   * Records a batch of ballots for one motion inside the batch's transaction, with a handful of queries
+   * whatever the batch's size: the roll and the existing ballots are read once, the new rows written
+   * together. Ballots are judged one after another in arrival order, against what the earlier ones of
+   * the batch already did (a second ballot from the same seat is a change or a repeat, never a second
+   * vote). A refusal is answered to its ballot alone and writes nothing.
+   */
+  async function castForMotion(tx: Tx, motionId: string, batch: Array<Ballot & { index: number }>, results: CastResult[]): Promise<LiveTally | null> {
+    const motion = await tx.motion.findUnique({
+      where: { id: motionId },
+      select: { id: true, bodyId: true, status: true, ballotKind: true, allowVoteChange: true, deadline: true },
+    });
+    if (!motion) {
+      for (const b of batch) results[b.index] = refused(notFound("Motion"));
+      return null;
+    }
+    const voters = await tx.motionVoter.findMany({
+      where: { motionId, voter: { userId: { in: [...new Set(batch.map((b) => b.userId))] } } },
+      select: { seatMembershipId: true, voterMembershipId: true, side: true, voter: { select: { userId: true } } },
+    });
+    const voterOf = new Map(voters.map((v) => [v.voter.userId, v]));
+    const isOpen = motion.status === "OPEN";
+    const secret = motion.ballotKind === "SECRET";
+    const seats = voters.map((v) => v.seatMembershipId);
+    const tally = isOpen ? await currentTally(tx, motion) : emptyTally();
+    // Each seat's ballot as it stands, including what this batch has done so far.
+    const standing = new Map<string, { choice: string; isNew: boolean }>();
+    if (isOpen && seats.length) {
+      const where = { motionId, seatMembershipId: { in: seats } };
+      const rows = secret
+        ? (await tx.secretParticipation.findMany({ where, select: { seatMembershipId: true } })).map((r) => ({ ...r, choice: "" }))
+        : await tx.rollCallBallot.findMany({ where, select: { seatMembershipId: true, choice: true } });
+      for (const r of rows) standing.set(r.seatMembershipId, { choice: r.choice, isNew: false });
+    }
+    const castBy = new Map<string, string>();
+    const events: Array<{ cast: number }> = [];
+    const secretCounts = new Map<string, { side: string; choice: Choice; n: number }>();
+    const count = (side: string, choice: Choice, by: number) => {
+      tally[side as keyof Omit<Tally, "total">][choice] += by;
+      tally.total[choice] += by;
+    };
+
+    for (const { index, userId, choice } of batch) {
+      const voter = voterOf.get(userId);
       // Being on the roll is the permission to vote. Anyone else is told FORBIDDEN if they sit on the
       // body (they can see the motion) and NOT_FOUND otherwise.
-      const voter = await tx.motionVoter.findFirst({ where: { motionId, voter: { userId } } });
+      if (!voter && !(await tx.bodySeat.findFirst({ where: { bodyId: motion.bodyId, membership: { userId } }, select: { id: true } }))) {
+        results[index] = refused(notFound("Motion"));
+        continue;
+      }
+      if (!isOpen) {
+        results[index] = refused(new AppError("PRECONDITION_FAILED", "This vote is not open."));
+        continue;
+      }
+      if (motion.deadline && motion.deadline.getTime() <= Date.now()) {
+        results[index] = refused(new AppError("PRECONDITION_FAILED", "The deadline for this vote has passed."));
+        continue;
+      }
       if (!voter) {
-        const seated = await tx.bodySeat.findFirst({ where: { bodyId: motion.bodyId, membership: { userId } }, select: { id: true } });
-        if (!seated) throw notFound("Motion");
+        results[index] = refused(forbidden("You are not on this vote's roll: only voting members seated when it opened may vote."));
+        continue;
       }
-      if (motion.status !== "OPEN") throw new AppError("PRECONDITION_FAILED", "This vote is not open.");
-      if (motion.deadline && motion.deadline.getTime() <= Date.now()) throw new AppError("PRECONDITION_FAILED", "The deadline for this vote has passed.");
-      if (!voter) throw forbidden("You are not on this vote's roll: only voting members seated when it opened may vote.");
-      let changed = true;
-      if (motion.ballotKind === "SECRET") {
-        const already = await tx.secretParticipation.findUnique({ where: { motionId_seatMembershipId: { motionId, seatMembershipId: voter.seatMembershipId } }, select: { id: true } });
-        if (already) throw new AppError("CONFLICT", "Your secret ballot is already recorded. It cannot be changed, because nothing links it to you.");
-        await tx.secretParticipation
-          .create({ data: { motionId, seatMembershipId: voter.seatMembershipId, castByMembershipId: voter.voterMembershipId, side: voter.side } })
-          .catch(sameSeatRace);
-        await tx.secretTally.upsert({
-          where: { motionId_side_choice: { motionId, side: voter.side, choice } },
-          create: { motionId, side: voter.side, choice, count: 1 },
-          update: { count: { increment: 1 } },
-        });
-      } else {
-        const existing = await tx.rollCallBallot.findUnique({ where: { motionId_seatMembershipId: { motionId, seatMembershipId: voter.seatMembershipId } } });
-        if (!existing) {
-          await tx.rollCallBallot
-            .create({ data: { motionId, seatMembershipId: voter.seatMembershipId, castByMembershipId: voter.voterMembershipId, side: voter.side, choice } })
-            .catch(sameSeatRace);
-        } else if (existing.choice === choice) {
-          // The same vote again (a double click, a retry, a second tab): nothing changes.
-          changed = false;
-        } else if (!motion.allowVoteChange) {
-          throw new AppError("CONFLICT", "Your vote is recorded, and this body does not allow changing it.");
-        } else {
-          await tx.rollCallBallot.update({ where: { id: existing.id }, data: { choice, castByMembershipId: voter.voterMembershipId } });
+      const seat = voter.seatMembershipId;
+      const before = standing.get(seat);
+      if (secret) {
+        if (before) {
+          results[index] = refused(new AppError("CONFLICT", "Your secret ballot is already recorded. It cannot be changed, because nothing links it to you."));
+          continue;
         }
+        const key = `${voter.side}:${choice}`;
+        const counter = secretCounts.get(key) ?? { side: voter.side, choice, n: 0 };
+        counter.n++;
+        secretCounts.set(key, counter);
+      } else if (before?.choice === choice) {
+        // The same vote again (a double click, a retry, a second tab): nothing changes.
+        results[index] = { ok: true, value: { recorded: choice, cast: castCount(tally.total) } };
+        continue;
+      } else if (before && !motion.allowVoteChange) {
+        results[index] = refused(new AppError("CONFLICT", "Your vote is recorded, and this body does not allow changing it."));
+        continue;
       }
-      const tally = await liveTally(tx, motion);
-      if (changed) await event(tx, motionId, motion.ballotKind === "SECRET" ? "ballotCounted" : "ballotRecorded", { cast: tally.cast });
-      return { tally, changed, seq: ++ballotSeq };
+      if (before && !secret) count(voter.side, before.choice as Choice, -1);
+      count(voter.side, choice, 1);
+      standing.set(seat, { choice, isNew: before ? before.isNew : true });
+      castBy.set(seat, voter.voterMembershipId);
+      const cast = castCount(tally.total);
+      events.push({ cast });
+      results[index] = { ok: true, value: { recorded: choice, cast } };
+    }
+
+    // The writes, together. A unique-seat violation (only possible where transactions run side by
+    // side) fails the batch, and the queue then retries each ballot alone.
+    const sideOf = new Map(voters.map((v) => [v.seatMembershipId, v.side]));
+    const written = [...castBy.keys()].map((seat) => ({ seat, ...standing.get(seat)!, side: sideOf.get(seat)!, by: castBy.get(seat)! }));
+    if (secret) {
+      await tx.secretParticipation
+        .createMany({ data: written.map((w) => ({ motionId, seatMembershipId: w.seat, castByMembershipId: w.by, side: w.side })) })
+        .catch(sameSeatRace);
+      for (const c of secretCounts.values()) {
+        await tx.secretTally.upsert({
+          where: { motionId_side_choice: { motionId, side: c.side, choice: c.choice } },
+          create: { motionId, side: c.side, choice: c.choice, count: c.n },
+          update: { count: { increment: c.n } },
+        });
+      }
+    } else {
+      const created = written.filter((w) => w.isNew);
+      await tx.rollCallBallot
+        .createMany({ data: created.map((w) => ({ motionId, seatMembershipId: w.seat, castByMembershipId: w.by, side: w.side, choice: w.choice })) })
+        .catch(sameSeatRace);
+      for (const w of written.filter((x) => !x.isNew)) {
+        await tx.rollCallBallot.update({ where: { motionId_seatMembershipId: { motionId, seatMembershipId: w.seat } }, data: { choice: w.choice, castByMembershipId: w.by } });
+      }
+    }
+    if (events.length) {
+      const kind = secret ? "ballotCounted" : "ballotRecorded";
+      await tx.motionEvent.createMany({ data: events.map((e) => ({ motionId, kind, data: e })) });
+    }
+    if (!isOpen || !events.length) return null;
+    const { total: _total, ...bySide } = tally;
+    return { motionId, cast: castCount(tally.total), eligible: await eligibleCount(tx, motion), bySide: secret ? null : bySide };
+  }
+
+  /**
+   * Ballots arriving together share one transaction (see batch-queue.ts). Each is still judged inside
+   * the transaction with its motion's status, so a ballot that arrives while the vote closes is either
+   * counted before the result or refused.
+   */
+  const ballots = createBatchQueue(async (batch: Ballot[]) => {
+    const { results, touched } = await db.$transaction(async (tx) => {
+      const results: CastResult[] = new Array(batch.length);
+      const byMotion = new Map<string, Array<Ballot & { index: number }>>();
+      batch.forEach((b, index) => byMotion.set(b.motionId, [...(byMotion.get(b.motionId) ?? []), { ...b, index }]));
+      const touched: LiveTally[] = [];
+      for (const [motionId, ballotsOfMotion] of byMotion) {
+        const tally = await castForMotion(tx, motionId, ballotsOfMotion, results);
+        if (tally) touched.push(tally);
+      }
+      return { results, touched };
     });
-    if (outcome.changed) tallies.offer(outcome.seq, outcome.tally);
-    return { recorded: choice, cast: outcome.tally.cast };
+    // Batches commit one after another, so numbering their tallies here keeps the commit order.
+    for (const tally of touched) tallies.offer(++ballotSeq, tally);
+    return results;
+  });
+
+  /** Records the caller's ballot (one member, one vote: the database's unique seat per motion). */
+  async function cast(ballot: Ballot) {
+    return ballots.push(ballot);
   }
 
   /** The quorum a vote is judged by: attendance at its meeting, or, between meetings, who took part. */
