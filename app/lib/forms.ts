@@ -6,20 +6,36 @@ import { toUiError, type UiError } from "./errors";
 
 type Mutation<I, O> = { mutateAsync: (input: I) => Promise<O>; isPending: boolean };
 
-export function useMutationForm<S extends z.ZodTypeAny, O>(options: {
+type FormOptions<S extends z.ZodTypeAny, O> = {
   schema: S;
-  mutation: Mutation<z.output<S>, O>;
   /** Adds values the form does not carry (ids) and converts fields (checkboxes). */
   toInput?: (values: Record<string, FormDataEntryValue>) => Record<string, unknown>;
   onSuccess?: (result: O, form: HTMLFormElement) => void;
-}) {
+};
+
+/** Sends the schema's parsed values. */
+export function useMutationForm<S extends z.ZodTypeAny, O>(options: FormOptions<S, O> & { mutation: Mutation<z.output<S>, O> }) {
+  return useSchemaForm(options, options.mutation.isPending, (parsed) => options.mutation.mutateAsync(parsed));
+}
+
+/**
+ * For schemas that transform (dollars → cents, text → Date): checks with the schema for instant
+ * messages, but sends the typed input, which the server parses with the same schema (so, for
+ * example, cents are computed in one place and never from a float).
+ */
+export function useInputMutationForm<S extends z.ZodTypeAny, O>(options: FormOptions<S, O> & { mutation: Mutation<z.input<S>, O> }) {
+  return useSchemaForm(options, options.mutation.isPending, (_parsed, input) => options.mutation.mutateAsync(input as z.input<S>));
+}
+
+function useSchemaForm<S extends z.ZodTypeAny, O>(options: FormOptions<S, O>, pending: boolean, send: (parsed: z.output<S>, input: unknown) => Promise<O>) {
   const [error, setError] = useState<UiError | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const values = Object.fromEntries(new FormData(form));
-    const parsed = options.schema.safeParse(options.toInput ? options.toInput(values) : values);
+    const input = options.toInput ? options.toInput(values) : values;
+    const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
       setError({
         code: "BAD_REQUEST",
@@ -30,7 +46,7 @@ export function useMutationForm<S extends z.ZodTypeAny, O>(options: {
       return;
     }
     try {
-      const result = await options.mutation.mutateAsync(parsed.data);
+      const result = await send(parsed.data, input);
       setError(null);
       options.onSuccess?.(result, form);
     } catch (e) {
@@ -43,7 +59,7 @@ export function useMutationForm<S extends z.ZodTypeAny, O>(options: {
     onSubmit,
     error,
     fieldError: (name: string) => error?.fields[name]?.[0],
-    pending: options.mutation.isPending,
+    pending,
     reset: () => setError(null),
   };
 }

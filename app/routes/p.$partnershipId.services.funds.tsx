@@ -7,7 +7,7 @@ import { useState } from "react";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { EmptyState, PageHeader, Section } from "~/components/ui";
 import { FundBar, Money } from "~/features/services/parts";
-import { useServicesForm } from "~/features/services/use-services-form";
+import { useInputMutationForm } from "~/lib/forms";
 import { useServicesLive } from "~/features/services/use-services-live";
 import { superjsonResponse, useData } from "~/lib/data";
 import { toUiError } from "~/lib/errors";
@@ -175,7 +175,7 @@ function Figure({ label, cents, strong = false, testId }: { label: string; cents
 function NewFundForm({ partnershipId }: { partnershipId: string }) {
   const utils = trpc.useUtils();
   const create = trpc.services.fund.create.useMutation({ onSuccess: () => void utils.services.fund.list.invalidate({ partnershipId }) });
-  const form = useServicesForm({ schema: CreateFundInputSchema, mutation: create, toInput: (v) => ({ ...v, partnershipId }), onSuccess: (_, f) => f.reset() });
+  const form = useInputMutationForm({ schema: CreateFundInputSchema, mutation: create, toInput: (v) => ({ ...v, partnershipId }), onSuccess: (_, f) => f.reset() });
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="New fund">
       <FormError message={form.error?.message} />
@@ -191,7 +191,7 @@ function NewFundForm({ partnershipId }: { partnershipId: string }) {
 function CapForm({ fundId }: { fundId: string }) {
   const utils = trpc.useUtils();
   const setCap = trpc.services.fund.setCap.useMutation({ onSuccess: () => void utils.services.fund.list.invalidate() });
-  const form = useServicesForm({
+  const form = useInputMutationForm({
     schema: SetCapInputSchema,
     mutation: setCap,
     toInput: (v) => ({ ...v, fundId, perTrainee: v.perTrainee === "yes" }),
@@ -220,7 +220,7 @@ function CapForm({ fundId }: { fundId: string }) {
 function TargetForm({ partnershipId, targetDays }: { partnershipId: string; targetDays: number }) {
   const utils = trpc.useUtils();
   const set = trpc.services.settings.set.useMutation({ onSuccess: () => void utils.services.overview.invalidate({ partnershipId }) });
-  const form = useServicesForm({ schema: ServiceSettingsInputSchema, mutation: set, toInput: (v) => ({ ...v, partnershipId }) });
+  const form = useInputMutationForm({ schema: ServiceSettingsInputSchema, mutation: set, toInput: (v) => ({ ...v, partnershipId }) });
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="Decision target">
       <FormError message={form.error?.message} />

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { EmptyState, PageHeader, Section, Time } from "~/components/ui";
 import { Money, StatusBadge } from "~/features/services/parts";
-import { useServicesForm } from "~/features/services/use-services-form";
+import { useInputMutationForm } from "~/lib/forms";
 import { superjsonResponse, useData } from "~/lib/data";
 import { toUiError } from "~/lib/errors";
 import { load } from "~/lib/guards.server";
@@ -141,7 +141,7 @@ type TraineeRecord = RouterOutputs["services"]["trainee"]["get"]["trainee"];
 
 function EditTrainee({ trainee, onSaved }: { trainee: TraineeRecord; onSaved: () => void }) {
   const update = trpc.services.trainee.update.useMutation({ onSuccess: onSaved });
-  const form = useServicesForm({ schema: UpdateTraineeInputSchema, mutation: update, toInput: (v) => ({ ...v, traineeId: trainee.id }) });
+  const form = useInputMutationForm({ schema: UpdateTraineeInputSchema, mutation: update, toInput: (v) => ({ ...v, traineeId: trainee.id }) });
   return (
     <details className="card">
       <summary className="cursor-pointer text-base font-semibold text-slate-900">Edit the record</summary>

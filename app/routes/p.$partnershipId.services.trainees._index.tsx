@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useNavigate, useParams, useSearchParams } from "@remix-run/react";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { EmptyState, PageHeader, Section } from "~/components/ui";
-import { useServicesForm } from "~/features/services/use-services-form";
+import { useInputMutationForm } from "~/lib/forms";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
@@ -32,7 +32,7 @@ export default function Trainees() {
   const list = trpc.services.trainee.list.useQuery({ partnershipId, search }, { initialData: initial.search === search ? initial.trainees : undefined });
   const trainees = list.data ?? [];
   const create = trpc.services.trainee.create.useMutation();
-  const form = useServicesForm({
+  const form = useInputMutationForm({
     schema: CreateTraineeInputSchema,
     mutation: create,
     toInput: (values) => ({ ...values, partnershipId }),

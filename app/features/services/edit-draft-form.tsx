@@ -4,14 +4,14 @@ import { trpc } from "~/lib/trpc";
 import { centsToDollarsInput, SERVICE_CATEGORIES, type ServiceCategory } from "../../../server/domains/services/services.rules";
 import { JUSTIFICATION_MAX, UpdateRequestInputSchema } from "../../../server/domains/services/services.schema";
 import { todayIso } from "./labels";
-import { useServicesForm } from "./use-services-form";
+import { useInputMutationForm } from "~/lib/forms";
 
 type Draft = { id: string; category: ServiceCategory; requestedCents: number; neededBy: Date; justification: string };
 
 export function EditDraftForm({ request }: { request: Draft }) {
   const utils = trpc.useUtils();
   const update = trpc.services.request.update.useMutation({ onSuccess: () => void utils.services.request.get.invalidate({ requestId: request.id }) });
-  const form = useServicesForm({ schema: UpdateRequestInputSchema, mutation: update, toInput: (v) => ({ ...v, requestId: request.id }) });
+  const form = useInputMutationForm({ schema: UpdateRequestInputSchema, mutation: update, toInput: (v) => ({ ...v, requestId: request.id }) });
   return (
     <details className="card">
       <summary className="cursor-pointer text-base font-semibold text-slate-900">Edit the draft</summary>

@@ -8,7 +8,7 @@ import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { centsToDollarsInput, formatCents } from "../../../server/domains/services/services.rules";
 import { ApproveInputSchema, CancelInputSchema, DenyInputSchema, FulfilInputSchema, NoteInputSchema } from "../../../server/domains/services/services.schema";
 import { todayIso } from "./labels";
-import { useServicesForm } from "./use-services-form";
+import { useInputMutationForm } from "~/lib/forms";
 
 type View = RouterOutputs["services"]["request"]["get"];
 
@@ -46,12 +46,12 @@ export function RequestActions({ view }: { view: View }) {
 
   const withId = (values: Record<string, FormDataEntryValue>) => ({ ...values, requestId });
   const clear = (_: unknown, form: HTMLFormElement) => form.reset();
-  const askForm = useServicesForm({ schema: NoteInputSchema, mutation: askInfo, toInput: withId, onSuccess: clear });
-  const answerForm = useServicesForm({ schema: NoteInputSchema, mutation: answer, toInput: withId, onSuccess: clear });
-  const approveForm = useServicesForm({ schema: ApproveInputSchema, mutation: approve, toInput: withId });
-  const denyForm = useServicesForm({ schema: DenyInputSchema, mutation: deny, toInput: withId });
-  const fulfilForm = useServicesForm({ schema: FulfilInputSchema, mutation: fulfil, toInput: withId });
-  const cancelForm = useServicesForm({ schema: CancelInputSchema, mutation: cancel, toInput: withId });
+  const askForm = useInputMutationForm({ schema: NoteInputSchema, mutation: askInfo, toInput: withId, onSuccess: clear });
+  const answerForm = useInputMutationForm({ schema: NoteInputSchema, mutation: answer, toInput: withId, onSuccess: clear });
+  const approveForm = useInputMutationForm({ schema: ApproveInputSchema, mutation: approve, toInput: withId });
+  const denyForm = useInputMutationForm({ schema: DenyInputSchema, mutation: deny, toInput: withId });
+  const fulfilForm = useInputMutationForm({ schema: FulfilInputSchema, mutation: fulfil, toInput: withId });
+  const cancelForm = useInputMutationForm({ schema: CancelInputSchema, mutation: cancel, toInput: withId });
 
   const run = (mutate: () => Promise<unknown>) => () => {
     setError(null);

@@ -4,7 +4,7 @@ import { useNavigate } from "@remix-run/react";
 import { useRef } from "react";
 import { FormError, SelectField, TextArea, TextField } from "~/components/field";
 import { EmptyState } from "~/components/ui";
-import { useServicesForm } from "./use-services-form";
+import { useInputMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
 import { formatCents, SERVICE_CATEGORIES } from "../../../server/domains/services/services.rules";
 import { CreateRequestInputSchema, JUSTIFICATION_MAX } from "../../../server/domains/services/services.schema";
@@ -22,7 +22,7 @@ export function NewRequestForm({
   const navigate = useNavigate();
   const submitNow = useRef(true);
   const create = trpc.services.request.create.useMutation();
-  const form = useServicesForm({
+  const form = useInputMutationForm({
     schema: CreateRequestInputSchema,
     mutation: create,
     toInput: (values) => ({ ...values, partnershipId, submit: submitNow.current }),

@@ -1,5 +1,6 @@
 // Inputs and vocabularies of the curriculum drafts domain (isomorphic: forms, procedures and tests share them).
 import { z } from "zod";
+import { enumKeys as keys, IdSchema as id, optionalText, TITLE_MAX, titleField as title } from "../common.schema.js";
 
 export const PROGRAM_KINDS = {
   REGISTERED_APPRENTICESHIP: "Registered apprenticeship",
@@ -26,20 +27,12 @@ export type SignOffRule = keyof typeof SIGNOFF_RULES;
 
 export const MODULE_TEXT_MAX = 100_000;
 export const COMMENT_MAX = 10_000;
-export const TITLE_MAX = 200;
+export { TITLE_MAX };
 export const FIELD_MAX = 2_000;
 export const MODULES_MAX = 60;
 export const HOURS_MAX = 100_000;
 
-const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-const id = z.string().trim().min(1, "Required.").max(64);
-const title = (what: string) =>
-  z
-    .string({ required_error: `${what} is required.` })
-    .trim()
-    .min(1, `${what} is required.`)
-    .max(TITLE_MAX, `${what} must be at most ${TITLE_MAX} characters.`);
-const text = (max = FIELD_MAX) => z.string().trim().max(max, `Must be at most ${max.toLocaleString("en-US")} characters.`).default("");
+const text = (max = FIELD_MAX) => optionalText(max);
 const hours = z.coerce
   .number({ invalid_type_error: "Enter hours as a whole number." })
   .int("Use whole hours.")

@@ -1,5 +1,6 @@
 // Inputs and vocabularies of the meetings domain (isomorphic).
 import { z } from "zod";
+import { enumKeys as keys, IdSchema as id, optionalText, TITLE_MAX, titleField as title } from "../common.schema.js";
 
 export const AGENDA_ITEM_KINDS = { INFORMATION: "Information", DISCUSSION: "Discussion", DECISION: "Decision" } as const;
 export type AgendaItemKind = keyof typeof AGENDA_ITEM_KINDS;
@@ -13,19 +14,11 @@ export type MeetingStatus = "SCHEDULED" | "LIVE" | "ADJOURNED" | "CANCELLED";
 
 export const TIME_BOX_MAX = 480;
 export const AGENDA_MAX_ITEMS = 100;
-export const TITLE_MAX = 200;
+export { TITLE_MAX };
 export const TEXT_MAX = 10_000;
 export const MINUTES_MAX = 100_000;
 
-const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-const id = z.string().trim().min(1, "Required.").max(64);
-const title = (what: string) =>
-  z
-    .string({ required_error: `${what} is required.` })
-    .trim()
-    .min(1, `${what} is required.`)
-    .max(TITLE_MAX, `${what} must be at most ${TITLE_MAX} characters.`);
-const text = (max = TEXT_MAX) => z.string().trim().max(max, `Must be at most ${max.toLocaleString("en-US")} characters.`).default("");
+const text = (max = TEXT_MAX) => optionalText(max);
 
 function isTimeZone(zone: string) {
   try {

@@ -1,5 +1,6 @@
 // Inputs and vocabularies of the partnerships domain (isomorphic: forms, procedures and tests share them).
 import { z } from "zod";
+import { enumKeys as keys, IdSchema as id } from "../common.schema.js";
 
 export const SECTORS = {
   CONSTRUCTION: "Construction",
@@ -48,12 +49,9 @@ export type PartnershipRole = keyof typeof PARTNERSHIP_ROLES;
 export const SEAT_ROLES = { CO_CHAIR: "Co-chair", MEMBER: "Member", OBSERVER: "Observer", STAFF: "Staff" } as const;
 export type SeatRole = keyof typeof SEAT_ROLES;
 
-const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
 export const NAME_MAX = 200;
 export const DESCRIPTION_MAX = 10_000;
 
-const id = z.string().trim().min(1, "Required.").max(64);
 const name = (what: string) =>
   z
     .string({ required_error: `${what} is required.`, invalid_type_error: `${what} must be text.` })

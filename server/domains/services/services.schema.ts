@@ -2,9 +2,9 @@
 // Money is typed in dollars and parsed to integer cents here; the configured maximum is checked by the
 // service, which knows the configuration.
 import { z } from "zod";
+import { IdSchema as id } from "../common.schema.js";
 import { CATEGORY_KEYS, DEMOGRAPHICS, parseCalendarDate, parseDollars, type ServiceCategory } from "./services.rules.js";
 
-const id = z.string().trim().min(1, "Required.").max(64);
 const text = (max: number) => z.string().trim().max(max, `At most ${max.toLocaleString("en-US")} characters.`);
 const required = (what: string, max: number) => z.string({ required_error: `${what} is required.` }).trim().min(1, `${what} is required.`).max(max);
 

@@ -1,5 +1,6 @@
 // Inputs of the voting domain (isomorphic).
 import { z } from "zod";
+import { IdSchema as id } from "../common.schema.js";
 import { CHOICES, DEADLOCK_PROCEDURES, RULE_LABELS, type DecisionRule, type DeadlockProcedure } from "./voting.rules.js";
 
 export const MOTION_TEXT_MAX = 10_000;
@@ -7,7 +8,6 @@ export const BALLOT_KINDS = { ROLL_CALL: "Roll call (everyone sees who voted wha
 export type BallotKind = keyof typeof BALLOT_KINDS;
 export const CHOICE_LABELS = { YES: "Yes", NO: "No", ABSTAIN: "Abstain" } as const;
 
-const id = z.string().trim().min(1, "Required.").max(64);
 const ruleKeys = Object.keys(RULE_LABELS) as [DecisionRule, ...DecisionRule[]];
 const procedureKeys = Object.keys(DEADLOCK_PROCEDURES) as [DeadlockProcedure, ...DeadlockProcedure[]];
 
