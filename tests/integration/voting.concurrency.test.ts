@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Choice } from "../../server/domains/voting/voting.rules.js";
 import type { MotionResult } from "../../server/domains/voting/voting.service.js";
 import { startTestApp } from "../support/test-app.js";
-import { eventKinds, openMotion, secretCounterSum, settleAll, ticks, votingWorld, type Person } from "../support/voting-helpers.js";
+import { eventKinds, openMotion, secretCounterSum, settle, settleAll, votingWorld, type Person } from "../support/voting-helpers.js";
 
 const app = await startTestApp();
 afterAll(() => app.close());
@@ -119,10 +119,10 @@ describe("closing is atomic", () => {
       const accepted: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const motionId = await openMotion(world, { ballotKind, requireQuorum: false });
-        // The ballots set off one event-loop turn apart, and the close a little later each round: it lands
-        // at a different point among them every time.
-        const closing = ticks(round * 2).then(() => world.managementChair.trpc.voting.motion.close({ motionId }));
-        const casts = world.voters.map((voter, i) => ticks(i).then(() => voter.trpc.voting.ballot.cast({ motionId, choice: i % 2 ? "NO" : "YES" })));
+        // The ballots set off 2 ms apart (so they fall into several of the group commit's batches), and the
+        // close a little later each round: it lands at a different point among them every time.
+        const closing = settle(round * 4).then(() => world.managementChair.trpc.voting.motion.close({ motionId }));
+        const casts = world.voters.map((voter, i) => settle(i * 2).then(() => voter.trpc.voting.ballot.cast({ motionId, choice: i % 2 ? "NO" : "YES" })));
         const [{ ok, refused }, result] = await Promise.all([settleAll(casts), closing]);
 
         expect(refused.every((c) => c === "PRECONDITION_FAILED"), `round ${round}: ${refused.join(",")}`).toBe(true);

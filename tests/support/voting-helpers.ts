@@ -179,11 +179,6 @@ export async function secretCounterSum(db: Db, motionId: string) {
 /** Lets events already on the wire arrive before asserting that some did not. */
 export const settle = (ms = 100) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Resolves after `n` turns of the event loop (0: at once). */
-export async function ticks(n: number) {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
-}
-
 /** Settles every promise and splits successes from refusals (by tRPC code); anything else fails the test. */
 export async function settleAll<T>(calls: Array<Promise<T>>) {
   const results = await Promise.allSettled(calls);

