@@ -46,26 +46,8 @@ export function CompareView({ view }: { view: DraftView }) {
         Compare versions
       </h3>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          <span className="block font-medium text-slate-800">From</span>
-          <select className="input" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
-            {options.map(([n, label]) => (
-              <option key={n} value={n}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block font-medium text-slate-800">To</span>
-          <select className="input" value={to} onChange={(e) => setTo(Number(e.target.value))}>
-            {options.map(([n, label]) => (
-              <option key={n} value={n}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionSelect label="From" options={options} value={from} onChange={setFrom} />
+        <VersionSelect label="To" options={options} value={to} onChange={setTo} />
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={showUnchanged} onChange={(e) => setShowUnchanged(e.target.checked)} /> Show unchanged modules
         </label>
@@ -124,5 +106,21 @@ export function CompareView({ view }: { view: DraftView }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** One end of the comparison: a version number, or 0 for the working copy. */
+function VersionSelect({ label, options, value, onChange }: { label: string; options: ReadonlyArray<readonly [number, string]>; value: number; onChange: (n: number) => void }) {
+  return (
+    <label className="text-sm">
+      <span className="block font-medium text-slate-800">{label}</span>
+      <select className="input" value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {options.map(([n, text]) => (
+          <option key={n} value={n}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -8,6 +8,7 @@ import type { Access } from "../../access/access.js";
 import { recordAudit } from "../../audit/audit.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import { AppError, forbidden, isUniqueViolation, notFound } from "../../errors.js";
 import type { Realtime } from "../../realtime/realtime.js";
 import { partnershipRoom, userRoom } from "../../realtime/realtime.events.js";
@@ -61,6 +62,21 @@ const DEFAULT_TARGET_DAYS = 5;
 const MAX_ATTACHMENTS_PER_REQUEST = 20;
 const fieldError = (code: "BAD_REQUEST" | "PRECONDITION_FAILED", field: string, message: string) =>
   new AppError(code, message, { fieldErrors: { [field]: [message] } });
+
+/** What a request list shows of each request (trainee identity is added only where it may be seen). */
+const LISTED_REQUEST = {
+  id: true,
+  status: true,
+  category: true,
+  requestedCents: true,
+  approvedCents: true,
+  neededBy: true,
+  submittedAt: true,
+  decidedAt: true,
+  organizationId: true,
+  organization: { select: { name: true } },
+} as const;
+type ListedRequestRow = Prisma.ServiceRequestGetPayload<{ select: typeof LISTED_REQUEST }>;
 
 export function createServicesService({ db, config, access, realtime, notifications }: Deps) {
   // ─── shared helpers ───────────────────────────────────────────────────────
@@ -488,6 +504,15 @@ export function createServicesService({ db, config, access, realtime, notificati
     const actor = await access.requireServicesActor(userId, partnershipId);
     const days = await targetDays(partnershipId);
     const now = new Date();
+    const listed = ({ organization, ...r }: ListedRequestRow, traineeName: string | null, isOwnOrganization: boolean) => ({
+      ...r,
+      status: r.status as RequestStatus,
+      category: r.category as ServiceCategory,
+      organizationName: organization.name,
+      traineeName,
+      isOwnOrganization,
+      clock: r.submittedAt && OPEN_STATUSES.includes(r.status as RequestStatus) ? slaClock(r.submittedAt, now, days) : null,
+    });
     if (view === "queue" || view === "all") {
       // The queue shows no trainee identity (so listing it reads no personal data); the request page does, and logs it.
       if (!actor.isReviewer) throw notFound("Review queue");
@@ -495,57 +520,18 @@ export function createServicesService({ db, config, access, realtime, notificati
         where: { partnershipId, status: { in: view === "queue" ? [...OPEN_STATUSES, "APPROVED"] : Object.keys(REQUEST_STATUSES).filter((s) => s !== "DRAFT") } },
         orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
         take: 500,
-        select: {
-          id: true,
-          status: true,
-          category: true,
-          requestedCents: true,
-          approvedCents: true,
-          neededBy: true,
-          submittedAt: true,
-          decidedAt: true,
-          organizationId: true,
-          organization: { select: { name: true } },
-        },
+        select: LISTED_REQUEST,
       });
-      return rows.map(({ organization, ...r }) => ({
-        ...r,
-        status: r.status as RequestStatus,
-        category: r.category as ServiceCategory,
-        organizationName: organization.name,
-        traineeName: null as string | null,
-        isOwnOrganization: r.organizationId === actor.member.organizationId,
-        clock: r.submittedAt && OPEN_STATUSES.includes(r.status as RequestStatus) ? slaClock(r.submittedAt, now, days) : null,
-      }));
+      return rows.map((r) => listed(r, null, r.organizationId === actor.member.organizationId));
     }
     const orgId = actor.member.organizationId;
     const rows = await db.serviceRequest.findMany({
       where: { partnershipId, OR: [{ organizationId: orgId }, { trainee: { organizationId: orgId } }] },
       orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
       take: 500,
-      select: {
-        id: true,
-        status: true,
-        category: true,
-        requestedCents: true,
-        approvedCents: true,
-        neededBy: true,
-        submittedAt: true,
-        decidedAt: true,
-        organizationId: true,
-        organization: { select: { name: true } },
-        trainee: { select: { name: true } },
-      },
+      select: { ...LISTED_REQUEST, trainee: { select: { name: true } } },
     });
-    return rows.map(({ organization, trainee, ...r }) => ({
-      ...r,
-      status: r.status as RequestStatus,
-      category: r.category as ServiceCategory,
-      organizationName: organization.name,
-      traineeName: trainee.name as string | null,
-      isOwnOrganization: true,
-      clock: r.submittedAt && OPEN_STATUSES.includes(r.status as RequestStatus) ? slaClock(r.submittedAt, now, days) : null,
-    }));
+    return rows.map(({ trainee, ...r }) => listed(r, trainee.name, true));
   }
 
   async function getRequest({ userId, requestId }: { userId: string; requestId: string }) {
