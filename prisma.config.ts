@@ -1,14 +1,9 @@
-// Prisma CLI configuration: the JS schema engine over the better-sqlite3 driver adapter,
-// so no engine binary is ever downloaded (see docs/decisions/0002-prisma-without-engines.md).
-import fs from "node:fs";
+// Prisma CLI configuration: the JS schema engine over the pg driver adapter, so no engine binary is ever
+// downloaded (docs/decisions/0002-prisma-without-engines.md). The CLI needs DATABASE_URL: the npm
+// scripts run it through scripts/with-database.ts, which starts the embedded PostgreSQL when it is unset.
 import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-
-// The schema reads DATABASE_URL too, so give it the same default as server/config.ts.
-const url = (process.env.DATABASE_URL ??= "file:./data/jointly.db");
-const file = url.replace(/^file:/, "");
-if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
 export default defineConfig({
   experimental: { adapter: true },
@@ -16,6 +11,8 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    return new PrismaBetterSQLite3({ url });
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error("DATABASE_URL is not set: run the Prisma CLI through `npm run db:migrate` (scripts/with-database.ts).");
+    return new PrismaPg({ connectionString });
   },
 });

@@ -1,49 +1,49 @@
-// Demo data: a regional manufacturing partnership that every later feature builds on.
-//   npm run db:seed-if-empty   (what npm start runs: seeds only an empty database)
-//   npm run db:seed            (wipes the database and seeds it again)
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import { loadConfig } from "../server/config.js";
-import { createDb } from "../server/db.js";
+// Demo data on demand:
+//   npm run db:seed    wipes the database (drops and recreates it: votes and audit events are
+//                      append-only, so rows are never deleted) and seeds the demo again.
+// `npm start` seeds an empty database by itself (server/index.ts).
+import pg from "pg";
 import { createAppServer } from "../server/app.js";
-import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemo } from "../server/fixtures/demo.js";
-import { seedDemoVotes } from "../server/fixtures/demo-votes.js";
+import { loadConfig } from "../server/config.js";
+import { openDatabaseServer } from "../server/database/database-server.js";
+import { prepareDatabase } from "../server/database/prepare.js";
+import { createDb } from "../server/db.js";
+import { demoAccountsText, seedDemoIfEmpty } from "../server/fixtures/seed.js";
 import { createLogger } from "../server/logger.js";
 
-const config = loadConfig();
-const reset = process.argv.includes("--reset");
-if (reset) recreateDatabase(config.DATABASE_URL);
-const db = await createDb(config.DATABASE_URL);
-
-/**
- * Starts from an empty, freshly migrated file: votes and audit events are append-only (database
- * triggers refuse deletes), so a reseed replaces the database rather than deleting rows.
- */
-function recreateDatabase(databaseUrl: string) {
-  const file = databaseUrl.replace(/^file:/, "");
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
-  execFileSync("npx", ["--no-install", "prisma", "migrate", "deploy"], {
-    stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false" },
-  });
+const settings = loadConfig();
+if (settings.DATABASE_URL && !process.argv.includes("--force")) {
+  console.error("DATABASE_URL is set: npm run db:seed would wipe that database. Run `npm run db:seed -- --force` if you mean it.");
+  process.exit(2);
 }
-
+const database = await openDatabaseServer(settings, (message) => console.log(message));
 try {
-  const users = await db.user.count();
-  if (users > 0 && !reset) {
-    console.log("Database already has data; not seeding (npm run db:seed wipes and reseeds).");
-  } else {
-    const { partnershipId, partnershipName } = await seedDemo(db, { hashCost: config.PASSWORD_HASH_COST });
-    // Motions go through the real services (rolls, ballots, results); nothing listens to their events yet.
-    const app = await createAppServer({ config, logger: createLogger("warn"), db });
-    await seedDemoVotes(db, app.services.voting, { partnershipId });
-    await app.realtime.close();
-    console.log(`Seeded "${partnershipName}".`);
-  }
-  if (await db.user.findUnique({ where: { email: DEMO_PEOPLE[0]!.email } })) {
-    console.log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
-    for (const p of DEMO_PEOPLE.filter((person) => person.highlight)) console.log(`  ${p.email.padEnd(40)} ${p.highlight}`);
+  await recreateDatabase(database.url);
+  await prepareDatabase(database.url);
+  const config = { ...settings, DATABASE_URL: database.url };
+  const db = createDb(database.url);
+  const app = await createAppServer({ config, logger: createLogger("warn"), db, runJobs: false });
+  try {
+    await seedDemoIfEmpty({ db, services: app.services, hashCost: config.PASSWORD_HASH_COST });
+    console.log(`Seeded the demo partnership.\n${demoAccountsText()}`);
+  } finally {
+    await app.close();
   }
 } finally {
-  await db.$disconnect();
+  await database.stop();
+}
+
+async function recreateDatabase(url: string) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts the BUILT app for the Playwright run (playwright.config.ts runs it as its webServer): a fresh
-# SQLite file, migrated the way production is (prisma migrate deploy) and seeded with the demo, then
-# the server itself. Run `npm run build` first; this script does not build.
+# Starts the BUILT app for the Playwright run (playwright.config.ts runs it as its webServer) on a fresh
+# database: an embedded PostgreSQL in this run's folder, or, when DATABASE_URL is set, a new database on
+# that server. The server migrates it the way production does and seeds the demo. Run `npm run build`
+# first; this script does not build.
 #   E2E_PORT=4123 bash scripts/e2e-server.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +24,13 @@ trap 'rm -rf "$run"' EXIT
 # during the run (another terminal, an editor's watcher) cannot swap the browser's assets under it.
 cp -R build public "$run/"
 
-export DATABASE_URL="file:$run/e2e.db"
+if [ -n "${DATABASE_URL:-}" ]; then
+  DATABASE_URL=$(node --import tsx scripts/create-database.ts "jointly_e2e_$port")
+  export DATABASE_URL
+else
+  export POSTGRES_DATA_DIR="$run/postgres"
+fi
+export SEED_DEMO=if-empty
 export PORT="$port"
 export HOST=127.0.0.1
 export APP_ORIGIN="http://localhost:$port"
@@ -31,11 +38,6 @@ export NODE_ENV=production
 export LOG_LEVEL=${LOG_LEVEL:-warn}
 # Seeding hashes 20 demo passwords; OWASP's cost 17 would take most of a minute on a small machine.
 export PASSWORD_HASH_COST=${PASSWORD_HASH_COST:-12}
-
-# Quiet unless they fail (Playwright shows the server's stderr).
-quietly() { local out; out=$("$@" 2>&1) || { echo "$out" >&2; echo "e2e-server: '$*' failed" >&2; return 1; }; }
-quietly npm run --silent db:migrate
-quietly node --import tsx prisma/seed.ts
 
 # Not exec: the EXIT trap must run after the server stops. One node process (tsx as a loader, not the
 # tsx CLI, which would add a parent process), so the stop signal reaches the server directly.

@@ -10,10 +10,12 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { createAccess } from "./access/access.js";
-import { createFailureLimiter } from "./auth/rate-limit.js";
+import { createSignInLimiter, removeExpiredLimits } from "./auth/rate-limit.js";
 import { createSessionService, type AuthSession, type SessionUser } from "./auth/sessions.js";
 import type { Config } from "./config.js";
-import { createSessionLookup, pingDb, type Db } from "./db.js";
+import { createPgPool, pingDb, type Db } from "./db.js";
+import { startJobRunner, type JobHandlers, type JobRunner } from "./jobs/jobs.js";
+import { createOutbox } from "./unit-of-work/outbox.js";
 import type { RemixLoadContext } from "./load-context.js";
 import type { Logger } from "./logger.js";
 import { createRealtime } from "./realtime/realtime.js";
@@ -32,23 +34,39 @@ export async function createAppServer({
   logger,
   db,
   remixBuild,
+  runJobs = true,
 }: {
   config: Config;
   logger: Logger;
   db: Db;
   remixBuild?: ServerBuild;
+  /** Run this process's share of the background jobs (the seed script does not). */
+  runJobs?: boolean;
 }) {
+  if (!config.DATABASE_URL) throw new Error("createAppServer needs config.DATABASE_URL (server/index.ts resolves the embedded one)");
   const app = express();
   const httpServer: HttpServer = createServer(app);
-  const lookup = createSessionLookup(config.DATABASE_URL);
-  const sessions = createSessionService({ db, config, lookup });
+  const pool = createPgPool(config.DATABASE_URL);
+  const sessions = createSessionService({ db, config });
   const access = createAccess(db);
-  const limiter = createFailureLimiter({
-    maxFailures: config.SIGN_IN_MAX_FAILURES,
-    windowMs: config.SIGN_IN_WINDOW_MINUTES * 60 * 1000,
+  const limiter = createSignInLimiter({
+    pool,
+    maxAttempts: config.SIGN_IN_MAX_FAILURES,
+    windowSeconds: config.SIGN_IN_WINDOW_MINUTES * 60,
   });
-  const realtime = createRealtime(httpServer, { config, logger, sessions, access });
-  const services = createServices({ db, config, logger, access, sessions, limiter, realtime });
+  const realtime = createRealtime(httpServer, { config, logger, sessions, access, pool });
+  const outbox = createOutbox({ db, realtime, logger });
+  const services = createServices({ db, config, logger, access, sessions, limiter, realtime, outbox });
+  const jobHandlers: JobHandlers = {
+    "outbox:sweep": async () => void (await outbox.sweep()),
+    "maintenance:cleanup": async () => {
+      await sessions.removeExpired();
+      await outbox.prune();
+      await removeExpiredLimits(pool);
+    },
+    ...services.jobHandlers,
+  };
+  const jobs: JobRunner | null = runJobs ? await startJobRunner({ pool, handlers: jobHandlers, logger }) : null;
 
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -159,14 +177,15 @@ export async function createAppServer({
     return typeof address === "object" && address ? address.port : port;
   }
 
-  /** Stop accepting, close sockets (socket.io closes the HTTP server too), then the database. */
+  /** Stop accepting, close sockets (socket.io closes the HTTP server too), stop the jobs, then the database. */
   async function close() {
     await realtime.close();
-    lookup.close();
+    await jobs?.stop();
+    await pool.end();
     await db.$disconnect();
   }
 
-  return { app, httpServer, services, realtime, sessions, access, listen, close };
+  return { app, httpServer, services, realtime, sessions, access, outbox, jobHandlers, listen, close };
 }
 
 function originOf(url: string | undefined): string | undefined {

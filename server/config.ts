@@ -11,7 +11,20 @@ const ConfigSchema = z
     APP_ORIGIN: z.string().url().optional(),
     /** Extra allowed origins, comma-separated (e.g. a second host name). */
     EXTRA_ORIGINS: z.string().default(""),
-    DATABASE_URL: z.string().default("file:./data/jointly.db"),
+    /** A PostgreSQL connection string. Unset: Jointly starts its own embedded PostgreSQL (below). */
+    DATABASE_URL: z
+      .string()
+      .optional()
+      .transform((v) => v || undefined)
+      .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), "must be a postgresql:// connection string"),
+    /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
+    POSTGRES_DATA_DIR: z.string().min(1).default("./data/postgres"),
+    /** Apply pending migrations at start (several processes may: PostgreSQL's advisory lock serializes them). */
+    MIGRATE_ON_START: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    /** Seed the demo partnership into an empty database: by default only on the embedded database. */
+    SEED_DEMO: z.enum(["if-empty", "never"]).optional(),
+    /** Connections each process keeps to the database for requests. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Session ends after this long without use. */
     SESSION_IDLE_HOURS: z.coerce.number().positive().default(24 * 7),
@@ -22,8 +35,6 @@ const ConfigSchema = z
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
     /** scrypt cost (log2 N). 17 is OWASP's recommendation; tests may lower it for speed. */
     PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
-    /** Where supportive-service attachments (receipts, quotes) are stored, under random file names. */
-    UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
     /** The largest amount one supportive-service request may ask for, in cents ($10,000 by default). */
     MAX_REQUEST_CENTS: z.coerce.number().int().positive().default(1_000_000),
     /** The largest attachment accepted, in bytes (10 MB by default). */
@@ -39,6 +50,7 @@ const ConfigSchema = z
       appOrigin,
       allowedOrigins: [...allowedOrigins],
       isProduction: env.NODE_ENV === "production",
+      seedDemo: env.SEED_DEMO ?? (env.DATABASE_URL ? "never" : "if-empty"),
       /** Cookies are Secure whenever the app is served over https. */
       secureCookies: local.protocol === "https:",
     };

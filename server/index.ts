@@ -1,22 +1,31 @@
-// Boots Jointly: config → database → auth/realtime/services → Remix → listen; shuts down in reverse.
+// Boots Jointly: config → database (embedded PostgreSQL when DATABASE_URL is unset) → migrations →
+// app server (sessions, sockets, jobs, services, Remix) → demo seed if empty → listen; shuts down in
+// reverse on SIGTERM/SIGINT.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createAppServer } from "./app.js";
 import { loadConfig } from "./config.js";
+import { openDatabaseServer } from "./database/database-server.js";
+import { prepareDatabase } from "./database/prepare.js";
 import { createDb } from "./db.js";
+import { demoAccountsText, seedDemoIfEmpty } from "./fixtures/seed.js";
 import { createLogger } from "./logger.js";
 
-const config = loadConfig();
-const logger = createLogger(config.LOG_LEVEL);
-const db = await createDb(config.DATABASE_URL);
+const settings = loadConfig();
+const logger = createLogger(settings.LOG_LEVEL);
+const database = await openDatabaseServer(settings, (message) => logger.info(message));
+const config = { ...settings, DATABASE_URL: database.url };
+if (config.MIGRATE_ON_START) await prepareDatabase(database.url);
+const db = createDb(database.url, { poolSize: config.DATABASE_POOL_SIZE });
 const remixBuild = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 const server = await createAppServer({ config, logger, db, remixBuild });
+if (config.seedDemo === "if-empty" && (await seedDemoIfEmpty({ db, services: server.services, hashCost: config.PASSWORD_HASH_COST }))) {
+  logger.info(`Seeded the demo partnership.\n${demoAccountsText()}`);
+}
 const port = await server.listen(config.PORT, config.HOST);
 logger.info({ port, origin: config.appOrigin }, `Jointly is listening on ${config.appOrigin}`);
 
-const cleanup = setInterval(() => void server.sessions.removeExpired().catch(() => {}), 60 * 60 * 1000);
-cleanup.unref();
 // Electronic votes close at their deadline, and voters who have not voted get a reminder before it.
 const voteClock = setInterval(
   () =>
@@ -36,6 +45,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   await server.close();
+  await database.stop();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

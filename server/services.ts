@@ -1,6 +1,6 @@
 // Builds every domain service once, with its dependencies. Adding a domain adds a line here.
 import type { Access } from "./access/access.js";
-import type { FailureLimiter } from "./auth/rate-limit.js";
+import type { SignInLimiter } from "./auth/rate-limit.js";
 import type { SessionService } from "./auth/sessions.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db.js";
@@ -14,6 +14,8 @@ import { createVotingService } from "./domains/voting/voting.service.js";
 import { createDraftsService } from "./domains/drafts/drafts.service.js";
 import type { Logger } from "./logger.js";
 import type { Realtime } from "./realtime/realtime.js";
+import type { Outbox } from "./unit-of-work/outbox.js";
+import type { JobHandlers } from "./jobs/jobs.js";
 
 export type ServiceDeps = {
   db: Db;
@@ -21,8 +23,9 @@ export type ServiceDeps = {
   logger: Logger;
   access: Access;
   sessions: SessionService;
-  limiter: FailureLimiter;
+  limiter: SignInLimiter;
   realtime: Realtime;
+  outbox: Outbox;
 };
 
 export function createServices(deps: ServiceDeps) {
@@ -37,6 +40,8 @@ export function createServices(deps: ServiceDeps) {
     voting,
     drafts: createDraftsService({ ...deps, notifications, voting }),
     services: createServicesService({ ...deps, notifications }),
+    /** The background jobs the domains run (see server/jobs/jobs.ts). */
+    jobHandlers: {} satisfies Omit<JobHandlers, "outbox:sweep" | "maintenance:cleanup">,
   };
 }
 

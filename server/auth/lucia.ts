@@ -3,7 +3,7 @@
 // Lucia's expiry slides while a session is used (the idle timeout); absoluteExpiresAt is our hard end.
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import type { Config } from "../config.js";
-import type { Db, SessionLookup } from "../db.js";
+import type { Db } from "../db.js";
 
 export const SESSION_COOKIE_NAME = "jointly_session";
 
@@ -18,14 +18,9 @@ function toDatabaseUser(row: UserRow): DatabaseUser {
   return { id: row.id, attributes: { email: row.email, name: row.name } };
 }
 
-/** `lookup` answers the per-request session read from a read-only connection (see db.ts); writes stay on Prisma. */
-export function createPrismaSessionAdapter(db: Db, lookup?: SessionLookup): Adapter {
+export function createPrismaSessionAdapter(db: Db): Adapter {
   return {
     async getSessionAndUser(sessionId) {
-      if (lookup) {
-        const row = lookup.find(sessionId);
-        return row ? [toDatabaseSession(row), toDatabaseUser({ id: row.userId, email: row.email, name: row.name })] : [null, null];
-      }
       const row = await db.session.findUnique({
         where: { id: sessionId },
         include: { user: { select: { id: true, email: true, name: true } } },
@@ -63,8 +58,8 @@ export function createPrismaSessionAdapter(db: Db, lookup?: SessionLookup): Adap
   };
 }
 
-export function createLucia(db: Db, config: Config, lookup?: SessionLookup) {
-  return new Lucia(createPrismaSessionAdapter(db, lookup), {
+export function createLucia(db: Db, config: Config) {
+  return new Lucia(createPrismaSessionAdapter(db), {
     sessionExpiresIn: new TimeSpan(config.SESSION_IDLE_HOURS, "h"),
     sessionCookie: {
       name: SESSION_COOKIE_NAME,

@@ -1,32 +1,50 @@
-// A small in-process limiter for failed sign-ins, keyed by email and by IP. Enough for one process;
-// a shared store (Redis/PostgreSQL) replaces it when the app scales out.
-export type FailureLimiter = ReturnType<typeof createFailureLimiter>;
+// Sign-in attempts limited per e-mail and per address with rate-limiter-flexible (decision 0008): a
+// point is consumed atomically *before* the password is checked, so parallel guesses cannot all slip
+// through, and the count lives in PostgreSQL, so every process sees the same one. A successful sign-in
+// gives its points back.
+import type pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
-export function createFailureLimiter(options: { maxFailures: number; windowMs: number; now?: () => number }) {
-  const now = options.now ?? Date.now;
-  const failures = new Map<string, number[]>();
+export type SignInLimiter = ReturnType<typeof createSignInLimiter>;
 
-  function recent(key: string): number[] {
-    const cutoff = now() - options.windowMs;
-    const kept = (failures.get(key) ?? []).filter((t) => t > cutoff);
-    if (kept.length) failures.set(key, kept);
-    else failures.delete(key);
-    return kept;
-  }
+/** `pool` null keeps the counts in this process (unit tests only). */
+export function createSignInLimiter(options: { pool: pg.Pool | null; maxAttempts: number; windowSeconds: number }) {
+  const settings = { keyPrefix: "sign-in", points: options.maxAttempts, duration: options.windowSeconds };
+  const limiter: RateLimiterAbstract = options.pool
+    ? new RateLimiterPostgres({ ...settings, storeClient: options.pool, tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false })
+    : new RateLimiterMemory(settings);
 
   return {
-    /** Seconds until `key` may try again, or 0 when it may try now. */
-    retryAfterSeconds(key: string): number {
-      const times = recent(key);
-      if (times.length < options.maxFailures) return 0;
-      const oldest = times[times.length - options.maxFailures]!;
-      return Math.max(1, Math.ceil((oldest + options.windowMs - now()) / 1000));
+    /**
+     * Takes one attempt from every key. Resolves 0 when the attempt may go ahead, or the seconds until
+     * the most limited key may try again.
+     */
+    async attempt(keys: string[]): Promise<number> {
+      const waits = await Promise.all(
+        keys.map((key) =>
+          limiter.consume(key).then(
+            () => 0,
+            (refusal: unknown) => {
+              if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+              throw refusal;
+            },
+          ),
+        ),
+      );
+      return Math.max(0, ...waits);
     },
-    recordFailure(key: string): void {
-      failures.set(key, [...recent(key), now()]);
+    /** Gives back the attempt a successful sign-in took (an office's shared address is not used up). */
+    async refund(keys: string[]): Promise<void> {
+      await Promise.all(keys.map((key) => limiter.reward(key, 1)));
     },
-    reset(key: string): void {
-      failures.delete(key);
+    /** Forgets a key's earlier attempts (the right password for that e-mail was given). */
+    async reset(keys: string[]): Promise<void> {
+      await Promise.all(keys.map((key) => limiter.delete(key)));
     },
   };
+}
+
+/** Drops expired counters (the maintenance job). */
+export async function removeExpiredLimits(pool: pg.Pool): Promise<void> {
+  await pool.query(`DELETE FROM "rate_limits" WHERE "expire" < $1`, [Date.now()]);
 }

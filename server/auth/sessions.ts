@@ -2,15 +2,15 @@
 // expiry) and an absolute lifetime that Lucia v3 does not have on its own.
 import type { Session, User } from "lucia";
 import type { Config } from "../config.js";
-import type { Db, SessionLookup } from "../db.js";
+import type { Db } from "../db.js";
 import { createLucia } from "./lucia.js";
 
 export type SessionUser = User;
 export type AuthSession = Session;
 export type SessionService = ReturnType<typeof createSessionService>;
 
-export function createSessionService({ db, config, lookup }: { db: Db; config: Config; lookup?: SessionLookup }) {
-  const lucia = createLucia(db, config, lookup);
+export function createSessionService({ db, config }: { db: Db; config: Config }) {
+  const lucia = createLucia(db, config);
   const absoluteMs = config.SESSION_ABSOLUTE_DAYS * 24 * 60 * 60 * 1000;
 
   return {

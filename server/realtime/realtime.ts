@@ -2,6 +2,8 @@
 // checked against the allowed origins; rooms are joined only through the permission layer, and
 // publish() is the only way anything is emitted (services call it after their transaction commits).
 import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/postgres-adapter";
+import type pg from "pg";
 import { Server } from "socket.io";
 import { z } from "zod";
 import type { Access } from "../access/access.js";
@@ -27,16 +29,32 @@ export type Realtime = ReturnType<typeof createRealtime>;
 
 export function createRealtime(
   httpServer: HttpServer,
-  deps: { config: Config; logger: Logger; sessions: SessionService; access: Access },
+  deps: { config: Config; logger: Logger; sessions: SessionService; access: Access; pool: pg.Pool | null },
 ) {
-  const { config, logger, sessions, access } = deps;
+  const { config, logger, sessions, access, pool } = deps;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
+    // WebSocket only: a handshake always carries Origin, and behind a load balancer no sticky sessions
+    // are needed (a long-polling client would have to reach the same process every time).
+    transports: ["websocket"],
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       callback(null, typeof origin === "string" && config.allowedOrigins.includes(origin));
     },
   });
+
+  // Several processes: every emit and room operation reaches the sockets of all of them through
+  // PostgreSQL's LISTEN/NOTIFY (larger messages through the socket_io_attachments table).
+  if (pool) {
+    io.adapter(
+      createAdapter(pool, {
+        tableName: "socket_io_attachments",
+        heartbeatInterval: 5_000,
+        heartbeatTimeout: 15_000,
+        errorHandler: (error) => logger.warn({ err: error }, "socket.io adapter error"),
+      }),
+    );
+  }
 
   io.use(async (socket, next) => {
     try {

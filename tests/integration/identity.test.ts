@@ -234,7 +234,7 @@ describe("session lifetime", () => {
 
 describe("restart", () => {
   it("keeps sessions: a new server over the same database validates an old session", async () => {
-    const database = createTestDatabase();
+    const database = await createTestDatabase();
     try {
       const first = await startTestApp({ database });
       const user = await createUser(first.db);
@@ -252,7 +252,7 @@ describe("restart", () => {
         await second.close();
       }
     } finally {
-      database.remove();
+      await database.remove();
     }
   });
 });

@@ -1,7 +1,6 @@
-// Receipts and quotes over the real HTTP route: stored under UPLOAD_DIR with random names, checked by
-// content (PDF/JPEG/PNG), size and name; refused uploads leave no file and no row; downloads only for
-// those who may see the request.
-import fs from "node:fs";
+// Receipts and quotes over the real HTTP route: stored in the database (any process serves them),
+// checked by content (PDF/JPEG/PNG), size and name; refused uploads leave no bytes and no row; downloads
+// only for those who may see the request.
 import { afterAll, describe, expect, it } from "vitest";
 import { download, makeRequest, PDF_BYTES, PNG_BYTES, servicesWorld, snapshotServices, startServicesApp, upload } from "../support/services-helpers.js";
 
@@ -10,18 +9,18 @@ const env = await startServicesApp({ MAX_ATTACHMENT_BYTES: String(LIMIT) });
 const app = env.app;
 afterAll(() => env.close());
 
-const filesOnDisk = () => fs.readdirSync(env.uploadDir);
+const filesStored = () => app.db.attachmentContent.count();
 
 describe("uploading", () => {
-  it("stores a PDF under a random name in UPLOAD_DIR and lists it on the request", async () => {
+  it("stores a PDF's bytes in the database and lists it on the request", async () => {
     const w = await servicesWorld(app);
     const requestId = await makeRequest(w);
     const res = await upload(app, w.cboMember, requestId, "Childcare quote (Nov).pdf", PDF_BYTES);
     expect(res.status).toBe(201);
     const row = await app.db.attachment.findUniqueOrThrow({ where: { id: res.body!.attachment!.id } });
     expect(row).toMatchObject({ originalName: "Childcare quote (Nov).pdf", mimeType: "application/pdf", sizeBytes: PDF_BYTES.length });
-    expect(row.storedName).toMatch(/^[0-9a-f]{48}$/);
-    expect(fs.readFileSync(`${env.uploadDir}/${row.storedName}`)).toEqual(Buffer.from(PDF_BYTES));
+    const stored = await app.db.attachmentContent.findUniqueOrThrow({ where: { attachmentId: row.id } });
+    expect(Buffer.from(stored.bytes)).toEqual(Buffer.from(PDF_BYTES));
     const view = await w.cboMember.trpc.services.request.get({ requestId });
     expect(view.attachments.map((a) => a.originalName)).toEqual(["Childcare quote (Nov).pdf"]);
     expect(view.events.at(-1)).toMatchObject({ kind: "ATTACHMENT_ADDED", note: "Childcare quote (Nov).pdf" });
@@ -46,14 +45,14 @@ describe("uploading", () => {
   ])("refuses %j with a clear message, leaving no file and no row", async (name, bytes, message) => {
     const w = await servicesWorld(app);
     const requestId = await makeRequest(w);
-    const files = filesOnDisk();
+    const files = await filesStored();
     const before = await snapshotServices(app.db);
     const res = await upload(app, w.cboMember, requestId, name, bytes);
     expect(res.status).toBe(400);
     expect(res.body?.error?.code).toBe("BAD_REQUEST");
     expect(res.body?.error?.message).toMatch(message);
     expect(res.body?.error?.fieldErrors?.file?.[0]).toMatch(message);
-    expect(filesOnDisk()).toEqual(files);
+    expect(await filesStored()).toEqual(files);
     expect(await snapshotServices(app.db)).toEqual(before);
   });
 
@@ -70,7 +69,7 @@ describe("uploading", () => {
   it("refuses uploads from others, without a session, from another origin, and after the decision", async () => {
     const w = await servicesWorld(app);
     const requestId = await makeRequest(w);
-    const files = filesOnDisk();
+    const files = await filesStored();
     expect((await upload(app, w.reviewer, requestId, "x.pdf", PDF_BYTES)).status).toBe(403);
     expect((await upload(app, w.otherCbo, requestId, "x.pdf", PDF_BYTES)).status).toBe(404);
     expect((await upload(app, w.employerMember, requestId, "x.pdf", PDF_BYTES)).status).toBe(404);
@@ -80,7 +79,7 @@ describe("uploading", () => {
     await w.reviewer.trpc.services.request.deny({ requestId, reason: "Not eligible" });
     const late = await upload(app, w.cboMember, requestId, "x.pdf", PDF_BYTES);
     expect(late.status).toBe(412);
-    expect(filesOnDisk()).toEqual(files);
+    expect(await filesStored()).toEqual(files);
     expect(await app.db.attachment.count({ where: { requestId } })).toBe(0);
   });
 });
@@ -90,10 +89,10 @@ describe("limits per request", () => {
     const w = await servicesWorld(app);
     const requestId = await makeRequest(w);
     for (let i = 0; i < 20; i++) expect((await upload(app, w.cboMember, requestId, `page-${i}.png`, PNG_BYTES)).status).toBe(201);
-    const files = filesOnDisk();
+    const files = await filesStored();
     const extra = await upload(app, w.cboMember, requestId, "page-21.png", PNG_BYTES);
     expect(extra).toMatchObject({ status: 412, body: { error: { message: "A request can have at most 20 files." } } });
-    expect(filesOnDisk()).toEqual(files);
+    expect(await filesStored()).toEqual(files);
     expect(await app.db.attachment.count({ where: { requestId } })).toBe(20);
   });
 });

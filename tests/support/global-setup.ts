@@ -1,20 +1,25 @@
-// Runs once per `vitest run`: migrates a template SQLite file the way production does (prisma migrate
-// deploy, through prisma.config.ts and the JS engine), then hands its path to every test file, which
-// copies it (tests/support/test-db.ts). Each run gets its own folder, so two runs at once do not collide.
-import { execFile } from "node:child_process";
+// Runs once per `vitest run`: a PostgreSQL server (the one DATABASE_URL points at, or an embedded one
+// started in a folder of this run), a template database migrated the way production is (prisma migrate
+// deploy + the job queue's tables), and its name for every test file, which copies it with
+// CREATE DATABASE … TEMPLATE (tests/support/test-db.ts). Names carry this run's pid, so two runs at
+// once do not collide; everything is dropped at the end.
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
+import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "../../server/database/embedded-postgres.js";
+import { prepareDatabase } from "../../server/database/prepare.js";
 
 const RUN_DIR_PREFIX = "vitest-";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** Absolute path of the migrated template database. */
+    /** A connection string to the server's `postgres` database, for CREATE/DROP DATABASE. */
+    databaseAdminUrl: string;
+    /** The migrated template database that test files copy. */
     templateDatabase: string;
-    /** Folder where test files put their database copies (removed after the run). */
-    databaseDir: string;
+    /** Prefix of the databases this run creates. */
+    databasePrefix: string;
   }
 }
 
@@ -25,27 +30,47 @@ export default async function setup(project: TestProject) {
   const runDir = path.join(tmp, `${RUN_DIR_PREFIX}${process.pid}`);
   fs.rmSync(runDir, { recursive: true, force: true });
   fs.mkdirSync(runDir, { recursive: true });
-  const template = path.join(runDir, "template.db");
 
-  try {
-    await promisify(execFile)("npx", ["--no-install", "prisma", "migrate", "deploy"], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: `file:${template}`,
-        // No engine binaries here (docs/decisions/0002-prisma-without-engines.md).
-        PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
-        PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
-      },
-    });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`prisma migrate deploy failed for the test template:\n${stdout ?? ""}\n${stderr ?? ""}`, { cause: error });
-  }
+  const external = process.env.DATABASE_URL;
+  const embedded = external ? null : await startEmbeddedPostgres({ dataDir: path.join(runDir, "postgres") });
+  const adminUrl = external ? withDatabase(external, "postgres") : embedded!.urlFor("postgres");
+  const prefix = `jointly_test_${process.pid}_`;
+  const template = `${prefix}template`;
 
+  await admin(adminUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(template)}`);
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(template)}`);
+  });
+  await prepareDatabase(withDatabase(adminUrl, template));
+
+  project.provide("databaseAdminUrl", adminUrl);
   project.provide("templateDatabase", template);
-  project.provide("databaseDir", runDir);
-  return () => fs.rmSync(runDir, { recursive: true, force: true });
+  project.provide("databasePrefix", prefix);
+
+  return async () => {
+    await admin(adminUrl, async (client) => {
+      const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]);
+      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
+    }).catch(() => {});
+    await embedded?.stop();
+    fs.rmSync(runDir, { recursive: true, force: true });
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(database)}`;
+  return u.toString();
+}
+
+async function admin(url: string, work: (client: pg.Client) => Promise<void>) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Folders of earlier runs whose process is gone (killed before its teardown ran). */

@@ -2,9 +2,6 @@
 // union and a workforce board, designated reviewers (one of them from a CBO, for conflicts of interest),
 // a fund and a trainee per CBO; requests brought to a point of their life through the real procedures;
 // and snapshots of the services tables (a refused call writes nothing).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { addMember, createFund, createOrganization, createPartnership, createTrainee, createUser, designateReviewer } from "../../server/fixtures/factories.js";
 import type { PartnershipRole } from "../../server/domains/partnerships/partnerships.schema.js";
 import type { ServiceCategory } from "../../server/domains/services/services.rules.js";
@@ -15,18 +12,10 @@ export type ServicesWorld = Awaited<ReturnType<typeof servicesWorld>>;
 
 let counter = 0;
 
-/** A test app whose uploads go to a private temporary folder (removed on close). */
+/** A test app for the services domain (`env` overrides settings such as MAX_ATTACHMENT_BYTES). */
 export async function startServicesApp(env: Record<string, string> = {}) {
-  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "jointly-uploads-"));
-  const app = await startTestApp({ env: { UPLOAD_DIR: uploadDir, ...env } });
-  return {
-    app,
-    uploadDir,
-    async close() {
-      await app.close();
-      fs.rmSync(uploadDir, { recursive: true, force: true });
-    },
-  };
+  const app = await startTestApp({ env });
+  return { app, close: () => app.close() };
 }
 
 /** A calendar date `days` from today, as the form sends it. */

@@ -1,4 +1,4 @@
-// The real server for integration tests: a private migrated SQLite copy, createAppServer without Remix
+// The real server for integration tests: a private copy of the migrated PostgreSQL template, createAppServer without Remix
 // on a free port (APP_ORIGIN matches it), and helpers to act as a signed-in user through the tRPC
 // caller, through real HTTP requests to /api/trpc, and through real socket.io clients.
 import net from "node:net";
@@ -26,7 +26,7 @@ export type SignedIn = Awaited<ReturnType<TestApp["signIn"]>>;
  * owns and removes). `env` overrides configuration values.
  */
 export async function startTestApp(options: { database?: TestDatabase; env?: Record<string, string> } = {}) {
-  const database = options.database ?? createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const { server, config, db, port } = await listenOnFreePort(database.url, options.env ?? {});
   const baseUrl = `http://${HOST}:${port}`;
   const sockets = new Set<TestSocket>();
@@ -84,7 +84,7 @@ export async function startTestApp(options: { database?: TestDatabase; env?: Rec
     async close({ keepDatabase = Boolean(options.database) }: { keepDatabase?: boolean } = {}) {
       for (const socket of sockets) socket.close();
       await server.close();
-      if (!keepDatabase) database.remove();
+      if (!keepDatabase) await database.remove();
     },
   };
 }
@@ -104,7 +104,7 @@ async function listenOnFreePort(databaseUrl: string, env: Record<string, string>
       APP_ORIGIN: `http://localhost:${port}`,
       ...env,
     });
-    const db = await createDb(config.DATABASE_URL);
+    const db = createDb(databaseUrl, { poolSize: 5 });
     const server = await createAppServer({ config, logger: createLogger(config.LOG_LEVEL), db });
     try {
       await listen(server, port);

@@ -1,19 +1,32 @@
-// A private copy of the migrated template database (made once per run by global-setup.ts).
-import fs from "node:fs";
-import path from "node:path";
+// A private copy of the migrated template database (made once per run by global-setup.ts), created
+// with CREATE DATABASE … TEMPLATE: a few milliseconds, whatever the schema's size.
 import { createId } from "@paralleldrive/cuid2";
+import pg from "pg";
 import { inject } from "vitest";
 
-export type TestDatabase = { file: string; url: string; remove: () => void };
+export type TestDatabase = { name: string; url: string; remove: () => Promise<void> };
 
-export function createTestDatabase(): TestDatabase {
-  const file = path.join(inject("databaseDir"), `${createId()}.db`);
-  fs.copyFileSync(inject("templateDatabase"), file);
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `${inject("databasePrefix")}${createId()}`;
+  const adminUrl = inject("databaseAdminUrl");
+  await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(inject("templateDatabase"))}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
   return {
-    file,
-    url: `file:${file}`,
-    remove() {
-      for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
+    name,
+    url: url.toString(),
+    async remove() {
+      await admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
     },
   };
+}
+
+async function admin(url: string, work: (client: pg.Client) => Promise<unknown>) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
 }

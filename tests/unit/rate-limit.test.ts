@@ -1,85 +1,55 @@
+// The sign-in limiter's rules, on its in-memory store (the PostgreSQL store is the same library class
+// with another backend; tests/integration/identity.test.ts and the three-process test use that one).
 import { describe, expect, it } from "vitest";
-import { createFailureLimiter } from "../../server/auth/rate-limit.js";
+import { createSignInLimiter } from "../../server/auth/rate-limit.js";
 
-const MINUTE = 60_000;
+const limiter = (maxAttempts = 3, windowSeconds = 900) => createSignInLimiter({ pool: null, maxAttempts, windowSeconds });
 
-function limiterWithClock(maxFailures = 3, windowMs = 15 * MINUTE) {
-  const clock = { now: 1_000_000 };
-  const limiter = createFailureLimiter({ maxFailures, windowMs, now: () => clock.now });
-  return { limiter, clock };
-}
-
-describe("createFailureLimiter", () => {
-  it("lets a key try while it has fewer failures than the maximum", () => {
-    const { limiter } = limiterWithClock(3);
-    expect(limiter.retryAfterSeconds("email:a")).toBe(0);
-    limiter.recordFailure("email:a");
-    limiter.recordFailure("email:a");
-    expect(limiter.retryAfterSeconds("email:a")).toBe(0);
+describe("createSignInLimiter", () => {
+  it("lets a key make its attempts, then refuses the next with the seconds to wait", async () => {
+    const l = limiter(3, 900);
+    for (let i = 0; i < 3; i++) expect(await l.attempt(["email:a"])).toBe(0);
+    const wait = await l.attempt(["email:a"]);
+    expect(wait).toBeGreaterThan(890);
+    expect(wait).toBeLessThanOrEqual(900);
   });
 
-  it("refuses a key at the maximum until the window has passed since the oldest counted failure", () => {
-    const { limiter, clock } = limiterWithClock(3, 15 * MINUTE);
-    limiter.recordFailure("email:a");
-    clock.now += 1 * MINUTE;
-    limiter.recordFailure("email:a");
-    clock.now += 1 * MINUTE;
-    limiter.recordFailure("email:a");
-    // Oldest failure was 2 minutes ago: 13 minutes left.
-    expect(limiter.retryAfterSeconds("email:a")).toBe(13 * 60);
-    clock.now += 13 * MINUTE - 1_000;
-    expect(limiter.retryAfterSeconds("email:a")).toBe(1);
-    clock.now += 1_000;
-    // The oldest failure has left the window; two remain, below the maximum.
-    expect(limiter.retryAfterSeconds("email:a")).toBe(0);
+  it("counts attempts made at the same moment: parallel guesses cannot all pass", async () => {
+    const l = limiter(5);
+    const waits = await Promise.all(Array.from({ length: 20 }, () => l.attempt(["email:a"])));
+    expect(waits.filter((w) => w === 0)).toHaveLength(5);
   });
 
-  it("rounds a wait up to whole seconds and never answers less than one second", () => {
-    const { limiter, clock } = limiterWithClock(1, 10_000);
-    limiter.recordFailure("k");
-    clock.now += 9_999;
-    expect(limiter.retryAfterSeconds("k")).toBe(1);
-    clock.now -= 8_500;
-    expect(limiter.retryAfterSeconds("k")).toBe(9);
+  it("answers the longest wait of the keys asked together", async () => {
+    const l = limiter(1, 60);
+    expect(await l.attempt(["email:a", "ip:1"])).toBe(0);
+    expect(await l.attempt(["email:b", "ip:1"])).toBeGreaterThan(0);
+    expect(await l.attempt(["email:c", "ip:2"])).toBe(0);
   });
 
-  it("counts only the most recent failures once there are more than the maximum", () => {
-    const { limiter, clock } = limiterWithClock(2, 10 * MINUTE);
-    limiter.recordFailure("k"); // t = 0
-    clock.now += 4 * MINUTE;
-    limiter.recordFailure("k"); // t = 4
-    clock.now += 4 * MINUTE;
-    limiter.recordFailure("k"); // t = 8
-    // The wait runs from the 2nd-newest failure (t = 4): until t = 14, 6 minutes from now.
-    expect(limiter.retryAfterSeconds("k")).toBe(6 * 60);
+  it("keeps keys apart", async () => {
+    const l = limiter(1);
+    await l.attempt(["email:a"]);
+    expect(await l.attempt(["email:a"])).toBeGreaterThan(0);
+    expect(await l.attempt(["email:b"])).toBe(0);
   });
 
-  it("keeps keys apart", () => {
-    const { limiter } = limiterWithClock(2);
-    limiter.recordFailure("email:a");
-    limiter.recordFailure("email:a");
-    expect(limiter.retryAfterSeconds("email:a")).toBeGreaterThan(0);
-    expect(limiter.retryAfterSeconds("email:b")).toBe(0);
-    expect(limiter.retryAfterSeconds("ip:1.2.3.4")).toBe(0);
+  it("forgets a key on reset, and gives one attempt back on refund", async () => {
+    const l = limiter(2);
+    await l.attempt(["email:a", "ip:1"]);
+    await l.attempt(["email:a", "ip:1"]);
+    await l.reset(["email:a"]);
+    await l.refund(["ip:1"]);
+    expect(await l.attempt(["email:a"])).toBe(0);
+    expect(await l.attempt(["ip:1"])).toBe(0);
+    expect(await l.attempt(["ip:1"])).toBeGreaterThan(0);
   });
 
-  it("forgets a key's failures on reset", () => {
-    const { limiter } = limiterWithClock(2);
-    limiter.recordFailure("email:a");
-    limiter.recordFailure("email:a");
-    limiter.reset("email:a");
-    expect(limiter.retryAfterSeconds("email:a")).toBe(0);
-    limiter.recordFailure("email:a");
-    expect(limiter.retryAfterSeconds("email:a")).toBe(0);
-  });
-
-  it("drops failures older than the window", () => {
-    const { limiter, clock } = limiterWithClock(2, 5 * MINUTE);
-    limiter.recordFailure("k");
-    clock.now += 6 * MINUTE;
-    limiter.recordFailure("k");
-    expect(limiter.retryAfterSeconds("k")).toBe(0);
-    limiter.recordFailure("k");
-    expect(limiter.retryAfterSeconds("k")).toBe(5 * 60);
+  it("lets a key try again once its window has passed", async () => {
+    const l = limiter(1, 1);
+    await l.attempt(["k"]);
+    expect(await l.attempt(["k"])).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await l.attempt(["k"])).toBe(0);
   });
 });

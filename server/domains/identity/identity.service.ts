@@ -1,6 +1,6 @@
 // Accounts and sign-in. Sign-in failures never say whether the email exists, and repeated failures
 // for one email or one IP are refused for a while.
-import type { FailureLimiter } from "../../auth/rate-limit.js";
+import type { SignInLimiter } from "../../auth/rate-limit.js";
 import { hashPassword, verifyPassword } from "../../auth/password.js";
 import type { SessionService } from "../../auth/sessions.js";
 import type { Config } from "../../config.js";
@@ -13,7 +13,7 @@ type Deps = {
   db: Db;
   config: Config;
   sessions: SessionService;
-  limiter: FailureLimiter;
+  limiter: SignInLimiter;
   realtime: Pick<Realtime, "endSession">;
 };
 
@@ -42,7 +42,7 @@ export function createIdentityService({ db, config, sessions, limiter, realtime 
 
     async signIn(input: SignInInput & { ip: string }) {
       const keys = [`email:${input.email}`, `ip:${input.ip}`];
-      const wait = Math.max(...keys.map((k) => limiter.retryAfterSeconds(k)));
+      const wait = await limiter.attempt(keys);
       if (wait > 0) {
         throw new AppError("RATE_LIMITED", `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, {
           retryAfterSeconds: wait,
@@ -51,10 +51,9 @@ export function createIdentityService({ db, config, sessions, limiter, realtime 
       const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true } });
       const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
       if (!user || !matches) {
-        keys.forEach((k) => limiter.recordFailure(k));
         throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
       }
-      limiter.reset(`email:${input.email}`);
+      await Promise.all([limiter.reset([`email:${input.email}`]), limiter.refund([`ip:${input.ip}`])]);
       return { userId: user.id, ...(await sessions.start(user.id)) };
     },
 

@@ -3,7 +3,6 @@
 // goes through the services service and its permission checks.
 //   POST /api/services/requests/:requestId/attachments?name=<file name>   raw body = the file
 //   GET  /api/services/attachments/:attachmentId                           the file, if you may see it
-import fs from "node:fs";
 import express, { type Request, type Response, type Router } from "express";
 import { HTTP_STATUS, isAppError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
@@ -62,13 +61,7 @@ export function createAttachmentsRouter({ services, logger, maxBytes }: { servic
       res.setHeader("Cache-Control", "private, no-store");
       res.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
       res.setHeader("Content-Disposition", `attachment; filename="${asciiName(file.originalName)}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`);
-      const stream = fs.createReadStream(file.path);
-      stream.on("error", (error) => {
-        logger.error({ err: error, attachmentId: req.params.attachmentId }, "attachment file missing");
-        if (!res.headersSent) fail(res, 404, "NOT_FOUND", "File was not found.");
-        else res.destroy();
-      });
-      stream.pipe(res);
+      res.end(file.bytes);
     } catch (error) {
       handle(error, req, res);
     }

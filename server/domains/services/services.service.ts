@@ -1,9 +1,6 @@
 // Use cases of supportive services: trainees (personal data owned by a CBO), requests and their life,
 // funds and caps, reviewers, attachments, and the aggregate every member may see. Each change is one
 // transaction (permission check first, audit inside); events go out after commit and carry ids only.
-import { randomBytes } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import type { Access } from "../../access/access.js";
 import { recordAudit } from "../../audit/audit.js";
 import type { Config } from "../../config.js";
@@ -49,7 +46,7 @@ import type {
 
 type Deps = {
   db: Db;
-  config: Pick<Config, "UPLOAD_DIR" | "MAX_REQUEST_CENTS" | "MAX_ATTACHMENT_BYTES">;
+  config: Pick<Config, "MAX_REQUEST_CENTS" | "MAX_ATTACHMENT_BYTES">;
   access: Access;
   realtime: Pick<Realtime, "publish">;
   notifications: Pick<NotificationsService, "notify">;
@@ -734,41 +731,35 @@ export function createServicesService({ db, config, access, realtime, notificati
 
   // ─── attachments ──────────────────────────────────────────────────────────
 
-  /**
-   * Stores a receipt or quote under a random name in UPLOAD_DIR, then records it. If recording fails the
-   * file is removed again, so nothing is left half-written.
-   */
+  /** Records a receipt or quote with its bytes, in one transaction (so every process can serve it). */
   async function addAttachment({ userId, requestId, fileName, bytes }: { userId: string; requestId: string; fileName: string; bytes: Uint8Array }) {
     const { request, asRequester } = await access.requireServiceRequest(userId, requestId);
     if (!asRequester) throw forbidden("Only the requesting organization can attach files.");
     if (!canAttach(request.status as RequestStatus)) throw new AppError("PRECONDITION_FAILED", "Files can be attached only until a decision is taken.");
     const checked = checkAttachment({ name: fileName, bytes, maxBytes: config.MAX_ATTACHMENT_BYTES });
     if (!checked.ok) throw fieldError("BAD_REQUEST", "file", checked.message);
-    const storedName = randomBytes(24).toString("hex");
-    const dir = path.resolve(config.UPLOAD_DIR);
-    await fs.mkdir(dir, { recursive: true });
-    const file = path.join(dir, storedName);
-    try {
-      await fs.writeFile(file, bytes, { flag: "wx", mode: 0o600 });
-      const attachment = await db.$transaction(async (tx) => {
-        const current = await tx.serviceRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, _count: { select: { attachments: true } } } });
-        if (!canAttach(current.status as RequestStatus)) throw new AppError("PRECONDITION_FAILED", "Files can be attached only until a decision is taken.");
-        if (current._count.attachments >= MAX_ATTACHMENTS_PER_REQUEST) {
-          throw new AppError("PRECONDITION_FAILED", `A request can have at most ${MAX_ATTACHMENTS_PER_REQUEST} files.`);
-        }
-        const created = await tx.attachment.create({
-          data: { requestId, storedName, originalName: checked.value.name, mimeType: checked.value.mime, sizeBytes: bytes.length, uploadedById: userId },
-          select: { id: true, originalName: true, mimeType: true, sizeBytes: true, createdAt: true },
-        });
-        await event(tx, request, { kind: "ATTACHMENT_ADDED", from: current.status as RequestStatus, to: current.status as RequestStatus, actorId: userId, note: checked.value.name });
-        return created;
+    const attachment = await db.$transaction(async (tx) => {
+      const current = await tx.serviceRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, _count: { select: { attachments: true } } } });
+      if (!canAttach(current.status as RequestStatus)) throw new AppError("PRECONDITION_FAILED", "Files can be attached only until a decision is taken.");
+      if (current._count.attachments >= MAX_ATTACHMENTS_PER_REQUEST) {
+        throw new AppError("PRECONDITION_FAILED", `A request can have at most ${MAX_ATTACHMENTS_PER_REQUEST} files.`);
+      }
+      const created = await tx.attachment.create({
+        data: {
+          requestId,
+          originalName: checked.value.name,
+          mimeType: checked.value.mime,
+          sizeBytes: bytes.length,
+          uploadedById: userId,
+          content: { create: { bytes: Buffer.from(bytes) } },
+        },
+        select: { id: true, originalName: true, mimeType: true, sizeBytes: true, createdAt: true },
       });
-      await announce(request);
-      return attachment;
-    } catch (error) {
-      await fs.rm(file, { force: true });
-      throw error;
-    }
+      await event(tx, request, { kind: "ATTACHMENT_ADDED", from: current.status as RequestStatus, to: current.status as RequestStatus, actorId: userId, note: checked.value.name });
+      return created;
+    });
+    await announce(request);
+    return attachment;
   }
 
   /** The file behind an attachment, for those who may see its request (a reviewer's download is logged). */
@@ -782,8 +773,9 @@ export function createServicesService({ db, config, access, realtime, notificati
     if (!asRequester && trainee.organizationId !== actor.member.organizationId) {
       await logTraineeRead(db, { traineeId: request.traineeId, userId, reason: `Opened the attachment "${attachment.originalName}"`, requestId: request.id });
     }
+    const content = await db.attachmentContent.findUniqueOrThrow({ where: { attachmentId }, select: { bytes: true } });
     return {
-      path: path.join(path.resolve(config.UPLOAD_DIR), attachment.storedName),
+      bytes: Buffer.from(content.bytes),
       mimeType: attachment.mimeType as AttachmentMime,
       originalName: attachment.originalName,
       sizeBytes: attachment.sizeBytes,

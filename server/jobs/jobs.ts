@@ -1,0 +1,100 @@
+// Background work in the database (graphile-worker, decision 0008): a job is a row written inside the
+// transaction that makes it necessary, runs once across any number of processes, survives restarts and
+// is retried with backoff when it fails. Every process runs a small worker pool.
+import { Logger as WorkerLogger, run, runMigrations, type Runner, type Task, type TaskList } from "graphile-worker";
+import type pg from "pg";
+import type { Db, Tx } from "../db.js";
+import type { Logger } from "../logger.js";
+
+/** Every job the app knows, with what its payload carries. */
+export type JobPayloads = {
+  /** Redo outbox rows that were committed but not dispatched (cron). */
+  "outbox:sweep": Record<string, never>;
+  /** Delete expired sessions and old dispatched outbox rows (cron). */
+  "maintenance:cleanup": Record<string, never>;
+};
+export type JobName = keyof JobPayloads;
+export type JobHandlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<void> };
+
+const CRONTAB = ["* * * * * outbox:sweep", "17 * * * * maintenance:cleanup"].join("\n");
+
+/**
+ * Adds a job inside `client`'s transaction (or on its own with the Db): it exists only if that
+ * transaction commits. A `key` names the job so a later call replaces it (a new deadline) or
+ * `cancelJob` removes it.
+ */
+export async function scheduleJob<N extends JobName>(
+  client: Db | Tx,
+  name: N,
+  payload: JobPayloads[N],
+  options: { runAt?: Date; key?: string; maxAttempts?: number } = {},
+): Promise<void> {
+  await client.$executeRaw`SELECT graphile_worker.add_job(
+    identifier => ${name}::text,
+    payload => ${JSON.stringify(payload)}::json,
+    run_at => ${options.runAt ?? null}::timestamptz,
+    job_key => ${options.key ?? null}::text,
+    max_attempts => ${options.maxAttempts ?? 10}::int
+  )`;
+}
+
+/** Removes a keyed job that has not run yet (a vote closed early, a caucus ended by hand). */
+export async function cancelJob(client: Db | Tx, key: string): Promise<void> {
+  await client.$executeRaw`SELECT graphile_worker.remove_job(${key}::text)`;
+}
+
+/** Creates or upgrades the job queue's own tables (schema graphile_worker). Safe to run concurrently. */
+export async function installJobQueue(pool: pg.Pool): Promise<void> {
+  await runMigrations({ pgPool: pool, logger: workerLogger() });
+}
+
+export type JobRunner = { stop: () => Promise<void> };
+
+export async function startJobRunner({
+  pool,
+  handlers,
+  logger,
+  concurrency = 2,
+  pollInterval = 2_000,
+}: {
+  pool: pg.Pool;
+  handlers: JobHandlers;
+  logger: Logger;
+  concurrency?: number;
+  pollInterval?: number;
+}): Promise<JobRunner> {
+  const taskList: TaskList = {};
+  for (const [name, handler] of Object.entries(handlers) as Array<[JobName, (payload: never) => Promise<void>]>) {
+    const task: Task = async (payload, helpers) => {
+      try {
+        await handler((payload ?? {}) as never);
+      } catch (error) {
+        logger.error({ err: error, job: name, jobId: helpers.job.id, attempt: helpers.job.attempts }, "job failed; it will be retried");
+        throw error;
+      }
+    };
+    taskList[name] = task;
+  }
+  const runner: Runner = await run({
+    pgPool: pool,
+    taskList,
+    crontab: CRONTAB,
+    concurrency,
+    pollInterval,
+    noHandleSignals: true,
+    logger: workerLogger(logger),
+  });
+  return {
+    async stop() {
+      await runner.stop();
+    },
+  };
+}
+
+/** graphile-worker's own messages: warnings and errors go to our log, the rest is dropped. */
+function workerLogger(logger?: Logger) {
+  return new WorkerLogger((scope) => (level, message) => {
+    if (!logger || (level !== "error" && level !== "warning")) return;
+    logger[level === "error" ? "error" : "warn"]({ scope }, `job queue: ${message}`);
+  });
+}
