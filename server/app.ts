@@ -13,6 +13,7 @@ import { createAccess } from "./access/access.js";
 import { createSignInLimiter, removeExpiredLimits } from "./auth/rate-limit.js";
 import { createSessionService, type AuthSession, type SessionUser } from "./auth/sessions.js";
 import type { Config } from "./config.js";
+import type { AppDeps } from "./deps.js";
 import { createPgPool, pingDb, type Db } from "./db.js";
 import { startJobRunner, type JobHandlers, type JobRunner } from "./jobs/jobs.js";
 import { createOutbox } from "./unit-of-work/outbox.js";
@@ -56,7 +57,8 @@ export async function createAppServer({
   });
   const realtime = createRealtime(httpServer, { config, logger, sessions, access, pool });
   const outbox = createOutbox({ db, realtime, logger });
-  const services = createServices({ db, config, logger, access, sessions, limiter, realtime, outbox });
+  const deps: AppDeps = { db, config, logger, access, sessions, limiter, realtime, outbox };
+  const services = createServices(deps);
   const jobHandlers: JobHandlers = {
     "outbox:sweep": async () => void (await outbox.sweep()),
     "maintenance:cleanup": async () => {
@@ -121,7 +123,7 @@ export async function createAppServer({
     }
   });
 
-  const contextFor = (res: Response): TrpcContext => ({ ...(res.locals as Locals).auth, services });
+  const contextFor = (res: Response): TrpcContext => ({ ...(res.locals as Locals).auth, services, deps });
 
   // Supportive-service attachments (raw file bodies), behind the Origin check and the session above.
   app.use("/api/services", createAttachmentsRouter({ services: services.services, logger, maxBytes: config.MAX_ATTACHMENT_BYTES }));
@@ -185,7 +187,7 @@ export async function createAppServer({
     await db.$disconnect();
   }
 
-  return { app, httpServer, services, realtime, sessions, access, outbox, jobHandlers, listen, close };
+  return { app, httpServer, deps, services, realtime, sessions, access, outbox, jobHandlers, listen, close };
 }
 
 function originOf(url: string | undefined): string | undefined {

@@ -1,9 +1,8 @@
-// Builds every domain service once, with its dependencies. Adding a domain adds a line here.
-import type { Access } from "./access/access.js";
-import type { SignInLimiter } from "./auth/rate-limit.js";
-import type { SessionService } from "./auth/sessions.js";
-import type { Config } from "./config.js";
-import type { Db } from "./db.js";
+// Builds the domain services that are still closures over their dependencies (one line each), and
+// gathers the domains' background job handlers. Domains split into one function per use case are
+// called by their routers with `ctx.deps` and need no line here.
+import type { AppDeps } from "./deps.js";
+import { createDraftsService } from "./domains/drafts/drafts.service.js";
 import { createIdentityService } from "./domains/identity/identity.service.js";
 import { createCaucusService } from "./domains/meetings/caucus.service.js";
 import { createMeetingsService } from "./domains/meetings/meetings.service.js";
@@ -11,22 +10,9 @@ import { createNotificationsService } from "./domains/notifications/notification
 import { createPartnershipsService } from "./domains/partnerships/partnerships.service.js";
 import { createServicesService } from "./domains/services/services.service.js";
 import { createVotingService } from "./domains/voting/voting.service.js";
-import { createDraftsService } from "./domains/drafts/drafts.service.js";
-import type { Logger } from "./logger.js";
-import type { Realtime } from "./realtime/realtime.js";
-import type { Outbox } from "./unit-of-work/outbox.js";
 import type { JobHandlers } from "./jobs/jobs.js";
 
-export type ServiceDeps = {
-  db: Db;
-  config: Config;
-  logger: Logger;
-  access: Access;
-  sessions: SessionService;
-  limiter: SignInLimiter;
-  realtime: Realtime;
-  outbox: Outbox;
-};
+export type ServiceDeps = AppDeps;
 
 export function createServices(deps: ServiceDeps) {
   const notifications = createNotificationsService(deps);

@@ -63,7 +63,7 @@ export async function startTestApp(options: { database?: TestDatabase; env?: Rec
       user: sessionUser,
       session,
       cookie,
-      trpc: createCaller({ user: sessionUser, session, services: server.services }),
+      trpc: createCaller({ user: sessionUser, session, services: server.services, deps: server.deps }),
       http: httpClient(baseUrl, { cookie, origin: config.appOrigin }),
       connect: (opts: { origin?: string } = {}) => connectSocket({ cookie, ...opts }),
     };
@@ -80,7 +80,7 @@ export async function startTestApp(options: { database?: TestDatabase; env?: Rec
     /** HTTP requests with no session (and our Origin unless told otherwise). */
     http: httpClient(baseUrl, { origin: config.appOrigin }),
     /** A tRPC caller with nobody signed in. */
-    anonymous: createCaller({ user: null, session: null, services: server.services }),
+    anonymous: createCaller({ user: null, session: null, services: server.services, deps: server.deps }),
     async close({ keepDatabase = Boolean(options.database) }: { keepDatabase?: boolean } = {}) {
       for (const socket of sockets) socket.close();
       await server.close();
