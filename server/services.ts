@@ -11,6 +11,7 @@ import { createPartnershipsService } from "./domains/partnerships/partnerships.s
 import { createServicesService } from "./domains/services/services.service.js";
 import { createVotingService } from "./domains/voting/voting.service.js";
 import type { JobHandlers } from "./jobs/jobs.js";
+import { meetingRoom } from "./realtime/realtime.events.js";
 
 export type ServiceDeps = AppDeps;
 
@@ -27,7 +28,13 @@ export function createServices(deps: ServiceDeps) {
     drafts: createDraftsService({ ...deps, notifications, voting }),
     services: createServicesService({ ...deps, notifications }),
     /** The background jobs the domains run (see server/jobs/jobs.ts). */
-    jobHandlers: {} satisfies Omit<JobHandlers, "outbox:sweep" | "maintenance:cleanup">,
+    jobHandlers: {
+      // Interim, until voting schedules its own jobs: the old sweep of every due vote.
+      "voting:deadline": async () => void (await voting.runDueWork()),
+      "voting:reminder": async () => void (await voting.runDueWork()),
+      // Interim, until meetings schedules its caucus ends as jobs.
+      "meetings:caucusEnd": async ({ meetingId }) => deps.realtime.publish(meetingRoom(meetingId), "meeting:changed", { meetingId, parts: ["run"] }),
+    } satisfies Omit<JobHandlers, "outbox:sweep" | "maintenance:cleanup">,
   };
 }
 

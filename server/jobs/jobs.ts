@@ -12,6 +12,12 @@ export type JobPayloads = {
   "outbox:sweep": Record<string, never>;
   /** Delete expired sessions and old dispatched outbox rows (cron). */
   "maintenance:cleanup": Record<string, never>;
+  /** Close an electronic vote at its deadline (keyed `motion-deadline:<motionId>`). */
+  "voting:deadline": { motionId: string };
+  /** Remind the voters who have not voted, before the deadline (keyed `motion-reminder:<motionId>`). */
+  "voting:reminder": { motionId: string };
+  /** Bring everyone back from a caucus when its time is up (keyed `caucus-end:<meetingId>`). */
+  "meetings:caucusEnd": { meetingId: string };
 };
 export type JobName = keyof JobPayloads;
 export type JobHandlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<void> };
