@@ -70,6 +70,13 @@ export async function createAppServer({
   };
   const jobs: JobRunner | null = runJobs ? await startJobRunner({ pool, handlers: jobHandlers, logger }) : null;
 
+  // While shutting down, every answer closes its connection, so keep-alive clients do not hold the
+  // server open until their idle timeout (idle ones are closed below, in close()).
+  let closing = false;
+  app.use((_req, res, next) => {
+    if (closing) res.setHeader("Connection", "close");
+    next();
+  });
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
 
@@ -181,7 +188,11 @@ export async function createAppServer({
 
   /** Stop accepting, close sockets (socket.io closes the HTTP server too), stop the jobs, then the database. */
   async function close() {
+    closing = true;
+    const closeIdle = setInterval(() => httpServer.closeIdleConnections(), 100);
+    httpServer.closeIdleConnections();
     await realtime.close();
+    clearInterval(closeIdle);
     await jobs?.stop();
     await pool.end();
     await db.$disconnect();

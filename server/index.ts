@@ -26,17 +26,6 @@ if (config.seedDemo === "if-empty" && (await seedDemoIfEmpty({ db, services: ser
 const port = await server.listen(config.PORT, config.HOST);
 logger.info({ port, origin: config.appOrigin }, `Jointly is listening on ${config.appOrigin}`);
 
-// Electronic votes close at their deadline, and voters who have not voted get a reminder before it.
-const voteClock = setInterval(
-  () =>
-    void server.services.voting
-      .runDueWork()
-      .then(({ failed }) => failed.forEach(({ motionId, error }) => logger.error({ err: error, motionId }, "closing a vote at its deadline failed")))
-      .catch((err: unknown) => logger.error({ err }, "vote deadlines failed")),
-  15_000,
-);
-voteClock.unref();
-
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;

@@ -74,6 +74,7 @@ export async function startJobRunner({
     const task: Task = async (payload, helpers) => {
       try {
         await handler((payload ?? {}) as never);
+        logger.debug({ job: name, jobId: helpers.job.id, jobKey: helpers.job.key ?? null }, "job done");
       } catch (error) {
         logger.error({ err: error, job: name, jobId: helpers.job.id, attempt: helpers.job.attempts }, "job failed; it will be retried");
         throw error;
