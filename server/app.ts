@@ -15,6 +15,7 @@ import { createSessionService, type AuthSession, type SessionUser } from "./auth
 import type { Config } from "./config.js";
 import type { AppDeps } from "./deps.js";
 import { createPgPool, pingDb, type Db } from "./db.js";
+import { limitBodies, rejectMalformedUrls, requireMatchingHost, requireOwnOrigin } from "./http/guards.js";
 import { startJobRunner, type JobHandlers, type JobRunner } from "./jobs/jobs.js";
 import { createOutbox } from "./unit-of-work/outbox.js";
 import type { RemixLoadContext } from "./load-context.js";
@@ -28,7 +29,11 @@ import { appRouter, createCaller } from "./trpc/router.js";
 type Auth = { user: SessionUser | null; session: AuthSession | null };
 type Locals = { auth: Auth; cspNonce: string };
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** The largest form or JSON body outside file uploads and tRPC (which has its own limit). */
+const MAX_FORM_BYTES = 256 * 1024;
+/** tRPC: the largest request body, and the most calls one batched request may carry. */
+const MAX_TRPC_BODY_BYTES = 1024 * 1024;
+const MAX_TRPC_BATCH = 20;
 
 export async function createAppServer({
   config,
@@ -109,14 +114,15 @@ export async function createAppServer({
     }
   });
 
-  // Nothing that changes state may come from another site: every non-GET must carry our Origin.
-  app.use((req, res, next) => {
-    if (SAFE_METHODS.has(req.method)) return next();
-    const origin = req.get("origin") ?? originOf(req.get("referer"));
-    if (origin && config.allowedOrigins.includes(origin)) return next();
-    logger.warn({ method: req.method, url: req.originalUrl, origin }, "refused cross-origin request");
-    res.status(403).json({ error: { code: "FORBIDDEN", message: "Cross-origin request refused." } });
-  });
+  app.use(rejectMalformedUrls);
+  // Static files need no session: served before it is read.
+  if (remixBuild) {
+    const publicDir = path.resolve("public");
+    app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(publicDir, { maxAge: "1h" }));
+  }
+  app.use(limitBodies({ maxBytes: MAX_FORM_BYTES, ownLimits: ["/api/services/", "/api/trpc"] }));
+  app.use(requireOwnOrigin({ config, logger }));
 
   // Who is asking: the session cookie, validated once per request.
   app.use(async (req, res, next) => {
@@ -124,6 +130,7 @@ export async function createAppServer({
       const { session, user, cookie } = await sessions.validate(sessions.readSessionId(req.headers.cookie));
       if (cookie) res.append("Set-Cookie", cookie);
       (res.locals as Locals).auth = { user, session };
+      if (user) res.setHeader("Cache-Control", "private, no-store");
       next();
     } catch (error) {
       next(error);
@@ -133,12 +140,14 @@ export async function createAppServer({
   const contextFor = (res: Response): TrpcContext => ({ ...(res.locals as Locals).auth, services, deps });
 
   // Supportive-service attachments (raw file bodies), behind the Origin check and the session above.
-  app.use("/api/services", createAttachmentsRouter({ services: services.services, logger, maxBytes: config.MAX_ATTACHMENT_BYTES }));
+  app.use("/api/services", createAttachmentsRouter({ deps, logger, maxBytes: config.MAX_ATTACHMENT_BYTES }));
 
   app.use(
     "/api/trpc",
     createExpressMiddleware({
       router: appRouter,
+      maxBodySize: MAX_TRPC_BODY_BYTES,
+      maxBatchSize: MAX_TRPC_BATCH,
       createContext: ({ res }) => contextFor(res),
       onError({ error, path: procedure, ctx }) {
         if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, procedure, userId: ctx?.user?.id }, "procedure failed");
@@ -147,9 +156,7 @@ export async function createAppServer({
   );
 
   if (remixBuild) {
-    const publicDir = path.resolve("public");
-    app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(publicDir, { maxAge: "1h" }));
+    app.use(requireMatchingHost);
     app.all(
       "*",
       createRequestHandler({
@@ -201,13 +208,5 @@ export async function createAppServer({
   return { app, httpServer, deps, services, realtime, sessions, access, outbox, jobHandlers, listen, close };
 }
 
-function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
-}
 
 export type AppServer = Awaited<ReturnType<typeof createAppServer>>;

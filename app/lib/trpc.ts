@@ -9,6 +9,6 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 export function createTrpcClient() {
   return trpc.createClient({
-    links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+    links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 20 })],
   });
 }

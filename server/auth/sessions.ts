@@ -38,8 +38,13 @@ export function createSessionService({ db, config }: { db: Db; config: Config })
       return { cookie: lucia.createBlankSessionCookie().serialize() };
     },
 
+    /** The session id from a Cookie header; a malformed header (a stray "%") counts as no session. */
     readSessionId(cookieHeader: string | null | undefined): string | null {
-      return lucia.readSessionCookie(cookieHeader ?? "");
+      try {
+        return lucia.readSessionCookie(cookieHeader ?? "");
+      } catch {
+        return null;
+      }
     },
 
     removeExpired: () => lucia.deleteExpiredSessions(),

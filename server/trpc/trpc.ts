@@ -5,6 +5,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { AppError, type AppErrorCode } from "../errors.js";
 import type { TrpcContext } from "./context.js";
+import { findInputProblem } from "./input-guard.js";
 
 const isProduction = process.env.NODE_ENV === "production";
 
@@ -42,9 +43,16 @@ const translateAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Malformed text and absurd shapes are refused before any schema or query sees them (input-guard.ts). */
+const guardInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = findInputProblem(await getRawInput());
+  if (problem) throw new AppError("BAD_REQUEST", problem.message, { fieldErrors: { [problem.path]: [problem.message] } });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(translateAppErrors);
+export const publicProcedure = t.procedure.use(translateAppErrors).use(guardInput);
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user || !ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
