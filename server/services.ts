@@ -8,7 +8,6 @@ import { createCaucusService } from "./domains/meetings/caucus.service.js";
 import { createMeetingsService } from "./domains/meetings/meetings.service.js";
 import { createNotificationsService } from "./domains/notifications/notifications.service.js";
 import { createPartnershipsService } from "./domains/partnerships/partnerships.service.js";
-import { createServicesService } from "./domains/services/services.service.js";
 import { createVotingService } from "./domains/voting/voting.service.js";
 import type { JobHandlers } from "./jobs/jobs.js";
 import { meetingRoom } from "./realtime/realtime.events.js";
@@ -26,7 +25,6 @@ export function createServices(deps: ServiceDeps) {
     caucus: createCaucusService(deps),
     voting,
     drafts: createDraftsService({ ...deps, notifications, voting }),
-    services: createServicesService({ ...deps, notifications }),
     /** The background jobs the domains run (see server/jobs/jobs.ts). */
     jobHandlers: {
       // Interim, until voting schedules its own jobs: the old sweep of every due vote.

@@ -1,6 +1,7 @@
 // One supportive-service request: what is asked for whom, its status (live), the conversation between
 // reviewer and organization, receipts, and what the viewer may do now. Only the requesting (or the
-// trainee's) organization and the reviewers get here; a reviewer's visit is logged against the trainee.
+// trainee's) organization and the reviewers get here; a reviewer's visit is logged against the trainee,
+// and a requesting organization whose access to the trainee was revoked sees the request without them.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
 import { Section, Time } from "~/components/ui";
@@ -49,7 +50,8 @@ export default function RequestPage() {
             {SERVICE_CATEGORIES[request.category]}: <Money cents={request.requestedCents} />
           </h1>
           <p className="mt-1 text-sm text-slate-600">
-            For {trainee.name} · {request.organizationName} · needed by <Time value={request.neededBy} dateOnly />
+            {trainee ? `For ${trainee.name} · ` : ""}
+            {request.organizationName} · needed by <Time value={request.neededBy} dateOnly />
           </p>
         </div>
         <div className="flex flex-col items-end gap-1" aria-live="polite" data-testid="request-status">
@@ -96,14 +98,20 @@ export default function RequestPage() {
               </div>
               <div>
                 <dt className="text-slate-500">Trainee</dt>
-                <dd>
-                  {trainee.name}
-                  <span className="block text-xs text-slate-600">
-                    {trainee.program} · prefers {trainee.preferredLanguage}
-                    {trainee.phone ? ` · ${trainee.phone}` : ""}
-                    {trainee.email ? ` · ${trainee.email}` : ""}
-                  </span>
-                </dd>
+                {trainee ? (
+                  <dd>
+                    {trainee.name}
+                    <span className="block text-xs text-slate-600">
+                      {trainee.program} · prefers {trainee.preferredLanguage}
+                      {trainee.phone ? ` · ${trainee.phone}` : ""}
+                      {trainee.email ? ` · ${trainee.email}` : ""}
+                    </span>
+                  </dd>
+                ) : (
+                  <dd className="text-slate-600" data-testid="trainee-withheld">
+                    Not shared with your organization any more: the trainee&apos;s organization stopped sharing their record. You can still follow or cancel this request.
+                  </dd>
+                )}
               </div>
             </dl>
           </Section>
@@ -138,7 +146,7 @@ export default function RequestPage() {
             <RequestActions view={view} />
           </Section>
           <Section title="Files" id="files">
-            <Attachments requestId={request.id} items={view.attachments} canAttach={view.can.attach} onUploaded={() => void utils.services.request.get.invalidate({ requestId })} />
+            <Attachments requestId={request.id} items={view.attachments} canAttach={view.can.attach} canOpen={view.can.openFiles} onUploaded={() => void utils.services.request.get.invalidate({ requestId })} />
           </Section>
           <Section title="Funds" id="fund-balance">
             <p className="text-sm text-slate-700">

@@ -1,5 +1,5 @@
 // One trainee's record: details, requests, and for the owning CBO who else may see it (sharing with
-// another CBO, case by case) and the log of every reviewer who read it.
+// another CBO, case by case) and the log of every reviewer who read it and every share or revocation.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
 import { useState } from "react";
@@ -115,9 +115,9 @@ export default function TraineePage() {
                 </form>
               ) : null}
             </Section>
-            <Section title="Who read this record" id="access-log">
+            <Section title="Who read or shared this record" id="access-log">
               {record.accessLog.length === 0 ? (
-                <p className="text-sm text-slate-600">No reviewer has opened it yet.</p>
+                <p className="text-sm text-slate-600">No reviewer has opened it yet, and it was never shared.</p>
               ) : (
                 <ul className="space-y-2 text-sm">
                   {record.accessLog.map((l) => (

@@ -4,6 +4,7 @@ import type { Db } from "../db.js";
 import { AppError, forbidden, notFound } from "../errors.js";
 import { caucusRoom, draftRoom, meetingRoom, motionRoom, partnershipRoom, type RoomRef } from "../realtime/realtime.events.js";
 import { canManageBody, canManagePartnership, type MemberFacts, type SeatFacts, type Side } from "./access.rules.js";
+import { traineeVia } from "../domains/services/services.policy.js";
 
 export type Access = ReturnType<typeof createAccess>;
 
@@ -187,16 +188,33 @@ export function createAccess(db: Db) {
   }
   type ServicesActor = Awaited<ReturnType<typeof requireServicesActor>>;
 
-  /** A request the asker may see, or NOT_FOUND. `asRequester`: the asker belongs to the requesting organization. */
+  /**
+   * A request the asker may see, or NOT_FOUND. `asRequester`: the asker belongs to the requesting
+   * organization (which always sees its own requests: amounts and status). `traineeVia`: whether and how
+   * the asker may see the request's trainee — the requesting organization only while it owns the
+   * trainee or holds the owner's grant, so a revoked grant hides the trainee from its requests too.
+   */
   async function requireServiceRequest(userId: string, requestId: string) {
     const found = await db.serviceRequest.findUnique({ where: { id: requestId }, select: { id: true, partnershipId: true } });
     if (!found) throw notFound("Request");
     const member = await getMember(userId, found.partnershipId);
     if (!member) throw notFound("Request");
     const actor: ServicesActor = await requireServicesActor(userId, found.partnershipId);
-    const request = await db.serviceRequest.findFirst({ where: { id: requestId, ...actor.visibleRequests } });
-    if (!request) throw notFound("Request");
-    return { actor, request, asRequester: request.organizationId === actor.member.organizationId };
+    const orgId = actor.member.organizationId;
+    const row = await db.serviceRequest.findFirst({
+      where: { id: requestId, ...actor.visibleRequests },
+      include: { trainee: { select: { organizationId: true, grants: { where: { organizationId: orgId }, select: { id: true } } } } },
+    });
+    if (!row) throw notFound("Request");
+    const { trainee, ...request } = row;
+    const via = traineeVia({
+      viewerOrganizationId: orgId,
+      ownerOrganizationId: trainee.organizationId,
+      hasGrant: trainee.grants.length > 0,
+      isReviewer: actor.isReviewer,
+      underReview: request.status !== "DRAFT",
+    });
+    return { actor, request, asRequester: request.organizationId === orgId, traineeVia: via, traineeOwnerId: trainee.organizationId };
   }
 
   /**
@@ -209,15 +227,16 @@ export function createAccess(db: Db) {
     const member = await getMember(userId, found.partnershipId);
     if (!member) throw notFound("Trainee");
     const actor: ServicesActor = await requireServicesActor(userId, found.partnershipId);
-    const trainee = await db.trainee.findFirst({ where: { id: traineeId, ...actor.visibleTrainees } });
-    if (!trainee) throw notFound("Trainee");
     const orgId = actor.member.organizationId;
-    const via: "OWNER" | "GRANTED" | "REVIEWER" =
-      trainee.organizationId === orgId
-        ? "OWNER"
-        : (await db.traineeAccessGrant.findUnique({ where: { traineeId_organizationId: { traineeId, organizationId: orgId } } }))
-          ? "GRANTED"
-          : "REVIEWER";
+    const row = await db.trainee.findFirst({
+      where: { id: traineeId, ...actor.visibleTrainees },
+      include: { grants: { where: { organizationId: orgId }, select: { id: true } } },
+    });
+    if (!row) throw notFound("Trainee");
+    const { grants, ...trainee } = row;
+    // visibleTrainees admits a reviewer only for a trainee with a request past its draft.
+    const via = traineeVia({ viewerOrganizationId: orgId, ownerOrganizationId: trainee.organizationId, hasGrant: grants.length > 0, isReviewer: actor.isReviewer, underReview: true });
+    if (!via) throw notFound("Trainee");
     return { actor, trainee, via };
   }
 }

@@ -88,7 +88,7 @@ describe("outsiders get counts and totals, never a trainee", () => {
       expect(changes).toContainEqual({ partnershipId: w.partnershipId, requestId, status: "FULFILLED" });
       expectNoIdentity(w, sockets.get(who));
     }
-    expect((await w.cboMember.trpc.services.request.get({ requestId })).trainee.name).toBe(w.trainee.name);
+    expect((await w.cboMember.trpc.services.request.get({ requestId })).trainee?.name).toBe(w.trainee.name);
     expect((await download(app, w.cboMember, attachmentId)).status).toBe(200);
   });
 
@@ -115,7 +115,7 @@ describe("reviewers see trainees, and every read is logged", () => {
     await w.cboMember.trpc.services.request.get({ requestId });
     await w.cboColleague.trpc.services.trainee.get({ traineeId: w.trainee.id });
 
-    const logs = await app.db.traineeAccessLog.findMany({ where: { traineeId: w.trainee.id }, orderBy: { createdAt: "asc" } });
+    const logs = await app.db.traineeAccessLog.findMany({ where: { traineeId: w.trainee.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(logs.map((l) => [l.userId, l.reason, l.requestId])).toEqual([
       [w.reviewer.user.id, "Reviewing a supportive-service request", requestId],
       [w.reviewer2.user.id, "Reviewing a supportive-service request", requestId],
@@ -141,8 +141,8 @@ describe("reviewers see trainees, and every read is logged", () => {
     expect(await app.db.traineeAccessLog.count({ where: { traineeId: w.trainee.id } })).toBe(6);
     // Reviewers do not see who read the record; the log is append-only in the database.
     expect((await w.reviewer.trpc.services.trainee.get({ traineeId: w.trainee.id })).accessLog).toEqual([]);
-    await expect(app.db.$executeRawUnsafe(`DELETE FROM "TraineeAccessLog" WHERE "traineeId" = ?`, w.trainee.id)).rejects.toThrow(/append-only/);
-    await expect(app.db.$executeRawUnsafe(`UPDATE "TraineeAccessLog" SET "reason" = 'x' WHERE "traineeId" = ?`, w.trainee.id)).rejects.toThrow(/append-only/);
+    await expect(app.db.$executeRawUnsafe(`DELETE FROM "TraineeAccessLog" WHERE "traineeId" = $1`, w.trainee.id)).rejects.toThrow(/append-only/);
+    await expect(app.db.$executeRawUnsafe(`UPDATE "TraineeAccessLog" SET "reason" = 'x' WHERE "traineeId" = $1`, w.trainee.id)).rejects.toThrow(/append-only/);
   });
 
   it("the queue itself shows no trainee identity, so listing it reads no personal data", async () => {

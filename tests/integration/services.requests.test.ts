@@ -62,7 +62,7 @@ describe("the whole life", () => {
     expect(done.events.find((e) => e.kind === "INFO_PROVIDED")).toMatchObject({ note: "Little Sprouts Daycare, 6 weeks.", actorName: w.cboMember.name });
 
     // The submitter was told of every reviewer's step, without the trainee's name.
-    const notes = await app.db.notification.findMany({ where: { userId: w.cboMember.user.id, kind: "serviceRequest.updated" }, orderBy: { createdAt: "asc" } });
+    const notes = await app.db.notification.findMany({ where: { userId: w.cboMember.user.id, kind: "serviceRequest.updated" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(notes.map((n) => (n.payload as { statusLabel: string }).statusLabel)).toEqual(["Under review", "Needs more information", "Approved", "Fulfilled"]);
     expect(JSON.stringify(notes)).not.toContain(w.trainee.name);
 
@@ -252,8 +252,8 @@ describe("bad input", () => {
     await expect(app.db.serviceRequest.update({ where: { id }, data: { approvedCents: 501 } })).rejects.toThrow();
     await expect(app.db.serviceRequest.update({ where: { id }, data: { status: "APPROVED" } })).rejects.toThrow();
     await expect(app.db.serviceRequest.update({ where: { id }, data: { status: "PAID" } })).rejects.toThrow();
-    await expect(app.db.$executeRawUnsafe(`DELETE FROM "RequestEvent" WHERE "requestId" = ?`, id)).rejects.toThrow(/append-only/);
-    await expect(app.db.$executeRawUnsafe(`UPDATE "RequestEvent" SET "note" = 'forged' WHERE "requestId" = ?`, id)).rejects.toThrow(/append-only/);
+    await expect(app.db.$executeRawUnsafe(`DELETE FROM "RequestEvent" WHERE "requestId" = $1`, id)).rejects.toThrow(/append-only/);
+    await expect(app.db.$executeRawUnsafe(`UPDATE "RequestEvent" SET "note" = 'forged' WHERE "requestId" = $1`, id)).rejects.toThrow(/append-only/);
     // A request for a trainee its organization has no access to is refused by the database too.
     const row = await app.db.serviceRequest.findUniqueOrThrow({ where: { id } });
     await expect(

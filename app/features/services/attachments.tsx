@@ -8,7 +8,20 @@ type Item = { id: string; originalName: string; mimeType: string; sizeBytes: num
 
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
 
-export function Attachments({ requestId, items, canAttach, onUploaded }: { requestId: string; items: Item[]; canAttach: boolean; onUploaded: () => void }) {
+export function Attachments({
+  requestId,
+  items,
+  canAttach,
+  canOpen,
+  onUploaded,
+}: {
+  requestId: string;
+  items: Item[];
+  canAttach: boolean;
+  /** False for a requesting organization whose access to the trainee was revoked: the files are the trainee's papers. */
+  canOpen: boolean;
+  onUploaded: () => void;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,9 +56,13 @@ export function Attachments({ requestId, items, canAttach, onUploaded }: { reque
         <ul className="divide-y divide-slate-100 text-sm">
           {items.map((a) => (
             <li key={a.id} className="flex flex-wrap justify-between gap-2 py-2">
-              <a className="link break-all" href={`/api/services/attachments/${a.id}`} download>
-                {a.originalName}
-              </a>
+              {canOpen ? (
+                <a className="link break-all" href={`/api/services/attachments/${a.id}`} download>
+                  {a.originalName}
+                </a>
+              ) : (
+                <span className="break-all text-slate-600">{a.originalName}</span>
+              )}
               <span className="text-xs text-slate-500">
                 {ATTACHMENT_TYPES[a.mimeType as AttachmentMime] ?? a.mimeType} · {size(a.sizeBytes)}
               </span>

@@ -1,16 +1,18 @@
 // Attachment upload and download over plain HTTP (tRPC carries JSON, not files). Mounted after the
 // Origin check and the session middleware, so `res.locals.auth` holds the signed-in user; every call
-// goes through the services service and its permission checks.
+// goes through the attachment use cases (attachments.ts) and their permission checks.
 //   POST /api/services/requests/:requestId/attachments?name=<file name>   raw body = the file
 //   GET  /api/services/attachments/:attachmentId                           the file, if you may see it
 import express, { type Request, type Response, type Router } from "express";
 import { HTTP_STATUS, isAppError } from "../../errors.js";
 import type { Logger } from "../../logger.js";
-import type { ServicesService } from "./services.service.js";
+import { addAttachment, getAttachmentFile } from "./attachments.js";
 
 type Auth = { user: { id: string } | null };
 
-export function createAttachmentsRouter({ services, logger, maxBytes }: { services: ServicesService; logger: Logger; maxBytes: number }): Router {
+type AttachmentDeps = Parameters<typeof addAttachment>[0] & Parameters<typeof getAttachmentFile>[0];
+
+export function createAttachmentsRouter({ deps, logger, maxBytes }: { deps: AttachmentDeps; logger: Logger; maxBytes: number }): Router {
   const router = express.Router();
   const userIdOf = (res: Response) => (res.locals as { auth?: Auth }).auth?.user?.id ?? null;
 
@@ -42,7 +44,7 @@ export function createAttachmentsRouter({ services, logger, maxBytes }: { servic
       const name = typeof req.query.name === "string" ? req.query.name : "";
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       try {
-        const attachment = await services.addAttachment({ userId, requestId: String(req.params.requestId), fileName: name, bytes });
+        const attachment = await addAttachment(deps, { userId, input: { requestId: String(req.params.requestId), fileName: name, bytes } });
         res.status(201).json({ attachment });
       } catch (error) {
         handle(error, req, res);
@@ -54,7 +56,7 @@ export function createAttachmentsRouter({ services, logger, maxBytes }: { servic
     const userId = userIdOf(res);
     if (!userId) return fail(res, 404, "NOT_FOUND", "File was not found.");
     try {
-      const file = await services.getAttachmentFile({ userId, attachmentId: String(req.params.attachmentId) });
+      const file = await getAttachmentFile(deps, { userId, input: { attachmentId: String(req.params.attachmentId) } });
       res.setHeader("Content-Type", file.mimeType);
       res.setHeader("Content-Length", String(file.sizeBytes));
       res.setHeader("X-Content-Type-Options", "nosniff");

@@ -1,5 +1,9 @@
-// tRPC procedures of supportive services: parse, call the service, return.
+// tRPC procedures of supportive services: parse, call the use case with `ctx.deps`, return.
 import { protectedProcedure, router } from "../../trpc/trpc.js";
+import { createFund, setFundCap } from "./funds.js";
+import { answerRequest, approveRequest, askForInfo, cancelRequest, createRequest, denyRequest, fulfilRequest, startReview, submitRequest, updateRequest } from "./requests.js";
+import { addReviewer, removeReviewer, setServiceSettings } from "./reviewers.js";
+import { exportSummaryCsv, getOverview, getRequest, getSummary, listFunds, listRequests, listTrainees } from "./services.reads.js";
 import {
   ApproveInputSchema,
   CancelInputSchema,
@@ -21,43 +25,44 @@ import {
   UpdateRequestInputSchema,
   UpdateTraineeInputSchema,
 } from "./services.schema.js";
+import { createTrainee, getTrainee, grantTraineeAccess, revokeTraineeAccess, updateTrainee } from "./trainees.js";
 
 export const servicesRouter = router({
-  overview: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => ctx.services.services.overview({ userId: ctx.user.id, ...input })),
-  summary: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => ctx.services.services.summary({ userId: ctx.user.id, ...input })),
-  export: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => ctx.services.services.exportCsv({ userId: ctx.user.id, ...input })),
+  overview: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => getOverview(ctx.deps, { userId: ctx.user.id, input })),
+  summary: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => getSummary(ctx.deps, { userId: ctx.user.id, input })),
+  export: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => exportSummaryCsv(ctx.deps, { userId: ctx.user.id, input })),
   settings: router({
-    set: protectedProcedure.input(ServiceSettingsInputSchema).mutation(({ ctx, input }) => ctx.services.services.setSettings({ userId: ctx.user.id, ...input })),
+    set: protectedProcedure.input(ServiceSettingsInputSchema).mutation(({ ctx, input }) => setServiceSettings(ctx.deps, { userId: ctx.user.id, input })),
   }),
   reviewer: router({
-    add: protectedProcedure.input(ReviewerInputSchema).mutation(({ ctx, input }) => ctx.services.services.addReviewer({ userId: ctx.user.id, ...input })),
-    remove: protectedProcedure.input(ReviewerInputSchema).mutation(({ ctx, input }) => ctx.services.services.removeReviewer({ userId: ctx.user.id, ...input })),
+    add: protectedProcedure.input(ReviewerInputSchema).mutation(({ ctx, input }) => addReviewer(ctx.deps, { userId: ctx.user.id, input })),
+    remove: protectedProcedure.input(ReviewerInputSchema).mutation(({ ctx, input }) => removeReviewer(ctx.deps, { userId: ctx.user.id, input })),
   }),
   trainee: router({
-    list: protectedProcedure.input(ListTraineesInputSchema).query(({ ctx, input }) => ctx.services.services.listTrainees({ userId: ctx.user.id, ...input })),
-    get: protectedProcedure.input(TraineeIdSchema).query(({ ctx, input }) => ctx.services.services.getTrainee({ userId: ctx.user.id, ...input })),
-    create: protectedProcedure.input(CreateTraineeInputSchema).mutation(({ ctx, input }) => ctx.services.services.createTrainee({ userId: ctx.user.id, input })),
-    update: protectedProcedure.input(UpdateTraineeInputSchema).mutation(({ ctx, input }) => ctx.services.services.updateTrainee({ userId: ctx.user.id, input })),
-    grant: protectedProcedure.input(GrantInputSchema).mutation(({ ctx, input }) => ctx.services.services.grantAccess({ userId: ctx.user.id, ...input })),
-    revoke: protectedProcedure.input(GrantInputSchema).mutation(({ ctx, input }) => ctx.services.services.revokeAccess({ userId: ctx.user.id, ...input })),
+    list: protectedProcedure.input(ListTraineesInputSchema).query(({ ctx, input }) => listTrainees(ctx.deps, { userId: ctx.user.id, input })),
+    get: protectedProcedure.input(TraineeIdSchema).query(({ ctx, input }) => getTrainee(ctx.deps, { userId: ctx.user.id, input })),
+    create: protectedProcedure.input(CreateTraineeInputSchema).mutation(({ ctx, input }) => createTrainee(ctx.deps, { userId: ctx.user.id, input })),
+    update: protectedProcedure.input(UpdateTraineeInputSchema).mutation(({ ctx, input }) => updateTrainee(ctx.deps, { userId: ctx.user.id, input })),
+    grant: protectedProcedure.input(GrantInputSchema).mutation(({ ctx, input }) => grantTraineeAccess(ctx.deps, { userId: ctx.user.id, input })),
+    revoke: protectedProcedure.input(GrantInputSchema).mutation(({ ctx, input }) => revokeTraineeAccess(ctx.deps, { userId: ctx.user.id, input })),
   }),
   fund: router({
-    list: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => ctx.services.services.listFunds({ userId: ctx.user.id, ...input })),
-    create: protectedProcedure.input(CreateFundInputSchema).mutation(({ ctx, input }) => ctx.services.services.createFund({ userId: ctx.user.id, input })),
-    setCap: protectedProcedure.input(SetCapInputSchema).mutation(({ ctx, input }) => ctx.services.services.setCap({ userId: ctx.user.id, input })),
+    list: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => listFunds(ctx.deps, { userId: ctx.user.id, input })),
+    create: protectedProcedure.input(CreateFundInputSchema).mutation(({ ctx, input }) => createFund(ctx.deps, { userId: ctx.user.id, input })),
+    setCap: protectedProcedure.input(SetCapInputSchema).mutation(({ ctx, input }) => setFundCap(ctx.deps, { userId: ctx.user.id, input })),
   }),
   request: router({
-    list: protectedProcedure.input(ListRequestsInputSchema).query(({ ctx, input }) => ctx.services.services.listRequests({ userId: ctx.user.id, ...input })),
-    get: protectedProcedure.input(RequestIdSchema).query(({ ctx, input }) => ctx.services.services.getRequest({ userId: ctx.user.id, ...input })),
-    create: protectedProcedure.input(CreateRequestInputSchema).mutation(({ ctx, input }) => ctx.services.services.createRequest({ userId: ctx.user.id, input })),
-    update: protectedProcedure.input(UpdateRequestInputSchema).mutation(({ ctx, input }) => ctx.services.services.updateRequest({ userId: ctx.user.id, input })),
-    submit: protectedProcedure.input(RequestIdSchema).mutation(({ ctx, input }) => ctx.services.services.submit({ userId: ctx.user.id, ...input })),
-    startReview: protectedProcedure.input(RequestIdSchema).mutation(({ ctx, input }) => ctx.services.services.startReview({ userId: ctx.user.id, ...input })),
-    askInfo: protectedProcedure.input(NoteInputSchema).mutation(({ ctx, input }) => ctx.services.services.askInfo({ userId: ctx.user.id, ...input })),
-    answer: protectedProcedure.input(NoteInputSchema).mutation(({ ctx, input }) => ctx.services.services.answer({ userId: ctx.user.id, ...input })),
-    approve: protectedProcedure.input(ApproveInputSchema).mutation(({ ctx, input }) => ctx.services.services.approve({ userId: ctx.user.id, input })),
-    deny: protectedProcedure.input(DenyInputSchema).mutation(({ ctx, input }) => ctx.services.services.deny({ userId: ctx.user.id, ...input })),
-    fulfil: protectedProcedure.input(FulfilInputSchema).mutation(({ ctx, input }) => ctx.services.services.fulfil({ userId: ctx.user.id, ...input })),
-    cancel: protectedProcedure.input(CancelInputSchema).mutation(({ ctx, input }) => ctx.services.services.cancel({ userId: ctx.user.id, ...input })),
+    list: protectedProcedure.input(ListRequestsInputSchema).query(({ ctx, input }) => listRequests(ctx.deps, { userId: ctx.user.id, input })),
+    get: protectedProcedure.input(RequestIdSchema).query(({ ctx, input }) => getRequest(ctx.deps, { userId: ctx.user.id, input })),
+    create: protectedProcedure.input(CreateRequestInputSchema).mutation(({ ctx, input }) => createRequest(ctx.deps, { userId: ctx.user.id, input })),
+    update: protectedProcedure.input(UpdateRequestInputSchema).mutation(({ ctx, input }) => updateRequest(ctx.deps, { userId: ctx.user.id, input })),
+    submit: protectedProcedure.input(RequestIdSchema).mutation(({ ctx, input }) => submitRequest(ctx.deps, { userId: ctx.user.id, input })),
+    startReview: protectedProcedure.input(RequestIdSchema).mutation(({ ctx, input }) => startReview(ctx.deps, { userId: ctx.user.id, input })),
+    askInfo: protectedProcedure.input(NoteInputSchema).mutation(({ ctx, input }) => askForInfo(ctx.deps, { userId: ctx.user.id, input })),
+    answer: protectedProcedure.input(NoteInputSchema).mutation(({ ctx, input }) => answerRequest(ctx.deps, { userId: ctx.user.id, input })),
+    approve: protectedProcedure.input(ApproveInputSchema).mutation(({ ctx, input }) => approveRequest(ctx.deps, { userId: ctx.user.id, input })),
+    deny: protectedProcedure.input(DenyInputSchema).mutation(({ ctx, input }) => denyRequest(ctx.deps, { userId: ctx.user.id, input })),
+    fulfil: protectedProcedure.input(FulfilInputSchema).mutation(({ ctx, input }) => fulfilRequest(ctx.deps, { userId: ctx.user.id, input })),
+    cancel: protectedProcedure.input(CancelInputSchema).mutation(({ ctx, input }) => cancelRequest(ctx.deps, { userId: ctx.user.id, input })),
   }),
 });

@@ -1,0 +1,221 @@
+// The life of a supportive-service request: created (draft or at once submitted), edited while a draft,
+// submitted, reviewed, answered, approved from a fund within its caps, denied, fulfilled, cancelled.
+// Every step re-reads the request in its transaction, checks the move with the pure rules, and moves it
+// with a conditional update on the status it checked; history, audit and events commit with it.
+import { recordAudit } from "../../audit/audit.js";
+import type { Tx } from "../../db.js";
+import { AppError, forbidden } from "../../errors.js";
+import type { ServiceRequest } from "../../generated/prisma/client.js";
+import { inTransaction, lockRow } from "../../unit-of-work/unit-of-work.js";
+import { canRecordTrainees, roleFor } from "./services.policy.js";
+import { availableCents, capBreached, checkTransition, formatCents, FUNDED_STATUSES, yearRange, type Cap, type RequestAction, type RequestStatus, type ServiceCategory } from "./services.rules.js";
+import type { ApproveInput, CreateRequestInput, UpdateRequestInput } from "./services.schema.js";
+import {
+  announceRequest,
+  checkAmount,
+  checkDate,
+  fieldError,
+  notifyRequester,
+  recordRequestEvent,
+  requireTraineeAccess,
+  type Call,
+  type ServicesDeps,
+  type ServicesLimitsDeps,
+} from "./services.shared.js";
+
+type Limits = Pick<ServicesLimitsDeps["config"], "MAX_REQUEST_CENTS">;
+type LimitsDeps = ServicesDeps & { config: Limits };
+
+export async function createRequest(deps: LimitsDeps, { userId, input }: Call<CreateRequestInput>) {
+  const actor = await deps.access.requireServicesActor(userId, input.partnershipId);
+  if (!canRecordTrainees(actor)) throw forbidden("Only members of a community-based organization make supportive-service requests.");
+  checkAmount(input.amount, deps.config.MAX_REQUEST_CENTS);
+  checkDate(input.neededBy);
+  const orgId = actor.member.organizationId;
+  const trainee = await deps.db.trainee.findFirst({
+    where: { id: input.traineeId, partnershipId: input.partnershipId, OR: [{ organizationId: orgId }, { grants: { some: { organizationId: orgId } } }] },
+    select: { id: true },
+  });
+  // A trainee of another CBO (without a grant) looks like no trainee at all.
+  const notYours = () => fieldError("BAD_REQUEST", "traineeId", "Choose one of your organization's trainees.");
+  if (!trainee) throw notYours();
+  const status: RequestStatus = input.submit ? "SUBMITTED" : "DRAFT";
+  return inTransaction(deps, async (tx, effects) => {
+    // The grant may have been revoked since: checked again, and held until commit.
+    await requireTraineeAccess(tx, { traineeId: trainee.id, organizationId: orgId }).catch(() => {
+      throw notYours();
+    });
+    const request = await tx.serviceRequest.create({
+      data: {
+        partnershipId: input.partnershipId,
+        organizationId: orgId,
+        traineeId: trainee.id,
+        category: input.category,
+        requestedCents: input.amount,
+        neededBy: input.neededBy,
+        justification: input.justification,
+        status,
+        createdById: userId,
+        submittedAt: input.submit ? new Date() : null,
+      },
+    });
+    await recordRequestEvent(tx, request.id, { kind: "CREATED", from: null, to: "DRAFT", actorId: userId, amountCents: input.amount });
+    if (input.submit) await recordRequestEvent(tx, request.id, { kind: "SUBMITTED", from: "DRAFT", to: "SUBMITTED", actorId: userId });
+    await recordAudit(tx, {
+      partnershipId: input.partnershipId,
+      actorId: userId,
+      action: "serviceRequest.created",
+      subjectType: "ServiceRequest",
+      subjectId: request.id,
+      data: { status, requestedCents: input.amount },
+    });
+    await announceRequest(tx, effects, request);
+    return { id: request.id, status };
+  });
+}
+
+/** A draft's details, by the requesting organization while it may still act for the trainee. */
+export async function updateRequest(deps: LimitsDeps, { userId, input }: Call<UpdateRequestInput>) {
+  const { request: seen, asRequester } = await deps.access.requireServiceRequest(userId, input.requestId);
+  if (!asRequester) throw forbidden("Only the requesting organization can change a request.");
+  checkAmount(input.amount, deps.config.MAX_REQUEST_CENTS);
+  checkDate(input.neededBy);
+  return inTransaction(deps, async (tx, effects) => {
+    await requireTraineeAccess(tx, seen);
+    const moved = await tx.serviceRequest.updateMany({
+      where: { id: seen.id, status: "DRAFT" },
+      data: { category: input.category, requestedCents: input.amount, neededBy: input.neededBy, justification: input.justification },
+    });
+    if (moved.count !== 1) throw new AppError("PRECONDITION_FAILED", "Only a draft can be changed. Cancel this request and make a new one instead.");
+    await recordRequestEvent(tx, seen.id, { kind: "UPDATED", from: "DRAFT", to: "DRAFT", actorId: userId, amountCents: input.amount });
+    await announceRequest(tx, effects, { ...seen, status: "DRAFT" });
+    return { id: seen.id };
+  });
+}
+
+type StepResult = { data: Partial<ServiceRequest>; kind: string; note?: string; amountCents?: number | null };
+
+/**
+ * Moves a request one step of its life in one transaction: re-reads it, checks the step against the
+ * rules and the asker's part (requester or reviewer, never both), applies the step's own writes, and
+ * updates the request only if its status is still the one checked. A requester's steps for the trainee
+ * also hold the owner's grant (see `requireTraineeAccess`).
+ */
+async function step(deps: ServicesDeps, userId: string, requestId: string, action: RequestAction, apply: (tx: Tx, request: ServiceRequest) => Promise<StepResult>) {
+  const { actor, request: seen, asRequester, traineeVia } = await deps.access.requireServiceRequest(userId, requestId);
+  const part = roleFor(action, { asRequester, isReviewer: actor.isReviewer, traineeVia });
+  if (!part.ok) throw forbidden(part.message);
+  const role = part.role;
+
+  return inTransaction(deps, async (tx, effects) => {
+    if (role === "CBO" && action !== "cancel") await requireTraineeAccess(tx, seen);
+    const request = await tx.serviceRequest.findUniqueOrThrow({ where: { id: seen.id } });
+    const from = request.status as RequestStatus;
+    const check = checkTransition(from, action, role);
+    if (!check.ok) throw new AppError(check.reason === "STATUS" ? "PRECONDITION_FAILED" : "FORBIDDEN", check.message);
+    const { data, kind, note, amountCents } = await apply(tx, request);
+    const moved = await tx.serviceRequest.updateMany({ where: { id: request.id, status: from }, data: { ...data, status: check.to } });
+    if (moved.count !== 1) throw new AppError("CONFLICT", "Someone else changed this request at the same moment. Reload and try again.");
+    await recordRequestEvent(tx, request.id, { kind, from, to: check.to, actorId: userId, note, amountCents });
+    await recordAudit(tx, {
+      partnershipId: request.partnershipId,
+      actorId: userId,
+      action: `serviceRequest.${action}`,
+      subjectType: "ServiceRequest",
+      subjectId: request.id,
+      data: { from, to: check.to, ...(amountCents !== undefined && amountCents !== null ? { amountCents } : {}) },
+    });
+    const updated = { ...request, status: check.to };
+    await announceRequest(tx, effects, updated);
+    if (role === "REVIEWER") await notifyRequester(tx, effects, updated);
+    return { id: request.id, status: check.to };
+  });
+}
+
+type RequestIdInput = { requestId: string };
+type NoteInput = RequestIdInput & { note: string };
+
+export function submitRequest(deps: LimitsDeps, { userId, input }: Call<RequestIdInput>) {
+  return step(deps, userId, input.requestId, "submit", async (_tx, request) => {
+    checkDate(request.neededBy);
+    checkAmount(request.requestedCents, deps.config.MAX_REQUEST_CENTS);
+    return { data: { submittedAt: new Date() }, kind: "SUBMITTED" };
+  });
+}
+
+export function startReview(deps: ServicesDeps, { userId, input }: Call<RequestIdInput>) {
+  return step(deps, userId, input.requestId, "startReview", async () => ({ data: {}, kind: "REVIEW_STARTED" }));
+}
+
+export function askForInfo(deps: ServicesDeps, { userId, input }: Call<NoteInput>) {
+  return step(deps, userId, input.requestId, "askInfo", async () => ({ data: {}, kind: "INFO_REQUESTED", note: input.note }));
+}
+
+export function answerRequest(deps: ServicesDeps, { userId, input }: Call<NoteInput>) {
+  return step(deps, userId, input.requestId, "answer", async () => ({ data: {}, kind: "INFO_PROVIDED", note: input.note }));
+}
+
+export function denyRequest(deps: ServicesDeps, { userId, input }: Call<RequestIdInput & { reason: string }>) {
+  return step(deps, userId, input.requestId, "deny", async () => ({
+    data: { decisionNote: input.reason, decidedAt: new Date(), decidedById: userId },
+    kind: "DENIED",
+    note: input.reason,
+  }));
+}
+
+/**
+ * Approves all or part of a request and commits the money. The fund's row is locked first, so
+ * approvals against the same fund (of any request) take turns: the year's totals read next include
+ * every approval committed before ours, and none can commit between our cap check and our commit.
+ * The charge itself stays one conditional UPDATE (it matches no row when the money is not there).
+ */
+export function approveRequest(deps: ServicesDeps, { userId, input }: Call<ApproveInput>) {
+  return step(deps, userId, input.requestId, "approve", async (tx, request) => {
+    const cents = input.amount;
+    if (cents > request.requestedCents) throw fieldError("BAD_REQUEST", "amount", `Approve at most the amount requested (${formatCents(request.requestedCents)}).`);
+    const found = await tx.fund.findFirst({ where: { id: input.fundId, partnershipId: request.partnershipId }, select: { id: true } });
+    if (!found || !(await lockRow(tx, "Fund", found.id))) throw fieldError("BAD_REQUEST", "fundId", "Choose one of the partnership's funds.");
+    const fund = await tx.fund.findUniqueOrThrow({ where: { id: found.id }, include: { caps: true } });
+    const charged = await tx.$executeRaw`UPDATE "Fund" SET "committedCents" = "committedCents" + ${cents} WHERE "id" = ${fund.id} AND "committedCents" + "spentCents" + ${cents} <= "startingCents"`;
+    if (charged !== 1) throw fieldError("PRECONDITION_FAILED", "amount", `${fund.name} has only ${formatCents(availableCents(fund))} available.`);
+    const decidedAt = new Date();
+    const { start, end } = yearRange(decidedAt);
+    const inYear = { fundId: fund.id, status: { in: FUNDED_STATUSES }, decidedAt: { gte: start, lt: end }, id: { not: request.id } };
+    const sum = async (where: object) => (await tx.serviceRequest.aggregate({ where: { ...inYear, ...where }, _sum: { approvedCents: true } }))._sum.approvedCents ?? 0;
+    const categoryYearCents = await sum({ category: request.category });
+    const traineeCategoryYearCents = await sum({ category: request.category, traineeId: request.traineeId });
+    const traineeYearCents = await sum({ traineeId: request.traineeId });
+    const breach = capBreached(fund.caps as Cap[], request.category as ServiceCategory, cents, { categoryYearCents, traineeCategoryYearCents, traineeYearCents });
+    if (breach) throw fieldError("PRECONDITION_FAILED", "amount", breach.message);
+    return {
+      data: { approvedCents: cents, fundId: fund.id, decidedAt, decidedById: userId, decisionNote: input.note },
+      kind: "APPROVED",
+      note: input.note,
+      amountCents: cents,
+    };
+  });
+}
+
+/** Paid or delivered: the committed money becomes spent. */
+export function fulfilRequest(deps: ServicesDeps, { userId, input }: Call<RequestIdInput & { fulfilledOn: Date; reference: string }>) {
+  return step(deps, userId, input.requestId, "fulfil", async (tx, request) => {
+    if (input.fulfilledOn.getTime() > Date.now()) throw fieldError("BAD_REQUEST", "fulfilledOn", "The date it was paid or delivered cannot be in the future.");
+    const cents = request.approvedCents ?? 0;
+    const moved = await tx.$executeRaw`UPDATE "Fund" SET "committedCents" = "committedCents" - ${cents}, "spentCents" = "spentCents" + ${cents} WHERE "id" = ${request.fundId} AND "committedCents" >= ${cents}`;
+    if (moved !== 1) throw new AppError("CONFLICT", "The fund's committed balance does not cover this request. Reload and try again.");
+    return { data: { fulfilledOn: input.fulfilledOn, fulfilmentReference: input.reference }, kind: "FULFILLED", note: input.reference, amountCents: cents };
+  });
+}
+
+/** Cancelled (by the requesting organization, even without access to the trainee any more, or a reviewer): an approved request's money goes back. */
+export function cancelRequest(deps: ServicesDeps, { userId, input }: Call<RequestIdInput & { reason: string }>) {
+  return step(deps, userId, input.requestId, "cancel", async (tx, request) => {
+    if (request.status === "APPROVED" && request.fundId && request.approvedCents) {
+      const cents = request.approvedCents;
+      const released = await tx.$executeRaw`UPDATE "Fund" SET "committedCents" = "committedCents" - ${cents} WHERE "id" = ${request.fundId} AND "committedCents" >= ${cents}`;
+      if (released !== 1) throw new AppError("CONFLICT", "The fund's committed balance does not cover this request. Reload and try again.");
+      return { data: {}, kind: "CANCELLED", note: input.reason, amountCents: cents };
+    }
+    return { data: {}, kind: "CANCELLED", note: input.reason };
+  });
+}
