@@ -1,8 +1,11 @@
 // A fund is never over-committed, even when many reviewers approve at the same moment: 20 approvals
 // at once against a fund that affords only some (through the caller and real HTTP), caps under
-// concurrency, and two reviewers approving the same request at once.
+// concurrency (two approvals of different requests that together break a cap: exactly one wins, round
+// after round), two reviewers approving the same request at once, uploads racing for a request's last
+// file slots, and a revocation racing the other CBO's submissions and uploads.
 import { afterAll, describe, expect, it } from "vitest";
-import { dateIn, fundOf, makeRequest, servicesWorld, startServicesApp } from "../support/services-helpers.js";
+import { NO_TRAINEE_ACCESS } from "../../server/domains/services/services.policy.js";
+import { dateIn, fundOf, makeRequest, PNG_BYTES, servicesWorld, startServicesApp, upload } from "../support/services-helpers.js";
 
 const env = await startServicesApp();
 const app = env.app;
@@ -104,5 +107,85 @@ describe("concurrent approvals", () => {
     expect(forHousing._sum.approvedCents).toBe(20_000);
     expect(ok).toBe(4);
     expect((await fundOf(app.db, w.fund.id)).committedCents).toBe(40_000);
+  });
+
+  it("two approvals of different requests that together break a cap: exactly one wins, every round (per category and per trainee)", async () => {
+    const w = await servicesWorld(app, { fundCents: 10_000 });
+    const second = await w.cboMember.trpc.services.trainee.create({ partnershipId: w.partnershipId, name: "Second Trainee", program: "CNC operator" });
+    let funds = 0;
+    /** A fresh fund with room for both: $150 a year for housing (all trainees together) and $150 a year per trainee. */
+    async function cappedFund() {
+      const { id } = await w.staff.trpc.services.fund.create({ partnershipId: w.partnershipId, name: `Capped ${++funds}`, starting: "10000" });
+      await w.staff.trpc.services.fund.setCap({ fundId: id, category: "HOUSING", perTrainee: false, cap: "150" });
+      await w.staff.trpc.services.fund.setCap({ fundId: id, category: "ALL", perTrainee: true, cap: "150" });
+      return id;
+    }
+    for (let round = 0; round < 10; round++) {
+      const pairs = {
+        // Two trainees, $100 of housing each: only the category cap binds.
+        category: [await makeRequest(w, { amount: "100", category: "HOUSING" }), await makeRequest(w, { amount: "100", category: "HOUSING", traineeId: second.id })],
+        // One trainee, $100 in each of two other categories: only the per-trainee cap binds.
+        trainee: [await makeRequest(w, { amount: "100", category: "TRANSPORTATION" }), await makeRequest(w, { amount: "100", category: "TOOLS_EQUIPMENT" })],
+      };
+      for (const [cap, ids] of Object.entries(pairs)) {
+        const fundId = await cappedFund();
+        const { ok, refused } = await settle([
+          w.reviewer.trpc.services.request.approve({ requestId: ids[0]!, fundId, amount: "100" }),
+          w.reviewer2.trpc.services.request.approve({ requestId: ids[1]!, fundId, amount: "100" }),
+        ]);
+        expect({ round, cap, ok, refused }).toEqual({ round, cap, ok: 1, refused: ["PRECONDITION_FAILED"] });
+        expect((await fundOf(app.db, fundId)).committedCents).toBe(10_000);
+        expect(await app.db.serviceRequest.count({ where: { id: { in: ids }, status: "APPROVED", fundId } })).toBe(1);
+      }
+    }
+  });
+
+  it("25 uploads at once to a request that takes 20 files: exactly 20 are stored", async () => {
+    const w = await servicesWorld(app);
+    const requestId = await makeRequest(w);
+    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => upload(app, w.cboMember, requestId, `page-${i}.png`, PNG_BYTES)));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(20);
+    const refused = results.filter((r) => r.status !== 201);
+    expect(refused.map((r) => [r.status, r.body?.error?.message])).toEqual(Array.from({ length: 5 }, () => [412, "A request can have at most 20 files."]));
+    expect(await app.db.attachment.count({ where: { requestId } })).toBe(20);
+    expect(await app.db.attachmentContent.count({ where: { attachment: { requestId } } })).toBe(20);
+    expect(await app.db.requestEvent.count({ where: { requestId, kind: "ATTACHMENT_ADDED" } })).toBe(20);
+  });
+
+  it("a revocation racing the other CBO's submissions and uploads: each lands before it or is refused with the clear message, none after", async () => {
+    const w = await servicesWorld(app);
+    const b = w.otherCbo;
+    for (let round = 0; round < 5; round++) {
+      await w.cboMember.trpc.services.trainee.grant({ traineeId: w.trainee.id, organizationId: w.cboB.id });
+      const drafts: string[] = [];
+      for (let i = 0; i < 6; i++) drafts.push(await makeRequest(w, { by: b, traineeId: w.trainee.id, submit: false }));
+      const submitted = await makeRequest(w, { by: b, traineeId: w.trainee.id });
+      const racing = [
+        ...drafts.map((requestId) => b.trpc.services.request.submit({ requestId })),
+        ...Array.from({ length: 4 }, (_, i) =>
+          upload(app, b, submitted, `quote-${i}.png`, PNG_BYTES).then((r) => {
+            if (r.status !== 201) throw Object.assign(new Error(r.body?.error?.message), { code: r.body?.error?.code, status: r.status });
+            return r;
+          }),
+        ),
+      ];
+      const [revoked, outcomes] = await Promise.all([
+        w.cboMember.trpc.services.trainee.revoke({ traineeId: w.trainee.id, organizationId: w.cboB.id }),
+        Promise.allSettled(racing),
+      ]);
+      expect(revoked).toEqual({ traineeId: w.trainee.id, organizationId: w.cboB.id });
+      for (const outcome of outcomes) {
+        if (outcome.status === "rejected") expect({ code: (outcome.reason as { code?: string }).code, message: (outcome.reason as Error).message }).toEqual({ code: "FORBIDDEN", message: NO_TRAINEE_ACCESS });
+      }
+      // The database agrees with the answers: what was refused left nothing.
+      const ok = outcomes.slice(0, drafts.length).filter((o) => o.status === "fulfilled").length;
+      expect(await app.db.serviceRequest.count({ where: { id: { in: drafts }, status: "SUBMITTED" } })).toBe(ok);
+      const uploaded = outcomes.slice(drafts.length).filter((o) => o.status === "fulfilled").length;
+      expect(await app.db.attachment.count({ where: { requestId: submitted } })).toBe(uploaded);
+      // Once the revocation has answered, nothing more is accepted.
+      const stillDraft = await app.db.serviceRequest.findFirst({ where: { id: { in: drafts }, status: "DRAFT" }, select: { id: true } });
+      if (stillDraft) await expect(b.trpc.services.request.submit({ requestId: stillDraft.id })).rejects.toMatchObject({ code: "FORBIDDEN", message: NO_TRAINEE_ACCESS });
+      expect((await upload(app, b, submitted, "late.png", PNG_BYTES)).status).toBe(403);
+    }
   });
 });

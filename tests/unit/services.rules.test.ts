@@ -1,5 +1,6 @@
 // The pure rules of supportive services: every allowed and refused status change, money parsing,
-// dates, the service-level clock, caps and attachment checks.
+// dates, the service-level clock, caps and attachment checks; and the policy (who sees a trainee, who
+// plays which part in a step, what a requesting organization may still do once its access is revoked).
 import { describe, expect, it } from "vitest";
 import {
   capBreached,
@@ -21,6 +22,17 @@ import {
   type RequestStatus,
 } from "../../server/domains/services/services.rules.js";
 import { ApproveInputSchema, CreateRequestInputSchema, DollarsSchema } from "../../server/domains/services/services.schema.js";
+import {
+  canAttachFiles,
+  canEditRequest,
+  canOpenFiles,
+  canTake,
+  mayActForTrainee,
+  NO_TRAINEE_ACCESS,
+  roleFor,
+  traineeVia,
+  type RequestViewer,
+} from "../../server/domains/services/services.policy.js";
 
 /** The whole life, written out once by hand: [from, action, actor] → to. Anything not listed is refused. */
 const ALLOWED: Array<[RequestStatus, RequestAction, Actor, RequestStatus]> = [
@@ -182,5 +194,66 @@ describe("attachments", () => {
     expect(checkAttachment({ name: "a.pdf", bytes: new Uint8Array(101).fill(0x25), maxBytes: 100 }).ok).toBe(false);
     expect(checkAttachment({ name: "a.pdf", bytes: html, maxBytes: 100 })).toEqual({ ok: false, message: "Only PDF, JPEG or PNG files can be attached." });
     expect(checkAttachment({ name: "quote.png", bytes: png, maxBytes: 100 })).toEqual({ ok: true, value: { name: "quote.png", mime: "image/png" } });
+  });
+});
+
+describe("policy: who sees a trainee", () => {
+  const facts = { viewerOrganizationId: "b", ownerOrganizationId: "a", hasGrant: false, isReviewer: false, underReview: true };
+  it("the owner, a CBO holding the owner's grant, a reviewer once there is something to review; nobody else", () => {
+    expect(traineeVia({ ...facts, viewerOrganizationId: "a" })).toBe("OWNER");
+    expect(traineeVia({ ...facts, hasGrant: true })).toBe("GRANTED");
+    expect(traineeVia({ ...facts, isReviewer: true })).toBe("REVIEWER");
+    expect(traineeVia({ ...facts, isReviewer: true, underReview: false })).toBeNull();
+    // A requesting organization whose grant was revoked: nothing.
+    expect(traineeVia(facts)).toBeNull();
+    expect(mayActForTrainee("OWNER") && mayActForTrainee("GRANTED")).toBe(true);
+    expect(mayActForTrainee("REVIEWER") || mayActForTrainee(null)).toBe(false);
+  });
+});
+
+describe("policy: the part a viewer plays in a step", () => {
+  const requester: RequestViewer = { asRequester: true, isReviewer: false, traineeVia: "GRANTED" };
+  const revoked: RequestViewer = { asRequester: true, isReviewer: false, traineeVia: null };
+  const reviewer: RequestViewer = { asRequester: false, isReviewer: true, traineeVia: "REVIEWER" };
+  const conflicted: RequestViewer = { asRequester: true, isReviewer: true, traineeVia: "OWNER" };
+  const bystander: RequestViewer = { asRequester: false, isReviewer: false, traineeVia: "OWNER" };
+
+  it("requesters submit, answer and cancel; reviewers review; a reviewer never reviews their own organization's request", () => {
+    expect(roleFor("submit", requester)).toEqual({ ok: true, role: "CBO" });
+    expect(roleFor("approve", reviewer)).toEqual({ ok: true, role: "REVIEWER" });
+    expect(roleFor("approve", conflicted)).toMatchObject({ ok: false, message: expect.stringMatching(/Conflict of interest/) });
+    expect(roleFor("cancel", conflicted)).toEqual({ ok: true, role: "CBO" });
+    expect(roleFor("approve", requester)).toEqual({ ok: false, message: "Only a designated reviewer can do that." });
+    expect(roleFor("answer", reviewer)).toEqual({ ok: false, message: "Only the requesting organization can do that." });
+    expect(roleFor("cancel", bystander).ok).toBe(false);
+  });
+
+  it("after a revocation the requester may only withdraw: no submit, answer, edit, attach, or opening the files", () => {
+    expect(roleFor("submit", revoked)).toEqual({ ok: false, message: NO_TRAINEE_ACCESS });
+    expect(roleFor("answer", revoked)).toEqual({ ok: false, message: NO_TRAINEE_ACCESS });
+    expect(canTake("submit", "DRAFT", revoked)).toBe(false);
+    expect(canTake("answer", "NEEDS_INFO", revoked)).toBe(false);
+    expect(canTake("cancel", "APPROVED", revoked)).toBe(true);
+    expect(canEditRequest("DRAFT", revoked)).toBe(false);
+    expect(canAttachFiles("SUBMITTED", revoked)).toBe(false);
+    expect(canOpenFiles(revoked)).toBe(false);
+    // With access, the same requester may.
+    expect(canTake("submit", "DRAFT", requester)).toBe(true);
+    expect(canEditRequest("DRAFT", requester)).toBe(true);
+    expect(canAttachFiles("SUBMITTED", requester)).toBe(true);
+    expect(canAttachFiles("APPROVED", requester)).toBe(false);
+    expect(canOpenFiles(reviewer)).toBe(true);
+  });
+
+  it("a button shows exactly when the step's guard lets it through (every status, action and viewer)", () => {
+    for (const viewer of [requester, revoked, reviewer, conflicted, bystander]) {
+      for (const status of STATUS_KEYS) {
+        for (const action of Object.keys(REQUEST_ACTIONS) as RequestAction[]) {
+          const part = roleFor(action, viewer);
+          const guard = part.ok && checkTransition(status, action, part.role).ok;
+          expect(canTake(action, status, viewer)).toBe(guard);
+        }
+      }
+    }
   });
 });
