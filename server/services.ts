@@ -2,7 +2,6 @@
 // gathers the domains' background job handlers. Domains split into one function per use case are
 // called by their routers with `ctx.deps` and need no line here.
 import type { AppDeps } from "./deps.js";
-import { createDraftsService } from "./domains/drafts/drafts.service.js";
 import { createIdentityService } from "./domains/identity/identity.service.js";
 import { createCaucusService } from "./domains/meetings/caucus.service.js";
 import { createMeetingsService } from "./domains/meetings/meetings.service.js";
@@ -24,7 +23,6 @@ export function createServices(deps: ServiceDeps) {
     meetings: createMeetingsService({ ...deps, notifications }),
     caucus: createCaucusService(deps),
     voting,
-    drafts: createDraftsService({ ...deps, notifications, voting }),
     /** The background jobs the domains run (see server/jobs/jobs.ts). */
     jobHandlers: {
       // Interim, until voting schedules its own jobs: the old sweep of every due vote.

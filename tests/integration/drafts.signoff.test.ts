@@ -280,7 +280,7 @@ describe("adoption by the body's vote", () => {
     const adopted = await world.reviewer1.trpc.drafts.draft.get({ draftId: inReview.draft.id });
     expect(adopted.draft.status).toBe("ADOPTED");
     expect(adopted.adoption).toMatchObject({ versionNumber: 1, motionId: passed, adoptedByName: world.laborChair.name });
-  });
+  }, 60_000);
 
   it("a vote that closed before the current version existed cannot adopt it", async () => {
     const world = await draftWorld(app);
@@ -330,7 +330,7 @@ describe("races", () => {
       else expect(draft.status).toBe("IN_REVIEW");
       expect(draft.currentVersion).toBe(2);
     }
-  });
+  }, 60_000);
 
   it("adoption racing a new version: whichever commits first wins; never an adopted draft with an unsigned version", async () => {
     const world = await draftWorld(app);
@@ -361,5 +361,5 @@ describe("races", () => {
         expect(draft).toMatchObject({ status: "IN_REVIEW", currentVersion: 2, adoption: null });
       }
     }
-  });
+  }, 60_000);
 });

@@ -220,6 +220,9 @@ describe("bad input", () => {
     await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.editor.trpc.drafts.draft.save(saveInputOf(withdrawn)));
     await refusedByTrigger(app.db.draftModule.deleteMany({ where: { draftId: view.draft.id } }), /read-only/);
     await refusedByTrigger(app.db.draft.update({ where: { id: view.draft.id }, data: { status: "DRAFTING" } }), /read-only/);
+    // Raw SQL meets the same rule (and reaches the app as a differently shaped error).
+    await refusedByTrigger(app.db.$executeRawUnsafe(`UPDATE "Draft" SET "title" = $1 WHERE "id" = $2`, "Renamed", view.draft.id), /read-only/);
+    await refusedByTrigger(app.db.$executeRaw`INSERT INTO "DraftModule" ("id", "draftId", "key", "position", "title") VALUES ('m-late', ${view.draft.id}, 'late', 9, 'Late')`, /read-only/);
   });
 
   it("a new version while drafting is numbered after the last one", async () => {

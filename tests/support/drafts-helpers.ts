@@ -2,6 +2,7 @@
 // people in every other kind of seat (each signed in), drafts brought to a point of their life through
 // the real procedures, and snapshots of the drafts tables (a refused call writes nothing).
 import { expect } from "vitest";
+import { databaseRefusal } from "../../server/domains/drafts/drafts.refusals.js";
 import type { ModuleInput } from "../../server/domains/drafts/drafts.schema.js";
 import type { SeatRole, Side } from "../../server/domains/partnerships/partnerships.schema.js";
 import { addMember, createCommittee, createOrganization, createPartnership, createUser, seatOnBody, setDraftRoles } from "../../server/fixtures/factories.js";
@@ -145,15 +146,21 @@ export async function nextVersion(world: DraftWorld, draftId: string, summary = 
   return world.editor.trpc.drafts.draft.get({ draftId });
 }
 
-/** Awaits a direct database write that a trigger must refuse with a message matching `pattern`. */
+/**
+ * Awaits a direct database write that PostgreSQL must refuse by one of its rules (a trigger or a CHECK:
+ * SQLSTATE check_violation, or restrict_violation for the append-only tables) with a message matching
+ * `pattern`. Model queries and raw queries reject with different error shapes; `databaseRefusal` is
+ * the one reader of both that the use cases rely on.
+ */
 export async function refusedByTrigger(write: Promise<unknown>, pattern: RegExp) {
   const error = await write.then(
     () => expect.fail("the database accepted the write"),
-    (e: unknown) => e as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } },
+    (e: unknown) => e,
   );
-  const cause = error.meta?.driverAdapterError?.cause;
-  expect(cause?.originalCode).toBe("SQLITE_CONSTRAINT_TRIGGER");
-  expect(cause?.originalMessage).toMatch(pattern);
+  const refusal = databaseRefusal(error);
+  expect(refusal, `not a refusal by a database rule: ${String(error)}`).not.toBeNull();
+  expect(["23514", "23001"]).toContain(refusal!.code);
+  expect(refusal!.message).toMatch(pattern);
 }
 
 /** Every row of the drafts tables and of the tables `snapshotData` covers, ordered by id. */

@@ -1,5 +1,18 @@
-// Pure rules of curriculum drafts: hours, the sign-off rule, status moves, plain text, anchors, diffs, mentions.
+// Pure rules of curriculum drafts: hours, the sign-off rule, status moves, plain text, anchors, diffs,
+// mentions; the policy's predicates (who may do what in which state); reading database refusals.
 import { describe, expect, it } from "vitest";
+import type { SeatFacts } from "../../server/access/access.rules.js";
+import {
+  acceptsSignOff,
+  adoptionMotionProblem,
+  canAdopt,
+  canComment,
+  canEdit,
+  canResolve,
+  canSignOff,
+  mayRecordAdoptionByVote,
+} from "../../server/domains/drafts/drafts.policy.js";
+import { databaseRefusal } from "../../server/domains/drafts/drafts.refusals.js";
 import {
   canMove,
   compareSnapshots,
@@ -147,5 +160,75 @@ describe("readable text", () => {
   it("puts each block on its own line for diffs", async () => {
     const { readableText } = await import("../../server/domains/drafts/drafts.rules.js");
     expect(readableText("<h2>Goals</h2><p>Read a plan.</p><ul><li>Measure</li><li>Stop &amp; report</li></ul>")).toBe("Goals\nRead a plan.\n• Measure\n• Stop & report");
+  });
+});
+
+describe("policy", () => {
+  const seat = (role: SeatFacts["role"], coChairSide: SeatFacts["coChairSide"] = null): SeatFacts => ({ role, coChairSide, isVoting: true });
+  const inReview = { status: "IN_REVIEW" as const, currentVersion: 2 };
+
+  it("editing and commenting need an open draft; observers never comment", () => {
+    expect(canEdit(seat("MEMBER"), true, inReview)).toBe(true);
+    expect(canEdit(seat("CO_CHAIR", "LABOR"), false, inReview)).toBe(true);
+    expect(canEdit(seat("MEMBER"), false, inReview)).toBe(false);
+    expect(canEdit(seat("MEMBER"), true, { status: "WITHDRAWN", currentVersion: 2 })).toBe(false);
+    expect(canComment(seat("MEMBER"), inReview)).toBe(true);
+    expect(canComment(seat("OBSERVER"), inReview)).toBe(false);
+    expect(canComment(seat("MEMBER"), { status: "ADOPTED", currentVersion: 2 })).toBe(false);
+    expect(canResolve({ isAuthor: false, mayEdit: true })).toBe(true);
+    expect(canResolve({ isAuthor: false, mayEdit: false })).toBe(false);
+  });
+
+  it("a decision is taken once, on the current version under review", () => {
+    expect(acceptsSignOff(inReview, 2)).toBe(true);
+    expect(acceptsSignOff(inReview, 1)).toBe(false);
+    expect(acceptsSignOff({ status: "SIGNED_OFF", currentVersion: 2 }, 2)).toBe(true);
+    expect(acceptsSignOff({ status: "DRAFTING", currentVersion: 0 }, 0)).toBe(false);
+    expect(acceptsSignOff({ status: "ADOPTED", currentVersion: 2 }, 2)).toBe(false);
+    expect(canSignOff({ isReviewer: true, hasDecided: false, draft: inReview })).toBe(true);
+    expect(canSignOff({ isReviewer: true, hasDecided: true, draft: inReview })).toBe(false);
+    expect(canSignOff({ isReviewer: false, hasDecided: false, draft: inReview })).toBe(false);
+  });
+
+  it("the management co-chair adopts a signed-off version whose rule is met; any co-chair records a vote", () => {
+    const signed = { status: "SIGNED_OFF" as const, currentVersion: 1 };
+    expect(canAdopt(seat("CO_CHAIR", "MANAGEMENT"), signed, true)).toBe(true);
+    expect(canAdopt(seat("CO_CHAIR", "MANAGEMENT"), signed, false)).toBe(false);
+    expect(canAdopt(seat("CO_CHAIR", "LABOR"), signed, true)).toBe(false);
+    expect(canAdopt(seat("CO_CHAIR", "MANAGEMENT"), inReview, true)).toBe(false);
+    expect(mayRecordAdoptionByVote(seat("CO_CHAIR", "LABOR"))).toBe(true);
+    expect(mayRecordAdoptionByVote(seat("MEMBER"))).toBe(false);
+  });
+
+  it("a motion adopts when it is the body's, passed by dual majority, and closed after the version existed", () => {
+    const created = new Date("2026-03-01T10:00:00Z");
+    const motion = { bodyId: "b1", rule: "DUAL_MAJORITY", status: "CLOSED", outcome: "PASSED", closedAt: new Date("2026-03-02T10:00:00Z") };
+    expect(adoptionMotionProblem(motion, "b1", created)).toBeNull();
+    expect(adoptionMotionProblem(motion, "b2", created)).toBe("OTHER_BODY");
+    expect(adoptionMotionProblem({ ...motion, rule: "SIMPLE_MAJORITY" }, "b1", created)).toBe("NOT_PASSED_BY_DUAL_MAJORITY");
+    expect(adoptionMotionProblem({ ...motion, outcome: "FAILED" }, "b1", created)).toBe("NOT_PASSED_BY_DUAL_MAJORITY");
+    expect(adoptionMotionProblem({ ...motion, status: "OPEN", closedAt: null }, "b1", created)).toBe("NOT_PASSED_BY_DUAL_MAJORITY");
+    expect(adoptionMotionProblem({ ...motion, closedAt: new Date("2026-02-28T10:00:00Z") }, "b1", created)).toBe("CLOSED_BEFORE_VERSION");
+    expect(adoptionMotionProblem(motion, "b1", null)).toBe("CLOSED_BEFORE_VERSION");
+  });
+});
+
+describe("database refusals", () => {
+  const cause = { originalCode: "23514", originalMessage: "An adopted or withdrawn draft is read-only", kind: "postgres", code: "23514", message: "An adopted or withdrawn draft is read-only" };
+
+  it("reads a trigger's or a CHECK's refusal from a model query and from a raw query", () => {
+    expect(databaseRefusal({ name: "DriverAdapterError", cause })).toEqual({ code: "23514", message: "An adopted or withdrawn draft is read-only" });
+    expect(databaseRefusal({ name: "PrismaClientKnownRequestError", code: "P2010", meta: { driverAdapterError: { cause } } })).toEqual({
+      code: "23514",
+      message: "An adopted or withdrawn draft is read-only",
+    });
+    expect(databaseRefusal({ name: "DriverAdapterError", cause: { ...cause, originalCode: "23001", code: "23001", originalMessage: "DraftVersion is append-only" } })?.code).toBe("23001");
+  });
+
+  it("ignores every other error", () => {
+    expect(databaseRefusal({ code: "P2002", meta: { target: ["draftId"] } })).toBeNull();
+    expect(databaseRefusal({ name: "DriverAdapterError", cause: { originalCode: "40P01", message: "deadlock detected" } })).toBeNull();
+    expect(databaseRefusal(new Error("boom"))).toBeNull();
+    expect(databaseRefusal(null)).toBeNull();
   });
 });

@@ -1,9 +1,11 @@
-// tRPC procedures of the curriculum drafts domain: parse, call the service, return.
-import { z } from "zod";
+// tRPC procedures of the curriculum drafts domain: parse, call the use case with `ctx.deps`, return.
 import { protectedProcedure, router } from "../../trpc/trpc.js";
+import { addComment, listComments, replyToComment, resolveComment } from "./comments.js";
+import { compareVersions, getDraft, getDraftVersion, listDrafts } from "./drafts.reads.js";
 import {
   AddCommentInputSchema,
   AdoptInputSchema,
+  BodyIdInputSchema,
   CompareInputSchema,
   CreateDraftInputSchema,
   DraftIdSchema,
@@ -16,33 +18,34 @@ import {
   SignOffInputSchema,
   VersionInputSchema,
 } from "./drafts.schema.js";
-
-const BodyIdSchema = z.object({ bodyId: z.string().trim().min(1).max(64) });
+import { adoptDraft, decideSignOff } from "./review.js";
+import { getDraftSettings, setDraftSettings } from "./settings.js";
+import { createDraft, saveDraft, withdrawDraft } from "./working-copy.js";
 
 export const draftsRouter = router({
   draft: router({
-    list: protectedProcedure.input(ListDraftsInputSchema).query(({ ctx, input }) => ctx.services.drafts.list({ userId: ctx.user.id, ...input })),
-    get: protectedProcedure.input(DraftIdSchema).query(({ ctx, input }) => ctx.services.drafts.get({ userId: ctx.user.id, ...input })),
-    create: protectedProcedure.input(CreateDraftInputSchema).mutation(({ ctx, input }) => ctx.services.drafts.create({ userId: ctx.user.id, input })),
-    save: protectedProcedure.input(SaveDraftInputSchema).mutation(({ ctx, input }) => ctx.services.drafts.save({ userId: ctx.user.id, input })),
-    withdraw: protectedProcedure.input(DraftIdSchema).mutation(({ ctx, input }) => ctx.services.drafts.withdraw({ userId: ctx.user.id, ...input })),
-    adopt: protectedProcedure.input(AdoptInputSchema).mutation(({ ctx, input }) => ctx.services.drafts.adopt({ userId: ctx.user.id, ...input })),
+    list: protectedProcedure.input(ListDraftsInputSchema).query(({ ctx, input }) => listDrafts(ctx.deps, { userId: ctx.user.id, input })),
+    get: protectedProcedure.input(DraftIdSchema).query(({ ctx, input }) => getDraft(ctx.deps, { userId: ctx.user.id, input })),
+    create: protectedProcedure.input(CreateDraftInputSchema).mutation(({ ctx, input }) => createDraft(ctx.deps, { userId: ctx.user.id, input })),
+    save: protectedProcedure.input(SaveDraftInputSchema).mutation(({ ctx, input }) => saveDraft(ctx.deps, { userId: ctx.user.id, input })),
+    withdraw: protectedProcedure.input(DraftIdSchema).mutation(({ ctx, input }) => withdrawDraft(ctx.deps, { userId: ctx.user.id, input })),
+    adopt: protectedProcedure.input(AdoptInputSchema).mutation(({ ctx, input }) => adoptDraft(ctx.deps, { userId: ctx.user.id, input })),
   }),
   version: router({
-    get: protectedProcedure.input(VersionInputSchema).query(({ ctx, input }) => ctx.services.drafts.getVersion({ userId: ctx.user.id, ...input })),
-    compare: protectedProcedure.input(CompareInputSchema).query(({ ctx, input }) => ctx.services.drafts.compare({ userId: ctx.user.id, ...input })),
+    get: protectedProcedure.input(VersionInputSchema).query(({ ctx, input }) => getDraftVersion(ctx.deps, { userId: ctx.user.id, input })),
+    compare: protectedProcedure.input(CompareInputSchema).query(({ ctx, input }) => compareVersions(ctx.deps, { userId: ctx.user.id, input })),
   }),
   signOff: router({
-    decide: protectedProcedure.input(SignOffInputSchema).mutation(({ ctx, input }) => ctx.services.drafts.signOff({ userId: ctx.user.id, input })),
+    decide: protectedProcedure.input(SignOffInputSchema).mutation(({ ctx, input }) => decideSignOff(ctx.deps, { userId: ctx.user.id, input })),
   }),
   comment: router({
-    list: protectedProcedure.input(ListCommentsInputSchema).query(({ ctx, input }) => ctx.services.drafts.listComments({ userId: ctx.user.id, ...input })),
-    add: protectedProcedure.input(AddCommentInputSchema).mutation(({ ctx, input }) => ctx.services.drafts.addComment({ userId: ctx.user.id, input })),
-    reply: protectedProcedure.input(ReplyInputSchema).mutation(({ ctx, input }) => ctx.services.drafts.reply({ userId: ctx.user.id, ...input })),
-    resolve: protectedProcedure.input(ResolveInputSchema).mutation(({ ctx, input }) => ctx.services.drafts.resolve({ userId: ctx.user.id, ...input })),
+    list: protectedProcedure.input(ListCommentsInputSchema).query(({ ctx, input }) => listComments(ctx.deps, { userId: ctx.user.id, input })),
+    add: protectedProcedure.input(AddCommentInputSchema).mutation(({ ctx, input }) => addComment(ctx.deps, { userId: ctx.user.id, input })),
+    reply: protectedProcedure.input(ReplyInputSchema).mutation(({ ctx, input }) => replyToComment(ctx.deps, { userId: ctx.user.id, input })),
+    resolve: protectedProcedure.input(ResolveInputSchema).mutation(({ ctx, input }) => resolveComment(ctx.deps, { userId: ctx.user.id, input })),
   }),
   settings: router({
-    get: protectedProcedure.input(BodyIdSchema).query(({ ctx, input }) => ctx.services.drafts.getSettings({ userId: ctx.user.id, ...input })),
-    set: protectedProcedure.input(DraftSettingsInputSchema).mutation(({ ctx, input }) => ctx.services.drafts.setSettings({ userId: ctx.user.id, input })),
+    get: protectedProcedure.input(BodyIdInputSchema).query(({ ctx, input }) => getDraftSettings(ctx.deps, { userId: ctx.user.id, input })),
+    set: protectedProcedure.input(DraftSettingsInputSchema).mutation(({ ctx, input }) => setDraftSettings(ctx.deps, { userId: ctx.user.id, input })),
   }),
 });

@@ -40,6 +40,7 @@ const hours = z.coerce
   .max(HOURS_MAX, `At most ${HOURS_MAX.toLocaleString("en-US")} hours.`);
 
 export const DraftIdSchema = z.object({ draftId: id });
+export type DraftIdInput = z.infer<typeof DraftIdSchema>;
 
 export const DraftDetailsSchema = z.object({
   title: title("Title"),
@@ -106,6 +107,7 @@ export const AdoptInputSchema = z.object({
   /** Adopt by the body's vote: a passed dual-majority motion of the body (else the management co-chair adopts). */
   motionId: id.nullable().default(null),
 });
+export type AdoptInput = z.infer<typeof AdoptInputSchema>;
 
 export const CompareInputSchema = z.object({
   draftId: id,
@@ -113,8 +115,10 @@ export const CompareInputSchema = z.object({
   from: z.number().int().min(0),
   to: z.number().int().min(0),
 });
+export type CompareInput = z.infer<typeof CompareInputSchema>;
 
 export const VersionInputSchema = z.object({ draftId: id, number: z.number().int().min(1) });
+export type VersionInput = z.infer<typeof VersionInputSchema>;
 
 export const AnchorInputSchema = z.object({
   /** Offsets in the module's plain text (as rendered) of `version` (0 = working copy). */
@@ -140,14 +144,22 @@ export const AddCommentInputSchema = z.object({
 export type AddCommentInput = z.infer<typeof AddCommentInputSchema>;
 
 export const ReplyInputSchema = z.object({ commentId: id, body: CommentBodySchema });
+export type ReplyInput = z.infer<typeof ReplyInputSchema>;
 export const ResolveInputSchema = z.object({ commentId: id, resolved: z.boolean() });
+export type ResolveInput = z.infer<typeof ResolveInputSchema>;
 export const ListCommentsInputSchema = z.object({
   draftId: id,
   /** Re-anchor passages against this version (0 = working copy); the current version by default. */
   version: z.number().int().min(0).optional(),
 });
+export type ListCommentsInput = z.infer<typeof ListCommentsInputSchema>;
 
 export const ListDraftsInputSchema = z.object({ partnershipId: id });
+export type ListDraftsInput = z.infer<typeof ListDraftsInputSchema>;
+
+/** A body whose drafts settings are read. */
+export const BodyIdInputSchema = z.object({ bodyId: z.string().trim().min(1).max(64) });
+export type BodyIdInput = z.infer<typeof BodyIdInputSchema>;
 
 export const DraftSettingsInputSchema = z
   .object({
