@@ -3,13 +3,11 @@
 // called by their routers with `ctx.deps` and need no line here.
 import type { AppDeps } from "./deps.js";
 import { createIdentityService } from "./domains/identity/identity.service.js";
-import { createCaucusService } from "./domains/meetings/caucus.service.js";
-import { createMeetingsService } from "./domains/meetings/meetings.service.js";
+import { meetingsJobHandlers } from "./domains/meetings/meetings.jobs.js";
 import { createNotificationsService } from "./domains/notifications/notifications.service.js";
 import { createPartnershipsService } from "./domains/partnerships/partnerships.service.js";
 import { createVotingService } from "./domains/voting/voting.service.js";
 import type { JobHandlers } from "./jobs/jobs.js";
-import { meetingRoom } from "./realtime/realtime.events.js";
 
 export type ServiceDeps = AppDeps;
 
@@ -20,16 +18,13 @@ export function createServices(deps: ServiceDeps) {
     identity: createIdentityService(deps),
     notifications,
     partnerships: createPartnershipsService({ ...deps, notifications }),
-    meetings: createMeetingsService({ ...deps, notifications }),
-    caucus: createCaucusService(deps),
     voting,
     /** The background jobs the domains run (see server/jobs/jobs.ts). */
     jobHandlers: {
       // Interim, until voting schedules its own jobs: the old sweep of every due vote.
       "voting:deadline": async () => void (await voting.runDueWork()),
       "voting:reminder": async () => void (await voting.runDueWork()),
-      // Interim, until meetings schedules its caucus ends as jobs.
-      "meetings:caucusEnd": async ({ meetingId }) => deps.realtime.publish(meetingRoom(meetingId), "meeting:changed", { meetingId, parts: ["run"] }),
+      ...meetingsJobHandlers(deps),
     } satisfies Omit<JobHandlers, "outbox:sweep" | "maintenance:cleanup">,
   };
 }

@@ -1,11 +1,30 @@
 // What each side keeps to itself during a caucus (notes, straw polls, their socket events), and the
 // live events of a meeting's room: changes, refusals to join, and who is viewing.
 import { afterAll, describe, expect, it } from "vitest";
+import { callCaucus, endCaucus } from "../../server/domains/meetings/live.js";
 import { eventMatching, liveMeeting, meetingOf, meetingWorld, refusedWithoutWrites, settle, type World } from "../support/meetings-helpers.js";
 import { collectEvents, joinRoom, nextEvent, startTestApp } from "../support/test-app.js";
 
 const app = await startTestApp();
 afterAll(() => app.close());
+
+/** The job queue's row for a meeting's caucus end, if one is waiting. */
+async function caucusEndJob(meetingId: string) {
+  const rows = await app.db.$queryRawUnsafe<Array<{ run_at: Date }>>(
+    `SELECT "run_at" FROM graphile_worker._private_jobs WHERE "key" = $1`,
+    `caucus-end:${meetingId}`,
+  );
+  return rows[0] ?? null;
+}
+
+/** Resolves once `check` holds, or fails after `timeoutMs`. */
+async function eventually(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Not within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 async function caucusWithLaborNotes(world: World) {
   const { meeting } = await liveMeeting(app, world);
@@ -253,4 +272,67 @@ describe("the meeting's room", () => {
     // Only the partnership id: the meeting itself is not revealed to members who are not on its body.
     expect(await seen).toEqual({ partnershipId: world.partnership.id });
   });
+});
+
+describe("a caucus's end", () => {
+  // The procedure takes whole minutes; the use case takes any length, so a caucus of a second or two
+  // runs through the real job runner of the test app (it polls every 2 s).
+  const shortCaucus = (world: World, meetingId: string, seconds: number) =>
+    callCaucus(app.server.deps, { userId: world.laborChair.user.id, input: { meetingId, minutes: seconds / 60 } });
+  const isRun = (p: { parts: string[] }) => p.parts.includes("run");
+  const endsRecorded = (meetingId: string) => app.db.auditEvent.count({ where: { subjectId: meetingId, action: "meeting.caucusEnded" } });
+
+  it("brings everyone back when the time is up, through the job queue, once", async () => {
+    const world = await meetingWorld(app);
+    const { meeting } = await liveMeeting(app, world);
+    const socket = await world.managementMember.connect();
+    await joinRoom(socket, { kind: "meeting", id: meeting.id });
+    const events = collectEvents(socket, "meeting:changed");
+
+    const { endsAt } = await shortCaucus(world, meeting.id, 1.5);
+    expect((await caucusEndJob(meeting.id))?.run_at.getTime()).toBe(endsAt.getTime());
+    expect((await world.laborMember.trpc.meetings.meeting.get({ meetingId: meeting.id })).meeting.caucusEndsAt).toEqual(endsAt);
+
+    // The call's own event, then the end's.
+    await eventually(() => events.filter(isRun).length >= 2, 20_000, "the caucus's end was announced");
+    expect(Date.now()).toBeGreaterThanOrEqual(endsAt.getTime());
+    expect(await app.db.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { status: true, caucusEndsAt: true } })).toEqual({ status: "LIVE", caucusEndsAt: null });
+    expect(await endsRecorded(meeting.id)).toBe(1);
+    await eventually(async () => (await caucusEndJob(meeting.id)) === null, 5_000, "the job is done");
+
+    // The job again (a retry, or a second process): the caucus is over, nothing changes and nothing is sent.
+    const heard = events.length;
+    await endCaucus(app.server.deps, { meetingId: meeting.id });
+    await settle();
+    expect(events).toHaveLength(heard);
+    expect(await endsRecorded(meeting.id)).toBe(1);
+  }, 60_000);
+
+  it("removes the end when the chair resumes early or adjourns, and a new caucus replaces it", async () => {
+    const world = await meetingWorld(app);
+    const { meeting } = await liveMeeting(app, world);
+    const socket = await world.managementMember.connect();
+    await joinRoom(socket, { kind: "meeting", id: meeting.id });
+
+    const events = collectEvents(socket, "meeting:changed");
+    const { endsAt } = await shortCaucus(world, meeting.id, 2);
+    expect(await caucusEndJob(meeting.id)).not.toBeNull();
+    await world.laborChair.trpc.meetings.meeting.resume({ meetingId: meeting.id });
+    expect(await caucusEndJob(meeting.id)).toBeNull();
+    // The call's event and the resumption's.
+    await eventually(() => events.filter(isRun).length === 2, 3_000, "the call and the resumption were announced");
+
+    // Past the old end and a poll of the job runner: no end is announced for a caucus that is over.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, endsAt.getTime() - Date.now()) + 3_000));
+    expect(events.filter(isRun)).toHaveLength(2);
+    expect(await endsRecorded(meeting.id)).toBe(0);
+
+    // A caucus called again replaces the end; adjourning removes it.
+    await shortCaucus(world, meeting.id, 60);
+    const { endsAt: newEnd } = await world.managementChair.trpc.meetings.meeting.callCaucus({ meetingId: meeting.id, minutes: 20 });
+    expect((await caucusEndJob(meeting.id))?.run_at.getTime()).toBe(newEnd.getTime());
+    expect(await app.db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM graphile_worker._private_jobs WHERE "payload"->>'meetingId' = $1`, meeting.id)).toHaveLength(1);
+    await world.laborChair.trpc.meetings.meeting.adjourn({ meetingId: meeting.id });
+    expect(await caucusEndJob(meeting.id)).toBeNull();
+  }, 60_000);
 });

@@ -1,10 +1,12 @@
 // Joint approval under concurrency: two approvals at the same moment publish exactly once; an edit
 // racing the approval that would complete it never leaves a published agenda that differs from what
 // both co-chairs approved; and a change racing a proposal's acceptance still makes a new version.
+// Places taken at the same moment (the speakers' queue, accepted items) are distinct and gap-free, and
+// of two saves of a side's caucus notes from the same revision exactly one wins.
 // Timed races (Promise.all, repeated) run beside deterministic ones that force the worst interleaving
 // (betweenChecksAndTransaction).
 import { afterAll, describe, expect, it } from "vitest";
-import { betweenChecksAndTransaction, itemInput, meetingOf, meetingWorld, type World } from "../support/meetings-helpers.js";
+import { betweenChecksAndTransaction, itemInput, liveMeeting, meetingOf, meetingWorld, moreMembers, type World } from "../support/meetings-helpers.js";
 import { refusal, startTestApp } from "../support/test-app.js";
 
 const app = await startTestApp();
@@ -19,12 +21,17 @@ async function ticks(n: number) {
 }
 
 /**
- * Audit actions about these subjects in commit order. createdAt has millisecond precision, so two
- * racing changes can tie; SQLite's rowid is the insertion order (the test database is SQLite).
+ * Audit actions about these subjects in the order the agenda went through them. Each agenda entry
+ * records the agenda version it left behind (`data.agendaVersion`), and versions are taken under the
+ * meeting's row lock, one writer at a time, so they follow the commit order of the changes that made
+ * them. (createdAt cannot order them: two racing changes can share a millisecond, and PostgreSQL keeps
+ * no insertion order.) Entries that left the same version (changes to proposals, which do not touch the
+ * accepted agenda) are ordered by time only.
  */
 async function auditOrder(...subjectIds: string[]) {
   const rows = await app.db.$queryRawUnsafe<Array<{ action: string }>>(
-    `SELECT action FROM "AuditEvent" WHERE "subjectId" IN (${subjectIds.map(() => "?").join(", ")}) ORDER BY rowid`,
+    `SELECT "action" FROM "AuditEvent" WHERE "subjectId" IN (${subjectIds.map((_, i) => `$${i + 1}`).join(", ")})
+     ORDER BY ("data"->>'agendaVersion')::int, "createdAt"`,
     ...subjectIds,
   );
   return rows.map((r) => r.action);
@@ -244,6 +251,107 @@ describe("a change to a proposal races its acceptance", () => {
       }
     }
   });
+});
+
+/** Races with many people at once take longer than one test's default time. */
+const RACE_TIMEOUT_MS = 90_000;
+/** 1, 2, …, n: every place taken once, none skipped. */
+const oneToN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe("positions taken at the same moment", () => {
+  it(`gives many members who raise their hands at once distinct, gap-free places in the queue (${ROUNDS} rounds)`, async () => {
+    const world = await meetingWorld(app);
+    const extra = await moreMembers(app, world, 10);
+    const hands = [...world.seated.filter((p) => p !== world.observer), ...extra];
+    for (let round = 0; round < ROUNDS; round++) {
+      const { meeting } = await liveMeeting(app, world, { items: 1 });
+      // Everyone at once, some twice (a double click): one entry each, whoever is first.
+      const raised = [...hands, ...hands.slice(0, 4)];
+      await Promise.all(raised.map((p) => p.trpc.meetings.speaker.raiseHand({ meetingId: meeting.id })));
+
+      const entries = await app.db.speakerEntry.findMany({ where: { meetingId: meeting.id }, orderBy: { position: "asc" } });
+      expect(entries.map((e) => e.position), `round ${round}`).toEqual(oneToN(hands.length));
+      expect(entries.map((e) => e.membershipId).sort()).toEqual(hands.map((p) => p.membershipId).sort());
+      expect(entries.every((e) => e.status === "WAITING")).toBe(true);
+      // The page shows the queue in that order.
+      const view = await world.laborChair.trpc.meetings.meeting.get({ meetingId: meeting.id });
+      expect(view.speakers.map((s) => s.membershipId)).toEqual(entries.map((e) => e.membershipId));
+    }
+  }, RACE_TIMEOUT_MS);
+
+  it(`keeps the queue's places distinct when hands go up while the chair moves and calls speakers (${ROUNDS} rounds)`, async () => {
+    const world = await meetingWorld(app);
+    const extra = await moreMembers(app, world, 6);
+    const [first, second, ...later] = [world.laborMember, world.managementMember, world.neutralMember, world.laborAdvisory, ...extra];
+    for (let round = 0; round < ROUNDS; round++) {
+      const { meeting } = await liveMeeting(app, world, { items: 1 });
+      await first!.trpc.meetings.speaker.raiseHand({ meetingId: meeting.id });
+      await second!.trpc.meetings.speaker.raiseHand({ meetingId: meeting.id });
+      const secondEntry = await app.db.speakerEntry.findFirstOrThrow({ where: { meetingId: meeting.id, membershipId: second!.membershipId } });
+      await Promise.all([
+        ...later.map((p) => p.trpc.meetings.speaker.raiseHand({ meetingId: meeting.id })),
+        world.laborChair.trpc.meetings.speaker.move({ entryId: secondEntry.id, direction: "up" }),
+        world.managementChair.trpc.meetings.speaker.callNext({ meetingId: meeting.id }),
+      ]);
+      const entries = await app.db.speakerEntry.findMany({ where: { meetingId: meeting.id }, orderBy: { position: "asc" } });
+      expect(entries.map((e) => e.position).sort((a, b) => a - b), `round ${round}`).toEqual(oneToN(later.length + 2));
+      expect(entries.filter((e) => e.status === "SPEAKING")).toHaveLength(1);
+      expect(new Set(entries.map((e) => e.membershipId)).size).toBe(entries.length);
+    }
+  }, RACE_TIMEOUT_MS);
+
+  it(`gives proposals accepted at the same moment distinct places at the end of the agenda (${ROUNDS} rounds)`, async () => {
+    const world = await meetingWorld(app);
+    const proposers = [world.laborMember, world.managementMember, world.neutralMember, world.laborAdvisory, world.staff];
+    for (let round = 0; round < ROUNDS; round++) {
+      const { meeting, items } = await meetingOf(app, world, { items: 2 });
+      const proposals = [];
+      for (const [i, p] of [...proposers, ...proposers].entries()) {
+        proposals.push((await p.trpc.meetings.agenda.propose(itemInput(meeting.id, { title: `Proposal ${i}` }))).id);
+      }
+      // Both co-chairs accept them all at once, alternating (and a co-chair adds one of their own).
+      await Promise.all([
+        ...proposals.map((itemId, i) => (i % 2 === 0 ? world.laborChair : world.managementChair).trpc.meetings.agenda.accept({ itemId })),
+        world.managementChair.trpc.meetings.agenda.propose(itemInput(meeting.id, { title: "The chair's own" })),
+      ]);
+
+      const accepted = await app.db.agendaItem.findMany({ where: { meetingId: meeting.id, status: "ACCEPTED" }, orderBy: { position: "asc" } });
+      expect(accepted.map((i) => i.position), `round ${round}`).toEqual(oneToN(items.length + proposals.length + 1));
+      expect(accepted.slice(0, 2).map((i) => i.id)).toEqual(items.map((i) => i.id));
+      // Each acceptance was its own version of the agenda.
+      const { agendaVersion } = await app.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+      expect(agendaVersion).toBe(1 + proposals.length + 1);
+      const view = await world.laborMember.trpc.meetings.meeting.get({ meetingId: meeting.id });
+      expect(view.agenda.items.map((i) => i.id)).toEqual(accepted.map((i) => i.id));
+      expect(view.agenda.proposals).toEqual([]);
+    }
+  }, RACE_TIMEOUT_MS);
+});
+
+describe("two members of a side save the caucus notes at the same moment", () => {
+  it(`lets exactly one of them win, from the first save and from a later one (${ROUNDS} rounds)`, async () => {
+    const world = await meetingWorld(app);
+    const { meeting } = await liveMeeting(app, world);
+    await world.laborChair.trpc.meetings.meeting.callCaucus({ meetingId: meeting.id, minutes: 30 });
+    const writers = [world.laborChair, world.laborMember] as const;
+    let revision = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      // Round 0 races the first save (nothing stored yet); later rounds race an update.
+      const texts = writers.map((w) => `${w.name}, round ${round}`);
+      const results = await Promise.allSettled(
+        writers.map((w, i) => w.trpc.meetings.caucus.saveNote({ meetingId: meeting.id, text: texts[i]!, baseRevision: revision })),
+      );
+      const winners = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
+      expect(winners, `round ${round}`).toHaveLength(1);
+      const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect((await refusal(Promise.reject(loser.reason))).code).toBe("CONFLICT");
+      revision++;
+      expect((results[winners[0]!] as PromiseFulfilledResult<{ revision: number }>).value).toEqual({ revision });
+      const stored = await app.db.caucusNote.findUniqueOrThrow({ where: { meetingId_side: { meetingId: meeting.id, side: "LABOR" } } });
+      expect({ text: stored.text, revision: stored.revision }).toEqual({ text: texts[winners[0]!], revision });
+    }
+    expect(await app.db.caucusNote.count({ where: { meetingId: meeting.id } })).toBe(1);
+  }, RACE_TIMEOUT_MS);
 });
 
 /**

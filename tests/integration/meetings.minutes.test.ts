@@ -148,6 +148,38 @@ describe("action items", () => {
     await refusedWithoutWrites(app.db, "BAD_REQUEST", () => world.laborChair.trpc.meetings.action.create({ ...input(world.laborMember.membershipId), dueDate: "next week" }));
   });
 
+  it("refuses an agenda item of another meeting or one that does not exist (BAD_REQUEST on agendaItemId), and writes nothing", async () => {
+    const world = await meetingWorld(app);
+    const { meeting, items } = await liveMeeting(app, world);
+    const elsewhere = await meetingWorld(app);
+    const { items: foreignItems } = await liveMeeting(app, elsewhere);
+    const sameBody = await meetingOf(app, world, { items: 1 });
+    const input = (agendaItemId: string) => ({
+      meetingId: meeting.id,
+      agendaItemId,
+      text: "Follow up",
+      ownerMembershipId: world.laborMember.membershipId,
+      dueDate: "2027-02-01",
+    });
+    const expected = { agendaItemId: ["Choose an item of this meeting's agenda."] };
+    // Another partnership's item, another meeting of the same body, an id that does not exist.
+    for (const agendaItemId of [foreignItems[0]!.id, sameBody.items[0]!.id, "no-such-item"]) {
+      const refused = await refusedWithoutWrites(app.db, "BAD_REQUEST", () => world.laborChair.trpc.meetings.action.create(input(agendaItemId)));
+      expect(refused.fieldErrors).toEqual(expected);
+      const decision = await refusedWithoutWrites(app.db, "BAD_REQUEST", () =>
+        world.laborChair.trpc.meetings.minutes.recordDecision({ meetingId: meeting.id, agendaItemId, text: "Agreed." }),
+      );
+      expect(decision.fieldErrors).toEqual(expected);
+    }
+    // Over HTTP too: a 400 with the field error, never a 500.
+    const http = await world.laborChair.http.mutate("meetings.action.create", input("no-such-item"));
+    expect(http.status).toBe(400);
+    expect(http.error).toMatchObject({ code: "BAD_REQUEST", message: "Choose an item of this meeting's agenda.", fieldErrors: expected });
+    // This meeting's own item is fine.
+    const { id } = await world.laborChair.trpc.meetings.action.create(input(items[0]!.id));
+    expect((await app.db.actionItem.findUniqueOrThrow({ where: { id } })).agendaItemId).toBe(items[0]!.id);
+  });
+
   it("lets the owner or a co-chair change its status, nobody else; the owner's open items are listed", async () => {
     const world = await meetingWorld(app);
     const { meeting } = await liveMeeting(app, world);

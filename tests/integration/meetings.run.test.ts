@@ -142,6 +142,34 @@ describe("a start, cancellation or adjournment that lands just after another cal
       call: (world: World, meetingId: string) => world.laborMember.trpc.meetings.agenda.propose(itemInput(meetingId)),
       status: "CANCELLED",
     },
+    "a check-in after the adjournment": {
+      live: true,
+      between: (world: World, meetingId: string) => world.laborChair.trpc.meetings.meeting.adjourn({ meetingId }),
+      call: (world: World, meetingId: string) => world.laborMember.trpc.meetings.attendance.checkIn({ meetingId }),
+      status: "ADJOURNED",
+    },
+    "an attendance mark after the cancellation": {
+      live: false,
+      between: (world: World, meetingId: string) => world.laborChair.trpc.meetings.meeting.cancel({ meetingId }),
+      call: (world: World, meetingId: string) =>
+        world.managementChair.trpc.meetings.attendance.mark({ meetingId, membershipId: world.laborMember.membershipId, status: "PRESENT" }),
+      status: "CANCELLED",
+    },
+    "the next speaker after the adjournment": {
+      live: true,
+      between: (world: World, meetingId: string) => world.laborChair.trpc.meetings.meeting.adjourn({ meetingId }),
+      call: (world: World, meetingId: string) => world.managementChair.trpc.meetings.speaker.callNext({ meetingId }),
+      status: "ADJOURNED",
+    },
+    "a current item after the adjournment": {
+      live: true,
+      between: (world: World, meetingId: string) => world.laborChair.trpc.meetings.meeting.adjourn({ meetingId }),
+      call: async (world: World, meetingId: string) => {
+        const [item] = await app.db.agendaItem.findMany({ where: { meetingId } });
+        return world.managementChair.trpc.meetings.meeting.setCurrentItem({ meetingId, itemId: item!.id });
+      },
+      status: "ADJOURNED",
+    },
     "an agenda edit after the adjournment": {
       live: true,
       between: (world: World, meetingId: string) => world.laborChair.trpc.meetings.meeting.adjourn({ meetingId }),
@@ -166,9 +194,30 @@ describe("a start, cancellation or adjournment that lands just after another cal
     }
     expect((await race.outcome).status).toBe("fulfilled");
     expect(refused.code).toBe("PRECONDITION_FAILED");
-    const stored = await app.db.meeting.findUniqueOrThrow({ where: { id: meeting.id }, include: { items: true, speakers: true, decisions: true } });
-    expect(stored).toMatchObject({ status: c.status, caucusEndsAt: null, speakers: [], decisions: [] });
+    const stored = await app.db.meeting.findUniqueOrThrow({ where: { id: meeting.id }, include: { items: true, speakers: true, decisions: true, attendance: true } });
+    expect(stored).toMatchObject({ status: c.status, caucusEndsAt: null, currentItemId: null, speakers: [], decisions: [], attendance: [] });
     expect(stored.items.map((i) => i.title)).toEqual(["Item 1"]);
+  });
+
+  it("refuses a current item that was taken off the agenda just after the call's checks (BAD_REQUEST)", async () => {
+    const world = await meetingWorld(app);
+    const { meeting, items } = await liveMeeting(app, world, { items: 2 });
+    for (const [change, run] of [
+      ["rejected", () => world.managementChair.trpc.meetings.agenda.reject({ itemId: items[0]!.id, reason: "Not today" })],
+      ["removed", () => world.managementChair.trpc.meetings.agenda.remove({ itemId: items[1]!.id })],
+    ] as const) {
+      const itemId = change === "rejected" ? items[0]!.id : items[1]!.id;
+      const race = betweenChecksAndTransaction(app.db, run);
+      let refused;
+      try {
+        refused = await refusal(world.laborChair.trpc.meetings.meeting.setCurrentItem({ meetingId: meeting.id, itemId }));
+      } finally {
+        race.restore();
+      }
+      expect((await race.outcome).status, change).toBe("fulfilled");
+      expect(refused, change).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { itemId: ["Choose an item of this meeting's agenda."] } });
+      expect((await app.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).currentItemId).toBeNull();
+    }
   });
 });
 

@@ -80,6 +80,22 @@ export async function meetingWorld(app: TestApp) {
   };
 }
 
+/**
+ * `count` more voting members of the world's committee, alternately from the labor and the management
+ * side, each signed in (for races with many people at once).
+ */
+export async function moreMembers(app: TestApp, world: World, count: number): Promise<Person[]> {
+  const people: Person[] = [];
+  for (let i = 0; i < count; i++) {
+    const organization = i % 2 === 0 ? world.union : world.employer;
+    const user = await createUser(app.db, { name: `Extra member ${++counter}`, hashCost: HASH_COST });
+    const membership = await addMember(app.db, { partnershipId: world.partnership.id, organizationId: organization.id, userId: user.id });
+    await seatOnBody(app.db, { bodyId: world.committee.id, membershipId: membership.id, role: "MEMBER" });
+    people.push({ ...(await app.signIn(user)), membershipId: membership.id, name: user.name });
+  }
+  return people;
+}
+
 /** A scheduled meeting of the world's committee (through the factory), optionally with accepted items. */
 export async function meetingOf(app: TestApp, world: World, options: { items?: number; title?: string } = {}) {
   const meeting = await createMeeting(app.db, { bodyId: world.committee.id, createdById: world.laborChair.user.id, title: options.title });

@@ -38,6 +38,11 @@ export const UrlSchema = z
   .refine((u) => /^https?:\/\//i.test(u), "Links must start with http:// or https://");
 
 export const MeetingIdSchema = z.object({ meetingId: id });
+export type MeetingIdInput = z.infer<typeof MeetingIdSchema>;
+export const ListMeetingsInputSchema = z.object({ partnershipId: id, bodyId: id.optional() });
+export type ListMeetingsInput = z.infer<typeof ListMeetingsInputSchema>;
+export const PartnershipIdSchema = z.object({ partnershipId: id });
+export type PartnershipIdInput = z.infer<typeof PartnershipIdSchema>;
 
 export const ScheduleMeetingInputSchema = z.object({
   bodyId: id,
@@ -78,32 +83,42 @@ export type ProposeItemInput = z.infer<typeof ProposeItemInputSchema>;
 export const EditItemInputSchema = z.object({ itemId: id, ...itemFields });
 export type EditItemInput = z.infer<typeof EditItemInputSchema>;
 export const ItemIdSchema = z.object({ itemId: id });
+export type ItemIdInput = z.infer<typeof ItemIdSchema>;
 export const RejectItemInputSchema = z.object({
   itemId: id,
   reason: z.string().trim().min(1, "Give the proposer a reason.").max(TEXT_MAX),
 });
+export type RejectItemInput = z.infer<typeof RejectItemInputSchema>;
 export const ReorderAgendaInputSchema = z.object({
   meetingId: id,
   /** The accepted items' ids in their new order (all of them). */
   itemIds: z.array(id).max(AGENDA_MAX_ITEMS),
 });
+export type ReorderAgendaInput = z.infer<typeof ReorderAgendaInputSchema>;
 export const ApproveAgendaInputSchema = z.object({
   meetingId: id,
   /** The agenda version the co-chair looked at; a newer one refuses the approval. */
   version: z.number().int().min(1),
 });
+/** Approving the agenda or the minutes: the meeting and the version the co-chair looked at. */
+export type ApproveVersionInput = z.infer<typeof ApproveAgendaInputSchema>;
 
 export const SetCurrentItemInputSchema = z.object({ meetingId: id, itemId: id.nullable() });
+export type SetCurrentItemInput = z.infer<typeof SetCurrentItemInputSchema>;
 export const CaucusInputSchema = z.object({ meetingId: id, minutes: z.number().int().min(1).max(120) });
+export type CaucusInput = z.infer<typeof CaucusInputSchema>;
 
 export const SpeakerIdSchema = z.object({ entryId: id });
+export type SpeakerIdInput = z.infer<typeof SpeakerIdSchema>;
 export const MoveSpeakerInputSchema = z.object({ entryId: id, direction: z.enum(["up", "down"]) });
+export type MoveSpeakerInput = z.infer<typeof MoveSpeakerInputSchema>;
 
 export const MarkAttendanceInputSchema = z.object({
   meetingId: id,
   membershipId: id,
   status: z.enum(keys(ATTENDANCE_STATUSES), { errorMap: () => ({ message: "Choose a status." }) }),
 });
+export type MarkAttendanceInput = z.infer<typeof MarkAttendanceInputSchema>;
 
 export const SaveMinutesInputSchema = z.object({
   itemId: id,
@@ -111,12 +126,14 @@ export const SaveMinutesInputSchema = z.object({
   /** The revision the writer started from; a newer one on the server refuses the save. */
   baseRevision: z.number().int().min(0),
 });
+export type SaveMinutesInput = z.infer<typeof SaveMinutesInputSchema>;
 
 export const RecordDecisionInputSchema = z.object({
   meetingId: id,
   agendaItemId: id.nullable().default(null),
   text: z.string().trim().min(1, "Describe the decision.").max(TEXT_MAX),
 });
+export type RecordDecisionInput = z.infer<typeof RecordDecisionInputSchema>;
 
 export const CreateActionItemInputSchema = z.object({
   meetingId: id,
@@ -125,23 +142,29 @@ export const CreateActionItemInputSchema = z.object({
   ownerMembershipId: id,
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a due date."),
 });
+export type CreateActionItemInput = z.infer<typeof CreateActionItemInputSchema>;
 export const UpdateActionStatusInputSchema = z.object({
   actionId: id,
   status: z.enum(keys(ACTION_STATUSES)),
 });
+export type UpdateActionStatusInput = z.infer<typeof UpdateActionStatusInputSchema>;
 
 export const SetNoteTakerInputSchema = z.object({ meetingId: id, membershipId: id.nullable() });
+export type SetNoteTakerInput = z.infer<typeof SetNoteTakerInputSchema>;
 
 export const CaucusNoteInputSchema = z.object({
   meetingId: id,
   text: z.string().max(TEXT_MAX * 5),
   baseRevision: z.number().int().min(0),
 });
+export type CaucusNoteInput = z.infer<typeof CaucusNoteInputSchema>;
 export const StrawPollInputSchema = z.object({
   meetingId: id,
   question: z.string().trim().min(1, "Ask a question.").max(TITLE_MAX),
 });
+export type StrawPollInput = z.infer<typeof StrawPollInputSchema>;
 export const StrawVoteInputSchema = z.object({ pollId: id, choice: z.enum(keys(STRAW_CHOICES)) });
+export type StrawVoteInput = z.infer<typeof StrawVoteInputSchema>;
 
 export type QuorumRuleInput = z.infer<typeof QuorumRuleInputSchema>;
 export const QuorumRuleInputSchema = z.object({

@@ -6,7 +6,7 @@ import { trpc } from "~/lib/trpc";
 import { AGENDA_ITEM_KINDS, type AgendaItemKind } from "../../../../server/domains/meetings/meetings.schema";
 import { useActionError, useMeetingRefresh } from "./actions";
 import { EditItemForm } from "./item-form";
-import { formatMinutes, isAgendaOpen, type AgendaItem, type MeetingView } from "./types";
+import { formatMinutes, type AgendaItem, type MeetingView } from "./types";
 import { useReorder } from "./use-reorder";
 
 export const KIND_TONE: Record<AgendaItemKind, "slate" | "indigo" | "amber"> = { INFORMATION: "slate", DISCUSSION: "indigo", DECISION: "amber" };
@@ -49,7 +49,7 @@ export function AgendaBuilder({ view }: { view: MeetingView }) {
   const meetingId = view.meeting.id;
   const items = view.agenda.items;
   const byId = new Map(items.map((i) => [i.id, i]));
-  const canEdit = view.viewer.canChair && isAgendaOpen(view);
+  const canEdit = view.viewer.canEditAgenda;
   const refresh = useMeetingRefresh(meetingId);
   const reorderMutation = trpc.meetings.agenda.reorder.useMutation();
   const reorderError = useActionError(meetingId);
@@ -93,7 +93,7 @@ export function AgendaBuilder({ view }: { view: MeetingView }) {
       <InlineError message={reorderError.error} />
       {items.length === 0 ? (
         <EmptyState title="No items on the agenda yet">
-          {view.viewer.canPropose && isAgendaOpen(view) ? "Propose the first item below." : "Items appear here once the co-chairs accept them."}
+          {view.viewer.canProposeItem ? "Propose the first item below." : "Items appear here once the co-chairs accept them."}
         </EmptyState>
       ) : (
         <ol className="space-y-2" aria-label="Agenda items" aria-busy={reorder.saving}>

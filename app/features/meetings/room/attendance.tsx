@@ -41,10 +41,9 @@ export function Attendance({ view }: { view: MeetingView }) {
   const meetingId = view.meeting.id;
   const action = useActionError(meetingId);
   const checkIn = trpc.meetings.attendance.checkIn.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
-  const status = view.meeting.status;
   const me = view.roster.find((r) => r.membershipId === view.viewer.membershipId);
-  const canMark = view.viewer.canChair && status !== "CANCELLED" && !view.minutes.approvedAt;
-  const canCheckIn = (status === "SCHEDULED" || status === "LIVE") && me && me.attendance !== "PRESENT" && me.attendance !== "LATE";
+  const canMark = view.viewer.canMarkAttendance;
+  const canCheckIn = view.viewer.canCheckIn && me && me.attendance !== "PRESENT" && me.attendance !== "LATE";
   const counted = view.roster.filter((r) => r.attendance === "PRESENT" || r.attendance === "LATE").length;
   return (
     <Section title={`Attendance (${counted} of ${view.roster.length} here)`} id="attendance">

@@ -23,7 +23,7 @@ export function Decisions({
   decisions: Decision[];
   canWrite: boolean;
 }) {
-  const canRecord = canWrite && view.meeting.status === "LIVE";
+  const canRecord = canWrite && view.viewer.canRecordDecision;
   if (decisions.length === 0 && !canRecord) return null;
   return (
     <div className="mt-3">

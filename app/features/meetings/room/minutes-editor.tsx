@@ -18,7 +18,7 @@ export function MinutesSection({ view }: { view: MeetingView }) {
   const { meeting, agenda } = view;
   if (meeting.status !== "LIVE" && meeting.status !== "ADJOURNED") return null;
   const isApproved = view.minutes.approvedAt !== null;
-  const canWrite = view.viewer.canWriteMinutes && !isApproved;
+  const canWrite = view.viewer.canEditMinutes;
   const loose = {
     decisions: view.decisions.filter((d) => !d.agendaItemId || !agenda.items.some((i) => i.id === d.agendaItemId)),
     actions: view.actionItems.filter((a) => !a.agendaItemId || !agenda.items.some((i) => i.id === a.agendaItemId)),

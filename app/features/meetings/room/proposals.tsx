@@ -49,7 +49,7 @@ export function Proposals({ view }: { view: MeetingView }) {
 
 function ProposalRow({ view, item }: { view: MeetingView; item: AgendaItem }) {
   const meetingId = view.meeting.id;
-  const canDecide = view.viewer.canChair && isAgendaOpen(view);
+  const canDecide = view.viewer.canEditAgenda;
   const [mode, setMode] = useState<"view" | "edit" | "reject">("view");
   const action = useActionError(meetingId);
   const accept = trpc.meetings.agenda.accept.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
@@ -126,7 +126,7 @@ function RejectedRow({ view, item }: { view: MeetingView; item: AgendaItem }) {
           <span className="font-medium">Reason:</span> {item.rejectionReason}
         </p>
       ) : null}
-      {view.viewer.canChair && isAgendaOpen(view) ? (
+      {view.viewer.canEditAgenda ? (
         <button type="button" className="btn-secondary mt-2 px-2 py-1 text-xs" disabled={accept.isPending} onClick={() => accept.mutate({ itemId: item.id })}>
           Accept after all<span className="sr-only">: {item.title}</span>
         </button>
