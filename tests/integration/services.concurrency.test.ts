@@ -19,7 +19,9 @@ async function settle(calls: Promise<unknown>[]) {
   };
 }
 
-describe("concurrent approvals", () => {
+// Each test builds its world through the real procedures and then races many real connections; on a
+// loaded machine that takes longer than a plain test, so these get a minute.
+describe("concurrent approvals", { timeout: 60_000 }, () => {
   it("20 approvals of $100 at once against a $750 fund: exactly 7 pass, the fund is full and never negative", async () => {
     const w = await servicesWorld(app, { fundCents: 75_000 });
     const ids: string[] = [];
