@@ -2,8 +2,9 @@
 // other CBO may see it (and request for the trainee). The owner reads who saw the record (reviewers'
 // reads) and every change of who may see it, in the append-only access log.
 import { recordAudit } from "../../audit/audit.js";
+import type { Tx } from "../../db.js";
 import { AppError, forbidden, isUniqueViolation, notFound } from "../../errors.js";
-import { inTransaction } from "../../unit-of-work/unit-of-work.js";
+import { inTransaction, type Effects } from "../../unit-of-work/unit-of-work.js";
 import { canRecordTrainees } from "./services.policy.js";
 import type { RequestStatus, ServiceCategory } from "./services.rules.js";
 import type { CreateTraineeInput, UpdateTraineeInput } from "./services.schema.js";
@@ -122,7 +123,7 @@ export async function revokeTraineeAccess(deps: ServicesDeps, { userId, input }:
 }
 
 /** The pages of the requests that organization made for the trainee refetch (and show or hide the trainee). */
-async function announceAffectedRequests(tx: Parameters<typeof announceRequest>[0], effects: Parameters<typeof announceRequest>[1], where: GrantInput) {
+async function announceAffectedRequests(tx: Tx, effects: Effects, where: GrantInput) {
   const requests = await tx.serviceRequest.findMany({ where, select: { id: true, partnershipId: true, organizationId: true, traineeId: true, status: true } });
   for (const request of requests) await announceRequest(tx, effects, request, { totals: false });
 }
