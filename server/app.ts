@@ -22,6 +22,7 @@ import type { RemixLoadContext } from "./load-context.js";
 import type { Logger } from "./logger.js";
 import { createRealtime } from "./realtime/realtime.js";
 import { createAttachmentsRouter } from "./domains/services/attachments.http.js";
+import { createVotingRuntime } from "./domains/voting/voting.runtime.js";
 import { createServices } from "./services.js";
 import type { TrpcContext } from "./trpc/context.js";
 import { appRouter, createCaller } from "./trpc/router.js";
@@ -62,7 +63,8 @@ export async function createAppServer({
   });
   const realtime = createRealtime(httpServer, { config, logger, sessions, access, pool });
   const outbox = createOutbox({ db, realtime, logger });
-  const deps: AppDeps = { db, config, logger, access, sessions, limiter, realtime, outbox };
+  const voting = createVotingRuntime({ db, outbox, realtime });
+  const deps: AppDeps = { db, config, logger, access, sessions, limiter, realtime, outbox, voting };
   const services = createServices(deps);
   const jobHandlers: JobHandlers = {
     "outbox:sweep": async () => void (await outbox.sweep()),

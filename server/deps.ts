@@ -6,6 +6,7 @@ import type { SignInLimiter } from "./auth/rate-limit.js";
 import type { SessionService } from "./auth/sessions.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db.js";
+import type { VotingRuntime } from "./domains/voting/voting.runtime.js";
 import type { Logger } from "./logger.js";
 import type { Realtime } from "./realtime/realtime.js";
 import type { Outbox } from "./unit-of-work/outbox.js";
@@ -21,4 +22,6 @@ export type AppDeps = {
   realtime: Realtime;
   sessions: SessionService;
   limiter: SignInLimiter;
+  /** Voting's per-process optimizations: the ballots' group commit and the live-tally throttle. */
+  voting: VotingRuntime;
 };

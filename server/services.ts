@@ -6,24 +6,25 @@ import { createIdentityService } from "./domains/identity/identity.service.js";
 import { meetingsJobHandlers } from "./domains/meetings/meetings.jobs.js";
 import { createNotificationsService } from "./domains/notifications/notifications.service.js";
 import { createPartnershipsService } from "./domains/partnerships/partnerships.service.js";
-import { createVotingService } from "./domains/voting/voting.service.js";
+import { votingJobHandlers } from "./domains/voting/voting.jobs.js";
 import type { JobHandlers } from "./jobs/jobs.js";
 
 export type ServiceDeps = AppDeps;
 
 export function createServices(deps: ServiceDeps) {
   const notifications = createNotificationsService(deps);
-  const voting = createVotingService({ ...deps, notifications });
   return {
     identity: createIdentityService(deps),
     notifications,
     partnerships: createPartnershipsService({ ...deps, notifications }),
-    voting,
+    /**
+     * Interim: server/fixtures/seed.ts still passes `services.voting` to seedDemoVotes, which now takes
+     * the voting use cases' deps. Remove once seed.ts passes the AppDeps itself.
+     */
+    voting: deps,
     /** The background jobs the domains run (see server/jobs/jobs.ts). */
     jobHandlers: {
-      // Interim, until voting schedules its own jobs: the old sweep of every due vote.
-      "voting:deadline": async () => void (await voting.runDueWork()),
-      "voting:reminder": async () => void (await voting.runDueWork()),
+      ...votingJobHandlers(deps),
       ...meetingsJobHandlers(deps),
     } satisfies Omit<JobHandlers, "outbox:sweep" | "maintenance:cleanup">,
   };

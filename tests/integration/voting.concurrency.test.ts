@@ -3,9 +3,9 @@
 // are all counted, and a close racing ballots counts exactly the ballots that were accepted.
 import { afterAll, describe, expect, it } from "vitest";
 import type { Choice } from "../../server/domains/voting/voting.rules.js";
-import type { MotionResult } from "../../server/domains/voting/voting.service.js";
-import { startTestApp } from "../support/test-app.js";
-import { eventKinds, openMotion, secretCounterSum, settle, settleAll, votingWorld, type Person } from "../support/voting-helpers.js";
+import type { MotionResult } from "../../server/domains/voting/voting.api.js";
+import { collectEvents, joinRoom, startTestApp } from "../support/test-app.js";
+import { eventKinds, openMotion, secretCounterSum, settle, settleAll, votingJobs, votingWorld, type Person } from "../support/voting-helpers.js";
 
 const app = await startTestApp();
 afterAll(() => app.close());
@@ -146,15 +146,13 @@ describe("closing is atomic", () => {
     },
   );
 
-  it("the chair and the deadline closing at once record one result", async () => {
+  it("the chair and the deadline job closing at once record one result", async () => {
     const world = await votingWorld(app);
     const motionId = await openMotion(world);
     await world.laborChair.trpc.voting.ballot.cast({ motionId, choice: "YES" });
     const deadline = (await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).deadline!;
-    const [byChair, byClock] = await Promise.allSettled([
-      world.laborChair.trpc.voting.motion.close({ motionId }),
-      app.server.services.voting.runDueWork(new Date(deadline.getTime() + 1000)),
-    ]);
+    const jobs = votingJobs(app, () => new Date(deadline.getTime() + 1000));
+    const [byChair, byClock] = await Promise.allSettled([world.laborChair.trpc.voting.motion.close({ motionId }), jobs.deadline(motionId)]);
     const closes = (await eventKinds(app.db, motionId)).filter((k) => k === "closed");
     expect(closes).toHaveLength(1);
     expect(await app.db.auditEvent.count({ where: { subjectId: motionId, action: "motion.closed" } })).toBe(1);
@@ -162,3 +160,64 @@ describe("closing is atomic", () => {
     expect(byClock.status).toBe("fulfilled");
   });
 });
+
+describe("two app processes on one database", () => {
+  // A second server on the same database, as a second process of a deployment would be: its own
+  // group-commit queue and tally throttle, the same rows, locks and socket rooms (PostgreSQL adapter).
+  const ROUNDS = 4;
+
+  it(`ballots split between the two and a close from one count exactly the accepted ballots; tallies never step back (${ROUNDS} rounds)`, async () => {
+    const other = await startTestApp({ database: app.database });
+    try {
+      const world = await votingWorld(app, { votersPerSide: 4 });
+      const elsewhere = new Map<string, Awaited<ReturnType<typeof other.signIn>>>();
+      for (const voter of world.voters) elsewhere.set(voter.user.id, await other.signIn(voter.user));
+      const watcher = await world.observer.connect();
+      const accepted: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const motionId = await openMotion(world, { ballotKind: round % 2 ? "SECRET" : "ROLL_CALL", requireQuorum: false });
+        await joinRoom(watcher, { kind: "motion", id: motionId });
+        const heard = collectEvents(watcher, "tally:updated");
+        // Every voter sends the same ballot through both processes at once; the close comes from one of them.
+        const closing = settle(2 + round * 3).then(() => world.managementChair.trpc.voting.motion.close({ motionId }));
+        const casts = world.voters.flatMap((voter, i) => {
+          const input = { motionId, choice: (i % 2 ? "NO" : "YES") as Choice };
+          return [settle(i).then(() => voter.trpc.voting.ballot.cast(input)), settle(i).then(() => elsewhere.get(voter.user.id)!.trpc.voting.ballot.cast(input))];
+        });
+        const [settled, result] = await Promise.all([Promise.allSettled(casts), closing]);
+        const { refused } = await settleAll(casts);
+        // Who got at least one ballot accepted (each voter's two ballots are casts 2i and 2i + 1).
+        const acceptedVoters = world.voters.filter((_, i) => settled[2 * i]!.status === "fulfilled" || settled[2 * i + 1]!.status === "fulfilled");
+
+        // The same ballot twice is a repeat (roll call) or CONFLICT (secret); after the close, PRECONDITION_FAILED.
+        expect(refused.every((c) => c === "PRECONDITION_FAILED" || c === "CONFLICT"), refused.join(",")).toBe(true);
+        const rows =
+          round % 2
+            ? await app.db.secretParticipation.count({ where: { motionId } })
+            : await app.db.rollCallBallot.count({ where: { motionId } });
+        expect(rows, `round ${round}`).toBe(acceptedVoters.length);
+        expect(result.cast, `round ${round}`).toBe(acceptedVoters.length);
+        if (round % 2) expect(await secretCounterSum(app.db, motionId)).toBe(acceptedVoters.length);
+        expect((await eventKinds(app.db, motionId)).slice(-2)).toEqual(["closed", "result"]);
+        accepted.push(rows);
+
+        // The watcher's tallies, ordered by version, never count fewer ballots; the highest is the close's.
+        const stored = await app.db.motion.findUniqueOrThrow({ where: { id: motionId } });
+        await eventuallyHeard(heard, stored.tallyVersion);
+        const byVersion = [...heard].sort((a, b) => a.version - b.version);
+        expect(byVersion.map((t) => t.cast)).toEqual(byVersion.map((t) => t.cast).sort((a, b) => a - b));
+        expect(byVersion.at(-1)).toMatchObject({ version: stored.tallyVersion, cast: rows, bySide: expect.any(Object) });
+      }
+      expect(accepted.filter((n) => n > 0 && n < world.voters.length).length, `ballots counted per round: ${accepted.join(", ")}`).toBeGreaterThan(0);
+    } finally {
+      await other.close({ keepDatabase: true });
+    }
+  }, 60_000);
+});
+
+async function eventuallyHeard(heard: Array<{ version: number }>, version: number) {
+  for (let waited = 0; !heard.some((t) => t.version === version); waited += 20) {
+    if (waited > 2_000) throw new Error(`the final tally (version ${version}) did not arrive`);
+    await settle(20);
+  }
+}

@@ -1,13 +1,30 @@
-// Deadlines and reminders (runDueWork, which the server runs on a timer): a reminder within the body's
-// lead time goes once, only to voters who have not voted; a passed deadline closes the vote.
+// Deadlines and reminders are jobs, scheduled in the transaction that opens a vote and cancelled in the
+// one that closes it. The handlers are called directly (with a clock of the test's choosing): a
+// reminder within the body's lead time goes once, only to voters who have not voted; a passed deadline
+// closes the vote. The app's real job runner closes a vote at its deadline, and reminds at once when
+// the lead time has already begun; closing early leaves no job behind.
 import { afterAll, describe, expect, it } from "vitest";
-import { joinRoom, nextEvent, refusal, startTestApp } from "../support/test-app.js";
-import { castAll, eventKinds, HOUR, openMotion, secondedMotion, settle, votingWorld, type VotingWorld } from "../support/voting-helpers.js";
+import { closeVote } from "../../server/domains/voting/vote-lifecycle.js";
+import { collectEvents, joinRoom, refusal, startTestApp } from "../support/test-app.js";
+import {
+  castAll,
+  eventKinds,
+  eventually,
+  HOUR,
+  motionJobs,
+  openMotion,
+  secondedMotion,
+  settle,
+  votingJobs,
+  votingWorld,
+  type VotingWorld,
+} from "../support/voting-helpers.js";
 
 const app = await startTestApp();
 afterAll(() => app.close());
 
-const runDueWork = (now: Date) => app.server.services.voting.runDueWork(now);
+/** The handlers as the job runner would run them at `now`. */
+const at = (now: Date) => votingJobs(app, () => now);
 
 async function remindersFor(motionId: string) {
   const rows = await app.db.notification.findMany({ where: { kind: "vote.reminder" }, select: { userId: true, payload: true } });
@@ -25,6 +42,75 @@ async function setLeadHours(world: VotingWorld, reminderLeadHours: number) {
   });
 }
 
+const statusOf = async (motionId: string) => (await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).status;
+
+describe("scheduling", () => {
+  it("opening a vote with a deadline schedules its deadline and its reminder (deadline − lead time), keyed by motion", async () => {
+    const world = await votingWorld(app);
+    await setLeadHours(world, 2);
+    const deadline = new Date(Date.now() + 3 * HOUR);
+    const motionId = await openMotion(world, { deadline });
+    expect(await motionJobs(app.db, motionId)).toEqual([
+      { key: `motion-deadline:${motionId}`, run_at: deadline, locked_at: null },
+      { key: `motion-reminder:${motionId}`, run_at: new Date(deadline.getTime() - 2 * HOUR), locked_at: null },
+    ]);
+  });
+
+  it("a vote at a meeting without a deadline schedules nothing, and a body without a lead time sends no reminder", async () => {
+    const world = await votingWorld(app);
+    const meeting = await world.meeting();
+    const atMeeting = await openMotion(world, { meetingId: meeting.id, deadline: null });
+    expect(await motionJobs(app.db, atMeeting)).toEqual([]);
+    await setLeadHours(world, 0);
+    const electronic = await openMotion(world, { deadline: new Date(Date.now() + HOUR) });
+    expect((await motionJobs(app.db, electronic)).map((j) => j.key)).toEqual([`motion-deadline:${electronic}`]);
+  });
+
+  it("closing early cancels both jobs in the closing transaction: no row is left with their keys", async () => {
+    const world = await votingWorld(app);
+    await setLeadHours(world, 2);
+    const motionId = await openMotion(world, { deadline: new Date(Date.now() + 3 * HOUR) });
+    expect(await motionJobs(app.db, motionId)).toHaveLength(2);
+    await world.laborChair.trpc.voting.motion.close({ motionId });
+    expect(await motionJobs(app.db, motionId)).toEqual([]);
+    const [left] = await app.db.$queryRaw<Array<{ count: bigint }>>`
+      SELECT count(*) AS count FROM graphile_worker.jobs WHERE "key" LIKE ${`%${motionId}`}`;
+    expect(Number(left!.count)).toBe(0);
+  });
+
+  it("the app's job runner closes a vote at its deadline (about 1.5 s ahead) and records the result", async () => {
+    const world = await votingWorld(app);
+    const motionId = await secondedMotion(world);
+    const deadline = new Date(Date.now() + 1_500);
+    await world.laborChair.trpc.voting.motion.open({ motionId, deadline });
+    await castAll(motionId, [
+      [world.laborChair, "YES"],
+      [world.managementChair, "YES"],
+    ]);
+    const socket = await world.laborMember.connect();
+    await joinRoom(socket, { kind: "motion", id: motionId });
+    const tallies = collectEvents(socket, "tally:updated");
+    // The runner polls for due jobs every 2 s: the vote closes within a few seconds of its deadline.
+    await eventually(async () => (await statusOf(motionId)) === "CLOSED", { timeoutMs: 8_000, what: "closing at the deadline" });
+    const stored = await app.db.motion.findUniqueOrThrow({ where: { id: motionId } });
+    expect(stored.closedAt!.getTime()).toBeGreaterThanOrEqual(deadline.getTime());
+    expect(stored).toMatchObject({ outcome: "PASSED", result: { outcome: "PASSED", cast: 2, eligible: 4 } });
+    expect((await app.db.motionEvent.findFirstOrThrow({ where: { motionId, kind: "closed" } })).data).toEqual({ by: "deadline" });
+    await eventually(async () => tallies.some((t) => t.version === stored.tallyVersion), { what: "the final tally" });
+    expect(tallies.at(-1)).toMatchObject({ motionId, cast: 2, bySide: { LABOR: { YES: 1 }, MANAGEMENT: { YES: 1 } }, version: stored.tallyVersion });
+    await eventually(async () => (await motionJobs(app.db, motionId)).length === 0, { what: "the deadline job finishing" });
+  }, 15_000);
+
+  it("the app's job runner reminds at once when the vote opens inside the lead time", async () => {
+    const world = await votingWorld(app);
+    await setLeadHours(world, 2);
+    const motionId = await openMotion(world, { deadline: new Date(Date.now() + HOUR) });
+    await eventually(async () => (await remindersFor(motionId)).length > 0, { what: "the reminder" });
+    expect((await remindersFor(motionId)).map((n) => n.userId).sort()).toEqual(world.voters.map((v) => v.user.id).sort());
+    expect((await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).reminderSentAt).toBeInstanceOf(Date);
+  });
+});
+
 describe("reminders", () => {
   it.each(["ROLL_CALL", "SECRET"] as const)("%s: reminds, once, only the voters who have not voted, within the lead time", async (ballotKind) => {
     const world = await votingWorld(app);
@@ -37,11 +123,12 @@ describe("reminders", () => {
       [world.managementMember, "NO"],
     ]);
 
-    // Three hours out, with a two-hour lead: too early.
-    await runDueWork(new Date(opened));
+    // Three hours out, with a two-hour lead: too early. The job waits for its time instead.
+    await at(new Date(opened)).reminder(motionId);
     expect(await remindersFor(motionId)).toEqual([]);
+    expect((await motionJobs(app.db, motionId)).find((j) => j.key === `motion-reminder:${motionId}`)?.run_at).toEqual(new Date(deadline.getTime() - 2 * HOUR));
 
-    await runDueWork(new Date(opened + 1.5 * HOUR));
+    await at(new Date(opened + 1.5 * HOUR)).reminder(motionId);
     const sent = await remindersFor(motionId);
     expect(sent.map((n) => n.userId).sort()).toEqual([world.laborMember.user.id, world.managementChair.user.id].sort());
     expect(sent[0]!.payload).toEqual({
@@ -54,26 +141,38 @@ describe("reminders", () => {
 
     // Once: later runs (and a vote meanwhile) send nothing more.
     await world.laborMember.trpc.voting.ballot.cast({ motionId, choice: "YES" });
-    await runDueWork(new Date(opened + 2 * HOUR));
-    await runDueWork(new Date(opened + 2.5 * HOUR));
+    await at(new Date(opened + 2 * HOUR)).reminder(motionId);
+    await at(new Date(opened + 2.5 * HOUR)).reminder(motionId);
     expect(await remindersFor(motionId)).toHaveLength(2);
-    expect((await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).status).toBe("OPEN");
+    expect(await statusOf(motionId)).toBe("OPEN");
+  });
+
+  it("two reminder runs at once remind each voter once", async () => {
+    const world = await votingWorld(app, { votersPerSide: 2 });
+    await setLeadHours(world, 2);
+    const opened = Date.now();
+    const motionId = await openMotion(world, { deadline: new Date(opened + 3 * HOUR) });
+    const due = at(new Date(opened + 1.5 * HOUR));
+    await Promise.all(Array.from({ length: 6 }, () => due.reminder(motionId)));
+    const sent = await remindersFor(motionId);
+    expect(sent.map((n) => n.userId).sort()).toEqual(world.voters.map((v) => v.user.id).sort());
   });
 
   it("reminds an alternate voting in an absent holder's seat, not the holder", async () => {
     const world = await votingWorld(app);
+    await setLeadHours(world, 2);
     const alternate = await world.person("Ana Labor-Alternate", "LABOR", { role: "OBSERVER" });
     await world.laborChair.trpc.voting.settings.setAlternate({ bodyId: world.committee.id, membershipId: world.laborMember.membershipId, alternateMembershipId: alternate.membershipId });
     const meeting = await world.meeting();
     await world.laborChair.trpc.meetings.attendance.mark({ meetingId: meeting.id, membershipId: world.laborMember.membershipId, status: "EXCUSED" });
     const opened = Date.now();
-    const motionId = await openMotion(world, { meetingId: meeting.id, deadline: new Date(opened + HOUR) });
+    const motionId = await openMotion(world, { meetingId: meeting.id, deadline: new Date(opened + 3 * HOUR) });
     await castAll(motionId, [
       [world.laborChair, "YES"],
       [world.managementChair, "YES"],
       [world.managementMember, "YES"],
     ]);
-    await runDueWork(new Date(opened + 1000));
+    await at(new Date(opened + 1.5 * HOUR)).reminder(motionId);
     expect((await remindersFor(motionId)).map((n) => n.userId)).toEqual([alternate.user.id]);
   });
 });
@@ -90,54 +189,60 @@ describe("deadlines", () => {
       [world.laborMember, "NO"],
     ]);
 
-    // Not yet due.
-    await runDueWork(new Date(deadline.getTime() - 1000));
-    expect((await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).status).toBe("OPEN");
+    // Not yet due: nothing happens, and the job stays for the deadline.
+    await at(new Date(deadline.getTime() - 1000)).deadline(motionId);
+    expect(await statusOf(motionId)).toBe("OPEN");
+    expect((await motionJobs(app.db, motionId)).map((j) => j.run_at)).toEqual([deadline]);
 
     const socket = await world.laborChair.connect();
     await joinRoom(socket, { kind: "motion", id: motionId });
-    const final = nextEvent(socket, "tally:updated", 1000);
-    const done = await runDueWork(new Date(deadline.getTime() + 1000));
-    expect(done.closed).toBeGreaterThanOrEqual(1);
+    const tallies = collectEvents(socket, "tally:updated");
+    await at(new Date(deadline.getTime() + 1000)).deadline(motionId);
     const stored = await app.db.motion.findUniqueOrThrow({ where: { id: motionId } });
     expect(stored).toMatchObject({ status: "CLOSED", outcome: "PASSED", result: { outcome: "PASSED", cast: 3, eligible: 4, quorum: { basis: "BALLOTS", met: true } } });
-    expect((await final).bySide).not.toBeNull();
+    await eventually(async () => tallies.some((t) => t.version === stored.tallyVersion), { timeoutMs: 1000, what: "the final tally" });
+    expect(tallies.at(-1)).toMatchObject({ motionId, cast: 3, bySide: expect.any(Object), version: stored.tallyVersion });
     expect((await eventKinds(app.db, motionId)).slice(-2)).toEqual(["closed", "result"]);
     expect((await app.db.motionEvent.findFirstOrThrow({ where: { motionId, kind: "closed" } })).data).toEqual({ by: "deadline" });
     expect(await app.db.auditEvent.findFirstOrThrow({ where: { subjectId: motionId, action: "motion.closed" } })).toMatchObject({ actorId: null });
+    expect(await motionJobs(app.db, motionId)).toEqual([]);
 
     expect((await refusal(world.managementMember.trpc.voting.ballot.cast({ motionId, choice: "YES" }))).code).toBe("PRECONDITION_FAILED");
     // Running again changes nothing.
-    await runDueWork(new Date(deadline.getTime() + 2000));
+    await at(new Date(deadline.getTime() + 2000)).deadline(motionId);
     expect((await eventKinds(app.db, motionId)).filter((k) => k === "closed")).toHaveLength(1);
   });
 
-  it("a chair closing a due vote as the clock closes it: closed once, and the other due votes close too", async () => {
+  it("a chair closing a due vote as its deadline job runs: closed once; another due vote closes too", async () => {
     const world = await votingWorld(app);
     const deadline = new Date(Date.now() + HOUR);
     const raced = await openMotion(world, { deadline });
     const other = await openMotion(world, { deadline });
-    const clock = runDueWork(new Date(deadline.getTime() + 1000));
-    const chair = app.server.services.voting.close({ userId: world.laborChair.user.id, motionId: raced });
-    const [done] = await Promise.all([clock, chair.catch(() => null)]);
-    expect(done.failed).toEqual([]);
+    const jobs = at(new Date(deadline.getTime() + 1000));
+    const chair = closeVote(app.server.deps, { userId: world.laborChair.user.id, input: { motionId: raced } });
+    const [byJob, byChair] = await Promise.allSettled([Promise.all([jobs.deadline(raced), jobs.deadline(other)]), chair]);
+    expect(byJob.status).toBe("fulfilled");
+    if (byChair.status === "rejected") expect((byChair.reason as { code: string }).code).toBe("PRECONDITION_FAILED");
     for (const motionId of [raced, other]) {
-      expect((await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).status).toBe("CLOSED");
+      expect(await statusOf(motionId)).toBe("CLOSED");
       expect((await eventKinds(app.db, motionId)).filter((k) => k === "closed")).toHaveLength(1);
     }
   });
 
-  it("refuses a ballot once the deadline has passed, even before the clock closes the vote", async () => {
+  it("refuses a ballot once the deadline has passed, even before the job closes the vote", async () => {
     const world = await votingWorld(app);
     const motionId = await secondedMotion(world);
-    const deadline = new Date(Date.now() + 250);
+    const deadline = new Date(Date.now() + 1_500);
     await world.laborChair.trpc.voting.motion.open({ motionId, deadline });
+    // As if the job were late: it is taken off the queue (well before it is due), so the vote stays open.
+    await app.db.$executeRaw`SELECT graphile_worker.remove_job(${`motion-deadline:${motionId}`}::text)`;
     await world.laborChair.trpc.voting.ballot.cast({ motionId, choice: "YES" });
     await settle(Math.max(0, deadline.getTime() - Date.now()) + 20);
     expect(await refusal(world.laborMember.trpc.voting.ballot.cast({ motionId, choice: "YES" }))).toMatchObject({
       code: "PRECONDITION_FAILED",
       message: "The deadline for this vote has passed.",
     });
+    expect(await statusOf(motionId)).toBe("OPEN");
     expect(await app.db.rollCallBallot.count({ where: { motionId } })).toBe(1);
   });
 
@@ -148,7 +253,7 @@ describe("deadlines", () => {
     const deadline = new Date(Date.now() + HOUR);
     const motionId = await openMotion(world, { meetingId: meeting.id, deadline });
     await castAll(motionId, [[world.laborChair, "YES"]]);
-    await runDueWork(new Date(deadline.getTime() + 1000));
+    await at(new Date(deadline.getTime() + 1000)).deadline(motionId);
     const decisions = await app.db.decision.findMany({ where: { meetingId: meeting.id } });
     expect(decisions).toHaveLength(1);
     expect(decisions[0]!.text).toMatch(/^Motion: .* Result: passed \(1 yes to 0 no\.\)$/);
@@ -163,8 +268,8 @@ describe("deadlines", () => {
     const motionId = await openMotion(world, { meetingId: meeting.id, deadline, requireQuorum: false });
     await castAll(motionId, [[world.managementChair, "YES"]]);
     await world.founder.trpc.partnerships.member.remove({ partnershipId: world.partnership.id, membershipId: world.laborMember.membershipId });
-    await runDueWork(new Date(deadline.getTime() + 1000));
-    expect((await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).status).toBe("CLOSED");
+    await at(new Date(deadline.getTime() + 1000)).deadline(motionId);
+    expect(await statusOf(motionId)).toBe("CLOSED");
     const decision = await app.db.decision.findFirstOrThrow({ where: { meetingId: meeting.id } });
     expect(decision.recordedById).toBe(world.laborChair.user.id);
   });

@@ -2,7 +2,7 @@
 // holder's seat (same side, so each side keeps its parity), and the per-side quorum, taken from the
 // meeting's attendance for a vote at a meeting and from the ballots cast for an electronic vote.
 import { afterAll, describe, expect, it } from "vitest";
-import type { MotionResult } from "../../server/domains/voting/voting.service.js";
+import type { MotionResult } from "../../server/domains/voting/voting.api.js";
 import { refusal, startTestApp } from "../support/test-app.js";
 import { castAll, everything, openMotion, votingWorld, type Person, type VotingWorld } from "../support/voting-helpers.js";
 

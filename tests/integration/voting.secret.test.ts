@@ -13,14 +13,30 @@ afterAll(() => app.close());
 type Row = Record<string, unknown>;
 const CHOICE_SET = new Set<string>(CHOICES);
 
-/** Every row of every table in the database, raw. */
+/** The app's tables (schema public, from PostgreSQL's catalog; not Prisma's migration log). */
+async function appTables() {
+  const tables = await app.db.$queryRaw<Array<{ name: string }>>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\_prisma%'
+    ORDER BY table_name`;
+  return tables.map((t) => t.name);
+}
+
+/**
+ * Every row of every table in the database, raw, each column read as text (so JSON, arrays and
+ * timestamps are compared as PostgreSQL prints them). The job queue's tables are included: a job's
+ * payload is a row like any other.
+ */
 async function allRows() {
-  const tables = await app.db.$queryRawUnsafe<Array<{ name: string }>>(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'`,
-  );
   const rows: Array<{ table: string; row: Row }> = [];
-  for (const { name } of tables) {
-    for (const row of await app.db.$queryRawUnsafe<Row[]>(`SELECT * FROM "${name}"`)) rows.push({ table: name, row });
+  const queue = await app.db.$queryRaw<Array<{ name: string }>>`
+    SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'graphile_worker' AND table_type = 'BASE TABLE'`;
+  const tables = [
+    ...(await appTables()).map((name) => ({ name, sql: `"${name}"` })),
+    ...queue.map((t) => ({ name: `graphile_worker.${t.name}`, sql: `graphile_worker."${t.name}"` })),
+  ];
+  for (const table of tables) {
+    for (const { row } of await app.db.$queryRawUnsafe<Array<{ row: Row }>>(`SELECT to_jsonb(t) AS row FROM ${table.sql} t`)) rows.push({ table: table.name, row });
   }
   return rows;
 }
@@ -57,8 +73,21 @@ async function rowsLinkingVotersToChoices(people: Person[]) {
 }
 
 async function columnsOf(table: string) {
-  const info = await app.db.$queryRawUnsafe<Array<{ name: string }>>(`PRAGMA table_info("${table}")`);
+  const info = await app.db.$queryRaw<Array<{ name: string }>>`
+    SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ${table} ORDER BY ordinal_position`;
   return info.map((c) => c.name);
+}
+
+/** Tables (from the catalog) with a motion column, a column naming a member or user, and a choice column. */
+async function motionTablesWithVoterAndChoice() {
+  const columns = await app.db.$queryRaw<Array<{ table: string; column: string }>>`
+    SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns WHERE table_schema = 'public'`;
+  const byTable = new Map<string, string[]>();
+  for (const c of columns) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c.column]);
+  return [...byTable]
+    .filter(([, cols]) => cols.includes("motionId") && cols.some((c) => /membershipId$|userId$/i.test(c)) && cols.some((c) => /choice/i.test(c)))
+    .map(([table]) => table)
+    .sort();
 }
 
 describe("a secret ballot cannot be linked to its voter", () => {
@@ -78,9 +107,12 @@ describe("a secret ballot cannot be linked to its voter", () => {
     expect((await columnsOf("SecretTally")).sort()).toEqual(["choice", "count", "motionId", "side"]);
     const participationColumns = await columnsOf("SecretParticipation");
     expect(participationColumns.filter((c) => /choice|vote|yes|no\b/i.test(c))).toEqual([]);
+    // Across the whole schema, the only table of a motion's ballots with both a voter column and a
+    // choice column is the roll call's (public by design).
+    expect(await motionTablesWithVoterAndChoice()).toEqual(["RollCallBallot"]);
 
-    const tallies = await app.db.$queryRawUnsafe<Row[]>(`SELECT * FROM "SecretTally" WHERE "motionId" = ?`, motionId);
-    const participations = await app.db.$queryRawUnsafe<Row[]>(`SELECT * FROM "SecretParticipation" WHERE "motionId" = ?`, motionId);
+    const tallies = await app.db.$queryRawUnsafe<Row[]>(`SELECT * FROM "SecretTally" WHERE "motionId" = $1`, motionId);
+    const participations = await app.db.$queryRawUnsafe<Row[]>(`SELECT * FROM "SecretParticipation" WHERE "motionId" = $1`, motionId);
     expect(participations).toHaveLength(ballots.length);
     expect(tallies.reduce((sum, t) => sum + Number(t.count), 0)).toBe(participations.length);
     expect(await secretCounterSum(app.db, motionId)).toBe(ballots.length);
@@ -102,21 +134,30 @@ describe("a secret ballot cannot be linked to its voter", () => {
     expect(linking.map((l) => l.table)).toEqual(["RollCallBallot"]);
   });
 
-  it("keeps the counters' physical order independent of who voted first", async () => {
+  it("creates every counter, at zero, when the vote opens: before any ballot, whoever votes first", async () => {
     const world = await votingWorld(app);
-    const order = async (first: [Person, Choice], second: [Person, Choice]) => {
-      const motionId = await openMotion(world, { ballotKind: "SECRET", requireQuorum: false });
-      await castAll(motionId, [first, second]);
-      const rows = await app.db.$queryRawUnsafe<Array<{ side: string; choice: string }>>(
-        `SELECT "side", "choice" FROM "SecretTally" WHERE "motionId" = ? ORDER BY rowid`,
+    // The counters' creation order carries nothing: all nine exist before the first ballot. (Their
+    // physical order does move with each ballot, since PostgreSQL writes an updated row anew: see
+    // ADR 0005 and the "sealed at rest" hardening, which replaces the counters.)
+    const counters = async (motionId: string) =>
+      app.db.$queryRawUnsafe<Array<{ side: string; choice: string; count: number }>>(
+        `SELECT "side", "choice", "count" FROM "SecretTally" WHERE "motionId" = $1 ORDER BY "side", "choice"`,
         motionId,
       );
-      return rows.map((r) => `${r.side}:${r.choice}`);
+    const allZero = ["LABOR", "MANAGEMENT", "NEUTRAL"].flatMap((side) => ["ABSTAIN", "NO", "YES"].map((choice) => ({ side, choice, count: 0 })));
+    const opened = async (first: [Person, Choice], second: [Person, Choice]) => {
+      const motionId = await openMotion(world, { ballotKind: "SECRET", requireQuorum: false });
+      expect(await counters(motionId)).toEqual(allZero);
+      const eventsBefore = await app.db.motionEvent.count({ where: { motionId } });
+      await castAll(motionId, [first, second]);
+      // The ballots changed counts only: no counter row was added, none removed.
+      expect((await counters(motionId)).map(({ side, choice }) => ({ side, choice }))).toEqual(allZero.map(({ side, choice }) => ({ side, choice })));
+      expect(await app.db.motionEvent.count({ where: { motionId } })).toBe(eventsBefore + 2);
+      return counters(motionId);
     };
-    // Participation rows carry a time; if the counters' insertion order followed the ballots, the first
-    // voter's choice could be read off by lining the two up.
-    const chairNoFirst = await order([world.laborChair, "NO"], [world.laborMember, "YES"]);
-    const chairYesFirst = await order([world.laborChair, "YES"], [world.laborMember, "NO"]);
+    const chairNoFirst = await opened([world.laborChair, "NO"], [world.laborMember, "YES"]);
+    const chairYesFirst = await opened([world.laborChair, "YES"], [world.laborMember, "NO"]);
+    // The same counts either way: nothing about who voted first.
     expect(chairNoFirst).toEqual(chairYesFirst);
   });
 
@@ -127,7 +168,7 @@ describe("a secret ballot cannot be linked to its voter", () => {
     const mine = await world.laborMember.trpc.voting.motion.get({ motionId });
     expect(mine.viewer).toMatchObject({ isOnRoll: true, hasVoted: true, myChoice: null, canVote: false });
     expect(mine.rollCall).toBeNull();
-    expect(mine.tally).toEqual({ motionId, cast: 1, eligible: 4, bySide: null });
+    expect(mine.tally).toEqual({ motionId, cast: 1, eligible: 4, bySide: null, version: 1 });
     // The co-chair sees the same: a count, no sides, no names.
     const chair = await world.laborChair.trpc.voting.motion.get({ motionId });
     expect(chair.tally.bySide).toBeNull();
@@ -180,7 +221,7 @@ describe("live tallies over real sockets", () => {
       await voter.trpc.voting.ballot.cast({ motionId, choice });
       running[voter.side as "LABOR" | "MANAGEMENT"][choice]++;
       for (const tally of await Promise.all(heard)) {
-        expect(tally).toEqual({ motionId, cast: i + 1, eligible: 4, bySide: running });
+        expect(tally).toEqual({ motionId, cast: i + 1, eligible: 4, bySide: running, version: i + 1 });
       }
     }
 
@@ -188,7 +229,8 @@ describe("live tallies over real sockets", () => {
     const finals = sockets.map((s) => Promise.all([nextEvent(s, "tally:updated", 1000), nextEvent(s, "motion:changed", 1000)]));
     await world.laborChair.trpc.voting.motion.close({ motionId });
     for (const [tally, changed] of await Promise.all(finals)) {
-      expect(tally).toEqual({ motionId, cast: 4, eligible: 4, bySide: running });
+      // The close bumps the version once more: its final tally outranks every batch's.
+      expect(tally).toEqual({ motionId, cast: 4, eligible: 4, bySide: running, version: 5 });
       expect(changed).toEqual({ motionId });
     }
     expect(Date.now() - started).toBeLessThan(1000);
@@ -207,7 +249,7 @@ describe("live tallies over real sockets", () => {
     for (const [i, [voter, choice]] of ballots.entries()) {
       const heard = sockets.map((s) => nextEvent(s, "tally:updated"));
       await voter.trpc.voting.ballot.cast({ motionId, choice });
-      for (const tally of await Promise.all(heard)) expect(tally).toEqual({ motionId, cast: i + 1, eligible: 4, bySide: null });
+      for (const tally of await Promise.all(heard)) expect(tally).toEqual({ motionId, cast: i + 1, eligible: 4, bySide: null, version: i + 1 });
     }
 
     const started = Date.now();
@@ -219,6 +261,7 @@ describe("live tallies over real sockets", () => {
         cast: 3,
         eligible: 4,
         bySide: { LABOR: { YES: 2, NO: 0, ABSTAIN: 0 }, MANAGEMENT: { YES: 0, NO: 1, ABSTAIN: 0 }, NEUTRAL: { YES: 0, NO: 0, ABSTAIN: 0 } },
+        version: 4,
       });
       expect(changed).toEqual({ motionId });
     }
@@ -241,9 +284,13 @@ describe("live tallies over real sockets", () => {
     for (const tallies of seen) {
       expect(tallies.length).toBeGreaterThan(0);
       expect(tallies.at(-1)).toMatchObject({ cast: world.voters.length, eligible: world.voters.length });
-      // Never a step back.
+      // Never a step back: counts and versions only grow, and the last is the motion's current version.
       const casts = tallies.map((t: LiveTally) => t.cast);
       expect(casts).toEqual([...casts].sort((a, b) => a - b));
+      const versions = tallies.map((t: LiveTally) => t.version);
+      expect(new Set(versions).size).toBe(versions.length);
+      expect(versions).toEqual([...versions].sort((a, b) => a - b));
+      expect(tallies.at(-1)?.version).toBe((await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).tallyVersion);
     }
   });
 });

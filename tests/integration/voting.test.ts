@@ -45,7 +45,7 @@ describe("a motion's life", () => {
     await laborChair.trpc.voting.motion.open({ motionId, deadline: null });
     const opened = await laborMember.trpc.voting.motion.get({ motionId });
     expect(opened.motion).toMatchObject({ status: "OPEN", deadline: null, openedAt: expect.any(Date) });
-    expect(opened.tally).toEqual({ motionId, cast: 0, eligible: 4, bySide: expect.any(Object) });
+    expect(opened.tally).toEqual({ motionId, cast: 0, eligible: 4, bySide: expect.any(Object), version: 0 });
     expect(opened.viewer).toMatchObject({ isOnRoll: true, canVote: true, hasVoted: false });
 
     await castAll(motionId, [
@@ -513,8 +513,8 @@ describe("the record of a vote is append-only", () => {
     await castAll(motionId, [[laborChair, "YES"]]);
     const before = await app.db.motionEvent.findMany({ where: { motionId }, orderBy: { id: "asc" } });
     expect(before.length).toBeGreaterThan(0);
-    await expect(app.db.$executeRawUnsafe(`UPDATE "MotionEvent" SET "kind" = 'forged' WHERE "motionId" = ?`, motionId)).rejects.toThrow(/append-only/);
-    await expect(app.db.$executeRawUnsafe(`DELETE FROM "MotionEvent" WHERE "motionId" = ?`, motionId)).rejects.toThrow(/append-only/);
+    await expect(app.db.$executeRawUnsafe(`UPDATE "MotionEvent" SET "kind" = 'forged' WHERE "motionId" = $1`, motionId)).rejects.toThrow(/append-only/);
+    await expect(app.db.$executeRawUnsafe(`DELETE FROM "MotionEvent" WHERE "motionId" = $1`, motionId)).rejects.toThrow(/append-only/);
     await expect(app.db.motionEvent.updateMany({ where: { motionId }, data: { kind: "forged" } })).rejects.toThrow();
     await expect(app.db.motionEvent.deleteMany({ where: { motionId } })).rejects.toThrow();
     expect(await app.db.motionEvent.findMany({ where: { motionId }, orderBy: { id: "asc" } })).toEqual(before);

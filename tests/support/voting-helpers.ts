@@ -2,6 +2,7 @@
 // signed in), motions brought to a given point of their life through the real procedures, and
 // snapshots of the voting tables (a refused call writes nothing).
 import { expect } from "vitest";
+import { votingJobHandlers } from "../../server/domains/voting/voting.jobs.js";
 import type { Choice, DecisionRule } from "../../server/domains/voting/voting.rules.js";
 import type { BallotKind } from "../../server/domains/voting/voting.schema.js";
 import type { SeatRole, Side } from "../../server/domains/partnerships/partnerships.schema.js";
@@ -37,6 +38,10 @@ export async function votingWorld(app: TestApp, options: { votersPerSide?: numbe
   const employer = await createOrganization(app.db, { partnershipId: partnership.id, type: "EMPLOYER", side: "MANAGEMENT" });
   const college = await createOrganization(app.db, { partnershipId: partnership.id, type: "COLLEGE", side: "NEUTRAL" });
   const committee = await createCommittee(app.db, { partnershipId: partnership.id, name: `Apprenticeship committee ${tag}` });
+  // No reminders unless a test asks for them: with the default 24-hour lead, every vote opened with a
+  // deadline an hour away would be reminded at once by the app's job runner, in the background of
+  // tests that compare every row before and after a call.
+  await app.db.body.update({ where: { id: committee.id }, data: { reminderLeadHours: 0 } });
   const orgOf: Record<Side, string> = { LABOR: union.id, MANAGEMENT: employer.id, NEUTRAL: college.id };
 
   /** A partnership member (signed in), seated on the committee when `seat` is given. */
@@ -174,6 +179,31 @@ export async function eventKinds(db: Db, motionId: string) {
 export async function secretCounterSum(db: Db, motionId: string) {
   const { _sum } = await db.secretTally.aggregate({ where: { motionId }, _sum: { count: true } });
   return _sum.count ?? 0;
+}
+
+/** The voting job handlers as the job runner calls them, judging deadlines by the clock `now` gives. */
+export function votingJobs(app: TestApp, now: () => Date = () => new Date()) {
+  const handlers = votingJobHandlers(app.server.deps, now);
+  return {
+    deadline: (motionId: string) => handlers["voting:deadline"]({ motionId }),
+    reminder: (motionId: string) => handlers["voting:reminder"]({ motionId }),
+  };
+}
+
+/** The job-queue rows (pending or running) with a motion's job keys. */
+export async function motionJobs(db: Db, motionId: string) {
+  return db.$queryRaw<Array<{ key: string; run_at: Date; locked_at: Date | null }>>`
+    SELECT "key", "run_at", "locked_at" FROM graphile_worker._private_jobs
+    WHERE "key" IN (${`motion-deadline:${motionId}`}, ${`motion-reminder:${motionId}`}) ORDER BY "key"`;
+}
+
+/** Polls `check` until it returns true, or fails after `timeoutMs`. */
+export async function eventually(check: () => Promise<boolean>, { timeoutMs = 5_000, everyMs = 50, what = "the condition" } = {}) {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) expect.fail(`${what} did not happen within ${timeoutMs} ms`);
+    await settle(everyMs);
+  }
 }
 
 /** Lets events already on the wire arrive before asserting that some did not. */

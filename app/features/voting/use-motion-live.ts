@@ -1,6 +1,8 @@
 // Keeps voting pages live. A motion page joins the motion's room: each "tally:updated" patches the
 // cached motion's tally at once (roll call also refetches, for the who-voted-what list), and
 // "motion:changed" refetches the motion. Lists refetch on the partnership room's "motions:changed".
+// Tallies carry a version (the motion's tallyVersion) and may arrive out of order (several server
+// processes, each throttling): a page keeps the tally with the highest version, so counts never step back.
 import { useQueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 import { useRealtimeEvent, useRoom } from "~/features/realtime/realtime";
@@ -19,7 +21,7 @@ export function useMotionLive(motionId: string, ballotKind: "ROLL_CALL" | "SECRE
     // the patch below, it would put the older tally back and keep it until the next ballot. Such a read
     // is restarted rather than joined (still at most one request at a time).
     const readInFlight = queryClient.isFetching({ queryKey: getQueryKey(trpc.voting.motion.get, { motionId }, "query") }) > 0;
-    utils.voting.motion.get.setData({ motionId }, (old) => (old ? { ...old, tally } : old));
+    utils.voting.motion.get.setData({ motionId }, (old) => (old && tally.version > old.tally.version ? { ...old, tally } : old));
     // The roll-call list (names and choices) is not in the tally event: fetch it too.
     if (ballotKind === "ROLL_CALL" || readInFlight) void utils.voting.motion.get.invalidate({ motionId }, undefined, { cancelRefetch: readInFlight });
   });
@@ -45,7 +47,9 @@ export function useListedTally(partnershipId: string, motionId: string) {
     if (t.motionId !== motionId) return;
     // As on the motion page: a list read already on its way could land after this patch with older counts.
     const readInFlight = queryClient.isFetching({ queryKey: getQueryKey(trpc.voting.motion.list, { partnershipId }, "query") }) > 0;
-    utils.voting.motion.list.setData({ partnershipId }, (old) => old?.map((m) => (m.id === motionId ? { ...m, cast: t.cast, eligible: t.eligible } : m)));
+    utils.voting.motion.list.setData({ partnershipId }, (old) =>
+      old?.map((m) => (m.id === motionId && t.version > m.tallyVersion ? { ...m, cast: t.cast, eligible: t.eligible, tallyVersion: t.version } : m)),
+    );
     if (readInFlight) void utils.voting.motion.list.invalidate({ partnershipId });
   });
 }

@@ -1,47 +1,59 @@
-// Live tallies without flooding: when ballots arrive in a burst, every viewer still holds the newest
-// tally within TALLY_INTERVAL_MS, but each viewer gets one message per interval rather than one per
-// ballot. The newest tally is the one with the highest sequence, taken inside the ballot's transaction
-// (transactions commit one at a time, so that order is the commit order).
+// Live tallies without flooding, per process: when ballots arrive in a burst, every viewer still holds
+// the newest tally within TALLY_INTERVAL_MS, but gets one message per interval rather than one per
+// batch. "Newest" is the tally's version (the motion's tallyVersion, taken under its row lock), so the
+// order holds across processes too; clients keep the highest version they have seen, and this
+// throttle is only an optimization: losing its state loses nothing.
 import type { Realtime } from "../../realtime/realtime.js";
 import { motionRoom } from "../../realtime/realtime.events.js";
 import type { LiveTally } from "./voting.events.js";
 
 export const TALLY_INTERVAL_MS = 50;
+/** How long a closed motion's final version is remembered, so a batch tally still on its way is dropped. */
+const CLOSED_MEMORY_MS = 5_000;
 
-type Pending = { seq: number; tally: LiveTally; sentSeq: number; timer: NodeJS.Timeout | null };
+type Entry = { version: number; tally: LiveTally | null; sentVersion: number; timer: NodeJS.Timeout | null };
+
+export type TallyPublisher = ReturnType<typeof createTallyPublisher>;
 
 export function createTallyPublisher(realtime: Pick<Realtime, "publish">, intervalMs = TALLY_INTERVAL_MS) {
-  const motions = new Map<string, Pending>();
+  const motions = new Map<string, Entry>();
 
-  function send(motionId: string, entry: Pending) {
-    entry.sentSeq = entry.seq;
-    realtime.publish(motionRoom(motionId), "tally:updated", entry.tally);
+  function later(motionId: string, entry: Entry, ms: number, then: () => void) {
     entry.timer = setTimeout(() => {
       entry.timer = null;
-      if (entry.seq > entry.sentSeq) send(motionId, entry);
-      else motions.delete(motionId);
-    }, intervalMs);
+      if (motions.get(motionId) === entry) then();
+    }, ms);
     entry.timer.unref();
   }
 
+  function send(motionId: string, entry: Entry) {
+    entry.sentVersion = entry.version;
+    realtime.publish(motionRoom(motionId), "tally:updated", entry.tally!);
+    later(motionId, entry, intervalMs, () => (entry.tally && entry.version > entry.sentVersion ? send(motionId, entry) : motions.delete(motionId)));
+  }
+
   return {
-    /** A committed ballot's tally: sent at once, or with the next interval's newest tally. */
-    offer(seq: number, tally: LiveTally) {
+    /** A committed batch's tally: sent at once, or with the next interval's newest tally; an older one is dropped. */
+    offer(tally: LiveTally) {
       const entry = motions.get(tally.motionId);
       if (!entry) {
-        const fresh: Pending = { seq, tally, sentSeq: 0, timer: null };
+        const fresh: Entry = { version: tally.version, tally, sentVersion: 0, timer: null };
         motions.set(tally.motionId, fresh);
         send(tally.motionId, fresh);
         return;
       }
-      if (seq > entry.seq) Object.assign(entry, { seq, tally });
+      if (tally.version > entry.version) Object.assign(entry, { version: tally.version, tally });
     },
-    /** The final tally at close goes out at once and replaces anything still waiting. */
-    final(tally: LiveTally) {
-      const entry = motions.get(tally.motionId);
+    /**
+     * The vote closed at `version` (its final tally goes out through the close's outbox): nothing still
+     * waiting here is sent, and nothing older offered for a while either.
+     */
+    closed(motionId: string, version: number) {
+      const entry = motions.get(motionId);
       if (entry?.timer) clearTimeout(entry.timer);
-      motions.delete(tally.motionId);
-      realtime.publish(motionRoom(tally.motionId), "tally:updated", tally);
+      const done: Entry = { version, tally: null, sentVersion: version, timer: null };
+      motions.set(motionId, done);
+      later(motionId, done, CLOSED_MEMORY_MS, () => motions.delete(motionId));
     },
   };
 }

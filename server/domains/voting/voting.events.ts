@@ -8,10 +8,16 @@ export type LiveTally = {
   eligible: number;
   /** Roll call only: running counts per side. Null for a secret ballot until it closes. */
   bySide: { LABOR: Counts; MANAGEMENT: Counts; NEUTRAL: Counts } | null;
+  /**
+   * The motion's `tallyVersion` when these counts were taken: it grows with every committed batch of
+   * ballots and once more at the close, under the motion's row lock. Tallies may arrive out of order
+   * (several processes, a throttle); a client keeps the one with the highest version.
+   */
+  version: number;
 };
 
 export interface VotingEvents {
-  /** Sent to the motion's room after every counted ballot. */
+  /** Sent to the motion's room after counted ballots (at most one per 50 ms per process) and once at the close. */
   "tally:updated": (payload: LiveTally) => void;
   /** The motion's status, text or result changed; viewers refetch it. */
   "motion:changed": (payload: { motionId: string }) => void;

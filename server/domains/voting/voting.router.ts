@@ -1,6 +1,10 @@
-// tRPC procedures of the voting domain: parse, call the service, return.
-import { z } from "zod";
+// tRPC procedures of the voting domain: parse, call the use case with the app's deps, return.
 import { protectedProcedure, router } from "../../trpc/trpc.js";
+import { castBallot } from "./ballots.js";
+import { amendMotion, moveMotion, secondMotion, tableMotion, withdrawMotion } from "./motions.js";
+import { getVotingSettings, setAlternate, setDelegation, setVotingSettings } from "./settings.js";
+import { closeVote, openVote, resolveDeadlock, revoteMotion } from "./vote-lifecycle.js";
+import { getMotion, listMotions, listMovableBodies } from "./voting.reads.js";
 import {
   AmendMotionInputSchema,
   CastBallotInputSchema,
@@ -11,40 +15,33 @@ import {
   ResolveDeadlockInputSchema,
   SetAlternateInputSchema,
   SetDelegationInputSchema,
+  VotingBodyIdSchema,
+  VotingPartnershipIdSchema,
   VotingSettingsInputSchema,
 } from "./voting.schema.js";
 
-const BodyIdSchema = z.object({ bodyId: z.string().min(1).max(64) });
-const PartnershipIdSchema = z.object({ partnershipId: z.string().min(1).max(64) });
-
 export const votingRouter = router({
   motion: router({
-    list: protectedProcedure.input(ListMotionsInputSchema).query(({ ctx, input }) => ctx.services.voting.list({ userId: ctx.user.id, ...input })),
-    movableBodies: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => ctx.services.voting.movableBodies({ userId: ctx.user.id, ...input })),
-    get: protectedProcedure.input(MotionIdSchema).query(({ ctx, input }) => ctx.services.voting.get({ userId: ctx.user.id, ...input })),
-    move: protectedProcedure.input(MoveMotionInputSchema).mutation(({ ctx, input }) => ctx.services.voting.move({ userId: ctx.user.id, input })),
-    second: protectedProcedure.input(MotionIdSchema).mutation(({ ctx, input }) => ctx.services.voting.second({ userId: ctx.user.id, ...input })),
-    amend: protectedProcedure.input(AmendMotionInputSchema).mutation(({ ctx, input }) => ctx.services.voting.amend({ userId: ctx.user.id, ...input })),
-    withdraw: protectedProcedure.input(MotionIdSchema).mutation(({ ctx, input }) => ctx.services.voting.withdraw({ userId: ctx.user.id, ...input })),
-    table: protectedProcedure.input(MotionIdSchema).mutation(({ ctx, input }) => ctx.services.voting.table({ userId: ctx.user.id, ...input })),
-    open: protectedProcedure.input(OpenVoteInputSchema).mutation(({ ctx, input }) => ctx.services.voting.open({ userId: ctx.user.id, ...input })),
-    close: protectedProcedure.input(MotionIdSchema).mutation(({ ctx, input }) => ctx.services.voting.close({ userId: ctx.user.id, ...input })),
-    resolveDeadlock: protectedProcedure
-      .input(ResolveDeadlockInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.voting.resolveDeadlock({ userId: ctx.user.id, ...input })),
-    revote: protectedProcedure.input(MotionIdSchema).mutation(({ ctx, input }) => ctx.services.voting.revote({ userId: ctx.user.id, ...input })),
+    list: protectedProcedure.input(ListMotionsInputSchema).query(({ ctx, input }) => listMotions(ctx.deps, { userId: ctx.user.id, input })),
+    movableBodies: protectedProcedure.input(VotingPartnershipIdSchema).query(({ ctx, input }) => listMovableBodies(ctx.deps, { userId: ctx.user.id, input })),
+    get: protectedProcedure.input(MotionIdSchema).query(({ ctx, input }) => getMotion(ctx.deps, { userId: ctx.user.id, input })),
+    move: protectedProcedure.input(MoveMotionInputSchema).mutation(({ ctx, input }) => moveMotion(ctx.deps, { userId: ctx.user.id, input })),
+    second: protectedProcedure.input(MotionIdSchema).mutation(({ ctx, input }) => secondMotion(ctx.deps, { userId: ctx.user.id, input })),
+    amend: protectedProcedure.input(AmendMotionInputSchema).mutation(({ ctx, input }) => amendMotion(ctx.deps, { userId: ctx.user.id, input })),
+    withdraw: protectedProcedure.input(MotionIdSchema).mutation(({ ctx, input }) => withdrawMotion(ctx.deps, { userId: ctx.user.id, input })),
+    table: protectedProcedure.input(MotionIdSchema).mutation(({ ctx, input }) => tableMotion(ctx.deps, { userId: ctx.user.id, input })),
+    open: protectedProcedure.input(OpenVoteInputSchema).mutation(({ ctx, input }) => openVote(ctx.deps, { userId: ctx.user.id, input })),
+    close: protectedProcedure.input(MotionIdSchema).mutation(({ ctx, input }) => closeVote(ctx.deps, { userId: ctx.user.id, input })),
+    resolveDeadlock: protectedProcedure.input(ResolveDeadlockInputSchema).mutation(({ ctx, input }) => resolveDeadlock(ctx.deps, { userId: ctx.user.id, input })),
+    revote: protectedProcedure.input(MotionIdSchema).mutation(({ ctx, input }) => revoteMotion(ctx.deps, { userId: ctx.user.id, input })),
   }),
   ballot: router({
-    cast: protectedProcedure.input(CastBallotInputSchema).mutation(({ ctx, input }) => ctx.services.voting.cast({ userId: ctx.user.id, ...input })),
+    cast: protectedProcedure.input(CastBallotInputSchema).mutation(({ ctx, input }) => castBallot(ctx.deps, { userId: ctx.user.id, input })),
   }),
   settings: router({
-    get: protectedProcedure.input(BodyIdSchema).query(({ ctx, input }) => ctx.services.voting.getSettings({ userId: ctx.user.id, ...input })),
-    set: protectedProcedure.input(VotingSettingsInputSchema).mutation(({ ctx, input }) => ctx.services.voting.setSettings({ userId: ctx.user.id, input })),
-    setAlternate: protectedProcedure
-      .input(SetAlternateInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.voting.setAlternate({ userId: ctx.user.id, ...input })),
-    setDelegation: protectedProcedure
-      .input(SetDelegationInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.voting.setDelegation({ userId: ctx.user.id, ...input })),
+    get: protectedProcedure.input(VotingBodyIdSchema).query(({ ctx, input }) => getVotingSettings(ctx.deps, { userId: ctx.user.id, input })),
+    set: protectedProcedure.input(VotingSettingsInputSchema).mutation(({ ctx, input }) => setVotingSettings(ctx.deps, { userId: ctx.user.id, input })),
+    setAlternate: protectedProcedure.input(SetAlternateInputSchema).mutation(({ ctx, input }) => setAlternate(ctx.deps, { userId: ctx.user.id, input })),
+    setDelegation: protectedProcedure.input(SetDelegationInputSchema).mutation(({ ctx, input }) => setDelegation(ctx.deps, { userId: ctx.user.id, input })),
   }),
 });

@@ -65,3 +65,16 @@ export const SetAlternateInputSchema = z.object({ bodyId: id, membershipId: id, 
 export const SetDelegationInputSchema = z.object({ bodyId: id, delegates: z.boolean() });
 
 export const ListMotionsInputSchema = z.object({ partnershipId: id, meetingId: id.optional() });
+
+export type MotionIdInput = z.infer<typeof MotionIdSchema>;
+export type AmendMotionInput = z.infer<typeof AmendMotionInputSchema>;
+export type OpenVoteInput = z.infer<typeof OpenVoteInputSchema>;
+export type ResolveDeadlockInput = z.infer<typeof ResolveDeadlockInputSchema>;
+export type SetAlternateInput = z.infer<typeof SetAlternateInputSchema>;
+export type SetDelegationInput = z.infer<typeof SetDelegationInputSchema>;
+export type ListMotionsInput = z.infer<typeof ListMotionsInputSchema>;
+
+export const VotingBodyIdSchema = z.object({ bodyId: z.string().min(1).max(64) });
+export type VotingBodyIdInput = z.infer<typeof VotingBodyIdSchema>;
+export const VotingPartnershipIdSchema = z.object({ partnershipId: z.string().min(1).max(64) });
+export type VotingPartnershipIdInput = z.infer<typeof VotingPartnershipIdSchema>;

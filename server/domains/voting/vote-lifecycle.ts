@@ -1,0 +1,271 @@
+// A vote's life once seconded: opened (the roll fixed, its deadline and reminder scheduled as jobs),
+// closed (the result computed inside the closing transaction, into the meeting's minutes), and a
+// deadlock settled or voted again.
+import { recordAudit } from "../../audit/audit.js";
+import type { Tx } from "../../db.js";
+import type { AppDeps } from "../../deps.js";
+import { AppError } from "../../errors.js";
+import { cancelJob, scheduleJob } from "../../jobs/jobs.js";
+import { motionRoom } from "../../realtime/realtime.events.js";
+import { inTransaction, type Effects } from "../../unit-of-work/unit-of-work.js";
+import { approveMinutesByVote, recordVoteDecision } from "../meetings/meetings.api.js";
+import { computeQuorum, type QuorumRule } from "../meetings/meetings.rules.js";
+import { closeRefusal, openRefusal, settleDeadlockRefusal, STALE_MOTION } from "./voting.policy.js";
+import { castCount, CHOICES, decide, type DecisionRule, type Outcome, type Tally } from "./voting.rules.js";
+import type { MotionIdInput, OpenVoteInput, ResolveDeadlockInput } from "./voting.schema.js";
+import { announceMotion, appendEvent, currentTally, liveTallyOf, refuse, requireMotionSeat, type VotingDeps } from "./voting.shared.js";
+
+type QuorumSnapshot = ReturnType<typeof computeQuorum> & { basis: "ATTENDANCE" | "BALLOTS"; required: boolean };
+export type MotionResult = {
+  outcome: Outcome;
+  reason: string;
+  rule: DecisionRule;
+  tally: Tally;
+  cast: number;
+  eligible: number;
+  quorum: QuorumSnapshot;
+};
+
+/** The keyed jobs of an open vote: its deadline, and the reminder before it. */
+export const deadlineJobKey = (motionId: string) => `motion-deadline:${motionId}`;
+export const reminderJobKey = (motionId: string) => `motion-reminder:${motionId}`;
+
+/** When voters who have not voted are reminded: the body's lead time before the deadline (never, with no lead time). */
+export function reminderDue(deadline: Date, leadHours: number): Date | null {
+  return leadHours > 0 ? new Date(deadline.getTime() - leadHours * 3_600_000) : null;
+}
+
+/** Schedules the deadline and the reminder in the opening transaction; a reminder already due runs at once. */
+async function scheduleVoteJobs(tx: Tx, motionId: string, deadline: Date, leadHours: number, now: Date) {
+  await scheduleJob(tx, "voting:deadline", { motionId }, { runAt: deadline, key: deadlineJobKey(motionId) });
+  const due = reminderDue(deadline, leadHours);
+  if (due) await scheduleJob(tx, "voting:reminder", { motionId }, { runAt: due > now ? due : now, key: reminderJobKey(motionId) });
+}
+
+/**
+ * The roll, fixed when the vote opens: the body's voting seats at this moment. A holder's designated
+ * alternate (same side) votes in the seat when the holder is absent or excused at the meeting, or, for
+ * an electronic vote, when the holder has delegated to them.
+ */
+async function rollOf(tx: Tx, motion: { id: string; bodyId: string; meetingId: string | null }) {
+  const seats = await tx.bodySeat.findMany({
+    where: { bodyId: motion.bodyId, isVoting: true, role: { in: ["CO_CHAIR", "MEMBER"] } },
+    select: { membershipId: true, alternateMembershipId: true, delegatesElectronicVotes: true, membership: { select: { organization: { select: { side: true } } } } },
+  });
+  const attendance = motion.meetingId
+    ? new Map((await tx.attendance.findMany({ where: { meetingId: motion.meetingId } })).map((a) => [a.membershipId, a.status]))
+    : new Map<string, string>();
+  const away = (id: string) => ["ABSENT", "EXCUSED"].includes(attendance.get(id) ?? "");
+  const seatHolders = new Set(seats.map((s) => s.membershipId));
+  const rows = seats.map((s) => {
+    const useAlternate =
+      s.alternateMembershipId !== null &&
+      !seatHolders.has(s.alternateMembershipId) &&
+      (motion.meetingId !== null ? away(s.membershipId) && !away(s.alternateMembershipId) : s.delegatesElectronicVotes);
+    return {
+      motionId: motion.id,
+      seatMembershipId: s.membershipId,
+      voterMembershipId: useAlternate ? s.alternateMembershipId! : s.membershipId,
+      side: s.membership.organization.side,
+      isAlternate: useAlternate,
+    };
+  });
+  // One alternate never holds two seats: the second seat stays with its (absent) holder.
+  const taken = new Set<string>();
+  for (const r of rows) {
+    if (r.isAlternate && taken.has(r.voterMembershipId)) Object.assign(r, { voterMembershipId: r.seatMembershipId, isAlternate: false });
+    taken.add(r.voterMembershipId);
+  }
+  return rows;
+}
+
+export async function openVote(deps: VotingDeps, { userId, input }: { userId: string; input: OpenVoteInput }) {
+  const { motion, seat } = await requireMotionSeat(deps, userId, input.motionId);
+  const now = new Date();
+  const { deadline } = input;
+  refuse(openRefusal({ seat, status: motion.status, atMeeting: motion.meetingId !== null, deadline, now }));
+  return inTransaction(deps, async (tx, effects) => {
+    const settings = await tx.body.findUniqueOrThrow({ where: { id: motion.bodyId }, select: { allowVoteChange: true, reminderLeadHours: true } });
+    const rows = await rollOf(tx, motion);
+    const { count } = await tx.motion.updateMany({
+      where: { id: motion.id, status: "SECONDED" },
+      data: {
+        status: "OPEN",
+        openedAt: now,
+        deadline,
+        eligibleCount: rows.length,
+        // A secret ballot cannot be changed: nothing links it back to the voter.
+        allowVoteChange: motion.ballotKind === "ROLL_CALL" && settings.allowVoteChange,
+      },
+    });
+    if (!count) throw new AppError("CONFLICT", STALE_MOTION);
+    await tx.motionVoter.createMany({ data: rows });
+    if (motion.ballotKind === "SECRET") {
+      // Every counter exists, at zero, before the first ballot. Counters created by the ballots would be
+      // stored in the order choices were first made, and that order beside the participation times
+      // tells who chose what.
+      const sides = ["LABOR", "MANAGEMENT", "NEUTRAL"] as const;
+      await tx.secretTally.createMany({ data: sides.flatMap((side) => CHOICES.map((choice) => ({ motionId: motion.id, side, choice, count: 0 }))) });
+    }
+    await appendEvent(tx, motion.id, "opened", { eligible: rows.length, deadline: deadline?.toISOString() ?? null, alternates: rows.filter((r) => r.isAlternate).length });
+    await recordAudit(tx, { partnershipId: motion.partnershipId, actorId: userId, action: "motion.opened", subjectType: "Motion", subjectId: motion.id });
+    if (deadline) await scheduleVoteJobs(tx, motion.id, deadline, settings.reminderLeadHours, now);
+    const voters = await tx.membership.findMany({ where: { id: { in: rows.map((r) => r.voterMembershipId) } }, select: { userId: true } });
+    effects.notify(
+      voters.map((v) => v.userId),
+      "vote.opened",
+      { partnershipId: motion.partnershipId, motionId: motion.id, motionText: motion.text.slice(0, 200), deadline: deadline?.toISOString() ?? null },
+    );
+    announceMotion(effects, motion);
+    return { id: motion.id };
+  });
+}
+
+export async function closeVote(deps: VotingDeps & Pick<AppDeps, "voting">, { userId, input }: { userId: string; input: MotionIdInput }): Promise<MotionResult> {
+  const { motion, seat } = await requireMotionSeat(deps, userId, input.motionId);
+  refuse(closeRefusal({ seat, status: motion.status }));
+  const closed = await inTransaction(deps, (tx, effects) => finishVote(tx, effects, { motionId: motion.id, actorId: userId }));
+  if (!closed) throw new AppError("PRECONDITION_FAILED", "This vote was already closed.");
+  deps.voting.tallies.closed(motion.id, closed.version);
+  return closed.result;
+}
+
+/**
+ * Closes the vote and records its result, inside the caller's transaction. `actorId` null is the
+ * deadline closing it; `dueBy` then also requires the deadline to have passed. Returns null when the
+ * vote was no longer open (the chair and the deadline at once, say).
+ *
+ * The conditional update OPEN → CLOSED is the whole race: it waits for a ballot batch holding the
+ * motion's row lock, and once it holds the lock itself no batch can count another ballot (a batch
+ * locks only an OPEN motion). Every read after it sees every ballot that was accepted.
+ */
+export async function finishVote(
+  tx: Tx,
+  effects: Effects,
+  { motionId, actorId, dueBy }: { motionId: string; actorId: string | null; dueBy?: Date },
+): Promise<{ result: MotionResult; version: number } | null> {
+  const { count } = await tx.motion.updateMany({
+    where: { id: motionId, status: "OPEN", ...(dueBy ? { deadline: { lte: dueBy } } : {}) },
+    // The final tally's version is above every batch's, so no client keeps an earlier count over it.
+    data: { status: "CLOSED", closedAt: new Date(), tallyVersion: { increment: 1 } },
+  });
+  if (!count) return null;
+  const motion = await tx.motion.findUniqueOrThrow({ where: { id: motionId } });
+  const tally = await currentTally(tx, motion);
+  const quorum = await quorumFor(tx, motion);
+  const rule = motion.rule as DecisionRule;
+  const decision = decide(rule, tally, { required: motion.requireQuorum, met: quorum.met });
+  const result: MotionResult = { ...decision, rule, tally, cast: castCount(tally.total), eligible: motion.eligibleCount, quorum };
+  await tx.motion.update({ where: { id: motionId }, data: { outcome: decision.outcome, result: result as never } });
+  await appendEvent(tx, motionId, "closed", { by: actorId ? "chair" : "deadline" });
+  await appendEvent(tx, motionId, "result", result as never);
+  await recordAudit(tx, { partnershipId: motion.partnershipId, actorId, action: "motion.closed", subjectType: "Motion", subjectId: motionId, data: { outcome: decision.outcome } });
+  // The deadline and the reminder have nothing left to do (a job already running finds the vote closed).
+  await cancelJob(tx, deadlineJobKey(motionId));
+  await cancelJob(tx, reminderJobKey(motionId));
+
+  // An adopted amendment changes the wording of the motion it amends (if that is not yet being voted).
+  if (motion.amendsMotionId) {
+    if (decision.outcome === "PASSED") {
+      const { count: amended } = await tx.motion.updateMany({ where: { id: motion.amendsMotionId, status: { in: ["MOVED", "SECONDED"] } }, data: { text: motion.text } });
+      if (amended) await appendEvent(tx, motion.amendsMotionId, "amended", { friendly: false, amendmentId: motion.id, text: motion.text });
+    }
+    effects.publish(motionRoom(motion.amendsMotionId), "motion:changed", { motionId: motion.amendsMotionId });
+  }
+  // A passed motion to approve an earlier meeting's minutes approves them (unless the co-chairs did meanwhile).
+  if (motion.approvesMinutesOfMeetingId && decision.outcome === "PASSED") {
+    await approveMinutesByVote(tx, effects, { meetingId: motion.approvesMinutesOfMeetingId, motionId, actorId });
+  }
+  // A vote taken at a meeting goes into that meeting's minutes.
+  if (motion.meetingId) {
+    await recordVoteDecision(tx, effects, {
+      meetingId: motion.meetingId,
+      agendaItemId: motion.agendaItemId,
+      text: `Motion: ${motion.text} Result: ${decision.outcome.replace("_", " ").toLowerCase()} (${decision.reason})`,
+      quorum,
+      recordedById: actorId ?? (await deadlineRecorder(tx, motion)),
+    });
+  }
+  effects.publish(motionRoom(motionId), "tally:updated", liveTallyOf(motion, tally));
+  announceMotion(effects, motion);
+  return { result, version: motion.tallyVersion };
+}
+
+/** The quorum a vote is judged by: attendance at its meeting, or, between meetings, who took part. */
+async function quorumFor(tx: Tx, motion: { id: string; bodyId: string; meetingId: string | null; requireQuorum: boolean; ballotKind: string }): Promise<QuorumSnapshot> {
+  const body = await tx.body.findUniqueOrThrow({ where: { id: motion.bodyId }, select: { quorumMode: true, quorumLabor: true, quorumManagement: true } });
+  const rule: QuorumRule = { mode: body.quorumMode as QuorumRule["mode"], labor: body.quorumLabor, management: body.quorumManagement };
+  const voters = await tx.motionVoter.findMany({ where: { motionId: motion.id } });
+  let present: Set<string>;
+  if (motion.meetingId) {
+    const attendance = await tx.attendance.findMany({ where: { meetingId: motion.meetingId, status: { in: ["PRESENT", "LATE"] } } });
+    present = new Set(attendance.map((a) => a.membershipId));
+  } else {
+    const took =
+      motion.ballotKind === "SECRET"
+        ? await tx.secretParticipation.findMany({ where: { motionId: motion.id }, select: { castByMembershipId: true } })
+        : await tx.rollCallBallot.findMany({ where: { motionId: motion.id }, select: { castByMembershipId: true } });
+    present = new Set(took.map((t) => t.castByMembershipId));
+  }
+  const quorum = computeQuorum(rule, voters.map((v) => ({ side: v.side, attendance: present.has(v.voterMembershipId) ? "PRESENT" : null })));
+  return { ...quorum, basis: motion.meetingId ? "ATTENDANCE" : "BALLOTS", required: motion.requireQuorum };
+}
+
+/**
+ * Who records a decision the deadline took (Decision.recordedById is a user id): the mover, or, when
+ * the mover has left the partnership since, the co-chair who opened the vote.
+ */
+async function deadlineRecorder(tx: Tx, motion: { id: string; movedByMembershipId: string }): Promise<string> {
+  const mover = await tx.membership.findUnique({ where: { id: motion.movedByMembershipId }, select: { userId: true } });
+  if (mover) return mover.userId;
+  const opened = await tx.auditEvent.findFirstOrThrow({ where: { subjectType: "Motion", subjectId: motion.id, action: "motion.opened" }, select: { actorId: true } });
+  return opened.actorId!;
+}
+
+/** Records how a deadlock was settled: the umpire's decision, or what the body did. */
+export async function resolveDeadlock(deps: VotingDeps, { userId, input }: { userId: string; input: ResolveDeadlockInput }) {
+  const { motion, seat } = await requireMotionSeat(deps, userId, input.motionId);
+  refuse(settleDeadlockRefusal({ seat, outcome: motion.outcome, how: "resolve" }));
+  return inTransaction(deps, async (tx, effects) => {
+    const { count } = await tx.motion.updateMany({ where: { id: motion.id, outcome: "DEADLOCKED", resolution: null }, data: { resolution: input.resolution, resolvedAt: new Date() } });
+    if (!count) throw new AppError("CONFLICT", "This deadlock has already been settled.");
+    await appendEvent(tx, motion.id, "deadlockResolved", { resolution: input.resolution });
+    effects.publish(motionRoom(motion.id), "motion:changed", { motionId: motion.id });
+    return { id: motion.id };
+  });
+}
+
+/** After a deadlock and a caucus: the same motion again, seconded as before, ready to open. */
+export async function revoteMotion(deps: VotingDeps, { userId, input }: { userId: string; input: MotionIdInput }) {
+  const { motion, seat } = await requireMotionSeat(deps, userId, input.motionId);
+  refuse(settleDeadlockRefusal({ seat, outcome: motion.outcome, how: "revote" }));
+  return inTransaction(deps, async (tx, effects) => {
+    // Settled first: of two re-votes at once, the second finds it settled and writes nothing.
+    const { count } = await tx.motion.updateMany({
+      where: { id: motion.id, outcome: "DEADLOCKED", resolution: null },
+      data: { resolution: "Re-voted after a caucus.", resolvedAt: new Date() },
+    });
+    if (!count) throw new AppError("CONFLICT", "This deadlock has already been settled.");
+    const again = await tx.motion.create({
+      data: {
+        partnershipId: motion.partnershipId,
+        bodyId: motion.bodyId,
+        meetingId: motion.meetingId,
+        agendaItemId: motion.agendaItemId,
+        text: motion.text,
+        rationale: motion.rationale,
+        ballotKind: motion.ballotKind,
+        rule: motion.rule,
+        requireQuorum: motion.requireQuorum,
+        movedByMembershipId: motion.movedByMembershipId,
+        secondedByMembershipId: motion.secondedByMembershipId,
+        status: "SECONDED",
+      },
+      select: { id: true },
+    });
+    await appendEvent(tx, again.id, "moved", { revoteOf: motion.id });
+    await appendEvent(tx, motion.id, "deadlockResolved", { resolution: "revote", motionId: again.id });
+    announceMotion(effects, motion);
+    return { id: again.id };
+  });
+}

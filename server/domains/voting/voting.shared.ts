@@ -1,0 +1,57 @@
+// What the voting use cases share: the guard that finds a motion with the asker's seat, refusals as
+// AppErrors, the motion's append-only record, its counts, and the events that tell its viewers and lists.
+import type { Tx } from "../../db.js";
+import type { AppDeps } from "../../deps.js";
+import { AppError, notFound } from "../../errors.js";
+import { motionRoom, partnershipRoom } from "../../realtime/realtime.events.js";
+import type { Effects } from "../../unit-of-work/unit-of-work.js";
+import type { LiveTally } from "./voting.events.js";
+import type { Refusal } from "./voting.policy.js";
+import { castCount, tallyOf, type MotionStatus, type Tally } from "./voting.rules.js";
+
+/** What most voting use cases need: the database, the permission layer and the outbox (through `inTransaction`). */
+export type VotingDeps = Pick<AppDeps, "db" | "access" | "outbox">;
+
+/** Throws the policy's refusal, if any, as the AppError the user sees. */
+export function refuse(refusal: Refusal | null): void {
+  if (refusal) throw new AppError(refusal.code, refusal.message, { fieldErrors: refusal.fieldErrors });
+}
+
+/** The whole motion and the asker's seat on its body. Anyone not seated there gets NOT_FOUND. */
+export async function requireMotionSeat(deps: Pick<AppDeps, "db" | "access">, userId: string, motionId: string) {
+  const found = await deps.access.requireMotionSeat(userId, motionId);
+  const motion = await deps.db.motion.findUnique({ where: { id: motionId } });
+  if (!motion) throw notFound("Motion");
+  return { ...found, motion: { ...motion, status: motion.status as MotionStatus } };
+}
+
+/** Appends to the motion's record (append-only in the database). */
+export async function appendEvent(tx: Tx, motionId: string, kind: string, data: Record<string, unknown> = {}) {
+  await tx.motionEvent.create({ data: { motionId, kind, data: data as never } });
+}
+
+/** After commit: the motion's viewers refetch it, and the partnership's motion lists refetch. */
+export function announceMotion(effects: Effects, motion: { id: string; partnershipId: string }) {
+  effects.publish(motionRoom(motion.id), "motion:changed", { motionId: motion.id });
+  effects.publish(partnershipRoom(motion.partnershipId), "motions:changed", { partnershipId: motion.partnershipId });
+}
+
+/** Current counts: a roll call from its ballots, a secret ballot from its counters. */
+export async function currentTally(client: Tx, motion: { id: string; ballotKind: string }): Promise<Tally> {
+  if (motion.ballotKind === "SECRET") {
+    const counters = await client.secretTally.findMany({ where: { motionId: motion.id } });
+    return tallyOf(counters);
+  }
+  const groups = await client.rollCallBallot.groupBy({ by: ["side", "choice"], where: { motionId: motion.id }, _count: { _all: true } });
+  return tallyOf(groups.map((g) => ({ side: g.side, choice: g.choice, count: g._count._all })));
+}
+
+/** The tally as it may be shown: a secret ballot's counts per side only once it has closed. */
+export function liveTallyOf(
+  motion: { id: string; ballotKind: string; status: string; eligibleCount: number; tallyVersion: number },
+  tally: Tally,
+): LiveTally {
+  const sealed = motion.ballotKind === "SECRET" && motion.status !== "CLOSED";
+  const { total, ...bySide } = tally;
+  return { motionId: motion.id, cast: castCount(total), eligible: motion.eligibleCount, bySide: sealed ? null : bySide, version: motion.tallyVersion };
+}
