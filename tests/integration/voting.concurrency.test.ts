@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Choice } from "../../server/domains/voting/voting.rules.js";
 import type { MotionResult } from "../../server/domains/voting/voting.api.js";
 import { collectEvents, joinRoom, startTestApp } from "../support/test-app.js";
-import { eventKinds, openMotion, secretCounterSum, settle, settleAll, votingJobs, votingWorld, type Person } from "../support/voting-helpers.js";
+import { eventKinds, motionJobs, openMotion, secondedMotion, secretCounterSum, settle, settleAll, votingJobs, votingWorld, type Person } from "../support/voting-helpers.js";
 
 const app = await startTestApp();
 afterAll(() => app.close());
@@ -158,6 +158,30 @@ describe("closing is atomic", () => {
     expect(await app.db.auditEvent.count({ where: { subjectId: motionId, action: "motion.closed" } })).toBe(1);
     if (byChair.status === "rejected") expect((byChair.reason as { code: string }).code).toBe("PRECONDITION_FAILED");
     expect(byClock.status).toBe("fulfilled");
+  });
+});
+
+describe("opening is atomic", () => {
+  const ROUNDS = 5;
+
+  it(`both co-chairs opening the same vote at once: one roll, one set of jobs, one notice per voter (${ROUNDS} rounds)`, async () => {
+    const world = await votingWorld(app);
+    for (let round = 0; round < ROUNDS; round++) {
+      const motionId = await secondedMotion(world, { ballotKind: round % 2 ? "SECRET" : "ROLL_CALL" });
+      const deadline = new Date(Date.now() + 3_600_000);
+      const { ok, refused } = await settleAll([world.laborChair, world.managementChair].map((chair) => chair.trpc.voting.motion.open({ motionId, deadline })));
+      expect(ok).toHaveLength(1);
+      expect(refused).toEqual(["CONFLICT"]);
+      expect(await app.db.motionVoter.count({ where: { motionId } })).toBe(world.voters.length);
+      expect((await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).eligibleCount).toBe(world.voters.length);
+      if (round % 2) expect(await app.db.secretTally.count({ where: { motionId } })).toBe(9);
+      expect((await eventKinds(app.db, motionId)).filter((k) => k === "opened")).toHaveLength(1);
+      expect(await motionJobs(app.db, motionId)).toHaveLength(1);
+      const notices = (await app.db.notification.findMany({ where: { kind: "vote.opened" }, select: { payload: true } })).filter(
+        (n) => (n.payload as { motionId: string }).motionId === motionId,
+      );
+      expect(notices).toHaveLength(world.voters.length);
+    }
   });
 });
 

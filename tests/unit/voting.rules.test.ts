@@ -1,7 +1,21 @@
 // The pure rules of voting: counting per side, every decision rule at its edges (ties, abstentions,
 // a side that did not vote, quorum), the deadlock of a split dual majority, and the motion's life.
 import { describe, expect, it } from "vitest";
+import type { SeatFacts } from "../../server/access/access.rules.js";
 import { computeQuorum } from "../../server/domains/meetings/meetings.rules.js";
+import {
+  amendRefusal,
+  ballotRefusal,
+  canVote,
+  closeRefusal,
+  isVotingSeat,
+  moveRefusal,
+  openRefusal,
+  secondRefusal,
+  settleDeadlockRefusal,
+  tableRefusal,
+  withdrawRefusal,
+} from "../../server/domains/voting/voting.policy.js";
 import {
   canMove,
   castCount,
@@ -286,5 +300,97 @@ describe("canMove: the motion's life", () => {
     expect(canMove("CLOSED", "OPEN")).toBe(false);
     expect(canMove("OPEN", "WITHDRAWN")).toBe(false);
     expect(canMove("OPEN", "TABLED")).toBe(false);
+  });
+});
+
+// ─── voting.policy.ts: who may do what (the page's flags and the use cases' guards) ─────────────
+
+describe("policy", () => {
+  const seat = (role: SeatFacts["role"], isVoting = true): SeatFacts => ({ role, coChairSide: role === "CO_CHAIR" ? "LABOR" : null, isVoting });
+  const member = seat("MEMBER");
+  const chair = seat("CO_CHAIR");
+
+  it("only voting co-chairs and members move, second and vote; observers, staff and advisory members do not", () => {
+    expect([member, chair].map(isVotingSeat)).toEqual([true, true]);
+    expect([seat("OBSERVER"), seat("STAFF"), seat("MEMBER", false)].map(isVotingSeat)).toEqual([false, false, false]);
+    expect(moveRefusal(seat("OBSERVER"))).toMatchObject({ code: "FORBIDDEN" });
+    expect(moveRefusal(member)).toBeNull();
+  });
+
+  it("a second: a voting member other than the mover, from the other side when the body says so, while the motion waits", () => {
+    const facts = { seat: member, status: "MOVED" as const, isMover: false, viewerSide: "MANAGEMENT" as const, moverSide: "LABOR" as const, secondFromOtherSide: true };
+    expect(secondRefusal(facts)).toBeNull();
+    expect(secondRefusal({ ...facts, seat: seat("OBSERVER") })).toMatchObject({ code: "FORBIDDEN" });
+    expect(secondRefusal({ ...facts, isMover: true })).toMatchObject({ code: "BAD_REQUEST", message: "The mover cannot second their own motion." });
+    expect(secondRefusal({ ...facts, viewerSide: "LABOR" })).toMatchObject({ code: "PRECONDITION_FAILED", message: "In this body the second must come from the other side." });
+    expect(secondRefusal({ ...facts, viewerSide: "LABOR", secondFromOtherSide: false })).toBeNull();
+    // A neutral mover, or one who has left: no "other side" to second from.
+    expect(secondRefusal({ ...facts, moverSide: "NEUTRAL" })).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(secondRefusal({ ...facts, moverSide: null })).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(secondRefusal({ ...facts, status: "SECONDED" })).toMatchObject({ code: "PRECONDITION_FAILED", message: "This motion is not waiting for a second." });
+  });
+
+  it("amending, withdrawing and tabling only before the vote opens, by the right person", () => {
+    expect(amendRefusal({ seat: member, status: "OPEN", isMover: true, friendly: true })).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(amendRefusal({ seat: member, status: "SECONDED", isMover: false, friendly: true })).toMatchObject({ code: "FORBIDDEN" });
+    expect(amendRefusal({ seat: seat("OBSERVER"), status: "MOVED", isMover: false, friendly: false })).toMatchObject({ code: "FORBIDDEN" });
+    expect(amendRefusal({ seat: member, status: "MOVED", isMover: false, friendly: false })).toBeNull();
+    expect(withdrawRefusal({ status: "SECONDED", isMover: false })).toMatchObject({ code: "FORBIDDEN" });
+    expect(withdrawRefusal({ status: "OPEN", isMover: true })).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(withdrawRefusal({ status: "MOVED", isMover: true })).toBeNull();
+    expect(tableRefusal({ seat: member, status: "MOVED" })).toMatchObject({ code: "FORBIDDEN" });
+    expect(tableRefusal({ seat: chair, status: "CLOSED" })).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(tableRefusal({ seat: chair, status: "SECONDED" })).toBeNull();
+  });
+
+  it("opening: a co-chair, a seconded motion, a deadline ahead (needed between meetings); closing: a co-chair, an open vote", () => {
+    const now = new Date("2026-12-01T10:00:00Z");
+    const later = new Date("2026-12-02T10:00:00Z");
+    const facts = { seat: chair, status: "SECONDED" as const, atMeeting: false, deadline: later, now };
+    expect(openRefusal(facts)).toBeNull();
+    expect(openRefusal({ ...facts, seat: member })).toMatchObject({ code: "FORBIDDEN" });
+    expect(openRefusal({ ...facts, status: "MOVED" })).toMatchObject({ message: "A motion needs a second before the vote opens." });
+    expect(openRefusal({ ...facts, deadline: null })).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { deadline: ["Set a deadline."] } });
+    expect(openRefusal({ ...facts, deadline: null, atMeeting: true })).toBeNull();
+    expect(openRefusal({ ...facts, deadline: now })).toMatchObject({ fieldErrors: { deadline: ["The deadline must be in the future."] } });
+    expect(closeRefusal({ seat: chair, status: "OPEN" })).toBeNull();
+    expect(closeRefusal({ seat: member, status: "OPEN" })).toMatchObject({ code: "FORBIDDEN" });
+    expect(closeRefusal({ seat: chair, status: "CLOSED" })).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(settleDeadlockRefusal({ seat: chair, outcome: "PASSED", how: "revote" })).toMatchObject({ message: "Only a deadlocked vote is taken again this way." });
+    expect(settleDeadlockRefusal({ seat: chair, outcome: "DEADLOCKED", how: "resolve" })).toBeNull();
+  });
+
+  describe("ballots", () => {
+    const open = { isSeated: true, isOnRoll: true, isOpen: true, deadlinePassed: false, secret: false, allowVoteChange: true, standing: null, choice: "YES" as const };
+
+    it("answers NOT_FOUND to someone not on the body, FORBIDDEN to someone seated but not on the roll", () => {
+      expect(ballotRefusal({ ...open, isSeated: false, isOnRoll: false })).toMatchObject({ code: "NOT_FOUND", message: "Motion was not found." });
+      expect(ballotRefusal({ ...open, isOnRoll: false })).toMatchObject({ code: "FORBIDDEN" });
+      // An alternate on the roll need not hold a seat of their own.
+      expect(ballotRefusal({ ...open, isSeated: false })).toBeNull();
+    });
+
+    it("refuses a vote that is not open, or past its deadline", () => {
+      expect(ballotRefusal({ ...open, isOpen: false })).toMatchObject({ code: "PRECONDITION_FAILED", message: "This vote is not open." });
+      expect(ballotRefusal({ ...open, deadlinePassed: true })).toMatchObject({ code: "PRECONDITION_FAILED", message: "The deadline for this vote has passed." });
+    });
+
+    it("a roll call: the same choice again is fine, a change needs the body's leave; a secret ballot never changes", () => {
+      expect(ballotRefusal({ ...open, standing: "YES", allowVoteChange: false })).toBeNull();
+      expect(ballotRefusal({ ...open, standing: "NO", allowVoteChange: false })).toMatchObject({ code: "CONFLICT" });
+      expect(ballotRefusal({ ...open, standing: "NO" })).toBeNull();
+      expect(ballotRefusal({ ...open, secret: true, standing: "" })).toMatchObject({ code: "CONFLICT" });
+      expect(ballotRefusal({ ...open, secret: true })).toBeNull();
+    });
+
+    it("the page offers the ballot exactly when some choice could be cast", () => {
+      const { choice: _choice, ...viewer } = open;
+      expect(canVote(viewer)).toBe(true);
+      expect(canVote({ ...viewer, standing: "YES" })).toBe(true);
+      expect(canVote({ ...viewer, standing: "YES", allowVoteChange: false })).toBe(false);
+      expect(canVote({ ...viewer, secret: true, standing: "" })).toBe(false);
+      expect(canVote({ ...viewer, isOnRoll: false })).toBe(false);
+      expect(canVote({ ...viewer, deadlinePassed: true })).toBe(false);
+    });
   });
 });
