@@ -24,7 +24,7 @@ try {
   const db = createDb(database.url);
   const app = await createAppServer({ config, logger: createLogger("warn"), db, runJobs: false });
   try {
-    await seedDemoIfEmpty({ db, services: app.services, hashCost: config.PASSWORD_HASH_COST });
+    await seedDemoIfEmpty({ db, deps: app.deps, hashCost: config.PASSWORD_HASH_COST });
     console.log(`Seeded the demo partnership.\n${demoAccountsText()}`);
   } finally {
     await app.close();

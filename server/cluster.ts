@@ -29,7 +29,7 @@ if (settings.seedDemo === "if-empty") {
   const config = { ...settings, DATABASE_URL: database.url };
   const db = createDb(database.url, { poolSize: 2 });
   const seeding = await createAppServer({ config, logger, db, runJobs: false });
-  if (await seedDemoIfEmpty({ db, services: seeding.services, hashCost: config.PASSWORD_HASH_COST })) logger.info(`Seeded the demo partnership.\n${demoAccountsText()}`);
+  if (await seedDemoIfEmpty({ db, deps: seeding.deps, hashCost: config.PASSWORD_HASH_COST })) logger.info(`Seeded the demo partnership.\n${demoAccountsText()}`);
   await seeding.close();
 }
 

@@ -43,7 +43,7 @@ const db = createDb(database.url, { poolSize: config.DATABASE_POOL_SIZE });
 const remixBuild = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 if (!stopping) {
   server = await createAppServer({ config, logger, db, remixBuild });
-  if (config.seedDemo === "if-empty" && (await seedDemoIfEmpty({ db, services: server.services, hashCost: config.PASSWORD_HASH_COST }))) {
+  if (config.seedDemo === "if-empty" && (await seedDemoIfEmpty({ db, deps: server.deps, hashCost: config.PASSWORD_HASH_COST }))) {
     logger.info(`Seeded the demo partnership.\n${demoAccountsText()}`);
   }
 }

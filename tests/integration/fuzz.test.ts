@@ -23,7 +23,7 @@ let ids: Record<string, string> = {};
 let me: SignedIn;
 
 beforeAll(async () => {
-  await seedDemoIfEmpty({ db: app.db, services: app.server.services, hashCost: 10 });
+  await seedDemoIfEmpty({ db: app.db, deps: app.server.deps, hashCost: 10 });
   const denise = await app.db.user.findUniqueOrThrow({ where: { email: DEMO_PEOPLE[0]!.email } });
   me = await app.signIn(denise);
   const first = async <T extends { id: string }>(rows: Promise<T | null>) => (await rows)?.id ?? "missing";
