@@ -2,10 +2,8 @@
 // gathers the domains' background job handlers. Domains split into one function per use case are
 // called by their routers with `ctx.deps` and need no line here.
 import type { AppDeps } from "./deps.js";
-import { createIdentityService } from "./domains/identity/identity.service.js";
 import { meetingsJobHandlers } from "./domains/meetings/meetings.jobs.js";
 import { createNotificationsService } from "./domains/notifications/notifications.service.js";
-import { createPartnershipsService } from "./domains/partnerships/partnerships.service.js";
 import { votingJobHandlers } from "./domains/voting/voting.jobs.js";
 import type { JobHandlers } from "./jobs/jobs.js";
 
@@ -14,9 +12,8 @@ export type ServiceDeps = AppDeps;
 export function createServices(deps: ServiceDeps) {
   const notifications = createNotificationsService(deps);
   return {
-    identity: createIdentityService(deps),
+    /** Transitional: `notify` for the domains not yet on `effects.notify` (see notifications.service.ts). */
     notifications,
-    partnerships: createPartnershipsService({ ...deps, notifications }),
     /**
      * Interim: server/fixtures/seed.ts still passes `services.voting` to seedDemoVotes, which now takes
      * the voting use cases' deps. Remove once seed.ts passes the AppDeps itself.

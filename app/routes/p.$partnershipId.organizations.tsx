@@ -47,7 +47,7 @@ function OrganizationRow({
   canManage,
 }: {
   partnershipId: string;
-  organization: { id: string; name: string; type: string; side: Side; memberCount: number };
+  organization: { id: string; name: string; type: string; side: Side; memberCount: number; canRemove: boolean };
   canManage: boolean;
 }) {
   const remove = trpc.partnerships.organization.remove.useMutation();
@@ -63,7 +63,7 @@ function OrganizationRow({
         </div>
         <div className="flex items-center gap-2">
           <SideBadge side={o.side} />
-          {canManage && o.memberCount === 0 ? (
+          {canManage && o.canRemove ? (
             <button
               type="button"
               className="btn-danger px-2 py-1 text-xs"

@@ -4,6 +4,9 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { FormError, TextField } from "~/components/field";
 import { parseForm, refusal, type AuthActionData } from "~/lib/auth-forms.server";
 import { PASSWORD_MIN, RedirectToSchema, SignUpInputSchema } from "../../server/domains/identity/identity.schema";
+// A .server module (left out of the browser bundle), called by the action with the app's context.deps.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { signUp } from "../../server/domains/identity/identity.server";
 
 export const meta: MetaFunction = () => [{ title: "Create account · Jointly" }];
 
@@ -18,7 +21,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(SignUpInputSchema, form);
   if (!parsed.ok) return parsed.response;
   try {
-    const { cookie } = await context.services.identity.signUp(parsed.data);
+    const { cookie } = await signUp(context.deps, { input: parsed.data });
     return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     return refusal(error, parsed.values);

@@ -1,8 +1,10 @@
-// Accounts and sessions against the real server: sign-up, sign-in (with its limiter), sign-out (which
-// also ends the session's sockets), idle and absolute expiry, and sessions surviving a restart.
+// Accounts and sessions against the real server: sign-up, sign-in (with its limiter; under concurrency
+// in identity.concurrency.test.ts), sign-out (which also ends the session's sockets), idle and absolute
+// expiry, and sessions surviving a restart.
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../server/auth/password.js";
-import { SignInInputSchema, SignUpInputSchema } from "../../server/domains/identity/identity.schema.js";
+import { SignInInputSchema, SignUpInputSchema, type SignInInput, type SignUpInput } from "../../server/domains/identity/identity.schema.js";
+import { signIn, signOut, signUp } from "../../server/domains/identity/identity.server.js";
 import { createUser, DEFAULT_PASSWORD } from "../../server/fixtures/factories.js";
 import { countRows, nextDisconnect, nextEvent, refusal, startTestApp } from "../support/test-app.js";
 import { createTestDatabase } from "../support/test-db.js";
@@ -10,7 +12,12 @@ import { createTestDatabase } from "../support/test-db.js";
 const app = await startTestApp();
 afterAll(() => app.close());
 
-const { identity } = app.server.services;
+/** The use cases, on this server's dependencies. */
+const identity = {
+  signUp: (input: SignUpInput) => signUp(app.server.deps, { input }),
+  signIn: (input: SignInInput & { ip: string }) => signIn(app.server.deps, { input }),
+  signOut: (input: { sessionId: string }) => signOut(app.server.deps, { input }),
+};
 const HOUR = 60 * 60 * 1000;
 let ipCounter = 0;
 /** A fresh client address, so the per-IP limit does not mix tests. */

@@ -351,6 +351,75 @@ describe("accepting an invitation", () => {
   });
 });
 
+describe("accepting under concurrency, many rounds", () => {
+  const ROUNDS = 12;
+  /** The refusal a rejected call carries (fails the test on a success). */
+  const reasonOf = (r: PromiseSettledResult<unknown>) => refusal(Promise.reject((r as PromiseRejectedResult).reason));
+
+  it("one link accepted from several devices at the same moment: exactly one membership, the rest clearly refused", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const { invite, partnership, topBody } = await setUp();
+      const { token, email, id } = await invite();
+      const user = await createUser(app.db, { email });
+      const devices = await Promise.all(Array.from({ length: 5 }, () => app.signIn(user)));
+
+      const results = await Promise.allSettled(devices.map((d) => d.trpc.partnerships.invitation.accept({ token })));
+
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      for (const rejected of results.filter((r) => r.status === "rejected")) {
+        expect(await reasonOf(rejected)).toMatchObject({ code: "PRECONDITION_FAILED", message: "This invitation has already been used." });
+      }
+      expect(await app.db.membership.count({ where: { partnershipId: partnership.id, userId: user.id } })).toBe(1);
+      expect(await app.db.bodySeat.count({ where: { bodyId: topBody.id, membership: { userId: user.id } } })).toBe(1);
+      expect(await app.db.auditEvent.count({ where: { subjectId: id, action: "invitation.accepted" } })).toBe(1);
+    }
+  }, 90_000);
+
+  it("two invitations of one person accepted at once: one membership, the other refused and left unused", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const { invite, partnership } = await setUp();
+      const email = newEmail();
+      const a = await invite({ email });
+      const b = await invite({ email, role: "OBSERVER" });
+      const person = await invitee(email);
+
+      const results = await Promise.allSettled([a, b].map((i) => person.trpc.partnerships.invitation.accept({ token: i.token })));
+
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const refused = await reasonOf(results.find((r) => r.status === "rejected")!);
+      expect(refused).toMatchObject({ code: "CONFLICT", message: "You are already a member of this partnership." });
+      expect(await app.db.membership.count({ where: { partnershipId: partnership.id, userId: person.user.id } })).toBe(1);
+      expect(await app.db.invitation.count({ where: { id: { in: [a.id, b.id] }, acceptedAt: { not: null } } })).toBe(1);
+    }
+  }, 90_000);
+
+  it("an acceptance racing its withdrawal: either a member (nothing left to withdraw) or withdrawn (and told so)", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const { invite, chair, partnership } = await setUp();
+      const { id, token, email } = await invite();
+      const person = await invitee(email);
+
+      const [accepted, revoked] = await Promise.allSettled([
+        person.trpc.partnerships.invitation.accept({ token }),
+        chair.trpc.partnerships.invitation.revoke({ partnershipId: partnership.id, invitationId: id }),
+      ]);
+
+      const members = await app.db.membership.count({ where: { partnershipId: partnership.id, userId: person.user.id } });
+      const row = await app.db.invitation.findUniqueOrThrow({ where: { id } });
+      if (accepted.status === "fulfilled") {
+        expect(await reasonOf(revoked)).toMatchObject({ code: "NOT_FOUND", message: "Pending invitation was not found." });
+        expect(members).toBe(1);
+        expect(row).toMatchObject({ acceptedById: person.user.id, revokedAt: null });
+      } else {
+        expect(revoked.status).toBe("fulfilled");
+        expect(await reasonOf(accepted)).toMatchObject({ code: "PRECONDITION_FAILED", message: "This invitation was withdrawn." });
+        expect(members).toBe(0);
+        expect(row).toMatchObject({ acceptedAt: null, revokedAt: expect.any(Date) });
+      }
+    }
+  }, 90_000);
+});
+
 describe("previewing and listing invitations", () => {
   it("shows the link's holder what the invitation is, without signing in", async () => {
     const { invite, partnership, employer, laborChair } = await setUp();

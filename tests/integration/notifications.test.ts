@@ -1,7 +1,10 @@
-// Notifications belong to one user: listing, counting and marking read only ever touch the caller's rows.
+// Notifications belong to one user: listing, counting and marking read only ever touch the caller's rows
+// (and tell only the caller's sockets); they are created by units of work through effects.notify.
 import { afterAll, describe, expect, it } from "vitest";
+import { AppError } from "../../server/errors.js";
 import { createUser } from "../../server/fixtures/factories.js";
-import { refusal, startTestApp } from "../support/test-app.js";
+import { inTransaction } from "../../server/unit-of-work/unit-of-work.js";
+import { collectEvents, nextEvent, refusal, startTestApp } from "../support/test-app.js";
 
 const app = await startTestApp();
 afterAll(() => app.close());
@@ -147,20 +150,53 @@ describe("markAllRead", () => {
   });
 });
 
-describe("notify", () => {
-  it("writes one row per distinct recipient", async () => {
+describe("markRead and markAllRead tell the user's own sockets", () => {
+  it("sends the new unread count to the caller's sockets only, after commit", async () => {
+    const { me, them, mine } = await twoUsers();
+    const mySocket = await me.connect();
+    const theirSocket = await them.connect();
+    const theirs = collectEvents(theirSocket, "notifications:read");
+
+    const read = nextEvent(mySocket, "notifications:read");
+    await me.trpc.notifications.markRead({ ids: [mine[0]!.id] });
+    expect(await read).toEqual({ unreadCount: 2 });
+
+    const allRead = nextEvent(mySocket, "notifications:read");
+    await me.trpc.notifications.markAllRead();
+    expect(await allRead).toEqual({ unreadCount: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(theirs).toEqual([]);
+  });
+});
+
+describe("effects.notify (notifications created by a unit of work)", () => {
+  it("writes one row per distinct recipient, and tells each of them", async () => {
     const a = await createUser(app.db);
     const b = await createUser(app.db);
-    const created = await app.server.services.notifications.notify([a.id, b.id, a.id], "membership.joined", payload("Newcomer"));
-    expect(created).toHaveLength(2);
+    const socket = await (await app.signIn(a)).connect();
+    const told = nextEvent(socket, "notification:created");
+    await inTransaction(app.server.deps, async (_tx, effects) => effects.notify([a.id, b.id, a.id], "membership.joined", payload("Newcomer")));
     expect(await app.db.notification.count({ where: { userId: a.id } })).toBe(1);
     expect(await app.db.notification.count({ where: { userId: b.id } })).toBe(1);
+    const { id, unreadCount } = await told;
+    expect(unreadCount).toBe(1);
+    expect(await app.db.notification.findUniqueOrThrow({ where: { id } })).toMatchObject({ userId: a.id, kind: "membership.joined", payload: payload("Newcomer") });
   });
 
   it("refuses a payload that does not match its kind, and writes nothing", async () => {
     const a = await createUser(app.db);
     const bad = { partnershipId: "p1" } as unknown as ReturnType<typeof payload>;
-    await expect(app.server.services.notifications.notify([a.id], "membership.joined", bad)).rejects.toThrow();
+    await expect(inTransaction(app.server.deps, async (_tx, effects) => effects.notify([a.id], "membership.joined", bad))).rejects.toThrow();
+    expect(await app.db.notification.count({ where: { userId: a.id } })).toBe(0);
+  });
+
+  it("creates nothing for a change that was refused (rolled back)", async () => {
+    const a = await createUser(app.db);
+    const refused = inTransaction(app.server.deps, async (_tx, effects) => {
+      effects.notify([a.id], "membership.joined", payload("Never"));
+      throw new AppError("PRECONDITION_FAILED", "refused");
+    });
+    await expect(refused).rejects.toThrow("refused");
     expect(await app.db.notification.count({ where: { userId: a.id } })).toBe(0);
   });
 });

@@ -6,6 +6,14 @@ import {
   seatFor,
   seatForInvitation,
 } from "../../server/domains/partnerships/partnerships.rules.js";
+import {
+  canRemoveOrganization,
+  canRemoveSeat,
+  invitationAcceptRefusal,
+  keepsACoChair,
+  organizationRemovalRefusal,
+  sideChangeRefusal,
+} from "../../server/domains/partnerships/partnerships.policy.js";
 
 describe("seatFor", () => {
   it("gives a co-chair seat on the member's own side, always voting", () => {
@@ -112,5 +120,54 @@ describe("invitationState", () => {
 
   it("has a refusal message for every state but pending", () => {
     expect(Object.keys(INVITATION_REFUSALS).sort()).toEqual(["ACCEPTED", "EXPIRED", "REVOKED"]);
+  });
+});
+
+describe("partnerships.policy", () => {
+  it("keeps a co-chair: only a top-body change that takes the last co-chair seat away is refused", () => {
+    expect(keepsACoChair({ isTopBody: true, losesCoChairSeat: true, otherCoChairs: 0 })).toBe(false);
+    expect(keepsACoChair({ isTopBody: true, losesCoChairSeat: true, otherCoChairs: 1 })).toBe(true);
+    expect(keepsACoChair({ isTopBody: true, losesCoChairSeat: false, otherCoChairs: 0 })).toBe(true);
+    // A committee may be left without co-chairs; the partnership's co-chairs manage it.
+    expect(keepsACoChair({ isTopBody: false, losesCoChairSeat: true, otherCoChairs: 0 })).toBe(true);
+  });
+
+  it("removes seats on committees only", () => {
+    expect(canRemoveSeat({ kind: "COMMITTEE" })).toBe(true);
+    expect(canRemoveSeat({ kind: "PARTNERSHIP" })).toBe(false);
+  });
+
+  it("removes an organization only when nobody belongs to it and no service record names it", () => {
+    const none = { memberships: 0, trainees: 0, serviceRequests: 0 };
+    expect(organizationRemovalRefusal(none)).toBeNull();
+    expect(canRemoveOrganization(none)).toBe(true);
+    expect(organizationRemovalRefusal({ ...none, memberships: 1 })).toMatch(/People still belong/);
+    expect(organizationRemovalRefusal({ ...none, trainees: 2 })).toMatch(/trainees or supportive-service requests/);
+    expect(canRemoveOrganization({ ...none, serviceRequests: 1 })).toBe(false);
+  });
+
+  it("fixes an organization's side while a co-chair belongs to it", () => {
+    expect(sideChangeRefusal({ from: "LABOR", to: "NEUTRAL", hasCoChair: true })).toMatch(/co-chair belongs/);
+    expect(sideChangeRefusal({ from: "LABOR", to: "LABOR", hasCoChair: true })).toBeNull();
+    expect(sideChangeRefusal({ from: "LABOR", to: "NEUTRAL", hasCoChair: false })).toBeNull();
+  });
+
+  it("lets only the invited e-mail accept a pending invitation, and says why otherwise", () => {
+    const now = new Date("2026-03-01T12:00:00Z");
+    const pending = { email: "a@example.test", acceptedAt: null, revokedAt: null, expiresAt: new Date("2026-03-08T12:00:00Z") };
+    expect(invitationAcceptRefusal(pending, { email: "a@example.test" }, now)).toBeNull();
+    expect(invitationAcceptRefusal(pending, { email: "b@example.test" }, now)).toEqual({
+      code: "FORBIDDEN",
+      message: "This invitation is for a@example.test. Sign in with that email to accept it.",
+    });
+    expect(invitationAcceptRefusal({ ...pending, revokedAt: now }, { email: "a@example.test" }, now)).toEqual({
+      code: "PRECONDITION_FAILED",
+      message: INVITATION_REFUSALS.REVOKED,
+    });
+    // The state is told before the e-mail: a used link says so to anyone.
+    expect(invitationAcceptRefusal({ ...pending, acceptedAt: now }, { email: "b@example.test" }, now)).toEqual({
+      code: "PRECONDITION_FAILED",
+      message: INVITATION_REFUSALS.ACCEPTED,
+    });
   });
 });

@@ -130,3 +130,5 @@ export const ListNotificationsInputSchema = z.object({
   cursor: z.string().max(64).optional(),
 });
 export const MarkReadInputSchema = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(100) });
+export type ListNotificationsInput = z.infer<typeof ListNotificationsInputSchema>;
+export type MarkReadInput = z.infer<typeof MarkReadInputSchema>;

@@ -1,7 +1,12 @@
-// tRPC procedures of the partnerships domain: parse, call the service, return.
+// tRPC procedures of the partnerships domain: parse, call the use case with ctx.deps, return.
 import { z } from "zod";
 import { protectedProcedure, publicProcedure, router } from "../../trpc/trpc.js";
 import { QuorumRuleInputSchema } from "../meetings/meetings.schema.js";
+import { createCommittee, getCommittee, removeSeat, setQuorumRule, setSeat, updateCommittee } from "./committees.js";
+import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "./invitations.js";
+import { removeMember } from "./members.js";
+import { createOrganization, removeOrganization, updateOrganization } from "./organizations.js";
+import { createPartnership, getPartnership, listPartnerships, updatePartnership } from "./partnerships.js";
 import {
   BodyIdSchema,
   CreateCommitteeInputSchema,
@@ -23,70 +28,70 @@ const OrganizationRefSchema = PartnershipIdSchema.extend({ organizationId: z.str
 
 export const partnershipsRouter = router({
   partnership: router({
-    list: protectedProcedure.query(({ ctx }) => ctx.services.partnerships.listMine({ userId: ctx.user.id })),
+    list: protectedProcedure.query(({ ctx }) => listPartnerships(ctx.deps, { userId: ctx.user.id })),
     get: protectedProcedure
       .input(PartnershipIdSchema)
-      .query(({ ctx, input }) => ctx.services.partnerships.getHome({ userId: ctx.user.id, partnershipId: input.partnershipId })),
+      .query(({ ctx, input }) => getPartnership(ctx.deps, { userId: ctx.user.id, input })),
     create: protectedProcedure
       .input(CreatePartnershipInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.create({ userId: ctx.user.id, input })),
+      .mutation(({ ctx, input }) => createPartnership(ctx.deps, { userId: ctx.user.id, input })),
     update: protectedProcedure
       .input(UpdatePartnershipInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.update({ userId: ctx.user.id, input })),
+      .mutation(({ ctx, input }) => updatePartnership(ctx.deps, { userId: ctx.user.id, input })),
   }),
   organization: router({
     create: protectedProcedure
       .input(CreateOrganizationInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.createOrganization({ userId: ctx.user.id, input })),
+      .mutation(({ ctx, input }) => createOrganization(ctx.deps, { userId: ctx.user.id, input })),
     update: protectedProcedure
       .input(UpdateOrganizationInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.updateOrganization({ userId: ctx.user.id, input })),
+      .mutation(({ ctx, input }) => updateOrganization(ctx.deps, { userId: ctx.user.id, input })),
     remove: protectedProcedure
       .input(OrganizationRefSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.removeOrganization({ userId: ctx.user.id, ...input })),
+      .mutation(({ ctx, input }) => removeOrganization(ctx.deps, { userId: ctx.user.id, input })),
   }),
   committee: router({
     get: protectedProcedure
       .input(BodyIdSchema)
-      .query(({ ctx, input }) => ctx.services.partnerships.getBody({ userId: ctx.user.id, bodyId: input.bodyId })),
+      .query(({ ctx, input }) => getCommittee(ctx.deps, { userId: ctx.user.id, input })),
     create: protectedProcedure
       .input(CreateCommitteeInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.createCommittee({ userId: ctx.user.id, input })),
+      .mutation(({ ctx, input }) => createCommittee(ctx.deps, { userId: ctx.user.id, input })),
     setQuorumRule: protectedProcedure
       .input(QuorumRuleInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.setQuorumRule({ userId: ctx.user.id, input })),
+      .mutation(({ ctx, input }) => setQuorumRule(ctx.deps, { userId: ctx.user.id, input })),
     update: protectedProcedure
       .input(UpdateCommitteeInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.updateCommittee({ userId: ctx.user.id, input })),
+      .mutation(({ ctx, input }) => updateCommittee(ctx.deps, { userId: ctx.user.id, input })),
   }),
   seat: router({
     set: protectedProcedure
       .input(SetSeatInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.setSeat({ userId: ctx.user.id, input })),
+      .mutation(({ ctx, input }) => setSeat(ctx.deps, { userId: ctx.user.id, input })),
     remove: protectedProcedure
       .input(RemoveSeatInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.removeSeat({ userId: ctx.user.id, ...input })),
+      .mutation(({ ctx, input }) => removeSeat(ctx.deps, { userId: ctx.user.id, input })),
   }),
   member: router({
     remove: protectedProcedure
       .input(RemoveMemberInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.removeMember({ userId: ctx.user.id, ...input })),
+      .mutation(({ ctx, input }) => removeMember(ctx.deps, { userId: ctx.user.id, input })),
   }),
   invitation: router({
     list: protectedProcedure
       .input(PartnershipIdSchema)
-      .query(({ ctx, input }) => ctx.services.partnerships.listInvitations({ userId: ctx.user.id, partnershipId: input.partnershipId })),
+      .query(({ ctx, input }) => listInvitations(ctx.deps, { userId: ctx.user.id, input })),
     create: protectedProcedure
       .input(CreateInvitationInputSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.createInvitation({ userId: ctx.user.id, input })),
+      .mutation(({ ctx, input }) => createInvitation(ctx.deps, { userId: ctx.user.id, input })),
     revoke: protectedProcedure
       .input(InvitationIdSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.revokeInvitation({ userId: ctx.user.id, ...input })),
+      .mutation(({ ctx, input }) => revokeInvitation(ctx.deps, { userId: ctx.user.id, input })),
     preview: publicProcedure
       .input(InvitationTokenSchema)
-      .query(({ ctx, input }) => ctx.services.partnerships.previewInvitation({ token: input.token })),
+      .query(({ ctx, input }) => previewInvitation(ctx.deps, { input })),
     accept: protectedProcedure
       .input(InvitationTokenSchema)
-      .mutation(({ ctx, input }) => ctx.services.partnerships.acceptInvitation({ userId: ctx.user.id, token: input.token })),
+      .mutation(({ ctx, input }) => acceptInvitation(ctx.deps, { userId: ctx.user.id, input })),
   }),
 });

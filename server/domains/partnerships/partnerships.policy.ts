@@ -1,0 +1,62 @@
+// Pure predicates of the partnerships domain: who may manage what, and when a change would break a
+// rule. The pages' `viewer.canManage` / `canRemove` flags and the use cases' guards both come from
+// here, so a button is shown exactly when the rule would let it through. No I/O.
+import { canManageBody, canManagePartnership } from "../../access/access.rules.js";
+import { INVITATION_REFUSALS, invitationState } from "./partnerships.rules.js";
+import type { Side } from "./partnerships.schema.js";
+
+export { canManageBody, canManagePartnership };
+
+export const MANAGE_PARTNERSHIP_REFUSAL = "Only the partnership's co-chairs can do that.";
+export const MANAGE_BODY_REFUSAL = "Only the partnership's co-chairs or this committee's co-chairs can do that.";
+export const LAST_CO_CHAIR_REFUSAL = "A partnership needs at least one co-chair. Seat another co-chair first.";
+
+/**
+ * A partnership must always keep one co-chair, or nobody could manage it: a change that takes a
+ * co-chair seat of the top body away (a demotion, a removal) is allowed only while another remains.
+ */
+export function keepsACoChair(change: { isTopBody: boolean; losesCoChairSeat: boolean; otherCoChairs: number }): boolean {
+  return !change.isTopBody || !change.losesCoChairSeat || change.otherCoChairs > 0;
+}
+
+/** Everyone in the partnership has a seat on its top body: it is left by removing the member. */
+export const canRemoveSeat = (body: { kind: string }) => body.kind === "COMMITTEE";
+
+/**
+ * Why an organization cannot be removed, or null if it can: people still belong to it, or it has
+ * trainees or supportive-service requests on record (kept with the log of who read them).
+ */
+export function organizationRemovalRefusal(counts: { memberships: number; trainees: number; serviceRequests: number }): string | null {
+  if (counts.memberships > 0) return "People still belong to this organization. Remove them first.";
+  if (counts.trainees > 0 || counts.serviceRequests > 0) {
+    return "This organization has trainees or supportive-service requests on record, so it stays.";
+  }
+  return null;
+}
+
+export const canRemoveOrganization = (counts: { memberships: number; trainees: number; serviceRequests: number }) =>
+  organizationRemovalRefusal(counts) === null;
+
+/** A co-chair seat belongs to its holder's side, so their organization's side is fixed while they hold it. */
+export function sideChangeRefusal(change: { from: Side; to: Side; hasCoChair: boolean }): string | null {
+  if (change.from !== change.to && change.hasCoChair) return "A co-chair belongs to this organization, so its side cannot change.";
+  return null;
+}
+
+/**
+ * Why `user` cannot accept `invitation` now, or null: it must be pending (not used, withdrawn or
+ * expired) and addressed to the user's own e-mail.
+ */
+export function invitationAcceptRefusal(
+  invitation: { email: string; acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  user: { email: string },
+  now: Date,
+): { code: "PRECONDITION_FAILED" | "FORBIDDEN"; message: string } | null {
+  const state = invitationState(invitation, now);
+  if (state !== "PENDING") return { code: "PRECONDITION_FAILED", message: INVITATION_REFUSALS[state] };
+  if (user.email !== invitation.email) {
+    return { code: "FORBIDDEN", message: `This invitation is for ${invitation.email}. Sign in with that email to accept it.` };
+  }
+  return null;
+}
+
