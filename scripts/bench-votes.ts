@@ -1,190 +1,358 @@
-// npm run bench:votes [-- N]   (default N = 300)
-// Starts the server on a fresh SQLite database, connects N socket.io clients as N distinct signed-in
-// voting members, opens a roll-call motion and has all N vote at once through the real tRPC endpoint.
-// Prints ballots accepted / lost / duplicated, vote request latency, the time from each ballot until
-// every client holds the updated tally, and the same fan-out for a bare socket.io broadcast.
-import { execFileSync, fork } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
+// npm run bench:votes [-- N] [--processes P]        (defaults: N = 300, P = 1)
+//
+// N signed-in voters vote at once on one roll-call motion, through the real product:
+// - a fresh database (embedded PostgreSQL in a temporary folder, or a new database on DATABASE_URL's
+//   server), migrated with prepareDatabase; one partnership whose top body has N voting members (half
+//   labor, half management) and a real session for each (the session service's `start`);
+// - P server processes (scripts/bench-votes-server.ts: createAppServer without Remix, each on its own
+//   port and APP_ORIGIN, all on the same database; with P > 1 they share sockets through the
+//   PostgreSQL adapter). Socket client c connects to process c % P and ballot i goes to process i % P;
+// - the motion is moved, seconded and opened through the real tRPC endpoints; every client joins its
+//   room (`room:join`, with ack) and records when it first held a tally with cast ≥ k;
+// - all N ballots are POSTed at once to `voting.ballot.cast`; this is done first on a warm-up motion
+//   (not measured: connections, JIT, caches), then on the measured one.
+// Then the ceiling, in the same run: scripts/bench-ceiling-server.ts (bare Express + socket.io in one
+// process, in-memory count, the same 50 ms coalescing), the same N clients in one room, the same N
+// concurrent POSTs, the same warm-up and measurement.
+//
+// Prints accepted / refused / lost (accepted, not in the database) / duplicated (more than one ballot
+// for a seat), vote request latency p50/p95/p99, ballot → every client holds the tally p50/p99, the
+// ceiling's figures and the ratios product/ceiling against the targets. Exit code 1 when a ballot was
+// lost or duplicated. BENCH_CPU_PROF=dir writes a CPU profile of each server process into dir.
+import type { ChildProcess } from "node:child_process";
 import { io as connect, type Socket } from "socket.io-client";
-import superjson from "superjson";
 import { createSessionService } from "../server/auth/sessions.js";
 import { loadConfig } from "../server/config.js";
-import { createDb } from "../server/db.js";
+import { prepareDatabase } from "../server/database/prepare.js";
+import { createDb, type Db } from "../server/db.js";
 import { addMember, createOrganization, createPartnership, createUser } from "../server/fixtures/factories.js";
+import {
+  Cleanup,
+  cookiePair,
+  cpuProfileArgs,
+  freePort,
+  mapLimit,
+  ms,
+  now,
+  openBenchDatabase,
+  percentile,
+  ratio,
+  sleep,
+  startScript,
+  stopProcess,
+  trpc,
+  trpcOrThrow,
+} from "./bench-support.js";
 
-const N = Number(process.argv[2] ?? process.env.N ?? 300);
-const now = () => performance.timeOrigin + performance.now();
+const TARGET_RATIO = 1.5;
+/** How long clients may take to hold the final tally before the ballots still missing count as never delivered. */
+const SETTLE_MS = 10_000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
+// ─── arguments ──────────────────────────────────────────────────────────────
+function parseArgs(argv: string[]) {
+  let n = Number(process.env.N ?? 300);
+  let p = Number(process.env.PROCESSES ?? 1);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--processes" || arg === "-p") p = Number(argv[++i]);
+    else if (arg.startsWith("--processes=")) p = Number(arg.slice("--processes=".length));
+    else if (/^\d+$/.test(arg)) n = Number(arg);
+    else usage(`unknown argument ${arg}`);
+  }
+  if (!Number.isInteger(n) || n < 2 || n > 5000) usage("N must be a whole number from 2 to 5000");
+  if (!Number.isInteger(p) || p < 1 || p > 32) usage("P must be a whole number from 1 to 32");
+  return { N: n, P: p };
+}
+function usage(problem: string): never {
+  console.error(`${problem}\nusage: npm run bench:votes -- [N] [--processes P]`);
+  process.exit(2);
+}
+const { N, P } = parseArgs(process.argv.slice(2));
+
+type Voter = { userId: string; membershipId: string; cookie: string };
+type Tally = { motionId: string; cast: number; version?: number };
+type Ballot = { ok: true; cast: number; latency: number } | { ok: false; refusal: string; latency: number };
+type Run = {
+  accepted: number;
+  refused: number;
+  refusals: Map<string, number>;
+  latencies: number[];
+  fanout: number[];
+  neverDelivered: number;
+  tallyBytes: number;
+  tallyMessages: number;
+  /** ballot index → accepted */
+  ok: boolean[];
+};
+
+const cleanup = new Cleanup();
+let exitCode = 0;
+try {
+  // ─── a fresh database with a body of N voting members ─────────────────────
+  const setupStarted = now();
+  const database = await openBenchDatabase("votes");
+  cleanup.add("database", () => database.close());
+  await prepareDatabase(database.url);
+  const db = createDb(database.url, { poolSize: 8, applicationName: "jointly-bench" });
+  cleanup.add("bench Prisma client", () => db.$disconnect());
+  const { voters, topBodyId } = await createVoters(db, N);
+  console.error(`set-up: ${N} voters on ${database.where} in ${((now() - setupStarted) / 1000).toFixed(1)} s`);
+
+  // ─── P real server processes on that database ─────────────────────────────
+  const ports = await uniquePorts(P);
+  const profileArgs = cpuProfileArgs();
+  const servers: ChildProcess[] = [];
+  cleanup.add("server processes", () => Promise.all(servers.map((s) => stopProcess(s))).then(() => undefined));
+  await Promise.all(
+    ports.map(async (port) => {
+      servers.push(await startScript("scripts/bench-votes-server.ts", [database.url, String(port)], { execArgv: profileArgs, timeoutMs: 120_000 }));
+    }),
+  );
+  const processes = ports.map((port) => ({ url: `http://127.0.0.1:${port}`, origin: `http://localhost:${port}` }));
+  const at = (i: number) => processes[i % P]!;
+
+  // ─── two motions, through the real endpoints: a warm-up, then the measured one ───
+  const chair = voters[voters.length - 1]!;
+  const as = (voter: Voter) => ({ cookie: voter.cookie, origin: at(0).origin });
+  async function openMotion(text: string) {
+    const { id } = await trpcOrThrow<{ id: string }>(at(0).url, "voting.motion.move", { bodyId: topBodyId, text, ballotKind: "ROLL_CALL", rule: "SIMPLE_MAJORITY", requireQuorum: false }, as(chair));
+    await trpcOrThrow(at(0).url, "voting.motion.second", { motionId: id }, as(voters[0]!));
+    await trpcOrThrow(at(0).url, "voting.motion.open", { motionId: id, deadline: new Date(Date.now() + 3_600_000) }, as(chair));
+    return id;
+  }
+  const warmUpMotionId = await openMotion("Warm up: adopt the practice resolution.");
+  const motionId = await openMotion("Adopt the benchmark resolution.");
+
+  // ─── the product ──────────────────────────────────────────────────────────
+  const product = await measure({
+    connectClient: (c) => ({ url: at(c).url, headers: { cookie: voters[c]!.cookie, origin: at(c).origin } }),
+    motionIds: [warmUpMotionId, motionId],
+    vote: async (motion, i) => {
+      const { url, origin } = at(i);
+      const outcome = await trpc<{ cast: number }>(url, "voting.ballot.cast", { motionId: motion, choice: i % 3 === 0 ? "NO" : "YES" }, { cookie: voters[i]!.cookie, origin });
+      return outcome.ok ? { ok: true, cast: outcome.data.cast, latency: outcome.latency } : { ok: false, refusal: `${outcome.status} ${outcome.code}`, latency: outcome.latency };
+    },
+  });
+
+  // What the database holds: one ballot per seat, every accepted ballot stored.
+  const rows = await db.rollCallBallot.groupBy({ by: ["seatMembershipId"], where: { motionId }, _count: { _all: true } });
+  const stored = new Map(rows.map((r) => [r.seatMembershipId, r._count._all]));
+  const lost = voters.filter((v, i) => product.ok[i] && !stored.has(v.membershipId)).length;
+  const duplicated = rows.filter((r) => r._count._all > 1).length;
+  const refusedButStored = voters.filter((v, i) => !product.ok[i] && stored.has(v.membershipId)).length;
+
+  // The product's processes stop before the ceiling runs, so each side has the machine to itself.
+  await Promise.all(servers.map((s) => stopProcess(s)));
+
+  // ─── the ceiling: the same job on a bare Express + socket.io server ───────
+  const ceilingPort = await freePort();
+  const ceilingServer = await startScript("scripts/bench-ceiling-server.ts", [String(ceilingPort), String(N)]);
+  cleanup.add("ceiling server", () => stopProcess(ceilingServer));
+  const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
+  const ceilingOrigin = `http://localhost:${ceilingPort}`;
+  const ceiling = await measure({
+    connectClient: () => ({ url: ceilingUrl, headers: { origin: ceilingOrigin } }),
+    motionIds: ["warm-up", "ceiling"],
+    vote: async (motion, i) => {
+      const started = now();
+      try {
+        const res = await fetch(`${ceilingUrl}/vote`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: ceilingOrigin },
+          body: JSON.stringify({ voter: i, choice: i % 3 === 0 ? "NO" : "YES", motionId: motion }),
+        });
+        const body = (await res.json()) as { cast?: number };
+        const latency = now() - started;
+        return res.ok && typeof body.cast === "number" ? { ok: true, cast: body.cast, latency } : { ok: false, refusal: `${res.status}`, latency };
+      } catch (error) {
+        return { ok: false, refusal: `NETWORK ${(error as Error).message}`, latency: now() - started };
+      }
+    },
+  });
+  await stopProcess(ceilingServer);
+
+  // ─── report ───────────────────────────────────────────────────────────────
+  const p99 = (values: number[]) => percentile(values, 99);
+  const voteRatio = ratio(p99(product.latencies), p99(ceiling.latencies));
+  const fanoutRatio = ratio(p99(product.fanout), p99(ceiling.fanout));
+  const verdict = (r: number) => (Number.isFinite(r) ? (r <= TARGET_RATIO ? "ok" : "MISSED") : "n/a");
+  const x = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : "n/a");
+
+  console.log(`\nVoting benchmark: ${N} signed-in voters, one roll-call motion, all voting at once`);
+  console.log(`  product: ${P} server process${P > 1 ? "es" : ""} (createAppServer, PostgreSQL${P > 1 ? ", sockets shared through the PostgreSQL adapter" : ""}); ${database.where}`);
+  console.log(`  ceiling: one bare Express + socket.io process, in-memory count, the same 50 ms tally coalescing`);
+  console.log(`  each side first runs the same vote once on a warm-up motion (not measured), then the measured one`);
+  if (profileArgs.length) console.log(`  CPU profiles of the server processes in ${process.env.BENCH_CPU_PROF} (the profiler slows the product's figures)`);
+  console.log("");
+  console.log(`  product  ballots accepted ${product.accepted} of ${N}, refused ${product.refused}${formatRefusals(product.refusals)}`);
+  console.log(`           ballots lost ${lost} (accepted, not in the database)`);
+  console.log(`           ballots duplicated ${duplicated} (seats with more than one ballot)`);
+  if (refusedButStored) console.log(`           refused but stored ${refusedButStored} (the voter was told no, the ballot counts)`);
+  printFigures(product, "product ");
+  console.log(`  ceiling  ballots accepted ${ceiling.accepted} of ${N}, refused ${ceiling.refused}${formatRefusals(ceiling.refusals)}`);
+  printFigures(ceiling, "ceiling ");
+  console.log("");
+  console.log(`  product / ceiling   vote p99 ${x(voteRatio)} (target ≤ ${TARGET_RATIO}×) ${verdict(voteRatio)}`);
+  console.log(`                      fan-out p99 ${x(fanoutRatio)} (target ≤ ${TARGET_RATIO}×) ${verdict(fanoutRatio)}`);
+  if (lost || duplicated) {
+    console.log(`\n  FAILED: ${lost} ballot(s) lost, ${duplicated} seat(s) with duplicated ballots`);
+    exitCode = 1;
+  }
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  await cleanup.run();
+}
+process.exit(exitCode);
+
+// ─── helpers ────────────────────────────────────────────────────────────────
+
+/**
+ * A partnership whose top body has N voting members: the creator (labor co-chair, last in the list,
+ * who moves and opens the motion) and N − 1 members alternating management and labor, so the sides
+ * are even. Each gets a real session.
+ */
+async function createVoters(db: Db, n: number): Promise<{ voters: Voter[]; topBodyId: string }> {
+  const sessions = createSessionService({ db, config: loadConfig({ NODE_ENV: "production", LOG_LEVEL: "warn" }) });
+  const chairUser = await createUser(db, { name: "Bench Chair", hashCost: 10 });
+  const { partnership, topBody, organization: laborOrg, membership: chairMembership } = await createPartnership(db, { creatorId: chairUser.id, seat: "LABOR" });
+  const managementOrg = await createOrganization(db, { partnershipId: partnership.id, side: "MANAGEMENT" });
+  const members = await mapLimit(Array.from({ length: n - 1 }, (_, i) => i), 8, async (i) => {
+    const user = await createUser(db, { name: `Voter ${i + 1}`, hashCost: 10 });
+    const membership = await addMember(db, { partnershipId: partnership.id, organizationId: i % 2 ? laborOrg.id : managementOrg.id, role: "MEMBER", userId: user.id });
+    return { userId: user.id, membershipId: membership.id };
+  });
+  const people = [...members, { userId: chairUser.id, membershipId: chairMembership.id }];
+  const voters = await mapLimit(people, 8, async (p) => ({ ...p, cookie: cookiePair((await sessions.start(p.userId)).cookie) }));
+  return { voters, topBodyId: topBody.id };
+}
+
+async function uniquePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
+}
+
+/**
+ * Connects N clients once, then for each motion (a warm-up one, then the measured one) joins them to
+ * its room, sends the N ballots at once and measures: request latency, and for each accepted ballot
+ * the time from its request leaving until every client held a tally of that motion with cast ≥ that
+ * ballot's cast (a client keeps the highest version, or the highest cast while tallies carry none).
+ * Returns the last motion's figures.
+ */
+async function measure(options: {
+  connectClient: (c: number) => { url: string; headers: Record<string, string> };
+  motionIds: string[];
+  vote: (motionId: string, i: number) => Promise<Ballot>;
+}): Promise<Run> {
+  const clients = await mapLimit(Array.from({ length: N }, (_, c) => c), 50, (c) => {
+    const { url, headers } = options.connectClient(c);
+    return new Promise<Socket>((resolve, reject) => {
+      const socket = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: headers });
+      socket.once("connect", () => resolve(socket));
+      socket.once("connect_error", (error) => reject(new Error(`client ${c}: ${error.message}`)));
     });
   });
-}
+  const disconnectAll = () => clients.forEach((s) => s.disconnect());
+  cleanup.add("socket clients", disconnectAll);
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-const ms = (v: number) => `${v.toFixed(1)} ms`;
-
-// ─── a fresh database with a body of N voting members ───────────────────────
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jointly-bench-"));
-const databaseUrl = `file:${path.join(dir, "bench.db")}`;
-execFileSync("npx", ["--no-install", "prisma", "migrate", "deploy"], {
-  stdio: "ignore",
-  env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false" },
-});
-const [appPort, barePort] = [await freePort(), await freePort()];
-const origin = `http://localhost:${appPort}`;
-const config = loadConfig({ DATABASE_URL: databaseUrl, PORT: String(appPort), APP_ORIGIN: origin });
-const db = await createDb(databaseUrl);
-const chairUser = await createUser(db, { name: "Bench Chair" });
-const { partnership, topBody, organization: laborOrg } = await createPartnership(db, { creatorId: chairUser.id, seat: "LABOR" });
-const managementOrg = await createOrganization(db, { partnershipId: partnership.id, side: "MANAGEMENT" });
-const voters: Array<{ userId: string }> = [];
-for (let i = 0; i < N - 1; i++) {
-  const m = await addMember(db, { partnershipId: partnership.id, organizationId: i % 2 ? laborOrg.id : managementOrg.id, role: "MEMBER" });
-  voters.push({ userId: m.userId });
-}
-voters.push({ userId: chairUser.id });
-const sessions = createSessionService({ db, config });
-const cookies = await Promise.all(voters.map(async (v) => (await sessions.start(v.userId)).cookie.split(";")[0]!));
-const chairCookie = cookies[cookies.length - 1]!;
-
-// ─── the real server, in its own process ────────────────────────────────────
-const server = fork(path.resolve("scripts/bench-votes-server.ts"), [databaseUrl, String(appPort), String(barePort)], {
-  execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
-  stdio: ["ignore", "inherit", "inherit", "ipc"],
-});
-await new Promise<void>((resolve, reject) => {
-  server.once("message", () => resolve());
-  server.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
-});
-
-async function trpc(pathName: string, input: unknown, cookie: string) {
-  const started = now();
-  const res = await fetch(`${origin}/api/trpc/${pathName}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin, cookie },
-    body: JSON.stringify(superjson.serialize(input)),
-  });
-  const body = (await res.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string } } };
-  if (!res.ok) throw new Error(`${pathName}: ${res.status} ${body.error?.json.message}`);
-  return { data: body.result!.data.json as Record<string, unknown>, latency: now() - started };
-}
-
-function connectAll(url: string, withCookies: boolean): Promise<Socket[]> {
-  return Promise.all(
-    cookies.map(
-      (cookie) =>
-        new Promise<Socket>((resolve, reject) => {
-          const socket = connect(url, { transports: ["websocket"], forceNew: true, extraHeaders: withCookies ? { cookie, origin } : { origin } });
-          socket.once("connect", () => resolve(socket));
-          socket.once("connect_error", reject);
-        }),
-    ),
+  // Per motion: arrivals[c][k] = when client c first held a tally with cast ≥ k.
+  const rounds = new Map(
+    options.motionIds.map((id) => [
+      id,
+      {
+        arrivals: clients.map(() => new Float64Array(N + 1).fill(NaN)),
+        held: clients.map(() => ({ version: -Infinity })),
+        messages: 0,
+        bytes: 0,
+      },
+    ]),
   );
-}
-
-try {
-  // ─── the motion ───────────────────────────────────────────────────────────
-  const moved = await trpc("voting.motion.move", { bodyId: topBody.id, text: "Adopt the benchmark resolution.", ballotKind: "ROLL_CALL", rule: "SIMPLE_MAJORITY", requireQuorum: false }, chairCookie);
-  const motionId = moved.data.id as string;
-  await trpc("voting.motion.second", { motionId }, cookies[0]!);
-  await trpc("voting.motion.open", { motionId, deadline: new Date(Date.now() + 3_600_000) }, chairCookie);
-
-  const clients = await connectAll(origin, true);
-  // arrivals[c][k] = when client c first held a tally with at least k ballots.
-  const arrivals = clients.map(() => new Float64Array(N + 1).fill(NaN));
-  let tallyMessageBytes = 0;
-  await Promise.all(
-    clients.map(
-      (socket, c) =>
-        new Promise<void>((resolve, reject) => {
-          socket.on("tally:updated", (tally: { cast: number }) => {
-            const at = now();
-            tallyMessageBytes = JSON.stringify(tally).length;
-            for (let k = tally.cast; k >= 1 && Number.isNaN(arrivals[c]![k]!); k--) arrivals[c]![k] = at;
-          });
-          socket.emit("room:join", { kind: "motion", id: motionId }, (ack: { ok: boolean }) => (ack.ok ? resolve() : reject(new Error("join refused"))));
-        }),
-    ),
-  );
-
-  // ─── everyone votes at once ───────────────────────────────────────────────
-  const sentAt: number[] = [];
-  const results = await Promise.allSettled(
-    cookies.map((cookie, i) => {
-      sentAt[i] = now();
-      return trpc("voting.ballot.cast", { motionId, choice: i % 3 === 0 ? "NO" : "YES" }, cookie);
+  clients.forEach((socket, c) =>
+    socket.on("tally:updated", (tally: Tally) => {
+      const at = now();
+      const round = rounds.get(tally.motionId);
+      if (!round) return;
+      round.messages++;
+      round.bytes = JSON.stringify(tally).length;
+      const held = round.held[c]!;
+      const version = typeof tally.version === "number" ? tally.version : tally.cast;
+      if (version <= held.version) return;
+      held.version = version;
+      const a = round.arrivals[c]!;
+      for (let k = Math.min(tally.cast, N); k >= 1 && Number.isNaN(a[k]!); k--) a[k] = at;
     }),
   );
-  const accepted = results.filter((r) => r.status === "fulfilled") as Array<PromiseFulfilledResult<Awaited<ReturnType<typeof trpc>>>>;
-  // Wait until every client has seen the last tally (or give up after 10 s).
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && arrivals.some((a) => Number.isNaN(a[accepted.length]!))) await new Promise((r) => setTimeout(r, 20));
 
-  const fanout: number[] = [];
-  results.forEach((r, i) => {
-    if (r.status !== "fulfilled") return;
-    const k = r.value.data.cast as number;
-    const allHold = Math.max(...arrivals.map((a) => a[k]!));
-    if (!Number.isNaN(allHold)) fanout.push(allHold - sentAt[i]!);
-  });
-  const stored = await db.rollCallBallot.count({ where: { motionId } });
-  const perSeat = await db.rollCallBallot.groupBy({ by: ["seatMembershipId"], where: { motionId }, _count: { _all: true } });
-  const duplicated = perSeat.filter((g) => g._count._all > 1).length;
-  const lost = accepted.length - stored;
-  clients.forEach((s) => s.disconnect());
+  let run: Run | null = null;
+  for (const motionId of options.motionIds) {
+    const round = rounds.get(motionId)!;
+    await Promise.all(
+      clients.map(
+        (socket) =>
+          new Promise<void>((resolve, reject) =>
+            socket.emit("room:join", { kind: "motion", id: motionId }, (ack: { ok: boolean; error?: { message: string } }) =>
+              ack.ok ? resolve() : reject(new Error(`room:join refused: ${ack.error?.message}`)),
+            ),
+          ),
+      ),
+    );
 
-  // ─── baseline: the same shape of work on a bare socket.io server ──────────
-  // N requests at once, each making one broadcast of a same-size message to the same N clients;
-  // measured the same way: from the request leaving to every client holding that message.
-  const bareClients = await connectAll(`http://127.0.0.1:${barePort}`, false);
-  const bareArrivals = bareClients.map(() => new Float64Array(N).fill(NaN));
-  bareClients.forEach((s, c) => s.on("bench", (msg: { seq: number }) => (bareArrivals[c]![msg.seq] = now())));
-  const bareSentAt: number[] = [];
-  await Promise.all(
-    cookies.map((_, i) => {
-      bareSentAt[i] = now();
-      return fetch(`http://127.0.0.1:${barePort}/broadcast?seq=${i}&bytes=${Math.max(0, tallyMessageBytes - 20)}`, { method: "POST" });
-    }),
+    // Everyone votes at once.
+    const sentAt = new Float64Array(N);
+    const results = await Promise.all(
+      Array.from({ length: N }, (_, i) => {
+        sentAt[i] = now();
+        return options.vote(motionId, i);
+      }),
+    );
+    const finalCast = Math.min(N, Math.max(0, ...results.map((r) => (r.ok ? r.cast : 0))));
+    const settleBy = Date.now() + SETTLE_MS;
+    while (Date.now() < settleBy && finalCast > 0 && round.arrivals.some((a) => Number.isNaN(a[finalCast]!))) await sleep(10);
+
+    const fanout: number[] = [];
+    let neverDelivered = 0;
+    const refusals = new Map<string, number>();
+    results.forEach((r, i) => {
+      if (!r.ok) {
+        refusals.set(r.refusal, (refusals.get(r.refusal) ?? 0) + 1);
+        return;
+      }
+      const k = Math.min(r.cast, N);
+      let last = -Infinity;
+      for (const a of round.arrivals) last = Math.max(last, a[k]!);
+      if (Number.isNaN(last)) neverDelivered++;
+      else fanout.push(last - sentAt[i]!);
+    });
+    const accepted = results.filter((r) => r.ok).length;
+    run = {
+      accepted,
+      refused: N - accepted,
+      refusals,
+      latencies: results.filter((r) => r.ok).map((r) => r.latency),
+      fanout,
+      neverDelivered,
+      tallyBytes: round.bytes,
+      tallyMessages: round.messages,
+      ok: results.map((r) => r.ok),
+    };
+  }
+  disconnectAll();
+  return run!;
+}
+
+function printFigures(run: Run, label: string) {
+  const pad = " ".repeat(label.length + 2);
+  console.log(`${pad}vote request latency  p50 ${ms(percentile(run.latencies, 50))}  p95 ${ms(percentile(run.latencies, 95))}  p99 ${ms(percentile(run.latencies, 99))}`);
+  console.log(
+    `${pad}ballot → every client holds the tally  p50 ${ms(percentile(run.fanout, 50))}  p99 ${ms(percentile(run.fanout, 99))}` +
+      (run.neverDelivered ? `  (${run.neverDelivered} ballot(s) never reached every client within ${SETTLE_MS / 1000} s)` : ""),
   );
-  const bareDeadline = Date.now() + 10_000;
-  while (Date.now() < bareDeadline && bareArrivals.some((a) => a.some(Number.isNaN))) await new Promise((r) => setTimeout(r, 20));
-  const baseline = bareSentAt.map((sent, i) => Math.max(...bareArrivals.map((a) => a[i]!)) - sent).filter((v) => !Number.isNaN(v));
-  bareClients.forEach((s) => s.disconnect());
+  console.log(`${pad}tally messages received ${run.tallyMessages} (${(run.tallyMessages / N).toFixed(1)} per client, ${run.tallyBytes} bytes each)`);
+}
 
-  const latencies = accepted.map((r) => r.value.latency);
-  const report = {
-    voters: N,
-    ballotsAccepted: accepted.length,
-    ballotsRefused: results.length - accepted.length,
-    ballotsLost: lost,
-    ballotsDuplicated: duplicated,
-    voteLatency: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) },
-    fanout: { p50: percentile(fanout, 50), p99: percentile(fanout, 99) },
-    baselineBroadcast: { p50: percentile(baseline, 50), p99: percentile(baseline, 99) },
-  };
-  const ratio = report.fanout.p99 / report.baselineBroadcast.p99;
-  console.log(`Voting benchmark: ${N} signed-in voters on one roll-call motion (tally message ${tallyMessageBytes} bytes)`);
-  console.log(`  ballots accepted      ${report.ballotsAccepted} of ${N} (refused ${report.ballotsRefused})`);
-  console.log(`  ballots lost          ${report.ballotsLost}`);
-  console.log(`  ballots duplicated    ${report.ballotsDuplicated}`);
-  console.log(`  vote request latency  p50 ${ms(report.voteLatency.p50)}  p95 ${ms(report.voteLatency.p95)}  p99 ${ms(report.voteLatency.p99)}`);
-  console.log(`  ballot → every client holds the tally   p50 ${ms(report.fanout.p50)}  p99 ${ms(report.fanout.p99)}`);
-  console.log(`  bare socket.io: ${N} broadcasts to ${N} clients, request → every client  p50 ${ms(report.baselineBroadcast.p50)}  p99 ${ms(report.baselineBroadcast.p99)}`);
-  console.log(`  fan-out p99 / bare broadcast p99 = ${ratio.toFixed(2)}x (target ≤ 2x)`);
-  if (report.ballotsLost || report.ballotsDuplicated) process.exitCode = 1;
-} finally {
-  server.kill("SIGTERM");
-  await db.$disconnect();
-  fs.rmSync(dir, { recursive: true, force: true });
+function formatRefusals(refusals: Map<string, number>) {
+  if (!refusals.size) return "";
+  return ` (${[...refusals].map(([why, count]) => `${count} × ${why}`).join(", ")})`;
 }
