@@ -25,6 +25,19 @@ import {
 const RoomRefSchema = z.object({ kind: z.enum(["partnership", "meeting", "caucus", "motion", "draft"]), id: z.string().min(1).max(64) });
 
 type SocketData = { userId: string; sessionId: string; name: string };
+
+/**
+ * Socket changes every process must make to its own sockets, asked of the others with an ack, so the
+ * caller knows they are done before it publishes the event that follows (NOTIFYs on different
+ * connections may otherwise arrive in either order).
+ */
+type ClusterEvents = {
+  "cluster:endSession": (sessionId: string, ack: (done: true) => void) => void;
+  "cluster:leaveRoom": (userId: string, room: string, ack: (done: true) => void) => void;
+  "cluster:recheckRooms": (userId: string, ack: (done: true) => void) => void;
+};
+/** How long a process waits for the others' acks (and for fetchSockets answers). */
+const CLUSTER_ACK_MS = 2_000;
 export type Realtime = ReturnType<typeof createRealtime>;
 
 export function createRealtime(
@@ -32,7 +45,7 @@ export function createRealtime(
   deps: { config: Config; logger: Logger; sessions: SessionService; access: Access; pool: pg.Pool | null },
 ) {
   const { config, logger, sessions, access, pool } = deps;
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, ClusterEvents, SocketData>(httpServer, {
     serveClient: false,
     // WebSocket only: a handshake always carries Origin, and behind a load balancer no sticky sessions
     // are needed (a long-polling client would have to reach the same process every time).
@@ -51,6 +64,7 @@ export function createRealtime(
         tableName: "socket_io_attachments",
         heartbeatInterval: 5_000,
         heartbeatTimeout: 15_000,
+        requestsTimeout: CLUSTER_ACK_MS,
         errorHandler: (error) => logger.warn({ err: error }, "socket.io adapter error"),
       }),
     );
@@ -111,6 +125,31 @@ export function createRealtime(
     });
   });
 
+  // This process's own sockets, in order: the event is written before the connection closes.
+  const endSessionHere = (sessionId: string) => {
+    io.local.to(sessionRoom(sessionId)).emit("session:ended", {});
+    io.local.in(sessionRoom(sessionId)).disconnectSockets(true);
+  };
+  const leaveRoomHere = (userId: string, room: string) => io.local.in(userRoom(userId)).socketsLeave(room);
+  const recheckHere = (userId: string) => io.local.in(userRoom(userId)).disconnectSockets(true);
+  if (pool) {
+    io.on("cluster:endSession", (sessionId, ack) => (endSessionHere(sessionId), ack(true)));
+    io.on("cluster:leaveRoom", (userId, room, ack) => (leaveRoomHere(userId, room), ack(true)));
+    io.on("cluster:recheckRooms", (userId, ack) => (recheckHere(userId), ack(true)));
+  }
+
+  /** Does `here` in this process and asks every other process to do the same, waiting for their acks. */
+  async function everywhere<E extends keyof ClusterEvents>(event: E, here: () => void, ...args: Parameters<ClusterEvents[E]> extends [...infer A, unknown] ? A : never) {
+    here();
+    if (!pool) return;
+    try {
+      await (io.serverSideEmitWithAck as (event: string, ...args: unknown[]) => Promise<unknown[]>)(event, ...args);
+    } catch (error) {
+      // A process that did not answer in time is gone or stuck; its clients reconnect and rejoin through the permission layer.
+      logger.warn({ err: error, event }, "not every process confirmed a socket change");
+    }
+  }
+
   /** Tells a room who is in it, from the sockets actually joined (works across processes with an adapter). */
   async function announcePresence(room: string) {
     const sockets = await io.in(room).fetchSockets();
@@ -125,22 +164,15 @@ export function createRealtime(
       // socket.io's typed emit cannot follow a generic event name; the signature above keeps callers typed.
       (io.to(room).emit as (event: string, payload: unknown) => boolean)(event, payload);
     },
-    /** Ends every socket opened with this session (after sign-out). */
-    endSession(sessionId: string) {
-      io.to(sessionRoom(sessionId)).emit("session:ended", {});
-      io.in(sessionRoom(sessionId)).disconnectSockets(true);
-    },
-    /** Takes a user's sockets out of a room they may no longer read. */
-    removeUserFromRoom(userId: string, room: string) {
-      io.in(userRoom(userId)).socketsLeave(room);
-    },
+    /** Ends every socket opened with this session (after sign-out), in every process. */
+    endSession: (sessionId: string) => everywhere("cluster:endSession", () => endSessionHere(sessionId), sessionId),
+    /** Takes a user's sockets out of a room they may no longer read, in every process, before returning. */
+    removeUserFromRoom: (userId: string, room: string) => everywhere("cluster:leaveRoom", () => leaveRoomHere(userId, room), userId, room),
     /**
      * After a user loses access (removed from a partnership or a body), drops their sockets; the
      * browser reconnects at once and rejoins only the rooms it may still read.
      */
-    recheckUserRooms(userId: string) {
-      io.in(userRoom(userId)).disconnectSockets(true);
-    },
+    recheckUserRooms: (userId: string) => everywhere("cluster:recheckRooms", () => recheckHere(userId), userId),
     close: () => new Promise<void>((resolve) => io.close(() => resolve())),
   };
 }

@@ -98,7 +98,7 @@ describe("three processes on one database", () => {
     const [a, b] = servers as [ServerProcess, ServerProcess];
     const user = await createUser(db, { hashCost: 10 });
     const signIn = (server: ServerProcess, password: string) =>
-      fetch(`http://127.0.0.1:${server.port}/signin?_data=routes%2Fsignin`, {
+      fetch(`${server.origin}/signin?_data=routes%2Fsignin`, {
         method: "POST",
         headers: { origin: server.origin, "content-type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ email: user.email, password, redirectTo: "/" }),
@@ -109,6 +109,23 @@ describe("three processes on one database", () => {
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as { formError: string }).formError).toMatch(/Too many failed sign-in attempts/);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("signing out through process A ends that session's sockets on B and C, and only those", async () => {
+    const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
+    const world = await votingBody();
+    const mine = [await connect(b, world.member), await connect(c, world.member)];
+    const others = await connect(b, world.manager);
+    try {
+      const ended = mine.map((socket) => new Promise<void>((resolve) => socket.once("session:ended", () => resolve())));
+      const closed = mine.map((socket) => new Promise<void>((resolve) => socket.once("disconnect", () => resolve())));
+      const res = await fetch(`${a.origin}/signout`, { method: "POST", headers: { cookie: world.member, origin: a.origin }, redirect: "manual" });
+      expect(res.status).toBe(302);
+      await Promise.race([Promise.all([...ended, ...closed]), new Promise((_, reject) => setTimeout(() => reject(new Error("sockets not ended within 2 s")), 2_000))]);
+      expect(others.connected).toBe(true);
+    } finally {
+      [...mine, others].forEach((s) => s.close());
+    }
   });
 
   it("due jobs run exactly once among the three processes", async () => {

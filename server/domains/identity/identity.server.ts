@@ -57,7 +57,7 @@ export async function signIn(
 /** Ends the session and every socket that was opened with it (on any process). */
 export async function signOut(deps: Pick<AppDeps, "sessions" | "realtime">, { input }: { input: { sessionId: string } }) {
   const result = await deps.sessions.end(input.sessionId);
-  deps.realtime.endSession(input.sessionId);
+  await deps.realtime.endSession(input.sessionId);
   return result;
 }
 
