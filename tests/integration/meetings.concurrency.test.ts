@@ -6,7 +6,16 @@
 // Timed races (Promise.all, repeated) run beside deterministic ones that force the worst interleaving
 // (betweenChecksAndTransaction).
 import { afterAll, describe, expect, it } from "vitest";
-import { betweenChecksAndTransaction, itemInput, liveMeeting, meetingOf, meetingWorld, moreMembers, type World } from "../support/meetings-helpers.js";
+import {
+  betweenChecksAndTransaction,
+  itemInput,
+  liveMeeting,
+  meetingOf,
+  meetingWorld,
+  moreMembers,
+  slowTransactions,
+  type World,
+} from "../support/meetings-helpers.js";
 import { refusal, startTestApp } from "../support/test-app.js";
 
 const app = await startTestApp();
@@ -258,6 +267,8 @@ const RACE_TIMEOUT_MS = 90_000;
 /** 1, 2, …, n: every place taken once, none skipped. */
 const oneToN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
+// In these races every statement inside a transaction takes a few milliseconds longer (slowTransactions),
+// as with a database across a network, so that the racing transactions really overlap.
 describe("positions taken at the same moment", () => {
   it(`gives many members who raise their hands at once distinct, gap-free places in the queue (${ROUNDS} rounds)`, async () => {
     const world = await meetingWorld(app);
@@ -267,7 +278,12 @@ describe("positions taken at the same moment", () => {
       const { meeting } = await liveMeeting(app, world, { items: 1 });
       // Everyone at once, some twice (a double click): one entry each, whoever is first.
       const raised = [...hands, ...hands.slice(0, 4)];
-      await Promise.all(raised.map((p) => p.trpc.meetings.speaker.raiseHand({ meetingId: meeting.id })));
+      const slow = slowTransactions(app.db);
+      try {
+        await Promise.all(raised.map((p) => p.trpc.meetings.speaker.raiseHand({ meetingId: meeting.id })));
+      } finally {
+        slow.restore();
+      }
 
       const entries = await app.db.speakerEntry.findMany({ where: { meetingId: meeting.id }, orderBy: { position: "asc" } });
       expect(entries.map((e) => e.position), `round ${round}`).toEqual(oneToN(hands.length));
@@ -288,11 +304,16 @@ describe("positions taken at the same moment", () => {
       await first!.trpc.meetings.speaker.raiseHand({ meetingId: meeting.id });
       await second!.trpc.meetings.speaker.raiseHand({ meetingId: meeting.id });
       const secondEntry = await app.db.speakerEntry.findFirstOrThrow({ where: { meetingId: meeting.id, membershipId: second!.membershipId } });
-      await Promise.all([
-        ...later.map((p) => p.trpc.meetings.speaker.raiseHand({ meetingId: meeting.id })),
-        world.laborChair.trpc.meetings.speaker.move({ entryId: secondEntry.id, direction: "up" }),
-        world.managementChair.trpc.meetings.speaker.callNext({ meetingId: meeting.id }),
-      ]);
+      const slow = slowTransactions(app.db);
+      try {
+        await Promise.all([
+          ...later.map((p) => p.trpc.meetings.speaker.raiseHand({ meetingId: meeting.id })),
+          world.laborChair.trpc.meetings.speaker.move({ entryId: secondEntry.id, direction: "up" }),
+          world.managementChair.trpc.meetings.speaker.callNext({ meetingId: meeting.id }),
+        ]);
+      } finally {
+        slow.restore();
+      }
       const entries = await app.db.speakerEntry.findMany({ where: { meetingId: meeting.id }, orderBy: { position: "asc" } });
       expect(entries.map((e) => e.position).sort((a, b) => a - b), `round ${round}`).toEqual(oneToN(later.length + 2));
       expect(entries.filter((e) => e.status === "SPEAKING")).toHaveLength(1);
@@ -310,10 +331,15 @@ describe("positions taken at the same moment", () => {
         proposals.push((await p.trpc.meetings.agenda.propose(itemInput(meeting.id, { title: `Proposal ${i}` }))).id);
       }
       // Both co-chairs accept them all at once, alternating (and a co-chair adds one of their own).
-      await Promise.all([
-        ...proposals.map((itemId, i) => (i % 2 === 0 ? world.laborChair : world.managementChair).trpc.meetings.agenda.accept({ itemId })),
-        world.managementChair.trpc.meetings.agenda.propose(itemInput(meeting.id, { title: "The chair's own" })),
-      ]);
+      const slow = slowTransactions(app.db);
+      try {
+        await Promise.all([
+          ...proposals.map((itemId, i) => (i % 2 === 0 ? world.laborChair : world.managementChair).trpc.meetings.agenda.accept({ itemId })),
+          world.managementChair.trpc.meetings.agenda.propose(itemInput(meeting.id, { title: "The chair's own" })),
+        ]);
+      } finally {
+        slow.restore();
+      }
 
       const accepted = await app.db.agendaItem.findMany({ where: { meetingId: meeting.id, status: "ACCEPTED" }, orderBy: { position: "asc" } });
       expect(accepted.map((i) => i.position), `round ${round}`).toEqual(oneToN(items.length + proposals.length + 1));
@@ -333,18 +359,20 @@ describe("two members of a side save the caucus notes at the same moment", () =>
     const world = await meetingWorld(app);
     const { meeting } = await liveMeeting(app, world);
     await world.laborChair.trpc.meetings.meeting.callCaucus({ meetingId: meeting.id, minutes: 30 });
-    const writers = [world.laborChair, world.laborMember] as const;
+    const writers = [world.laborChair, world.laborMember, world.laborAdvisory];
     let revision = 0;
     for (let round = 0; round < ROUNDS; round++) {
       // Round 0 races the first save (nothing stored yet); later rounds race an update.
       const texts = writers.map((w) => `${w.name}, round ${round}`);
+      const slow = slowTransactions(app.db);
       const results = await Promise.allSettled(
         writers.map((w, i) => w.trpc.meetings.caucus.saveNote({ meetingId: meeting.id, text: texts[i]!, baseRevision: revision })),
-      );
+      ).finally(() => slow.restore());
       const winners = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
       expect(winners, `round ${round}`).toHaveLength(1);
-      const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-      expect((await refusal(Promise.reject(loser.reason))).code).toBe("CONFLICT");
+      for (const loser of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) {
+        expect((await refusal(Promise.reject(loser.reason))).code).toBe("CONFLICT");
+      }
       revision++;
       expect((results[winners[0]!] as PromiseFulfilledResult<{ revision: number }>).value).toEqual({ revision });
       const stored = await app.db.caucusNote.findUniqueOrThrow({ where: { meetingId_side: { meetingId: meeting.id, side: "LABOR" } } });

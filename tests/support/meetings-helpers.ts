@@ -219,3 +219,40 @@ export function betweenChecksAndTransaction(db: Db, between: () => Promise<unkno
   };
   return { outcome, restore };
 }
+
+/**
+ * Makes every statement inside a transaction wait `latencyMs` before it goes to the database, as with a
+ * database across a network: racing transactions then overlap for real instead of one finishing in
+ * the few milliseconds before the next begins. Returns `restore`.
+ */
+export function slowTransactions(db: Db, latencyMs = 5) {
+  const original = db.$transaction;
+  const pause = () => new Promise((resolve) => setTimeout(resolve, latencyMs));
+  const slowCall = (fn: (...a: unknown[]) => unknown, self: unknown) => (...args: unknown[]) => pause().then(() => fn.apply(self, args));
+  const slowClient = (tx: object) =>
+    new Proxy(tx, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof value === "function") return slowCall(value as (...a: unknown[]) => unknown, target);
+        if (typeof prop === "string" && !prop.startsWith("$") && value && typeof value === "object") {
+          // A model's delegate (tx.meeting, tx.agendaItem, …): each of its queries waits first.
+          return new Proxy(value, {
+            get: (delegate, name, r) => {
+              const method = Reflect.get(delegate, name, r) as unknown;
+              return typeof method === "function" ? slowCall(method as (...a: unknown[]) => unknown, delegate) : method;
+            },
+          });
+        }
+        return value;
+      },
+    });
+  (db as { $transaction: unknown }).$transaction = (work: unknown, ...rest: unknown[]) =>
+    typeof work === "function"
+      ? (original as (...a: unknown[]) => unknown).call(db, (tx: object) => (work as (tx: object) => unknown)(slowClient(tx)), ...rest)
+      : (original as (...a: unknown[]) => unknown).call(db, work, ...rest);
+  return {
+    restore: () => {
+      (db as { $transaction: unknown }).$transaction = original;
+    },
+  };
+}

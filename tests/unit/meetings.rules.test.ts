@@ -9,6 +9,20 @@ import {
   utcToZonedLocal,
   zonedLocalToUtc,
 } from "../../server/domains/meetings/meetings.rules.js";
+import {
+  allowOrThrow,
+  checkInStatus,
+  mayApproveMinutes,
+  mayChangeAction,
+  mayCreateStrawPoll,
+  mayEditAgenda,
+  mayMarkAttendance,
+  mayRecordDecision,
+  mayWriteMinutes,
+  viewerFlags,
+  type MeetingActor,
+  type MeetingState,
+} from "../../server/domains/meetings/meetings.policy.js";
 import { ScheduleMeetingInputSchema, ProposeItemInputSchema } from "../../server/domains/meetings/meetings.schema.js";
 
 const member = (side: string, attendance: string | null) => ({ side, attendance });
@@ -163,5 +177,90 @@ describe("meeting inputs", () => {
     expect(ScheduleMeetingInputSchema.safeParse({ ...base, timeZone: "Mars/Olympus" }).success).toBe(false);
     expect(ScheduleMeetingInputSchema.safeParse({ ...base, startsAtLocal: "tomorrow" }).success).toBe(false);
     expect(ScheduleMeetingInputSchema.safeParse({ ...base, durationMinutes: 0 }).success).toBe(false);
+  });
+});
+
+describe("meetings policy", () => {
+  const seat = (role: "CO_CHAIR" | "MEMBER" | "OBSERVER" | "STAFF") =>
+    ({ role, coChairSide: role === "CO_CHAIR" ? "LABOR" : null, isVoting: role === "CO_CHAIR" || role === "MEMBER" }) as const;
+  const actor = (role: Parameters<typeof seat>[0], side: MeetingActor["side"] = "LABOR"): MeetingActor => ({ seat: seat(role), membershipId: `m-${role}`, side });
+  const meeting = (status: string, overrides: Partial<MeetingState> = {}): MeetingState => ({
+    status,
+    minutesApprovedAt: null,
+    noteTakerMembershipId: null,
+    startedAt: null,
+    startsAt: new Date("2026-12-03T15:00:00Z"),
+    ...overrides,
+  });
+
+  it("refuses by role first (FORBIDDEN), then by the meeting's state (PRECONDITION_FAILED)", () => {
+    expect(mayEditAgenda(actor("MEMBER"), meeting("ADJOURNED"))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(mayEditAgenda(actor("CO_CHAIR"), meeting("ADJOURNED"))).toEqual({ ok: false, code: "PRECONDITION_FAILED", message: "This meeting's agenda is closed." });
+    expect(mayEditAgenda(actor("CO_CHAIR"), meeting("LIVE"))).toEqual({ ok: true });
+    expect(() => allowOrThrow(mayEditAgenda(actor("STAFF"), meeting("SCHEDULED")))).toThrow("Only the co-chairs can do that.");
+  });
+
+  it("lets the note-taker write minutes until they are approved, and record decisions only in session", () => {
+    const noteTaker = actor("MEMBER");
+    const live = meeting("LIVE", { noteTakerMembershipId: noteTaker.membershipId });
+    expect(mayWriteMinutes(noteTaker, live).ok).toBe(true);
+    expect(mayWriteMinutes(actor("OBSERVER"), live)).toMatchObject({ code: "FORBIDDEN" });
+    expect(mayRecordDecision(noteTaker, live).ok).toBe(true);
+    expect(mayRecordDecision(noteTaker, { ...live, status: "ADJOURNED" })).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(mayWriteMinutes(noteTaker, { ...live, status: "ADJOURNED", minutesApprovedAt: new Date() })).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "These minutes are approved and can no longer change.",
+    });
+    expect(mayWriteMinutes(noteTaker, meeting("SCHEDULED", { noteTakerMembershipId: noteTaker.membershipId }))).toMatchObject({ code: "PRECONDITION_FAILED" });
+  });
+
+  it("keeps attendance while the minutes are open, never for a cancelled meeting", () => {
+    expect(mayMarkAttendance(actor("CO_CHAIR"), meeting("SCHEDULED")).ok).toBe(true);
+    expect(mayMarkAttendance(actor("CO_CHAIR"), meeting("ADJOURNED")).ok).toBe(true);
+    expect(mayMarkAttendance(actor("CO_CHAIR"), meeting("CANCELLED"))).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(mayMarkAttendance(actor("CO_CHAIR"), meeting("ADJOURNED", { minutesApprovedAt: new Date() }))).toMatchObject({ code: "PRECONDITION_FAILED" });
+  });
+
+  it("counts a self check-in as late ten minutes after the start, only in session", () => {
+    const startedAt = new Date("2026-12-03T15:00:00Z");
+    const at = (minutes: number) => new Date(startedAt.getTime() + minutes * 60_000);
+    expect(checkInStatus(meeting("LIVE", { startedAt }), at(10))).toBe("PRESENT");
+    expect(checkInStatus(meeting("LIVE", { startedAt }), at(11))).toBe("LATE");
+    expect(checkInStatus(meeting("SCHEDULED"), at(60))).toBe("PRESENT");
+  });
+
+  it("keeps neutral members and observers out of writing in a caucus", () => {
+    expect(mayCreateStrawPoll(actor("MEMBER", "NEUTRAL"), meeting("LIVE"))).toMatchObject({ code: "FORBIDDEN" });
+    expect(mayCreateStrawPoll(actor("OBSERVER"), meeting("LIVE"))).toMatchObject({ code: "FORBIDDEN" });
+    expect(mayCreateStrawPoll(actor("MEMBER", "MANAGEMENT"), meeting("SCHEDULED"))).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(mayCreateStrawPoll(actor("MEMBER", "MANAGEMENT"), meeting("LIVE")).ok).toBe(true);
+  });
+
+  it("lets an action item's owner or a co-chair change it", () => {
+    expect(mayChangeAction(actor("MEMBER"), { ownerMembershipId: "m-MEMBER" }).ok).toBe(true);
+    expect(mayChangeAction(actor("CO_CHAIR"), { ownerMembershipId: "someone" }).ok).toBe(true);
+    expect(mayChangeAction(actor("STAFF"), { ownerMembershipId: "someone" })).toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("shows exactly the buttons the guards allow", () => {
+    const cases = [
+      ["SCHEDULED", null],
+      ["LIVE", null],
+      ["ADJOURNED", null],
+      ["ADJOURNED", new Date()],
+      ["CANCELLED", null],
+    ] as const;
+    for (const role of ["CO_CHAIR", "MEMBER", "OBSERVER", "STAFF"] as const) {
+      for (const [status, approvedAt] of cases) {
+        const who = actor(role);
+        const m = meeting(status, { minutesApprovedAt: approvedAt });
+        const flags = viewerFlags(who, m);
+        expect(flags.canEditAgenda, `${role} ${status}`).toBe(mayEditAgenda(who, m).ok);
+        expect(flags.canMarkAttendance).toBe(mayMarkAttendance(who, m).ok);
+        expect(flags.canEditMinutes).toBe(mayWriteMinutes(who, m).ok);
+        expect(flags.canRecordDecision).toBe(mayRecordDecision(who, m).ok);
+        expect(flags.canApproveMinutes).toBe(mayApproveMinutes(who, m).ok && approvedAt === null);
+      }
+    }
   });
 });

@@ -166,12 +166,20 @@ export type StrawPollInput = z.infer<typeof StrawPollInputSchema>;
 export const StrawVoteInputSchema = z.object({ pollId: id, choice: z.enum(keys(STRAW_CHOICES)) });
 export type StrawVoteInput = z.infer<typeof StrawVoteInputSchema>;
 
+/** Members present (COUNT) or a percentage (SHARE, at most 100: checked below); no body seats more than this. */
+export const QUORUM_NUMBER_MAX = 1_000;
+const quorumNumber = z.coerce
+  .number({ invalid_type_error: "Enter a number." })
+  .int("Use a whole number.")
+  .min(0, "Must be 0 or more.")
+  .max(QUORUM_NUMBER_MAX, `Must be at most ${QUORUM_NUMBER_MAX.toLocaleString("en-US")}.`);
+
 export type QuorumRuleInput = z.infer<typeof QuorumRuleInputSchema>;
 export const QuorumRuleInputSchema = z.object({
   bodyId: id,
   mode: z.enum(["COUNT", "SHARE"]),
-  labor: z.coerce.number().int().min(0, "Must be 0 or more."),
-  management: z.coerce.number().int().min(0, "Must be 0 or more."),
+  labor: quorumNumber,
+  management: quorumNumber,
 }).superRefine((v, ctx) => {
   if (v.mode === "SHARE") {
     for (const side of ["labor", "management"] as const) {
