@@ -1,7 +1,7 @@
 // The printable minutes: a clean page (on paper without the app's header); the browser prints it or saves a PDF.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { Time } from "~/components/ui";
+import { formatDueDate, MeetingTime, zoneName } from "~/features/meetings/meeting-time";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load, requireUser } from "~/lib/guards.server";
 import { ACTION_STATUSES, AGENDA_ITEM_KINDS, ATTENDANCE_STATUSES } from "../../server/domains/meetings/meetings.schema";
@@ -36,12 +36,12 @@ export default function PrintableMinutes() {
         <p className="text-sm uppercase tracking-wide text-slate-600">{body.name}</p>
         <h1 className="text-2xl font-bold">Minutes: {meeting.title}</h1>
         <p className="text-sm text-slate-700">
-          <Time value={meeting.startsAt} timeZone={meeting.timeZone} />{meeting.location ? ` · ${meeting.location}` : ""}
+          <MeetingTime value={meeting.startsAt} timeZone={meeting.timeZone} /> ({zoneName(meeting.timeZone)}){meeting.location ? ` · ${meeting.location}` : ""}
         </p>
         <p className="mt-2 text-sm font-semibold">
           {minutes.approvedAt ? (
             <>
-              Approved {minutes.approvedBy === "VOTE" ? "by a vote of the body" : "by both co-chairs"} on <Time value={minutes.approvedAt} />.
+              Approved {minutes.approvedBy === "VOTE" ? "by a vote of the body" : "by both co-chairs"} on <MeetingTime value={minutes.approvedAt} timeZone={meeting.timeZone} format="date" />.
             </>
           ) : (
             <span className="text-amber-800">DRAFT: not yet approved by both co-chairs or by a vote.</span>
@@ -81,7 +81,7 @@ export default function PrintableMinutes() {
               .filter((a) => a.agendaItemId === item.id)
               .map((a) => (
                 <p key={a.id} className="mt-1 text-sm">
-                  <strong>Action:</strong> {a.text}: {a.ownerName}, due <Time value={a.dueDate} dateOnly /> ({ACTION_STATUSES[a.status].toLowerCase()})
+                  <strong>Action:</strong> {a.text}: {a.ownerName}, due {formatDueDate(a.dueDate)} ({ACTION_STATUSES[a.status].toLowerCase()})
                 </p>
               ))}
           </div>
@@ -94,7 +94,7 @@ export default function PrintableMinutes() {
             .filter((a) => a.version === minutes.version)
             .map((a) => (
               <p key={a.side}>
-                {a.side === "LABOR" ? "Labor" : "Management"} co-chair: {a.userName}, approved <Time value={a.createdAt} />
+                {a.side === "LABOR" ? "Labor" : "Management"} co-chair: {a.userName}, approved <MeetingTime value={a.createdAt} timeZone={meeting.timeZone} format="date" />
               </p>
             ))}
         </footer>

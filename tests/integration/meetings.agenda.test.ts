@@ -2,7 +2,7 @@
 // its joint approval: published only when both sides approved the same version, and any change after
 // that is a new version that needs both approvals again.
 import { afterAll, describe, expect, it } from "vitest";
-import { AGENDA_MAX_ITEMS } from "../../server/domains/meetings/meetings.schema.js";
+import { AGENDA_MAX_ITEMS, TEXT_MAX, TITLE_MAX } from "../../server/domains/meetings/meetings.schema.js";
 import { createAgendaItem } from "../../server/fixtures/factories.js";
 import {
   itemInput,
@@ -88,6 +88,22 @@ describe("proposing agenda items", () => {
     await refusedWithoutWrites(app.db, "BAD_REQUEST", () =>
       world.laborMember.trpc.meetings.agenda.propose(itemInput(meeting.id, { links: [{ label: "x", url: "javascript:alert(1)" }] })),
     );
+  });
+
+  it("refuses texts over their limits with a message naming the field, and keeps one at the limit whole", async () => {
+    const world = await meetingWorld(app);
+    const { meeting } = await meetingOf(app, world);
+    const propose = (overrides: Parameters<typeof itemInput>[1]) => world.laborMember.trpc.meetings.agenda.propose(itemInput(meeting.id, overrides));
+    const description = await refusedWithoutWrites(app.db, "BAD_REQUEST", () => propose({ description: "d".repeat(TEXT_MAX + 1) }));
+    expect(description.fieldErrors?.description).toEqual(["Description must be at most 10,000 characters."]);
+    const presenter = await refusedWithoutWrites(app.db, "BAD_REQUEST", () => propose({ presenter: "p".repeat(TITLE_MAX + 1) }));
+    expect(presenter.fieldErrors?.presenter).toEqual(["Presenter must be at most 200 characters."]);
+    const label = await refusedWithoutWrites(app.db, "BAD_REQUEST", () => propose({ links: [{ label: "l".repeat(TITLE_MAX + 1), url: "https://example.org" }] }));
+    expect(label.fieldErrors?.links).toEqual(["A link's label must be at most 200 characters."]);
+
+    const whole = `${"x".repeat(TEXT_MAX - 2)}🎉`;
+    const { id } = await propose({ description: whole });
+    expect((await app.db.agendaItem.findUniqueOrThrow({ where: { id } })).description).toBe(whole);
   });
 
   it(`refuses item ${AGENDA_MAX_ITEMS + 1} (PRECONDITION_FAILED)`, async () => {

@@ -1,5 +1,6 @@
-// Meetings' life before they start: scheduling (local time in a zone → UTC), who may schedule, who
-// sees a body's meetings (only those with a seat on it), and the iCalendar file with a stable UID.
+// Meetings' life before they start: scheduling (local time in a zone → UTC, one DST rule in every
+// zone), text limits refused and never cut, who may schedule, who sees a body's meetings (only those
+// with a seat on it), and the iCalendar file with a stable UID.
 import { afterAll, describe, expect, it } from "vitest";
 import type { ScheduleMeetingInput } from "../../server/domains/meetings/meetings.schema.js";
 import { createMeeting } from "../../server/fixtures/factories.js";
@@ -81,6 +82,79 @@ describe("scheduling a meeting", () => {
   });
 });
 
+describe("daylight saving and time zones when scheduling", () => {
+  const storedStart = async (id: string) => (await app.db.meeting.findUniqueOrThrow({ where: { id } })).startsAt.toISOString();
+
+  it("moves a start in a spring-forward gap forward by the gap, in Chicago and in Berlin alike (02:30 → 03:30)", async () => {
+    const world = await meetingWorld(app);
+    const chair = world.laborChair.trpc.meetings.meeting;
+    const chicago = await chair.schedule(scheduleInput(world.committee.id, { startsAtLocal: "2026-03-08T02:30", timeZone: "America/Chicago" }));
+    const berlin = await chair.schedule(scheduleInput(world.committee.id, { startsAtLocal: "2026-03-29T02:30", timeZone: "Europe/Berlin" }));
+    // 03:30 CDT (UTC−5) and 03:30 CEST (UTC+2); the old code stored 01:30 CST in Chicago.
+    expect(await storedStart(chicago.id)).toBe("2026-03-08T08:30:00.000Z");
+    expect(await storedStart(berlin.id)).toBe("2026-03-29T01:30:00.000Z");
+  });
+
+  it("takes the earlier instant of a fall-back overlap, in Chicago and in Berlin alike", async () => {
+    const world = await meetingWorld(app);
+    const chair = world.laborChair.trpc.meetings.meeting;
+    const chicago = await chair.schedule(scheduleInput(world.committee.id, { startsAtLocal: "2026-11-01T01:30", timeZone: "America/Chicago" }));
+    const berlin = await chair.schedule(scheduleInput(world.committee.id, { startsAtLocal: "2026-10-25T02:30", timeZone: "Europe/Berlin" }));
+    // 01:30 CDT (UTC−5), not 01:30 CST; 02:30 CEST (UTC+2), not 02:30 CET (the old code took the later one in Berlin).
+    expect(await storedStart(chicago.id)).toBe("2026-11-01T06:30:00.000Z");
+    expect(await storedStart(berlin.id)).toBe("2026-10-25T00:30:00.000Z");
+  });
+
+  it("moves a 30-minute gap on Lord Howe Island by 30 minutes, and leaves Phoenix (no DST) alone", async () => {
+    const world = await meetingWorld(app);
+    const chair = world.laborChair.trpc.meetings.meeting;
+    const lordHowe = await chair.schedule(scheduleInput(world.committee.id, { startsAtLocal: "2026-10-04T02:15", timeZone: "Australia/Lord_Howe" }));
+    const phoenix = await chair.schedule(scheduleInput(world.committee.id, { startsAtLocal: "2026-03-08T02:30", timeZone: "America/Phoenix" }));
+    expect(await storedStart(lordHowe.id)).toBe("2026-10-03T15:45:00.000Z");
+    expect(await storedStart(phoenix.id)).toBe("2026-03-08T09:30:00.000Z");
+  });
+
+  it("refuses a day that does not exist instead of moving it (the old code stored 30 February as 2 March)", async () => {
+    const world = await meetingWorld(app);
+    const refused = await refusedWithoutWrites(app.db, "BAD_REQUEST", () =>
+      world.laborChair.trpc.meetings.meeting.schedule(scheduleInput(world.committee.id, { startsAtLocal: "2026-02-30T10:00" })),
+    );
+    expect(refused.fieldErrors?.startsAtLocal).toEqual(["Enter a date and time that exist (no 30 February, no 24:00)."]);
+  });
+
+  it("stores the zone as the tz database spells it", async () => {
+    const world = await meetingWorld(app);
+    const { id } = await world.laborChair.trpc.meetings.meeting.schedule(scheduleInput(world.committee.id, { timeZone: "europe/berlin" }));
+    expect(await app.db.meeting.findUniqueOrThrow({ where: { id } })).toMatchObject({ timeZone: "Europe/Berlin" });
+  });
+});
+
+describe("text limits when scheduling", () => {
+  it("refuses a title or location over 200 characters with a message naming the field, and writes nothing", async () => {
+    const world = await meetingWorld(app);
+    const chair = world.laborChair.trpc.meetings.meeting;
+    const title = await refusedWithoutWrites(app.db, "BAD_REQUEST", () => chair.schedule(scheduleInput(world.committee.id, { title: "t".repeat(201) })));
+    expect(title.fieldErrors?.title).toEqual(["Title must be at most 200 characters."]);
+    const location = await refusedWithoutWrites(app.db, "BAD_REQUEST", () => chair.schedule(scheduleInput(world.committee.id, { location: "l".repeat(201) })));
+    expect(location.fieldErrors?.location).toEqual(["Location must be at most 200 characters."]);
+    const { id } = await chair.schedule(scheduleInput(world.committee.id));
+    const update = await refusedWithoutWrites(app.db, "BAD_REQUEST", () => chair.update(updateInput(id, { title: "🎉".repeat(101) })));
+    expect(update.fieldErrors?.title).toEqual(["Title must be at most 200 characters."]);
+  });
+
+  it("keeps a title of exactly 200 characters whole, emoji included, in the database and in the calendar file", async () => {
+    const world = await meetingWorld(app);
+    const title = `${"会議 ".repeat(30)}${"🎉".repeat(55)}`;
+    expect(title.length).toBe(200);
+    const { id } = await world.laborChair.trpc.meetings.meeting.schedule(scheduleInput(world.committee.id, { title }));
+    expect((await app.db.meeting.findUniqueOrThrow({ where: { id } })).title).toBe(title);
+    const ics = await world.laborMember.trpc.meetings.meeting.calendar({ meetingId: id });
+    for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
+    const summary = /^SUMMARY:(.*)$/m.exec(ics.replace(/\r\n[ \t]/g, ""))?.[1];
+    expect(summary).toBe(title);
+  });
+});
+
 describe("who sees a body's meetings", () => {
   it("answers NOT_FOUND for get and calendar to a partnership member who is not on the body", async () => {
     const world = await meetingWorld(app);
@@ -157,6 +231,18 @@ describe("iCalendar", () => {
     expect(field(third, "UID")).toBe(field(first, "UID"));
     expect(field(third, "SEQUENCE")).toBe("2");
     expect(field(third, "LOCATION")).toBe("Training center");
+  });
+
+  it("marks a cancelled meeting STATUS:CANCELLED with a higher SEQUENCE, so calendars remove it", async () => {
+    const world = await meetingWorld(app);
+    const { id } = await world.laborChair.trpc.meetings.meeting.schedule(scheduleInput(world.committee.id));
+    expect(await world.laborMember.trpc.meetings.meeting.calendar({ meetingId: id })).toContain("STATUS:CONFIRMED\r\n");
+    await world.laborChair.trpc.meetings.meeting.cancel({ meetingId: id });
+    const ics = await world.laborMember.trpc.meetings.meeting.calendar({ meetingId: id });
+    expect(ics).toContain("METHOD:PUBLISH\r\n");
+    expect(ics).toContain("STATUS:CANCELLED\r\n");
+    expect(ics).toContain("SEQUENCE:1\r\n");
+    expect(ics).toContain(`UID:meeting-${id}@localhost\r\n`);
   });
 
   it("refuses an update by a member (FORBIDDEN) without bumping SEQUENCE", async () => {

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { meetingCalendar } from "../../server/domains/meetings/meetings.calendar.js";
 import {
   approvalState,
   computeQuorum,
   describeQuorumRule,
   isCaucusActive,
   secondsLeft,
-  utcToZonedLocal,
-  zonedLocalToUtc,
 } from "../../server/domains/meetings/meetings.rules.js";
 import {
   allowOrThrow,
@@ -98,18 +95,7 @@ describe("approvalState", () => {
   });
 });
 
-describe("time zones", () => {
-  it("turns a local meeting time into UTC, across daylight saving", () => {
-    expect(zonedLocalToUtc("2026-12-03T09:30", "America/Chicago").toISOString()).toBe("2026-12-03T15:30:00.000Z");
-    expect(zonedLocalToUtc("2026-07-03T09:30", "America/Chicago").toISOString()).toBe("2026-07-03T14:30:00.000Z");
-    expect(zonedLocalToUtc("2026-12-03T09:30", "Asia/Kolkata").toISOString()).toBe("2026-12-03T04:00:00.000Z");
-  });
-
-  it("round-trips for editing forms", () => {
-    const local = "2026-11-30T18:45";
-    expect(utcToZonedLocal(zonedLocalToUtc(local, "America/Los_Angeles"), "America/Los_Angeles")).toBe(local);
-  });
-
+describe("time boxes and caucus timers", () => {
   it("counts a time box down and past zero", () => {
     const start = new Date("2026-01-01T10:00:00Z");
     expect(secondsLeft(start, 10, new Date("2026-01-01T10:04:00Z"))).toBe(360);
@@ -121,39 +107,6 @@ describe("time zones", () => {
     expect(isCaucusActive({ caucusEndsAt: new Date("2026-01-01T10:05:00Z") }, now)).toBe(true);
     expect(isCaucusActive({ caucusEndsAt: new Date("2026-01-01T09:59:59Z") }, now)).toBe(false);
     expect(isCaucusActive({ caucusEndsAt: null }, now)).toBe(false);
-  });
-});
-
-describe("meetingCalendar", () => {
-  const meeting = {
-    id: "m1",
-    title: "JATC, monthly; with a very long title that needs folding because calendar lines stop at 75 octets",
-    bodyName: "JATC",
-    startsAt: new Date("2026-12-03T15:30:00Z"),
-    durationMinutes: 90,
-    location: "Hall 2",
-    videoUrl: "",
-    status: "SCHEDULED",
-    calendarSequence: 3,
-    updatedAt: new Date("2026-11-20T12:00:00Z"),
-    url: "https://jointly.example/p/p1/meetings/m1",
-    host: "jointly.example",
-  };
-
-  it("has a stable UID and the sequence, start and end in UTC", () => {
-    const ics = meetingCalendar(meeting);
-    expect(ics).toContain("UID:meeting-m1@jointly.example\r\n");
-    expect(ics).toContain("SEQUENCE:3\r\n");
-    expect(ics).toContain("DTSTART:20261203T153000Z\r\n");
-    expect(ics).toContain("DTEND:20261203T170000Z\r\n");
-    expect(ics).toContain("STATUS:CONFIRMED");
-    expect(meetingCalendar({ ...meeting, status: "CANCELLED" })).toContain("STATUS:CANCELLED");
-  });
-
-  it("escapes text and folds long lines", () => {
-    const ics = meetingCalendar(meeting);
-    expect(ics).toContain("SUMMARY:JATC\\, monthly\\; with");
-    for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
   });
 });
 

@@ -1,7 +1,8 @@
 // Lists of meetings (the meetings page and the partnership overview share it).
 import { Link } from "@remix-run/react";
-import { Badge, EmptyState, Time } from "~/components/ui";
+import { Badge, EmptyState } from "~/components/ui";
 import type { RouterOutputs } from "~/lib/trpc";
+import { MeetingTime } from "./meeting-time";
 
 export type MeetingSummary = RouterOutputs["meetings"]["meeting"]["list"]["upcoming"][number];
 
@@ -19,7 +20,7 @@ export function MeetingList({ meetings, partnershipId, empty }: { meetings: Meet
               {m.title}
             </Link>
             <span className="block text-xs text-slate-500">
-              {m.body.name} · <Time value={m.startsAt} withTime />
+              {m.body.name} · <MeetingTime value={m.startsAt} timeZone={m.timeZone} withViewer />
               {m.location ? ` · ${m.location}` : ""}
             </span>
           </div>

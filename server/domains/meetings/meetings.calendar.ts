@@ -1,22 +1,27 @@
-// The iCalendar file of a meeting (RFC 5545): a stable UID, so an update replaces the event.
+// The iCalendar file of a meeting (RFC 5545), written by ical-generator (decision 0011): escaping and
+// line folding (75 octets, never inside a character) are the library's. What stays ours:
+// - a stable UID `meeting-<id>@<host>` and a SEQUENCE that grows with each change, so calendars
+//   replace the event instead of adding a second one; a cancelled meeting is STATUS:CANCELLED;
+// - times in UTC ("…Z"): a meeting happens once, so UTC names the instant exactly, every client reads
+//   it the same way and shows it in its own zone, and no VTIMEZONE block (which clients otherwise
+//   need beside a TZID, and which goes stale with the tz rules) has to be written. The meeting's own
+//   zone is named in the description for people.
+import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import { Temporal } from "temporal-polyfill";
 
-const icsDate = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-const icsText = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
-
-const octets = (s: string) => Buffer.byteLength(s, "utf8");
-
-/** Lines longer than 75 octets are folded (RFC 5545 §3.1). */
-function fold(line: string): string {
-  const out: string[] = [];
-  let rest = line;
-  while (octets(rest) > 75) {
-    let cut = 75;
-    while (octets(rest.slice(0, cut)) > 75) cut--;
-    out.push(rest.slice(0, cut));
-    rest = " " + rest.slice(cut);
-  }
-  out.push(rest);
-  return out.join("\r\n");
+/** "Thursday, December 3, 2026, 9:30 AM CST (America/Chicago)" */
+function meetingTimeText(startsAt: Date, timeZone: string): string {
+  const zoned = Temporal.Instant.fromEpochMilliseconds(startsAt.getTime()).toZonedDateTimeISO(timeZone);
+  const text = zoned.toLocaleString("en-US", {
+    weekday: "long",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
+  return `${text} (${timeZone.replace(/_/g, " ")})`;
 }
 
 export function meetingCalendar(meeting: {
@@ -24,6 +29,7 @@ export function meetingCalendar(meeting: {
   title: string;
   bodyName: string;
   startsAt: Date;
+  timeZone: string;
   durationMinutes: number;
   location: string;
   videoUrl: string;
@@ -34,29 +40,32 @@ export function meetingCalendar(meeting: {
   host: string;
 }): string {
   const end = new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000);
-  const description = [`${meeting.bodyName} meeting.`, meeting.videoUrl ? `Join online: ${meeting.videoUrl}` : "", `Agenda and minutes: ${meeting.url}`]
+  const description = [
+    `${meeting.bodyName} meeting.`,
+    `Meeting time: ${meetingTimeText(meeting.startsAt, meeting.timeZone)}.`,
+    meeting.videoUrl ? `Join online: ${meeting.videoUrl}` : "",
+    `Agenda and minutes: ${meeting.url}`,
+  ]
     .filter(Boolean)
     .join("\n");
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Jointly//Meetings//EN",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    "BEGIN:VEVENT",
-    // Stable UID: calendars replace the event when SEQUENCE grows, instead of adding a second one.
-    `UID:meeting-${meeting.id}@${meeting.host}`,
-    `SEQUENCE:${meeting.calendarSequence}`,
-    `DTSTAMP:${icsDate(meeting.updatedAt)}`,
-    `DTSTART:${icsDate(meeting.startsAt)}`,
-    `DTEND:${icsDate(end)}`,
-    `SUMMARY:${icsText(meeting.title)}`,
-    `DESCRIPTION:${icsText(description)}`,
-    meeting.location || meeting.videoUrl ? `LOCATION:${icsText(meeting.location || meeting.videoUrl)}` : "",
-    `URL:${meeting.url}`,
-    `STATUS:${meeting.status === "CANCELLED" ? "CANCELLED" : "CONFIRMED"}`,
-    "END:VEVENT",
-    "END:VCALENDAR",
-  ].filter(Boolean);
-  return lines.map(fold).join("\r\n") + "\r\n";
+  const calendar = ical({
+    prodId: { company: "Jointly", product: "Meetings", language: "EN" },
+    scale: "GREGORIAN",
+    method: ICalCalendarMethod.PUBLISH,
+  });
+  calendar.createEvent({
+    id: `meeting-${meeting.id}@${meeting.host}`,
+    sequence: meeting.calendarSequence,
+    stamp: meeting.updatedAt,
+    start: meeting.startsAt,
+    end,
+    summary: meeting.title,
+    description,
+    location: meeting.location || meeting.videoUrl || null,
+    url: meeting.url,
+    status: meeting.status === "CANCELLED" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+  // RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves it off.
+  const ics = calendar.toString();
+  return ics.endsWith("\r\n") ? ics : `${ics}\r\n`;
 }

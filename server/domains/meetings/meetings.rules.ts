@@ -1,5 +1,6 @@
 // Pure rules of meetings: quorum per side, the joint-approval state of an agenda or minutes, and
 // time-zone conversion for scheduling. No I/O; unit-tested; shared with the browser.
+import { Temporal } from "temporal-polyfill";
 
 export type CoChairSide = "LABOR" | "MANAGEMENT";
 export const CO_CHAIR_SIDES: CoChairSide[] = ["LABOR", "MANAGEMENT"];
@@ -55,37 +56,78 @@ export function approvalState(version: number, approvals: Approval[]) {
 }
 
 // ─── time ───────────────────────────────────────────────────────────────────
+// Local meeting times ↔ instants through Temporal (the temporal-polyfill package; decision 0011),
+// never by hand. The DST rule is Temporal's "compatible" disambiguation, the same in every zone:
+// - a local time that does not exist (spring-forward gap) moves forward by the length of the gap:
+//   02:30 on the night clocks jump 02:00 → 03:00 is 03:30; on Lord Howe Island (a 30-minute jump
+//   02:00 → 02:30) 02:15 is 02:45;
+// - a local time that happens twice (fall-back overlap) is the earlier of the two instants.
 
-function offsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
-  return asUtc - Math.floor(instant / 1000) * 1000;
+/** The rule, spelled out rather than left to a default. */
+const DST_RULE = { disambiguation: "compatible" } as const;
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+/** A named zone as the tz database spells it ("America/Chicago", "UTC", "Etc/GMT+5"); no offsets. */
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
+
+/** The tz database's spelling of a named zone ("america/chicago" → "America/Chicago"), or null if unknown. */
+export function canonicalTimeZone(zone: string): string | null {
+  if (!ZONE_NAME.test(zone)) return null;
+  try {
+    return Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone).timeZoneId;
+  } catch {
+    return null;
+  }
 }
 
-/** "2026-12-03T09:30" in America/Chicago → the UTC instant. */
+export const isTimeZone = (zone: string) => canonicalTimeZone(zone) !== null;
+
+/** "YYYY-MM-DDTHH:mm" naming a real calendar day and time of day (no 30 February, no 24:00). */
+export function isLocalDateTime(local: string): boolean {
+  if (!LOCAL_DATE_TIME.test(local)) return false;
+  try {
+    Temporal.PlainDateTime.from(local, { overflow: "reject" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "2026-12-03T09:30" in America/Chicago → the instant. A time in a DST gap moves forward by the gap,
+ * a time in an overlap takes the earlier instant (see above). Throws RangeError for a local time that
+ * is not a real one or an unknown zone (the schemas refuse both first).
+ */
 export function zonedLocalToUtc(local: string, timeZone: string): Date {
-  const [date, time] = local.split("T");
-  const [y, m, d] = date!.split("-").map(Number);
-  const [hh, mm] = time!.split(":").map(Number);
-  const guess = Date.UTC(y!, m! - 1, d!, hh!, mm!);
-  const first = offsetMs(guess - offsetMs(guess, timeZone), timeZone);
-  return new Date(guess - first);
+  const zoned = Temporal.PlainDateTime.from(local, { overflow: "reject" }).toZonedDateTime(timeZone, DST_RULE);
+  return new Date(zoned.epochMilliseconds);
 }
 
-/** The UTC instant as "YYYY-MM-DDTHH:mm" in `timeZone` (for editing forms). */
+/**
+ * What a typed local time becomes, for the schedule form to say so before saving: `ORDINARY`, `GAP`
+ * (skipped by the clocks: `startsLocal` is the later wall-clock time it moves to) or `OVERLAP` (happens
+ * twice: the earlier one is taken). Null when the input is not a real local time or zone yet.
+ */
+export function resolveLocalTime(
+  local: string,
+  timeZone: string,
+): { kind: "ORDINARY" | "GAP" | "OVERLAP"; instant: Date; startsLocal: string } | null {
+  if (!isLocalDateTime(local) || !isTimeZone(timeZone)) return null;
+  const wall = Temporal.PlainDateTime.from(local);
+  const chosen = wall.toZonedDateTime(timeZone, DST_RULE);
+  const earlier = wall.toZonedDateTime(timeZone, { disambiguation: "earlier" });
+  const later = wall.toZonedDateTime(timeZone, { disambiguation: "later" });
+  const startsLocal = chosen.toPlainDateTime().toString({ smallestUnit: "minute" });
+  const kind = earlier.equals(later) ? "ORDINARY" : Temporal.PlainDateTime.compare(chosen.toPlainDateTime(), wall) === 0 ? "OVERLAP" : "GAP";
+  return { kind, instant: new Date(chosen.epochMilliseconds), startsLocal };
+}
+
+/** The instant as "YYYY-MM-DDTHH:mm" in `timeZone` (for editing forms); seconds are dropped. */
 export function utcToZonedLocal(instant: Date, timeZone: string): string {
-  const local = new Date(instant.getTime() + offsetMs(instant.getTime(), timeZone));
-  return local.toISOString().slice(0, 16);
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDateTime()
+    .toString({ smallestUnit: "minute", roundingMode: "trunc" });
 }
 
 /** Seconds left in a time box (negative when over time). */

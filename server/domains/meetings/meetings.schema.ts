@@ -1,6 +1,7 @@
 // Inputs and vocabularies of the meetings domain (isomorphic).
 import { z } from "zod";
-import { enumKeys as keys, IdSchema as id, optionalText, TITLE_MAX, titleField as title } from "../common.schema.js";
+import { enumKeys as keys, IdSchema as id, TITLE_MAX, titleField as title } from "../common.schema.js";
+import { isLocalDateTime, isTimeZone, canonicalTimeZone } from "./meetings.rules.js";
 
 export const AGENDA_ITEM_KINDS = { INFORMATION: "Information", DISCUSSION: "Discussion", DECISION: "Decision" } as const;
 export type AgendaItemKind = keyof typeof AGENDA_ITEM_KINDS;
@@ -14,26 +15,34 @@ export type MeetingStatus = "SCHEDULED" | "LIVE" | "ADJOURNED" | "CANCELLED";
 
 export const TIME_BOX_MAX = 480;
 export const AGENDA_MAX_ITEMS = 100;
+
+// Text limits: the schemas refuse a longer value with a message naming the field, and every form field
+// of the meetings UI takes its maxLength from these same constants. Nothing is shortened on the server.
+// Lengths are counted in UTF-16 code units, as both zod and the browser's maxlength count them.
+/** Titles, names, locations, presenters, link labels, straw-poll questions. */
 export { TITLE_MAX };
+/** Descriptions, reasons, decisions, action items. */
 export const TEXT_MAX = 10_000;
+/** The minutes of one agenda item. */
 export const MINUTES_MAX = 100_000;
+/** A side's shared caucus notes. */
+export const CAUCUS_NOTE_MAX = 50_000;
+/** Links (video call, agenda item links). */
+export const URL_MAX = 2_000;
+export const TIME_ZONE_MAX = 64;
 
-const text = (max = TEXT_MAX) => optionalText(max);
-
-function isTimeZone(zone: string) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const count = (n: number) => n.toLocaleString("en-US");
+const tooLong = (what: string, max: number) => `${what} must be at most ${count(max)} characters.`;
+/** Optional free text (empty when left out), refused beyond `max` with a message naming the field. */
+const optionalField = (what: string, max: number) => z.string().trim().max(max, tooLong(what, max)).default("");
+/** Required free text. */
+const requiredField = (what: string, max: number, missing: string) => z.string().trim().min(1, missing).max(max, tooLong(what, max));
 
 /** A link is http(s) only: no javascript: or data: URLs in agendas. */
 export const UrlSchema = z
   .string()
   .trim()
-  .max(2000, "Links must be at most 2,000 characters.")
+  .max(URL_MAX, tooLong("A link", URL_MAX))
   .url("Enter a full link, starting with https://")
   .refine((u) => /^https?:\/\//i.test(u), "Links must start with http:// or https://");
 
@@ -47,15 +56,28 @@ export type PartnershipIdInput = z.infer<typeof PartnershipIdSchema>;
 export const ScheduleMeetingInputSchema = z.object({
   bodyId: id,
   title: title("Title"),
-  /** The local date and time of the start, as typed (YYYY-MM-DDTHH:mm), in `timeZone`. */
-  startsAtLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a start date and time."),
-  timeZone: z.string().min(1, "Choose a time zone.").max(64).refine(isTimeZone, "Choose a valid time zone."),
+  /**
+   * The local date and time of the start, as typed (YYYY-MM-DDTHH:mm), in `timeZone`: a real date and
+   * time of day (no 30 February), in the years 1900 to 2999. Stored as an instant by zonedLocalToUtc.
+   */
+  startsAtLocal: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a start date and time.")
+    .refine(isLocalDateTime, "Enter a date and time that exist (no 30 February, no 24:00).")
+    .refine((local) => /^(19|2\d)/.test(local), "Choose a year between 1900 and 2999."),
+  /** A named zone of the tz database, stored in its usual spelling ("america/chicago" → "America/Chicago"). */
+  timeZone: z
+    .string()
+    .min(1, "Choose a time zone.")
+    .max(TIME_ZONE_MAX, "Choose a valid time zone.")
+    .refine(isTimeZone, "Choose a valid time zone.")
+    .transform((zone) => canonicalTimeZone(zone) ?? zone),
   durationMinutes: z.coerce
     .number({ invalid_type_error: "Enter the length in minutes." })
     .int("Use whole minutes.")
     .min(5, "A meeting lasts at least 5 minutes.")
     .max(1440, "A meeting lasts at most 24 hours."),
-  location: text(TITLE_MAX),
+  location: optionalField("Location", TITLE_MAX),
   videoUrl: z.union([z.literal(""), UrlSchema]).default(""),
 });
 export type ScheduleMeetingInput = z.infer<typeof ScheduleMeetingInputSchema>;
@@ -63,12 +85,12 @@ export type ScheduleMeetingInput = z.infer<typeof ScheduleMeetingInputSchema>;
 export const UpdateMeetingInputSchema = ScheduleMeetingInputSchema.omit({ bodyId: true }).extend({ meetingId: id });
 export type UpdateMeetingInput = z.infer<typeof UpdateMeetingInputSchema>;
 
-export const LinkSchema = z.object({ label: z.string().trim().max(TITLE_MAX).default(""), url: UrlSchema });
+export const LinkSchema = z.object({ label: optionalField("A link's label", TITLE_MAX), url: UrlSchema });
 
 const itemFields = {
   title: title("Title"),
-  description: text(),
-  presenter: text(TITLE_MAX),
+  description: optionalField("Description", TEXT_MAX),
+  presenter: optionalField("Presenter", TITLE_MAX),
   timeBoxMinutes: z.coerce
     .number({ invalid_type_error: "Enter minutes." })
     .int("Use whole minutes.")
@@ -86,7 +108,7 @@ export const ItemIdSchema = z.object({ itemId: id });
 export type ItemIdInput = z.infer<typeof ItemIdSchema>;
 export const RejectItemInputSchema = z.object({
   itemId: id,
-  reason: z.string().trim().min(1, "Give the proposer a reason.").max(TEXT_MAX),
+  reason: requiredField("The reason", TEXT_MAX, "Give the proposer a reason."),
 });
 export type RejectItemInput = z.infer<typeof RejectItemInputSchema>;
 export const ReorderAgendaInputSchema = z.object({
@@ -122,7 +144,7 @@ export type MarkAttendanceInput = z.infer<typeof MarkAttendanceInputSchema>;
 
 export const SaveMinutesInputSchema = z.object({
   itemId: id,
-  text: z.string().max(MINUTES_MAX, `Minutes for one item must be at most ${MINUTES_MAX.toLocaleString("en-US")} characters.`),
+  text: z.string().max(MINUTES_MAX, tooLong("Minutes for one item", MINUTES_MAX)),
   /** The revision the writer started from; a newer one on the server refuses the save. */
   baseRevision: z.number().int().min(0),
 });
@@ -131,14 +153,14 @@ export type SaveMinutesInput = z.infer<typeof SaveMinutesInputSchema>;
 export const RecordDecisionInputSchema = z.object({
   meetingId: id,
   agendaItemId: id.nullable().default(null),
-  text: z.string().trim().min(1, "Describe the decision.").max(TEXT_MAX),
+  text: requiredField("A decision", TEXT_MAX, "Describe the decision."),
 });
 export type RecordDecisionInput = z.infer<typeof RecordDecisionInputSchema>;
 
 export const CreateActionItemInputSchema = z.object({
   meetingId: id,
   agendaItemId: id.nullable().default(null),
-  text: z.string().trim().min(1, "Describe the action.").max(TEXT_MAX),
+  text: requiredField("An action item", TEXT_MAX, "Describe the action."),
   ownerMembershipId: id,
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a due date."),
 });
@@ -154,13 +176,13 @@ export type SetNoteTakerInput = z.infer<typeof SetNoteTakerInputSchema>;
 
 export const CaucusNoteInputSchema = z.object({
   meetingId: id,
-  text: z.string().max(TEXT_MAX * 5),
+  text: z.string().max(CAUCUS_NOTE_MAX, tooLong("Caucus notes", CAUCUS_NOTE_MAX)),
   baseRevision: z.number().int().min(0),
 });
 export type CaucusNoteInput = z.infer<typeof CaucusNoteInputSchema>;
 export const StrawPollInputSchema = z.object({
   meetingId: id,
-  question: z.string().trim().min(1, "Ask a question.").max(TITLE_MAX),
+  question: requiredField("A question", TITLE_MAX, "Ask a question."),
 });
 export type StrawPollInput = z.infer<typeof StrawPollInputSchema>;
 export const StrawVoteInputSchema = z.object({ pollId: id, choice: z.enum(keys(STRAW_CHOICES)) });
@@ -172,7 +194,7 @@ const quorumNumber = z.coerce
   .number({ invalid_type_error: "Enter a number." })
   .int("Use a whole number.")
   .min(0, "Must be 0 or more.")
-  .max(QUORUM_NUMBER_MAX, `Must be at most ${QUORUM_NUMBER_MAX.toLocaleString("en-US")}.`);
+  .max(QUORUM_NUMBER_MAX, `Must be at most ${count(QUORUM_NUMBER_MAX)}.`);
 
 export type QuorumRuleInput = z.infer<typeof QuorumRuleInputSchema>;
 export const QuorumRuleInputSchema = z.object({

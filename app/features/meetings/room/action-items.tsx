@@ -6,7 +6,8 @@ import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
 import { ACTION_STATUSES, CreateActionItemInputSchema, TEXT_MAX, type ActionStatus } from "../../../../server/domains/meetings/meetings.schema";
 import { useActionError, useMeetingRefresh } from "./actions";
-import { formatDueDate, type MeetingView } from "./types";
+import { formatDueDate } from "../meeting-time";
+import { type MeetingView } from "./types";
 
 type Action = MeetingView["actionItems"][number];
 const STATUS_TONE: Record<ActionStatus, "amber" | "green" | "slate"> = { OPEN: "amber", DONE: "green", DROPPED: "slate" };

@@ -1,12 +1,15 @@
 // Joint approval by both co-chairs, for the agenda and for the minutes: the state everyone sees
 // (draft / approved, who approved which version, who must approve again) and the co-chair's own button.
-import { InlineError, Time } from "~/components/ui";
+import { InlineError } from "~/components/ui";
+import { MeetingTime } from "../meeting-time";
 import { trpc } from "~/lib/trpc";
 import { useActionError } from "./actions";
 import { coChairsPhrase, isAgendaOpen, SIDE_TITLE, SIDE_WORD, type Approval, type CoChairSide, type MeetingView } from "./types";
 
 type Props = {
   meetingId: string;
+  /** The meeting's zone: approval times are shown in it. */
+  timeZone: string;
   noun: "agenda" | "minutes";
   /** The heading level that fits where the block sits (visually hidden; the status line says it all). */
   heading: "h2" | "h3";
@@ -59,7 +62,7 @@ function JointApproval(p: Props) {
               {a ? (
                 <span className="min-w-0">
                   <span className="font-medium">{a.userName}</span>, {SIDE_WORD[side]} co-chair, approved version {a.version} on{" "}
-                  <Time value={a.createdAt} withTime />
+                  <MeetingTime value={a.createdAt} timeZone={p.timeZone} />
                 </span>
               ) : (
                 <span className="text-slate-700">
@@ -76,7 +79,7 @@ function JointApproval(p: Props) {
           <ul className="mt-1 space-y-0.5 pl-5">
             {earlier.map((a) => (
               <li key={`${a.side}-${a.version}`} className="list-disc">
-                {a.userName} ({SIDE_TITLE[a.side]}) approved version {a.version} on <Time value={a.createdAt} withTime /> — no longer current
+                {a.userName} ({SIDE_TITLE[a.side]}) approved version {a.version} on <MeetingTime value={a.createdAt} timeZone={p.timeZone} /> — no longer current
               </li>
             ))}
           </ul>
@@ -128,6 +131,7 @@ export function AgendaApproval({ view }: { view: MeetingView }) {
   return (
     <JointApproval
       meetingId={view.meeting.id}
+      timeZone={view.meeting.timeZone}
       noun="agenda"
       heading="h2"
       version={agenda.version}
@@ -151,6 +155,7 @@ export function MinutesApproval({ view }: { view: MeetingView }) {
   return (
     <JointApproval
       meetingId={view.meeting.id}
+      timeZone={view.meeting.timeZone}
       noun="minutes"
       heading="h3"
       version={minutes.version}

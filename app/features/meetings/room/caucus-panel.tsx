@@ -6,7 +6,7 @@ import { EmptyState, InlineError, Section } from "~/components/ui";
 import { toUiError } from "~/lib/errors";
 import { useMutationForm } from "~/lib/forms";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
-import { STRAW_CHOICES, StrawPollInputSchema, TEXT_MAX, TITLE_MAX, type StrawChoice } from "../../../../server/domains/meetings/meetings.schema";
+import { CAUCUS_NOTE_MAX, STRAW_CHOICES, StrawPollInputSchema, TITLE_MAX, type StrawChoice } from "../../../../server/domains/meetings/meetings.schema";
 import { SharedTextEditor } from "./shared-text";
 import { SIDE_TITLE, SIDE_WORD, type CoChairSide } from "./types";
 import { useSharedDraft } from "./use-draft";
@@ -65,7 +65,7 @@ function CaucusNotes({ meetingId, caucus }: { meetingId: string; caucus: Caucus 
       savedText={caucus.note.text}
       savedRevision={caucus.note.revision}
       conflictTitle="Someone on your side saved newer notes"
-      maxLength={TEXT_MAX * 5}
+      maxLength={CAUCUS_NOTE_MAX}
       rows={6}
       saveLabel="Save notes"
       onSave={(overwrite) =>

@@ -1,10 +1,11 @@
 // Decisions taken on an item, each with the quorum as it stood when it was recorded.
 import { useState } from "react";
 import { FormError, TextArea } from "~/components/field";
-import { Time } from "~/components/ui";
 import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
 import { RecordDecisionInputSchema, TEXT_MAX } from "../../../../server/domains/meetings/meetings.schema";
+import { limitHint } from "../limits";
+import { MeetingTime } from "../meeting-time";
 import { useMeetingRefresh } from "./actions";
 import { quorumSummary, type MeetingView } from "./types";
 
@@ -36,7 +37,7 @@ export function Decisions({
             <li key={d.id} className="rounded-md bg-green-50 px-3 py-2 text-sm ring-1 ring-green-200">
               <p className="whitespace-pre-wrap break-words text-slate-900">{d.text}</p>
               <p className={`mt-1 text-xs ${d.quorum.met ? "text-green-800" : "text-red-800"}`}>
-                Quorum: {quorumSummary(d.quorum)} · <Time value={d.createdAt} withTime />
+                Quorum: {quorumSummary(d.quorum)} · <MeetingTime value={d.createdAt} timeZone={view.meeting.timeZone} />
               </p>
             </li>
           ))}
@@ -71,7 +72,15 @@ function RecordDecision({ meetingId, agendaItemId, itemTitle }: { meetingId: str
       aria-label={itemTitle ? `Record a decision on “${itemTitle}”` : "Record a decision"}
     >
       <FormError message={form.error?.fields.text ? null : form.error?.message} />
-      <TextArea label="Decision" name="text" rows={2} maxLength={TEXT_MAX} error={form.fieldError("text")} placeholder="What was decided" />
+      <TextArea
+        label="Decision"
+        name="text"
+        rows={2}
+        maxLength={TEXT_MAX}
+        hint={limitHint(TEXT_MAX)}
+        error={form.fieldError("text")}
+        placeholder="What was decided"
+      />
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="btn-secondary" disabled={form.pending}>
           {form.pending ? "Recording…" : "Record decision"}

@@ -11,7 +11,9 @@ import {
   TEXT_MAX,
   TIME_BOX_MAX,
   TITLE_MAX,
+  URL_MAX,
 } from "../../../../server/domains/meetings/meetings.schema";
+import { limitHint } from "../limits";
 import { useMeetingRefresh } from "./actions";
 import type { AgendaItem } from "./types";
 
@@ -50,7 +52,14 @@ function ItemFields({
   return (
     <>
       <TextField label="Title" name="title" required maxLength={TITLE_MAX} defaultValue={item?.title} error={fieldError("title")} />
-      <TextArea label="Description" name="description" maxLength={TEXT_MAX} defaultValue={item?.description} error={fieldError("description")} />
+      <TextArea
+        label="Description"
+        name="description"
+        maxLength={TEXT_MAX}
+        hint={limitHint(TEXT_MAX)}
+        defaultValue={item?.description}
+        error={fieldError("description")}
+      />
       <div className="grid gap-3 sm:grid-cols-3">
         <TextField label="Presenter" name="presenter" maxLength={TITLE_MAX} defaultValue={item?.presenter} error={fieldError("presenter")} />
         <TextField
@@ -77,7 +86,14 @@ function ItemFields({
               defaultValue={row.label}
               placeholder="e.g. Draft standards"
             />
-            <TextField label={`Link ${i + 1} address`} name={`link-url-${row.key}`} type="url" defaultValue={row.url} placeholder="https://…" />
+            <TextField
+              label={`Link ${i + 1} address`}
+              name={`link-url-${row.key}`}
+              type="url"
+              maxLength={URL_MAX}
+              defaultValue={row.url}
+              placeholder="https://…"
+            />
             <button type="button" className="btn-secondary" onClick={() => links.remove(row.key)}>
               Remove<span className="sr-only"> link {i + 1}</span>
             </button>

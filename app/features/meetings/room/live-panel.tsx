@@ -1,8 +1,9 @@
 // Running the meeting: start, the current item with its time box counting down, next item, caucus,
 // resume and adjourn (co-chairs); everyone sees where the meeting is.
 import { useId, useState } from "react";
-import { ConfirmStep, EmptyState, InlineError, Section, Time } from "~/components/ui";
+import { ConfirmStep, EmptyState, InlineError, Section } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
+import { MeetingTime } from "../meeting-time";
 import { Countdown } from "./clock";
 import { useActionError } from "./actions";
 import { KindBadge } from "./agenda-builder";
@@ -20,7 +21,7 @@ export function LivePanel({ view, caucusActive }: { view: MeetingView; caucusAct
           {meeting.adjournedAt ? (
             <>
               {" "}
-              at <Time value={meeting.adjournedAt} withTime />
+              at <MeetingTime value={meeting.adjournedAt} timeZone={meeting.timeZone} />
             </>
           ) : null}
           . {view.minutes.approvedAt ? "The minutes are approved." : "The co-chairs now complete the minutes and approve them."}
@@ -37,7 +38,7 @@ function NotStarted({ view }: { view: MeetingView }) {
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700">
-        Not started yet. Scheduled for <Time value={view.meeting.startsAt} withTime />.
+        Not started yet. Scheduled for <MeetingTime value={view.meeting.startsAt} timeZone={view.meeting.timeZone} withViewer />.
       </p>
       {view.viewer.canChair ? (
         <div>

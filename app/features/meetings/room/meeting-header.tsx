@@ -1,30 +1,20 @@
-// The top of the meeting page: what, when (viewer's and meeting's time zone), where, status, links,
-// and who is looking at the page right now.
+// The top of the meeting page: what, when (meeting's time zone, and the viewer's when it differs),
+// where, status, links, and who is looking at the page right now.
 import { Link } from "@remix-run/react";
-import { Badge, Time } from "~/components/ui";
+import { Badge } from "~/components/ui";
 import { STATUS_LABEL } from "~/features/meetings/meeting-list";
+import { formatEndInZone, formatInZone, useViewerTimeZone, viewerTimeText, zoneName } from "~/features/meetings/meeting-time";
 import type { Viewer } from "../../../../server/realtime/realtime.events";
 import { formatMinutes, type MeetingView } from "./types";
 
 const STATUS_TONE = { SCHEDULED: "slate", LIVE: "green", ADJOURNED: "indigo", CANCELLED: "red" } as const;
 
-function inZone(date: Date, timeZone: string) {
-  return new Intl.DateTimeFormat("en-US", {
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-    timeZone,
-  }).format(date);
-}
-
 export function MeetingHeader({ view, viewers }: { view: MeetingView; viewers: Viewer[] | null }) {
   const { meeting, body } = view;
   const base = `/p/${meeting.partnershipId}/meetings/${meeting.id}`;
   const endsAt = new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000);
+  const viewerZone = useViewerTimeZone();
+  const yours = viewerTimeText(meeting.startsAt, meeting.timeZone, viewerZone);
   return (
     <header className="mb-6 space-y-3">
       <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
@@ -48,10 +38,13 @@ export function MeetingHeader({ view, viewers }: { view: MeetingView; viewers: V
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm text-slate-700 sm:gap-x-6">
             <dt className="font-medium text-slate-500">When</dt>
             <dd>
-              <Time value={meeting.startsAt} withTime /> · {formatMinutes(meeting.durationMinutes)}
-              <span className="block text-xs text-slate-500" suppressHydrationWarning>
-                Meeting time: {inZone(meeting.startsAt, meeting.timeZone)} ({meeting.timeZone.replace(/_/g, " ")}), until{" "}
-                {new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: meeting.timeZone }).format(endsAt)}
+              <time dateTime={meeting.startsAt.toISOString()} suppressHydrationWarning>
+                {formatInZone(meeting.startsAt, meeting.timeZone)}
+              </time>{" "}
+              – <span suppressHydrationWarning>{formatEndInZone(meeting.startsAt, endsAt, meeting.timeZone)}</span> · {formatMinutes(meeting.durationMinutes)}
+              <span className="block text-xs text-slate-500">
+                Meeting time zone: {zoneName(meeting.timeZone)}
+                {yours ? <> · your time: {yours}</> : null}
               </span>
             </dd>
             {meeting.location ? (

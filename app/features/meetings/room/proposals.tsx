@@ -6,6 +6,7 @@ import { EmptyState, InlineError, Section } from "~/components/ui";
 import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
 import { RejectItemInputSchema, TEXT_MAX } from "../../../../server/domains/meetings/meetings.schema";
+import { limitHint } from "../limits";
 import { useActionError, useMeetingRefresh } from "./actions";
 import { ItemDetails } from "./agenda-builder";
 import { EditItemForm, ProposeItemForm } from "./item-form";
@@ -99,7 +100,15 @@ function RejectForm({ meetingId, item, onDone }: { meetingId: string; item: Agen
   return (
     <form onSubmit={form.onSubmit} noValidate className="mt-3 space-y-2 rounded-md bg-red-50 p-3 ring-1 ring-red-200" aria-label={`Reject “${item.title}”`}>
       <FormError message={form.error?.fields.reason ? null : form.error?.message} />
-      <TextArea label="Reason (shown to the proposer)" name="reason" required maxLength={TEXT_MAX} error={form.fieldError("reason")} autoFocus />
+      <TextArea
+        label="Reason (shown to the proposer)"
+        name="reason"
+        required
+        maxLength={TEXT_MAX}
+        hint={limitHint(TEXT_MAX)}
+        error={form.fieldError("reason")}
+        autoFocus
+      />
       <div className="flex flex-wrap gap-2">
         <button type="submit" className="btn-danger" disabled={form.pending}>
           {form.pending ? "Rejecting…" : "Reject item"}

@@ -2,6 +2,7 @@
 // conflict the user's own text and the newer saved text stand side by side; nothing typed is lost.
 import { InlineError } from "~/components/ui";
 import { useId, type ReactNode } from "react";
+import { remainingHint } from "../limits";
 import type { useSharedDraft } from "./use-draft";
 
 export function SharedTextEditor({
@@ -26,6 +27,7 @@ export function SharedTextEditor({
   maxLength: number;
 }) {
   const id = useId();
+  const remaining = remainingHint(draft.value.length, maxLength);
   const textarea = (
     <textarea
       id={id}
@@ -34,8 +36,14 @@ export function SharedTextEditor({
       value={draft.value}
       maxLength={maxLength}
       onChange={(e) => draft.onChange(e.currentTarget.value)}
-      aria-describedby={`${id}-state`}
+      aria-describedby={`${id}-state ${id}-limit`}
     />
+  );
+  // Always in the page (empty until the text nears the limit), so screen readers announce changes.
+  const limit = (
+    <p id={`${id}-limit`} className="mt-1 text-xs text-amber-800" aria-live="polite">
+      {remaining}
+    </p>
   );
   return (
     <div>
@@ -50,6 +58,7 @@ export function SharedTextEditor({
                 Your text (not saved)
               </label>
               {textarea}
+              {limit}
             </div>
             <div>
               <p className="text-sm font-medium text-slate-800">Newer saved text (revision {savedRevision})</p>
@@ -79,6 +88,7 @@ export function SharedTextEditor({
             {label}
           </label>
           {textarea}
+          {limit}
           <div className="mt-2 flex flex-wrap items-center gap-3">
             <button type="button" className="btn-secondary" disabled={!draft.isDirty || draft.pending} onClick={() => onSave(false)}>
               {draft.pending ? "Saving…" : saveLabel}

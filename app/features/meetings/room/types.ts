@@ -38,10 +38,6 @@ export function quorumSummary(q: MeetingView["quorum"]): string {
   return `${q.met ? "met" : "not met"} (labor ${q.LABOR.present}/${q.LABOR.required}, management ${q.MANAGEMENT.present}/${q.MANAGEMENT.required})`;
 }
 
-const DUE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-/** Due dates are calendar days stored at UTC midnight: shown in UTC so they never shift by a day. */
-export const formatDueDate = (d: Date) => DUE.format(d);
-
 export const isAgendaOpen = (view: MeetingView) => view.meeting.status === "SCHEDULED" || view.meeting.status === "LIVE";
 
 /** The viewer's user id, from their roster entry (the viewer block names the membership). */

@@ -1,0 +1,109 @@
+// How the meetings feature shows times, all in this one module so that the locale work can move it
+// whole: a meeting's time in the meeting's own zone, with the zone's name, and the viewer's own time
+// beside it when their clock differs. Through Temporal (temporal-polyfill, decision 0011), the same
+// library that converts the times on the server.
+import { useEffect, useState } from "react";
+import { Temporal } from "temporal-polyfill";
+import { resolveLocalTime } from "../../../server/domains/meetings/meetings.rules";
+
+/** The one locale of the meetings pages until they follow the user's. */
+const LOCALE = "en-US";
+
+const FORMATS = {
+  /** "Thu, Dec 3, 2026, 9:30 AM CST" */
+  dateTime: { weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" },
+  /** "9:30 AM CST" */
+  time: { hour: "numeric", minute: "2-digit", timeZoneName: "short" },
+  /** "Dec 3, 2026" */
+  date: { year: "numeric", month: "short", day: "numeric" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+export type TimeFormat = keyof typeof FORMATS;
+
+const zoned = (instant: Date, timeZone: string) => Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
+
+/** An instant as a clock in `timeZone` shows it. */
+export function formatInZone(instant: Date, timeZone: string, format: TimeFormat = "dateTime"): string {
+  return zoned(instant, timeZone).toLocaleString(LOCALE, FORMATS[format]);
+}
+
+/** When something that started at `start` ends: the time alone on the same day, else with the date. */
+export function formatEndInZone(start: Date, end: Date, timeZone: string): string {
+  const sameDay = zoned(start, timeZone).toPlainDate().equals(zoned(end, timeZone).toPlainDate());
+  return formatInZone(end, timeZone, sameDay ? "time" : "dateTime");
+}
+
+/** "America/Los_Angeles" → "America/Los Angeles" */
+export const zoneName = (timeZone: string) => timeZone.replace(/_/g, " ");
+
+/** Whether two zones' clocks read the same at this instant (then the viewer's time adds nothing). */
+export function isSameClock(instant: Date, a: string, b: string): boolean {
+  return zoned(instant, a).offsetNanoseconds === zoned(instant, b).offsetNanoseconds;
+}
+
+/**
+ * The viewer's time for a meeting's instant when their clock differs, else null: the time alone when it
+ * falls on the same calendar day as in the meeting's zone, else with the date.
+ */
+export function viewerTimeText(instant: Date, meetingZone: string, viewerZone: string | null): string | null {
+  if (!viewerZone || isSameClock(instant, meetingZone, viewerZone)) return null;
+  const sameDay = zoned(instant, meetingZone).toPlainDate().equals(zoned(instant, viewerZone).toPlainDate());
+  return formatInZone(instant, viewerZone, sameDay ? "time" : "dateTime");
+}
+
+/**
+ * What the schedule form says under a typed start that a daylight-saving change makes special (null for
+ * an ordinary one): a skipped time moves forward, a repeated time takes the first (meetings.rules.ts).
+ */
+export function localTimeNotice(local: string, timeZone: string): string | null {
+  const resolved = resolveLocalTime(local, timeZone);
+  if (!resolved || resolved.kind === "ORDINARY") return null;
+  const wall = Temporal.PlainDateTime.from(local);
+  const typed = wall.toPlainTime().toString({ smallestUnit: "minute" });
+  const day = wall.toPlainDate().toLocaleString(LOCALE, FORMATS.date);
+  const where = zoneName(timeZone);
+  return resolved.kind === "GAP"
+    ? `${typed} does not exist on ${day} in ${where}: the clocks skip it. The meeting will start at ${formatInZone(resolved.instant, timeZone, "time")}.`
+    : `${typed} happens twice on ${day} in ${where}: the clocks go back. The meeting will start at the first ${typed}, ${formatInZone(resolved.instant, timeZone, "time")}.`;
+}
+
+/** The browser's time zone ("UTC" on the server, which never renders the viewer's time). */
+export const viewerTimeZone = () => Temporal.Now.timeZoneId();
+
+/** The viewer's zone once the page runs in their browser; null while rendered on the server. */
+export function useViewerTimeZone(): string | null {
+  const [zone, setZone] = useState<string | null>(null);
+  useEffect(() => setZone(viewerTimeZone()), []);
+  return zone;
+}
+
+/** Due dates are calendar days stored at 00:00 UTC: shown as that day everywhere, never shifted. */
+export function formatDueDate(day: Date): string {
+  return zoned(day, "UTC").toPlainDate().toLocaleString(LOCALE, FORMATS.date);
+}
+
+/**
+ * A time of the meeting in the meeting's zone ("Thu, Dec 3, 2026, 9:30 AM CST"), and with `withViewer`
+ * the viewer's own after it when their clock differs ("· your time 4:30 PM GMT+1").
+ */
+export function MeetingTime({
+  value,
+  timeZone,
+  format = "dateTime",
+  withViewer = false,
+}: {
+  value: Date;
+  timeZone: string;
+  format?: TimeFormat;
+  withViewer?: boolean;
+}) {
+  const viewerZone = useViewerTimeZone();
+  const yours = withViewer ? viewerTimeText(value, timeZone, viewerZone) : null;
+  return (
+    <>
+      <time dateTime={value.toISOString()} suppressHydrationWarning>
+        {formatInZone(value, timeZone, format)}
+      </time>
+      {yours ? <span className="text-slate-500"> · your time {yours}</span> : null}
+    </>
+  );
+}
