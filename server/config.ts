@@ -39,6 +39,21 @@ const ConfigSchema = z
     MAX_REQUEST_CENTS: z.coerce.number().int().positive().default(1_000_000),
     /** The largest attachment accepted, in bytes (10 MB by default). */
     MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().max(10 * 1024 * 1024).default(10 * 1024 * 1024),
+    /** Signs unsubscribe links (at least 32 characters). Unset: generated once into APP_SECRET_FILE. */
+    APP_SECRET: z
+      .string()
+      .optional()
+      .transform((v) => v || undefined)
+      .refine((v) => v === undefined || v.length >= 32, "must be at least 32 characters"),
+    APP_SECRET_FILE: z.string().min(1).default("./data/app-secret"),
+  })
+  .superRefine((env, ctx) => {
+    // A deployment must not sign links with a secret that lives in a file beside the app: in production
+    // APP_SECRET is required, except on a loopback origin (npm start, the e2e run, the server-process
+    // tests), where the generated file is as good as anything.
+    if (env.NODE_ENV === "production" && !env.APP_SECRET && !isLoopbackOrigin(env.APP_ORIGIN ?? "http://localhost")) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["APP_SECRET"], message: "is required in production (at least 32 random characters)" });
+    }
   })
   .transform((env) => {
     const appOrigin = new URL(env.APP_ORIGIN ?? `http://localhost:${env.PORT || 3000}`).origin;
@@ -57,6 +72,15 @@ const ConfigSchema = z
   });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+function isLoopbackOrigin(origin: string): boolean {
+  try {
+    const host = new URL(origin).hostname;
+    return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
 
 function splitList(value: string): string[] {
   return value

@@ -5,7 +5,19 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Choice } from "../../server/domains/voting/voting.rules.js";
 import type { MotionResult } from "../../server/domains/voting/voting.api.js";
 import { collectEvents, joinRoom, startTestApp } from "../support/test-app.js";
-import { eventKinds, motionJobs, openMotion, secondedMotion, secretCounterSum, settle, settleAll, votingJobs, votingWorld, type Person } from "../support/voting-helpers.js";
+import {
+  eventKinds,
+  expectedTally,
+  motionJobs,
+  openMotion,
+  sealedBallotCount,
+  secondedMotion,
+  settle,
+  settleAll,
+  votingJobs,
+  votingWorld,
+  type Person,
+} from "../support/voting-helpers.js";
 
 const app = await startTestApp();
 afterAll(() => app.close());
@@ -59,11 +71,15 @@ describe("one member, one vote", () => {
     expect(new Set(refused)).toEqual(new Set(["CONFLICT"]));
     expect(http.filter((r) => r.status !== 200).every((r) => r.status === 409)).toBe(true);
     expect(await app.db.secretParticipation.count({ where: { motionId } })).toBe(1);
-    expect(await secretCounterSum(app.db, motionId)).toBe(1);
+    expect(await sealedBallotCount(app.db, motionId)).toBe(1);
     expect((await eventKinds(app.db, motionId)).filter((k) => k === "ballotCounted")).toHaveLength(1);
     const result = await world.laborChair.trpc.voting.motion.close({ motionId });
     expect(result.cast).toBe(1);
     expect(result.tally.MANAGEMENT.YES + result.tally.MANAGEMENT.NO + result.tally.MANAGEMENT.ABSTAIN).toBe(1);
+    // The accepted ballot is the one counted: the choice its own answer said it recorded.
+    const recorded = trpc.ok[0]?.recorded ?? (http.find((r) => r.status === 200)?.data as { recorded: Choice } | undefined)?.recorded;
+    expect(recorded).toBeDefined();
+    expect(result.tally.MANAGEMENT[recorded!]).toBe(1);
   });
 
   it("roll call: a voter changing their choice many times at once still has one ballot, holding one of the choices sent", async () => {
@@ -98,7 +114,7 @@ describe("one member, one vote", () => {
       expect(new Set(ballots.map((b) => b.seatMembershipId)).size).toBe(voters);
     } else {
       expect(await app.db.secretParticipation.count({ where: { motionId } })).toBe(voters);
-      expect(await secretCounterSum(app.db, motionId)).toBe(voters);
+      expect(await sealedBallotCount(app.db, motionId)).toBe(voters);
     }
     const result = await world.laborChair.trpc.voting.motion.close({ motionId });
     const expectedNo = world.voters.filter((_, i) => choiceOf(i) === "NO").length;
@@ -122,8 +138,11 @@ describe("closing is atomic", () => {
         // The ballots set off 2 ms apart (so they fall into several of the group commit's batches), and the
         // close a little later each round: it lands at a different point among them every time.
         const closing = settle(round * 4).then(() => world.managementChair.trpc.voting.motion.close({ motionId }));
-        const casts = world.voters.map((voter, i) => settle(i * 2).then(() => voter.trpc.voting.ballot.cast({ motionId, choice: i % 2 ? "NO" : "YES" })));
+        const choiceOf = (i: number): Choice => (i % 2 ? "NO" : "YES");
+        const casts = world.voters.map((voter, i) => settle(i * 2).then(() => voter.trpc.voting.ballot.cast({ motionId, choice: choiceOf(i) })));
         const [{ ok, refused }, result] = await Promise.all([settleAll(casts), closing]);
+        const settled = await Promise.allSettled(casts);
+        const acceptedBallots = world.voters.flatMap((voter, i) => (settled[i]!.status === "fulfilled" ? [[voter, choiceOf(i)] as const] : []));
 
         expect(refused.every((c) => c === "PRECONDITION_FAILED"), `round ${round}: ${refused.join(",")}`).toBe(true);
         expect(ok.length + refused.length).toBe(world.voters.length);
@@ -135,7 +154,10 @@ describe("closing is atomic", () => {
             ? await app.db.rollCallBallot.count({ where: { motionId } })
             : await app.db.secretParticipation.count({ where: { motionId } });
         expect(rows).toBe(ok.length);
-        if (ballotKind === "SECRET") expect(await secretCounterSum(app.db, motionId)).toBe(ok.length);
+        // Every accepted ballot is in the result with its side and choice, and no refused one is.
+        expect(result.tally, `round ${round}`).toEqual(expectedTally(acceptedBallots));
+        // A secret vote's boxes were opened, counted and deleted by the close.
+        if (ballotKind === "SECRET") expect(await sealedBallotCount(app.db, motionId)).toBe(0);
         // Nothing recorded after the result.
         const kinds = await eventKinds(app.db, motionId);
         expect(kinds.slice(-2)).toEqual(["closed", "result"]);
@@ -174,7 +196,9 @@ describe("opening is atomic", () => {
       expect(refused).toEqual(["CONFLICT"]);
       expect(await app.db.motionVoter.count({ where: { motionId } })).toBe(world.voters.length);
       expect((await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).eligibleCount).toBe(world.voters.length);
-      if (round % 2) expect(await app.db.secretTally.count({ where: { motionId } })).toBe(9);
+      // A secret vote got its public key once (the losing open wrote nothing).
+      const opened = await app.db.motion.findUniqueOrThrow({ where: { id: motionId } });
+      expect(opened.ballotPublicKey?.length ?? null).toBe(round % 2 ? 32 : null);
       expect((await eventKinds(app.db, motionId)).filter((k) => k === "opened")).toHaveLength(1);
       expect(await motionJobs(app.db, motionId)).toHaveLength(1);
       const notices = (await app.db.notification.findMany({ where: { kind: "vote.opened" }, select: { payload: true } })).filter(
@@ -221,7 +245,8 @@ describe("two app processes on one database", () => {
             : await app.db.rollCallBallot.count({ where: { motionId } });
         expect(rows, `round ${round}`).toBe(acceptedVoters.length);
         expect(result.cast, `round ${round}`).toBe(acceptedVoters.length);
-        if (round % 2) expect(await secretCounterSum(app.db, motionId)).toBe(acceptedVoters.length);
+        expect(result.tally, `round ${round}`).toEqual(expectedTally(acceptedVoters.map((v) => [v, (world.voters.indexOf(v) % 2 ? "NO" : "YES") as Choice] as const)));
+        if (round % 2) expect(await sealedBallotCount(app.db, motionId)).toBe(0);
         expect((await eventKinds(app.db, motionId)).slice(-2)).toEqual(["closed", "result"]);
         accepted.push(rows);
 

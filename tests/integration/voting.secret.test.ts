@@ -1,13 +1,24 @@
-// Secret ballots keep nothing that links a choice to a voter (read from the raw tables), and live
-// tallies reach the motion's room over real sockets: counts per side for a roll call, only the number
-// cast for a secret ballot until it closes, and the final tally to everyone at close.
+// Secret ballots are sealed (decision 0010): the database holds who took part and, apart from it, a
+// sealed box per ballot, and no row anywhere holds both a voter and a choice (read from the raw tables
+// and PostgreSQL's catalog). The boxes open only with their own vote's key, derived from the server's
+// secret; the close counts them per side, refuses rather than publish a count that does not match the
+// participation, and deletes them. Live tallies reach the motion's room over real sockets: counts per
+// side for a roll call, only the number cast for a secret ballot until it closes, the final tally at
+// close. (What the database's files hold on disk, WAL included: voting.sealed-files.test.ts.)
+import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { deriveBallotKeys, openBallot, sealBallot, voteKeys } from "../../server/domains/voting/ballot-box.js";
+import { closeVote } from "../../server/domains/voting/vote-lifecycle.js";
+import { DEMO_PEOPLE, seedDemo } from "../../server/fixtures/demo.js";
+import { seedDemoVotes } from "../../server/fixtures/demo-votes.js";
 import { CHOICES, type Choice } from "../../server/domains/voting/voting.rules.js";
 import type { LiveTally } from "../../server/domains/voting/voting.events.js";
+import { allowConsoleError } from "../support/fail-on-console-error.js";
 import { collectEvents, joinRoom, nextEvent, startTestApp, type TestSocket } from "../support/test-app.js";
-import { castAll, openMotion, secretCounterSum, settle, votingWorld, type Person, type VotingWorld } from "../support/voting-helpers.js";
+import { castAll, expectedTally, openMotion, sealedBallotCount, settle, settleAll, votingWorld, type Person, type VotingWorld } from "../support/voting-helpers.js";
 
-const app = await startTestApp();
+const APP_SECRET = randomBytes(32).toString("base64url");
+const app = await startTestApp({ env: { APP_SECRET } });
 afterAll(() => app.close());
 
 type Row = Record<string, unknown>;
@@ -23,7 +34,7 @@ async function appTables() {
 }
 
 /**
- * Every row of every table in the database, raw, each column read as text (so JSON, arrays and
+ * Every row of every table in the database, raw, each column read as text (so JSON, arrays, bytes and
  * timestamps are compared as PostgreSQL prints them). The job queue's tables are included: a job's
  * payload is a row like any other.
  */
@@ -59,23 +70,23 @@ function stringsIn(value: unknown): string[] {
   return [];
 }
 
-/** Rows that hold both one of the people's ids (membership or user) and a ballot choice. */
+/** Rows that hold both one of the people's ids (membership or user) and a ballot choice (alone, or as `SIDE:CHOICE`). */
 async function rowsLinkingVotersToChoices(people: Person[]) {
   const ids = people.flatMap((p) => [p.membershipId, p.user.id]);
   const linking: Array<{ table: string; row: Row }> = [];
   for (const entry of await allRows()) {
     const strings = Object.values(entry.row).flatMap(stringsIn);
     const holdsId = strings.some((s) => ids.some((id) => s.includes(id)));
-    const holdsChoice = strings.some((s) => CHOICE_SET.has(s));
+    const holdsChoice = strings.some((s) => CHOICE_SET.has(s) || /(LABOR|MANAGEMENT|NEUTRAL):(YES|NO|ABSTAIN)/.test(s));
     if (holdsId && holdsChoice) linking.push(entry);
   }
   return linking;
 }
 
 async function columnsOf(table: string) {
-  const info = await app.db.$queryRaw<Array<{ name: string }>>`
-    SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ${table} ORDER BY ordinal_position`;
-  return info.map((c) => c.name);
+  const info = await app.db.$queryRaw<Array<{ name: string; type: string }>>`
+    SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ${table} ORDER BY ordinal_position`;
+  return info;
 }
 
 /** Tables (from the catalog) with a motion column, a column naming a member or user, and a choice column. */
@@ -90,39 +101,58 @@ async function motionTablesWithVoterAndChoice() {
     .sort();
 }
 
+/** A secret vote's boxes, raw from the table. */
+async function boxesOf(motionId: string) {
+  const rows = await app.db.$queryRawUnsafe<Array<{ id: string; box: Uint8Array }>>(`SELECT "id"::text AS id, "box" FROM "SealedBallot" WHERE "motionId" = $1`, motionId);
+  return rows.map((r) => ({ id: r.id, box: new Uint8Array(r.box) }));
+}
+
 describe("a secret ballot cannot be linked to its voter", () => {
-  it("stores who took part and counters per side, and no row anywhere holds both a voter and a choice", async () => {
+  it("stores who took part and a sealed box per ballot, no row anywhere holds both a voter and a choice, and the close counts each side right", async () => {
     const world = await votingWorld(app, { votersPerSide: 2 });
-    const motionId = await openMotion(world, { ballotKind: "SECRET", text: "That the employer fund tool kits for every first-year apprentice." });
+    const motionId = await openMotion(world, { ballotKind: "SECRET", rule: "DUAL_MAJORITY", text: "That the employer fund tool kits for every first-year apprentice." });
     const ballots: Array<[Person, Choice]> = [
       [world.laborChair, "YES"],
       [world.laborMembers[0]!, "NO"],
-      [world.laborMembers[1]!, "ABSTAIN"],
-      [world.managementChair, "NO"],
+      [world.laborMembers[1]!, "YES"],
+      [world.managementChair, "ABSTAIN"],
       [world.managementMembers[0]!, "YES"],
+      [world.managementMembers[1]!, "YES"],
     ];
     await castAll(motionId, ballots);
 
-    // The shape of the tables is the guarantee: counters have no voter, participation has no choice.
-    expect((await columnsOf("SecretTally")).sort()).toEqual(["choice", "count", "motionId", "side"]);
-    const participationColumns = await columnsOf("SecretParticipation");
-    expect(participationColumns.filter((c) => /choice|vote|yes|no\b/i.test(c))).toEqual([]);
+    // The shape of the tables is the guarantee: a box has no voter and no time, participation has no choice.
+    const boxColumns = await columnsOf("SealedBallot");
+    expect(boxColumns.map((c) => c.name).sort()).toEqual(["box", "id", "motionId"]);
+    expect(boxColumns.find((c) => c.name === "id")?.type).toBe("uuid");
+    const participationColumns = (await columnsOf("SecretParticipation")).map((c) => c.name);
+    expect(participationColumns.filter((c) => /choice|vote|yes|no\b|box/i.test(c))).toEqual([]);
+    // No per-choice counters any more, anywhere.
+    expect(await appTables()).not.toContain("SecretTally");
     // Across the whole schema, the only table of a motion's ballots with both a voter column and a
     // choice column is the roll call's (public by design).
     expect(await motionTablesWithVoterAndChoice()).toEqual(["RollCallBallot"]);
 
-    const tallies = await app.db.$queryRawUnsafe<Row[]>(`SELECT * FROM "SecretTally" WHERE "motionId" = $1`, motionId);
     const participations = await app.db.$queryRawUnsafe<Row[]>(`SELECT * FROM "SecretParticipation" WHERE "motionId" = $1`, motionId);
     expect(participations).toHaveLength(ballots.length);
-    expect(tallies.reduce((sum, t) => sum + Number(t.count), 0)).toBe(participations.length);
-    expect(await secretCounterSum(app.db, motionId)).toBe(ballots.length);
-    for (const t of tallies) expect(Object.keys(t).sort()).toEqual(["choice", "count", "motionId", "side"]);
+    const boxes = await boxesOf(motionId);
+    expect(boxes).toHaveLength(ballots.length);
+    // Every box the same size, every id a random (version 4) UUID: neither carries an order or a choice.
+    expect(new Set(boxes.map((b) => b.box.length))).toEqual(new Set([80]));
+    for (const { id } of boxes) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(await app.db.rollCallBallot.count({ where: { motionId } })).toBe(0);
 
     // Nowhere in the database, while the vote is open or after it closed.
     expect(await rowsLinkingVotersToChoices(world.voters)).toEqual([]);
     const result = await world.laborChair.trpc.voting.motion.close({ motionId });
-    expect(result.tally).toMatchObject({ LABOR: { YES: 1, NO: 1, ABSTAIN: 1 }, MANAGEMENT: { YES: 1, NO: 1, ABSTAIN: 0 } });
+    // Dual majority, counted per side from the boxes: labor 2–1, management 2–0 (one abstention).
+    expect(result.tally).toEqual(expectedTally(ballots));
+    expect(result.tally).toMatchObject({ LABOR: { YES: 2, NO: 1, ABSTAIN: 0 }, MANAGEMENT: { YES: 2, NO: 0, ABSTAIN: 1 } });
+    expect(result).toMatchObject({ outcome: "PASSED", cast: 6 });
+    expect((await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).result).toMatchObject({ outcome: "PASSED", tally: result.tally });
+    // The boxes were counted and deleted; who took part stays.
+    expect(await sealedBallotCount(app.db, motionId)).toBe(0);
+    expect(await app.db.secretParticipation.count({ where: { motionId } })).toBe(ballots.length);
     expect(await rowsLinkingVotersToChoices(world.voters)).toEqual([]);
   });
 
@@ -134,31 +164,76 @@ describe("a secret ballot cannot be linked to its voter", () => {
     expect(linking.map((l) => l.table)).toEqual(["RollCallBallot"]);
   });
 
-  it("creates every counter, at zero, when the vote opens: before any ballot, whoever votes first", async () => {
+  it("seals each ballot to its own vote's key: another motion's key, or another server secret, opens none", async () => {
     const world = await votingWorld(app);
-    // The counters' creation order carries nothing: all nine exist before the first ballot. (Their
-    // physical order does move with each ballot, since PostgreSQL writes an updated row anew: see
-    // ADR 0005 and the "sealed at rest" hardening, which replaces the counters.)
-    const counters = async (motionId: string) =>
-      app.db.$queryRawUnsafe<Array<{ side: string; choice: string; count: number }>>(
-        `SELECT "side", "choice", "count" FROM "SecretTally" WHERE "motionId" = $1 ORDER BY "side", "choice"`,
-        motionId,
-      );
-    const allZero = ["LABOR", "MANAGEMENT", "NEUTRAL"].flatMap((side) => ["ABSTAIN", "NO", "YES"].map((choice) => ({ side, choice, count: 0 })));
-    const opened = async (first: [Person, Choice], second: [Person, Choice]) => {
-      const motionId = await openMotion(world, { ballotKind: "SECRET", requireQuorum: false });
-      expect(await counters(motionId)).toEqual(allZero);
-      const eventsBefore = await app.db.motionEvent.count({ where: { motionId } });
-      await castAll(motionId, [first, second]);
-      // The ballots changed counts only: no counter row was added, none removed.
-      expect((await counters(motionId)).map(({ side, choice }) => ({ side, choice }))).toEqual(allZero.map(({ side, choice }) => ({ side, choice })));
-      expect(await app.db.motionEvent.count({ where: { motionId } })).toBe(eventsBefore + 2);
-      return counters(motionId);
-    };
-    const chairNoFirst = await opened([world.laborChair, "NO"], [world.laborMember, "YES"]);
-    const chairYesFirst = await opened([world.laborChair, "YES"], [world.laborMember, "NO"]);
-    // The same counts either way: nothing about who voted first.
-    expect(chairNoFirst).toEqual(chairYesFirst);
+    const first = await openMotion(world, { ballotKind: "SECRET", requireQuorum: false });
+    const second = await openMotion(world, { ballotKind: "SECRET", requireQuorum: false });
+    await castAll(first, [
+      [world.laborChair, "NO"],
+      [world.managementMember, "YES"],
+    ]);
+    await castAll(second, [[world.laborMember, "ABSTAIN"]]);
+
+    // The public key stored with each vote is the one derived from the server's secret and its id.
+    const stored = await app.db.motion.findMany({ where: { id: { in: [first, second] } }, select: { id: true, ballotPublicKey: true } });
+    for (const { id, ballotPublicKey } of stored) expect(new Uint8Array(ballotPublicKey!)).toEqual((await voteKeys(app.config, id)).publicKey);
+    expect((await voteKeys(app.config, first)).publicKey).not.toEqual((await voteKeys(app.config, second)).publicKey);
+
+    const boxes = await boxesOf(first);
+    const own = await voteKeys(app.config, first);
+    const opened = await Promise.all(boxes.map((b) => openBallot(own, b.box)));
+    expect(opened.sort((a, b) => a.side.localeCompare(b.side))).toEqual([
+      { side: "LABOR", choice: "NO" },
+      { side: "MANAGEMENT", choice: "YES" },
+    ]);
+    const others = [await voteKeys(app.config, second), await deriveBallotKeys(randomBytes(32).toString("base64url"), first)];
+    for (const keys of others) for (const { box } of boxes) await expect(openBallot(keys, box)).rejects.toThrow();
+    // And the second vote's box does not open with the first's key.
+    for (const { box } of await boxesOf(second)) await expect(openBallot(own, box)).rejects.toThrow();
+  });
+
+  it("refuses to close, and stays open, when the boxes and the participation disagree or the server's secret changed", async () => {
+    const world = await votingWorld(app);
+    const motionId = await openMotion(world, { ballotKind: "SECRET", requireQuorum: false });
+    await castAll(motionId, [[world.laborChair, "YES"]]);
+
+    // Another process on the same database with another APP_SECRET cannot open the boxes: it refuses
+    // the close (an internal error, never a result), and the vote stays as it was.
+    const other = await startTestApp({ database: app.database, env: { APP_SECRET: randomBytes(32).toString("base64url") } });
+    try {
+      const chair = await other.signIn(world.laborChair.user);
+      allowConsoleError();
+      await expect(chair.trpc.voting.motion.close({ motionId })).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    } finally {
+      await other.close({ keepDatabase: true });
+    }
+    expect(await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).toMatchObject({ status: "OPEN", result: null, outcome: null });
+    expect(await sealedBallotCount(app.db, motionId)).toBe(1);
+
+    // A box without a participation (a bug, or a forged row): the count would not be the voters'.
+    const extra = await sealBallot((await voteKeys(app.config, motionId)).publicKey, { side: "LABOR", choice: "NO" });
+    await app.db.sealedBallot.create({ data: { motionId, box: extra } });
+    await expect(world.laborChair.trpc.voting.motion.close({ motionId })).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    expect(await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).toMatchObject({ status: "OPEN", result: null });
+    expect(await sealedBallotCount(app.db, motionId)).toBe(2);
+  });
+
+  it("lets the database take a box only into an open secret vote, never change one, and remove them only once the vote closed", async () => {
+    const world = await votingWorld(app);
+    const secret = await openMotion(world, { ballotKind: "SECRET", requireQuorum: false });
+    const rollCall = await openMotion(world, { ballotKind: "ROLL_CALL", requireQuorum: false });
+    await castAll(secret, [[world.laborChair, "YES"]]);
+    const box = await sealBallot((await voteKeys(app.config, secret)).publicKey, { side: "LABOR", choice: "YES" });
+    const refusal = (e: unknown) => String((e as { message?: string }).message ?? e);
+
+    expect(refusal(await app.db.sealedBallot.create({ data: { motionId: rollCall, box } }).catch((e: unknown) => e))).toMatch(/only into an open secret vote/);
+    expect(refusal(await app.db.sealedBallot.create({ data: { motionId: secret, box: box.slice(0, 79) } }).catch((e: unknown) => e))).toMatch(/SealedBallot_box_check/);
+    expect(refusal(await app.db.$executeRawUnsafe(`UPDATE "SealedBallot" SET "box" = "box" WHERE "motionId" = $1`, secret).catch((e: unknown) => e))).toMatch(/never changed/);
+    expect(refusal(await app.db.$executeRawUnsafe(`DELETE FROM "SealedBallot" WHERE "motionId" = $1`, secret).catch((e: unknown) => e))).toMatch(/stays until its vote has closed/);
+    expect(await sealedBallotCount(app.db, secret)).toBe(1);
+
+    await world.laborChair.trpc.voting.motion.close({ motionId: secret });
+    expect(refusal(await app.db.sealedBallot.create({ data: { motionId: secret, box } }).catch((e: unknown) => e))).toMatch(/only into an open secret vote/);
   });
 
   it("tells a voter that they voted, never how", async () => {
@@ -177,11 +252,42 @@ describe("a secret ballot cannot be linked to its voter", () => {
     // Over HTTP too.
     const response = await world.laborMember.http.query("voting.motion.get", { motionId });
     expect(JSON.stringify(response.raw)).not.toMatch(/"(NO|YES|ABSTAIN)"/);
+    // The partnership's list shows the count too.
+    const listed = (await world.laborChair.trpc.voting.motion.list({ partnershipId: world.partnership.id })).find((m) => m.id === motionId);
+    expect(listed).toMatchObject({ cast: 1, eligible: 4 });
     await world.laborChair.trpc.voting.motion.close({ motionId });
     const closed = await world.laborMember.trpc.voting.motion.get({ motionId });
     expect(closed.viewer.myChoice).toBeNull();
     expect(closed.tally.bySide?.LABOR).toEqual({ YES: 0, NO: 1, ABSTAIN: 0 });
+    expect(closed.tally.cast).toBe(1);
   });
+
+  it("a burst of secret ballots in one group commit: all counted, one box each", async () => {
+    const world = await votingWorld(app, { votersPerSide: 4 });
+    const motionId = await openMotion(world, { ballotKind: "SECRET", requireQuorum: false });
+    const ballots = world.voters.map((voter, i) => [voter, CHOICES[i % 3]!] as const);
+    const { ok, refused } = await settleAll(ballots.map(([voter, choice]) => voter.trpc.voting.ballot.cast({ motionId, choice })));
+    expect(refused).toEqual([]);
+    expect(ok).toHaveLength(ballots.length);
+    expect(await sealedBallotCount(app.db, motionId)).toBe(ballots.length);
+    const result = await world.laborChair.trpc.voting.motion.close({ motionId });
+    expect(result.tally).toEqual(expectedTally(ballots));
+  });
+});
+
+describe("the demo", () => {
+  it("seeds its open secret vote the same way: three voters, three sealed boxes, counted at its close", async () => {
+    const { partnershipId } = await seedDemo(app.db, { hashCost: 10 });
+    await seedDemoVotes(app.db, app.server.deps, { partnershipId });
+    const motion = await app.db.motion.findFirstOrThrow({ where: { partnershipId, ballotKind: "SECRET", status: "OPEN" } });
+    expect(new Uint8Array(motion.ballotPublicKey!)).toEqual((await voteKeys(app.config, motion.id)).publicKey);
+    expect(await app.db.secretParticipation.count({ where: { motionId: motion.id } })).toBe(3);
+    expect(await sealedBallotCount(app.db, motion.id)).toBe(3);
+    const chair = await app.db.user.findUniqueOrThrow({ where: { email: DEMO_PEOPLE[0]!.email } });
+    const result = await closeVote(app.server.deps, { userId: chair.id, input: { motionId: motion.id } });
+    expect(result.tally.total).toEqual({ YES: 2, NO: 1, ABSTAIN: 0 });
+    expect(await sealedBallotCount(app.db, motion.id)).toBe(0);
+  }, 60_000);
 });
 
 describe("live tallies over real sockets", () => {

@@ -3,7 +3,7 @@
 // snapshots of the voting tables (a refused call writes nothing).
 import { expect } from "vitest";
 import { votingJobHandlers } from "../../server/domains/voting/voting.jobs.js";
-import type { Choice, DecisionRule } from "../../server/domains/voting/voting.rules.js";
+import { tallyOf, type Choice, type DecisionRule } from "../../server/domains/voting/voting.rules.js";
 import type { BallotKind } from "../../server/domains/voting/voting.schema.js";
 import type { SeatRole, Side } from "../../server/domains/partnerships/partnerships.schema.js";
 import {
@@ -151,17 +151,17 @@ export async function castAll(motionId: string, ballots: ReadonlyArray<readonly 
 /** Every row of the voting tables and of the tables a vote touches elsewhere (minutes, attendance). */
 export async function votingData(db: Db) {
   const byId = { orderBy: { id: "asc" } } as const;
-  const [motions, voters, ballots, participations, tallies, events, decisions, attendance] = await Promise.all([
+  const [motions, voters, ballots, participations, sealedBallots, events, decisions, attendance] = await Promise.all([
     db.motion.findMany(byId),
     db.motionVoter.findMany(byId),
     db.rollCallBallot.findMany(byId),
     db.secretParticipation.findMany(byId),
-    db.secretTally.findMany({ orderBy: [{ motionId: "asc" }, { side: "asc" }, { choice: "asc" }] }),
+    db.sealedBallot.findMany(byId),
     db.motionEvent.findMany(byId),
     db.decision.findMany(byId),
     db.attendance.findMany(byId),
   ]);
-  return { motions, voters, ballots, participations, tallies, events, decisions, attendance };
+  return { motions, voters, ballots, participations, sealedBallots, events, decisions, attendance };
 }
 
 /** The whole database's domain data: equal before and after a refused call means it wrote nothing. */
@@ -175,10 +175,14 @@ export async function eventKinds(db: Db, motionId: string) {
   return events.map((e) => e.kind);
 }
 
-/** The ballot counters of a secret motion, summed. */
-export async function secretCounterSum(db: Db, motionId: string) {
-  const { _sum } = await db.secretTally.aggregate({ where: { motionId }, _sum: { count: true } });
-  return _sum.count ?? 0;
+/** How many sealed ballots an open secret vote holds (the close counts and deletes them). */
+export async function sealedBallotCount(db: Db, motionId: string) {
+  return db.sealedBallot.count({ where: { motionId } });
+}
+
+/** The tally that the given ballots make: what a close must find, no more and no less. */
+export function expectedTally(ballots: ReadonlyArray<readonly [Person, Choice]>) {
+  return tallyOf(ballots.map(([voter, choice]) => ({ side: voter.side, choice })));
 }
 
 /** The voting job handlers as the job runner calls them, judging deadlines by the clock `now` gives. */

@@ -2,18 +2,20 @@
 // batch-queue.ts, decision 0006); inside it each motion's ballots are judged under the motion's row
 // lock, so a ballot and the close never both win: either the ballot commits first and the close (which
 // waits for the lock) counts it, or the close commits first and the ballot finds the vote not open.
-// One member, one vote is also the database's unique seat per motion.
+// One member, one vote is also the database's unique seat per motion. A secret ballot is a participation
+// row (this seat voted) and a sealed box of the side and choice with nothing linking the two (decision 0010).
 import type { Tx } from "../../db.js";
 import type { AppDeps } from "../../deps.js";
 import { AppError, isUniqueViolation, notFound } from "../../errors.js";
 import { inTransaction } from "../../unit-of-work/unit-of-work.js";
+import { sealBallot, shuffled, type SealedChoice } from "./ballot-box.js";
 import type { JobResult } from "./batch-queue.js";
 import type { TallyPublisher } from "./tally-publisher.js";
 import type { LiveTally } from "./voting.events.js";
 import { ballotRefusal } from "./voting.policy.js";
 import { castCount, emptyTally, type Choice, type Tally } from "./voting.rules.js";
 import type { CastBallotInput } from "./voting.schema.js";
-import { currentTally } from "./voting.shared.js";
+import { rollCallTally } from "./voting.shared.js";
 
 export type BallotJob = { userId: string; motionId: string; choice: Choice };
 export type CastReceipt = { recorded: Choice; cast: number };
@@ -57,7 +59,14 @@ function sameSeatRace(error: unknown): never {
   throw error;
 }
 
-type LockedMotion = { bodyId: string; ballotKind: string; allowVoteChange: boolean; deadline: Date | null; eligibleCount: number };
+type LockedMotion = {
+  bodyId: string;
+  ballotKind: string;
+  allowVoteChange: boolean;
+  deadline: Date | null;
+  eligibleCount: number;
+  ballotPublicKey: Uint8Array | null;
+};
 
 /**
  * Records one motion's ballots of the batch, with a handful of queries whatever their number: the roll
@@ -71,11 +80,14 @@ async function castForMotion(tx: Tx, motionId: string, batch: Array<BallotJob & 
   // waits for it and then counts what this batch wrote; if the close got it first, this finds the row
   // no longer OPEN (PostgreSQL re-checks the condition after the wait) and refuses every ballot.
   const [locked] = await tx.$queryRaw<LockedMotion[]>`
-    SELECT "bodyId", "ballotKind", "allowVoteChange", "deadline", "eligibleCount"
+    SELECT "bodyId", "ballotKind", "allowVoteChange", "deadline", "eligibleCount", "ballotPublicKey"
     FROM "Motion" WHERE "id" = ${motionId} AND "status" = 'OPEN' FOR UPDATE`;
   const motion: LockedMotion | null =
     locked ??
-    (await tx.motion.findUnique({ where: { id: motionId }, select: { bodyId: true, ballotKind: true, allowVoteChange: true, deadline: true, eligibleCount: true } }));
+    (await tx.motion.findUnique({
+      where: { id: motionId },
+      select: { bodyId: true, ballotKind: true, allowVoteChange: true, deadline: true, eligibleCount: true, ballotPublicKey: true },
+    }));
   if (!motion) {
     for (const b of batch) results[b.index] = refused(notFound("Motion"));
     return null;
@@ -98,7 +110,9 @@ async function castForMotion(tx: Tx, motionId: string, batch: Array<BallotJob & 
       : [],
   );
 
-  const tally: Tally = isOpen ? await currentTally(tx, { id: motionId, ballotKind: motion.ballotKind }) : emptyTally();
+  // A roll call's counts per side; of a secret vote only how many have voted (its choices are sealed).
+  const tally: Tally = isOpen && !secret ? await rollCallTally(tx, motionId) : emptyTally();
+  let secretCast = isOpen && secret ? await tx.secretParticipation.count({ where: { motionId } }) : 0;
   // Each seat's ballot as it stands, including what this batch has done so far ("" for a secret one).
   const standing = new Map<string, { choice: string; isNew: boolean }>();
   const seats = voters.map((v) => v.seatMembershipId);
@@ -111,7 +125,7 @@ async function castForMotion(tx: Tx, motionId: string, batch: Array<BallotJob & 
   }
   const castBy = new Map<string, string>();
   const events: Array<{ cast: number }> = [];
-  const secretCounts = new Map<string, { side: string; choice: Choice; n: number }>();
+  const sealed: SealedChoice[] = [];
   const count = (side: string, choice: Choice, by: number) => {
     tally[side as keyof Omit<Tally, "total">][choice] += by;
     tally.total[choice] += by;
@@ -142,17 +156,15 @@ async function castForMotion(tx: Tx, motionId: string, batch: Array<BallotJob & 
     }
     const { seatMembershipId: seat, side } = voter!;
     if (secret) {
-      const key = `${side}:${choice}`;
-      const counter = secretCounts.get(key) ?? { side, choice, n: 0 };
-      counter.n++;
-      secretCounts.set(key, counter);
-    } else if (before) {
-      count(side, before.choice as Choice, -1);
+      sealed.push({ side: side as SealedChoice["side"], choice });
+      secretCast++;
+    } else {
+      if (before) count(side, before.choice as Choice, -1);
+      count(side, choice, 1);
     }
-    count(side, choice, 1);
     standing.set(seat, { choice, isNew: before ? before.isNew : true });
     castBy.set(seat, voter!.voterMembershipId);
-    const cast = castCount(tally.total);
+    const cast = secret ? secretCast : castCount(tally.total);
     events.push({ cast });
     results[index] = { ok: true, value: { recorded: choice, cast } };
   }
@@ -164,10 +176,13 @@ async function castForMotion(tx: Tx, motionId: string, batch: Array<BallotJob & 
     await tx.secretParticipation
       .createMany({ data: written.map((w) => ({ motionId, seatMembershipId: w.seat, castByMembershipId: w.by, side: w.side })) })
       .catch(sameSeatRace);
-    // The counters exist, at zero, since the vote opened (see openVote): only ever incremented.
-    for (const c of secretCounts.values()) {
-      await tx.secretTally.update({ where: { motionId_side_choice: { motionId, side: c.side, choice: c.choice } }, data: { count: { increment: c.n } } });
-    }
+    // The boxes, sealed to the key the vote opened with, go in as one statement in a random order: the
+    // participation rows, the events and the log keep the arrival order, the boxes never do. (Within
+    // the transaction they still sit beside the participations; decision 0010 says what that gives away.)
+    if (!motion.ballotPublicKey) throw new Error(`Secret vote ${motionId} is open without a public key`);
+    const publicKey = new Uint8Array(motion.ballotPublicKey);
+    const boxes = await Promise.all(shuffled(sealed).map((ballot) => sealBallot(publicKey, ballot)));
+    await tx.sealedBallot.createMany({ data: boxes.map((box) => ({ motionId, box })) });
   } else {
     const created = written.filter((w) => w.isNew);
     await tx.rollCallBallot
@@ -183,5 +198,5 @@ async function castForMotion(tx: Tx, motionId: string, batch: Array<BallotJob & 
   const [bumped] = await tx.$queryRaw<Array<{ tallyVersion: number }>>`
     UPDATE "Motion" SET "tallyVersion" = "tallyVersion" + 1 WHERE "id" = ${motionId} RETURNING "tallyVersion"`;
   const { total, ...bySide } = tally;
-  return { motionId, cast: castCount(total), eligible: motion.eligibleCount, bySide: secret ? null : bySide, version: bumped!.tallyVersion };
+  return { motionId, cast: secret ? secretCast : castCount(total), eligible: motion.eligibleCount, bySide: secret ? null : bySide, version: bumped!.tallyVersion };
 }

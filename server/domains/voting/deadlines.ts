@@ -4,7 +4,7 @@
 import type { AppDeps } from "../../deps.js";
 import { scheduleJob } from "../../jobs/jobs.js";
 import { inTransaction } from "../../unit-of-work/unit-of-work.js";
-import { deadlineJobKey, finishVote, reminderDue, reminderJobKey, type MotionResult } from "./vote-lifecycle.js";
+import { deadlineJobKey, finishVote, reminderDue, reminderJobKey, type MotionResult, type VoteLifecycleDeps } from "./vote-lifecycle.js";
 import type { VotingDeps } from "./voting.shared.js";
 
 /** A job that finds itself early (a clock ahead of ours) tries again no sooner than this. */
@@ -15,7 +15,7 @@ const RETRY_EARLY_MS = 1_000;
  * when there was nothing to do (closed meanwhile, or not yet due: then it runs again at the deadline).
  */
 export async function closeVoteAtDeadline(
-  deps: VotingDeps & Pick<AppDeps, "voting">,
+  deps: VoteLifecycleDeps & Pick<AppDeps, "voting">,
   { motionId, now }: { motionId: string; now: Date },
 ): Promise<MotionResult | null> {
   const closed = await inTransaction(deps, async (tx, effects) => {
@@ -26,7 +26,7 @@ export async function closeVoteAtDeadline(
       await scheduleJob(tx, "voting:deadline", { motionId }, { runAt, key: deadlineJobKey(motionId) });
       return null;
     }
-    return finishVote(tx, effects, { motionId, actorId: null, dueBy: now });
+    return finishVote(deps, tx, effects, { motionId, actorId: null, dueBy: now });
   });
   if (!closed) return null;
   deps.voting.tallies.closed(motionId, closed.version);

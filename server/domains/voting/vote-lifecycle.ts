@@ -1,6 +1,7 @@
-// A vote's life once seconded: opened (the roll fixed, its deadline and reminder scheduled as jobs),
-// closed (the result computed inside the closing transaction, into the meeting's minutes), and a
-// deadlock settled or voted again.
+// A vote's life once seconded: opened (the roll fixed, a secret vote's public key set, its deadline and
+// reminder scheduled as jobs), closed (the result computed inside the closing transaction, a secret
+// vote's sealed ballots opened, counted and deleted there; into the meeting's minutes), and a deadlock
+// settled or voted again.
 import { recordAudit } from "../../audit/audit.js";
 import type { Tx } from "../../db.js";
 import type { AppDeps } from "../../deps.js";
@@ -10,10 +11,11 @@ import { motionRoom } from "../../realtime/realtime.events.js";
 import { inTransaction, type Effects } from "../../unit-of-work/unit-of-work.js";
 import { approveMinutesByVote, recordVoteDecision } from "../meetings/meetings.api.js";
 import { computeQuorum, type QuorumRule } from "../meetings/meetings.rules.js";
+import { openBallot, sameKey, voteKeys, type SecretConfig } from "./ballot-box.js";
 import { closeRefusal, openRefusal, settleDeadlockRefusal, STALE_MOTION } from "./voting.policy.js";
-import { castCount, CHOICES, decide, type DecisionRule, type Outcome, type Tally } from "./voting.rules.js";
+import { castCount, decide, tallyOf, type DecisionRule, type Outcome, type Tally, type VoteSide } from "./voting.rules.js";
 import type { MotionIdInput, OpenVoteInput, ResolveDeadlockInput } from "./voting.schema.js";
-import { announceMotion, appendEvent, currentTally, liveTallyOf, refuse, requireMotionSeat, type VotingDeps } from "./voting.shared.js";
+import { announceMotion, appendEvent, liveTallyOf, refuse, requireMotionSeat, rollCallTally, type VotingDeps } from "./voting.shared.js";
 
 type QuorumSnapshot = ReturnType<typeof computeQuorum> & { basis: "ATTENDANCE" | "BALLOTS"; required: boolean };
 export type MotionResult = {
@@ -79,7 +81,10 @@ async function rollOf(tx: Tx, motion: { id: string; bodyId: string; meetingId: s
   return rows;
 }
 
-export async function openVote(deps: VotingDeps, { userId, input }: { userId: string; input: OpenVoteInput }) {
+/** Opening and closing also need the server's secret (a secret vote's keys are derived from it). */
+export type VoteLifecycleDeps = VotingDeps & { config: SecretConfig };
+
+export async function openVote(deps: VoteLifecycleDeps, { userId, input }: { userId: string; input: OpenVoteInput }) {
   const { motion, seat } = await requireMotionSeat(deps, userId, input.motionId);
   const now = new Date();
   const { deadline } = input;
@@ -96,17 +101,12 @@ export async function openVote(deps: VotingDeps, { userId, input }: { userId: st
         eligibleCount: rows.length,
         // A secret ballot cannot be changed: nothing links it back to the voter.
         allowVoteChange: motion.ballotKind === "ROLL_CALL" && settings.allowVoteChange,
+        // The key ballots are sealed to. Its private half is derived again at the close, never stored.
+        ballotPublicKey: motion.ballotKind === "SECRET" ? (await voteKeys(deps.config, motion.id)).publicKey : null,
       },
     });
     if (!count) throw new AppError("CONFLICT", STALE_MOTION);
     await tx.motionVoter.createMany({ data: rows });
-    if (motion.ballotKind === "SECRET") {
-      // Every counter exists, at zero, before the first ballot. Counters created by the ballots would be
-      // stored in the order choices were first made, and that order beside the participation times
-      // tells who chose what.
-      const sides = ["LABOR", "MANAGEMENT", "NEUTRAL"] as const;
-      await tx.secretTally.createMany({ data: sides.flatMap((side) => CHOICES.map((choice) => ({ motionId: motion.id, side, choice, count: 0 }))) });
-    }
     await appendEvent(tx, motion.id, "opened", { eligible: rows.length, deadline: deadline?.toISOString() ?? null, alternates: rows.filter((r) => r.isAlternate).length });
     await recordAudit(tx, { partnershipId: motion.partnershipId, actorId: userId, action: "motion.opened", subjectType: "Motion", subjectId: motion.id });
     if (deadline) await scheduleVoteJobs(tx, motion.id, deadline, settings.reminderLeadHours, now);
@@ -121,10 +121,10 @@ export async function openVote(deps: VotingDeps, { userId, input }: { userId: st
   });
 }
 
-export async function closeVote(deps: VotingDeps & Pick<AppDeps, "voting">, { userId, input }: { userId: string; input: MotionIdInput }): Promise<MotionResult> {
+export async function closeVote(deps: VoteLifecycleDeps & Pick<AppDeps, "voting">, { userId, input }: { userId: string; input: MotionIdInput }): Promise<MotionResult> {
   const { motion, seat } = await requireMotionSeat(deps, userId, input.motionId);
   refuse(closeRefusal({ seat, status: motion.status }));
-  const closed = await inTransaction(deps, (tx, effects) => finishVote(tx, effects, { motionId: motion.id, actorId: userId }));
+  const closed = await inTransaction(deps, (tx, effects) => finishVote(deps, tx, effects, { motionId: motion.id, actorId: userId }));
   if (!closed) throw new AppError("PRECONDITION_FAILED", "This vote was already closed.");
   deps.voting.tallies.closed(motion.id, closed.version);
   return closed.result;
@@ -140,6 +140,7 @@ export async function closeVote(deps: VotingDeps & Pick<AppDeps, "voting">, { us
  * locks only an OPEN motion). Every read after it sees every ballot that was accepted.
  */
 export async function finishVote(
+  deps: { config: SecretConfig },
   tx: Tx,
   effects: Effects,
   { motionId, actorId, dueBy }: { motionId: string; actorId: string | null; dueBy?: Date },
@@ -151,7 +152,7 @@ export async function finishVote(
   });
   if (!count) return null;
   const motion = await tx.motion.findUniqueOrThrow({ where: { id: motionId } });
-  const tally = await currentTally(tx, motion);
+  const tally = motion.ballotKind === "SECRET" ? await countSealedBallots(deps, tx, motion) : await rollCallTally(tx, motionId);
   const quorum = await quorumFor(tx, motion);
   const rule = motion.rule as DecisionRule;
   const decision = decide(rule, tally, { required: motion.requireQuorum, met: quorum.met });
@@ -186,9 +187,38 @@ export async function finishVote(
       recordedById: actorId ?? (await deadlineRecorder(tx, motion)),
     });
   }
-  effects.publish(motionRoom(motionId), "tally:updated", liveTallyOf(motion, tally));
+  effects.publish(motionRoom(motionId), "tally:updated", liveTallyOf(motion, { cast: result.cast, tally }));
   announceMotion(effects, motion);
   return { result, version: motion.tallyVersion };
+}
+
+const SIDES: readonly VoteSide[] = ["LABOR", "MANAGEMENT", "NEUTRAL"];
+
+/**
+ * A secret vote's count, inside the close's transaction: it holds the motion's row lock, so no ballot
+ * can still arrive. Each box is opened with the vote's private key, derived now from the server's
+ * secret, and the boxes must match the participation rows side by side (one box per seat that voted).
+ * A key that is not the one the vote opened with (the server's secret changed), a box that does not
+ * open, or a count that differs is a bug, never a result: it throws, the close rolls back and the vote
+ * stays open. The boxes are then deleted, so backups taken from now on hold no ciphertext of this vote
+ * (decision 0010 says why we do not keep them).
+ */
+async function countSealedBallots(deps: { config: SecretConfig }, tx: Tx, motion: { id: string; ballotPublicKey: Uint8Array | null }): Promise<Tally> {
+  if (!motion.ballotPublicKey) throw new Error(`Secret vote ${motion.id} has no public key: its ballots cannot be counted`);
+  const keys = await voteKeys(deps.config, motion.id);
+  if (!sameKey(keys.publicKey, new Uint8Array(motion.ballotPublicKey))) {
+    throw new Error(`Secret vote ${motion.id} was opened under another server secret (APP_SECRET): its ballots cannot be opened`);
+  }
+  const boxes = await tx.sealedBallot.findMany({ where: { motionId: motion.id }, select: { box: true } });
+  const tally = tallyOf(await Promise.all(boxes.map(({ box }) => openBallot(keys, new Uint8Array(box)))));
+  const took = await tx.secretParticipation.groupBy({ by: ["side"], where: { motionId: motion.id }, _count: { _all: true } });
+  const participations = new Map(took.map((t) => [t.side, t._count._all]));
+  const mismatch = SIDES.filter((side) => castCount(tally[side]) !== (participations.get(side) ?? 0));
+  if (mismatch.length || boxes.length !== took.reduce((sum, t) => sum + t._count._all, 0)) {
+    throw new Error(`Secret vote ${motion.id}: ${boxes.length} sealed ballots do not match its participation (sides ${mismatch.join(", ") || "?"}); not closing`);
+  }
+  await tx.sealedBallot.deleteMany({ where: { motionId: motion.id } });
+  return tally;
 }
 
 /** The quorum a vote is judged by: attendance at its meeting, or, between meetings, who took part. */

@@ -4,10 +4,10 @@
 import type { AppDeps } from "../../deps.js";
 import type { JobHandlers } from "../../jobs/jobs.js";
 import { closeVoteAtDeadline, remindVoters } from "./deadlines.js";
-import type { VotingDeps } from "./voting.shared.js";
+import type { VoteLifecycleDeps } from "./vote-lifecycle.js";
 
 /** `now` is the clock the handlers judge deadlines by (tests pass their own). */
-export function votingJobHandlers(deps: VotingDeps & Pick<AppDeps, "voting">, now: () => Date = () => new Date()) {
+export function votingJobHandlers(deps: VoteLifecycleDeps & Pick<AppDeps, "voting">, now: () => Date = () => new Date()) {
   return {
     "voting:deadline": async ({ motionId }) => void (await closeVoteAtDeadline(deps, { motionId, now: now() })),
     "voting:reminder": async ({ motionId }) => void (await remindVoters(deps, { motionId, now: now() })),

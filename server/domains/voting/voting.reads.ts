@@ -4,7 +4,7 @@ import type { AppDeps } from "../../deps.js";
 import { canChairVotes, canVote, isVotingSeat, secondRefusal } from "./voting.policy.js";
 import type { Choice, DecisionRule, MotionStatus, Outcome } from "./voting.rules.js";
 import type { BallotKind, ListMotionsInput, MotionIdInput, VotingPartnershipIdInput } from "./voting.schema.js";
-import { currentTally, liveTallyOf, requireMotionSeat } from "./voting.shared.js";
+import { currentCounts, liveTallyOf, requireMotionSeat } from "./voting.shared.js";
 import type { MotionResult } from "./vote-lifecycle.js";
 
 type ReadDeps = Pick<AppDeps, "db" | "access">;
@@ -71,7 +71,7 @@ export async function getMotion(deps: ReadDeps, { userId, input }: { userId: str
       : Promise.resolve([]),
     db.motionEvent.findMany({ where: { motionId }, orderBy: { createdAt: "asc" }, select: { kind: true, data: true, createdAt: true } }),
     db.motion.findMany({ where: { amendsMotionId: motionId }, orderBy: { createdAt: "asc" }, select: { id: true, text: true, status: true, outcome: true } }),
-    currentTally(db, motion),
+    currentCounts(db, motion),
     db.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, title: true, startsAt: true, timeZone: true, minutesApprovedAt: true } }),
   ]);
   const meetingOf = (id: string | null) => meetings.find((m) => m.id === id) ?? null;

@@ -6,6 +6,7 @@ import { AppError, notFound } from "../../errors.js";
 import { motionRoom, partnershipRoom } from "../../realtime/realtime.events.js";
 import type { Effects } from "../../unit-of-work/unit-of-work.js";
 import type { LiveTally } from "./voting.events.js";
+import type { MotionResult } from "./vote-lifecycle.js";
 import type { Refusal } from "./voting.policy.js";
 import { castCount, tallyOf, type MotionStatus, type Tally } from "./voting.rules.js";
 
@@ -36,22 +37,35 @@ export function announceMotion(effects: Effects, motion: { id: string; partnersh
   effects.publish(partnershipRoom(motion.partnershipId), "motions:changed", { partnershipId: motion.partnershipId });
 }
 
-/** Current counts: a roll call from its ballots, a secret ballot from its counters. */
-export async function currentTally(client: Tx, motion: { id: string; ballotKind: string }): Promise<Tally> {
-  if (motion.ballotKind === "SECRET") {
-    const counters = await client.secretTally.findMany({ where: { motionId: motion.id } });
-    return tallyOf(counters);
-  }
-  const groups = await client.rollCallBallot.groupBy({ by: ["side", "choice"], where: { motionId: motion.id }, _count: { _all: true } });
+/** A roll call's counts per side and choice, from its ballots. */
+export async function rollCallTally(client: Tx, motionId: string): Promise<Tally> {
+  const groups = await client.rollCallBallot.groupBy({ by: ["side", "choice"], where: { motionId }, _count: { _all: true } });
   return tallyOf(groups.map((g) => ({ side: g.side, choice: g.choice, count: g._count._all })));
+}
+
+/** The counts that exist now: how many voted, and how, when that may be known (null: a secret vote not yet counted). */
+export type CurrentCounts = { cast: number; tally: Tally | null };
+
+/**
+ * A roll call's counts from its ballots; a secret vote's from its result once closed, and until then
+ * only how many have voted (the choices are sealed: decision 0010).
+ */
+export async function currentCounts(client: Tx, motion: { id: string; ballotKind: string; status: string; result: unknown }): Promise<CurrentCounts> {
+  if (motion.ballotKind !== "SECRET") {
+    const tally = await rollCallTally(client, motion.id);
+    return { cast: castCount(tally.total), tally };
+  }
+  const result = motion.result as Pick<MotionResult, "cast" | "tally"> | null;
+  if (motion.status === "CLOSED" && result) return { cast: result.cast, tally: result.tally };
+  return { cast: await client.secretParticipation.count({ where: { motionId: motion.id } }), tally: null };
 }
 
 /** The tally as it may be shown: a secret ballot's counts per side only once it has closed. */
 export function liveTallyOf(
   motion: { id: string; ballotKind: string; status: string; eligibleCount: number; tallyVersion: number },
-  tally: Tally,
+  counts: CurrentCounts,
 ): LiveTally {
   const sealed = motion.ballotKind === "SECRET" && motion.status !== "CLOSED";
-  const { total, ...bySide } = tally;
-  return { motionId: motion.id, cast: castCount(total), eligible: motion.eligibleCount, bySide: sealed ? null : bySide, version: motion.tallyVersion };
+  const bySide = counts.tally && !sealed ? { LABOR: counts.tally.LABOR, MANAGEMENT: counts.tally.MANAGEMENT, NEUTRAL: counts.tally.NEUTRAL } : null;
+  return { motionId: motion.id, cast: counts.cast, eligible: motion.eligibleCount, bySide, version: motion.tallyVersion };
 }
