@@ -163,6 +163,25 @@ describe("threads", () => {
   });
 });
 
+describe("mention excerpts", () => {
+  it("cut the notification's excerpt between characters, with an ellipsis, when an emoji straddles the 140th character", async () => {
+    const world = await draftWorld(app);
+    const view = await draftInReview(world);
+    const mention = `@${world.editor.name} `;
+    // The emoji's two UTF-16 halves sit at 139 and 140: a cut at 140 would keep a lone surrogate.
+    const body = `${mention}${"w".repeat(139 - mention.length)}😀 and the rest of a long comment`;
+    expect(body.codePointAt(139)).toBe(0x1f600);
+    const { id } = await world.reviewer1.trpc.drafts.comment.add({ draftId: view.draft.id, body });
+
+    const [note] = await notificationsOf(app.db, world.editor.user.id, "draft.mentioned");
+    const excerpt = (note?.payload as { excerpt: string } | undefined)?.excerpt;
+    expect(excerpt).toBe(`${mention}${"w".repeat(139 - mention.length)}…`);
+    expect(excerpt).not.toMatch(/[\uD800-\uDFFF]/);
+    // The comment itself is stored whole.
+    expect((await app.db.draftComment.findUniqueOrThrow({ where: { id } })).body).toBe(body);
+  });
+});
+
 describe("live", () => {
   it("joining a draft's room is a permission check; comments, resolutions, versions and sign-offs reach the room after commit", async () => {
     const world = await draftWorld(app);

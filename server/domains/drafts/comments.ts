@@ -7,6 +7,7 @@
 import { recordAudit } from "../../audit/audit.js";
 import type { Tx } from "../../db.js";
 import { AppError, forbidden, notFound } from "../../errors.js";
+import { truncateText } from "../../text.js";
 import { inTransaction, type Effects } from "../../unit-of-work/unit-of-work.js";
 import {
   bodyPeople,
@@ -114,7 +115,7 @@ async function mention(
     draftId: draft.id,
     draftTitle: draft.title,
     byName: await userName(tx, userId),
-    excerpt: options.body.slice(0, EXCERPT_CHARS),
+    excerpt: truncateText(options.body, EXCERPT_CHARS),
   });
 }
 
