@@ -10,7 +10,7 @@ import { toUiError } from "~/lib/errors";
 import { useMutationForm } from "~/lib/forms";
 import { load } from "~/lib/guards.server";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
-import { QuorumRuleInputSchema } from "../../server/domains/meetings/meetings.schema";
+import { QUORUM_NUMBER_MAX, QuorumRuleInputSchema } from "../../server/domains/meetings/meetings.schema";
 import { describeQuorumRule } from "../../server/domains/meetings/meetings.rules";
 import { SEAT_ROLES, SetSeatInputSchema, type SeatRole } from "../../server/domains/partnerships/partnerships.schema";
 
@@ -148,6 +148,7 @@ function QuorumRuleForm({ committee }: { committee: Committee }) {
     toInput: (values) => ({ ...values, bodyId: committee.id }),
   });
   const unit = mode === "COUNT" ? "members" : "%";
+  const max = mode === "COUNT" ? QUORUM_NUMBER_MAX : 100;
   return (
     <form onSubmit={form.onSubmit} className="mt-3 space-y-3" noValidate aria-label="Quorum rule">
       <FormError message={form.error?.message} />
@@ -159,8 +160,8 @@ function QuorumRuleForm({ committee }: { committee: Committee }) {
         onChange={(e) => setMode(e.currentTarget.value as "COUNT" | "SHARE")}
       />
       <div className="grid grid-cols-2 gap-3">
-        <TextField label={`Labor (${unit})`} name="labor" type="number" min={0} defaultValue={committee.quorumRule.labor} error={form.fieldError("labor")} />
-        <TextField label={`Management (${unit})`} name="management" type="number" min={0} defaultValue={committee.quorumRule.management} error={form.fieldError("management")} />
+        <TextField label={`Labor (${unit})`} name="labor" type="number" min={0} max={max} defaultValue={committee.quorumRule.labor} error={form.fieldError("labor")} />
+        <TextField label={`Management (${unit})`} name="management" type="number" min={0} max={max} defaultValue={committee.quorumRule.management} error={form.fieldError("management")} />
       </div>
       <button type="submit" className="btn-secondary" disabled={form.pending}>
         {form.pending ? "Saving…" : "Save quorum rule"}

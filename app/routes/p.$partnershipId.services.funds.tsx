@@ -14,7 +14,7 @@ import { toUiError } from "~/lib/errors";
 import { load } from "~/lib/guards.server";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { SERVICE_CATEGORIES, type ServiceCategory } from "../../server/domains/services/services.rules";
-import { CreateFundInputSchema, ServiceSettingsInputSchema, SetCapInputSchema } from "../../server/domains/services/services.schema";
+import { CreateFundInputSchema, FUND_NAME_MAX, ServiceSettingsInputSchema, SetCapInputSchema, TARGET_DAYS_MAX } from "../../server/domains/services/services.schema";
 
 export const meta: MetaFunction = () => [{ title: "Funds · Supportive services · Jointly" }];
 
@@ -179,7 +179,7 @@ function NewFundForm({ partnershipId }: { partnershipId: string }) {
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="New fund">
       <FormError message={form.error?.message} />
-      <TextField label="Name" name="name" maxLength={200} placeholder="Employer contributions 2027" error={form.fieldError("name")} required />
+      <TextField label="Name" name="name" maxLength={FUND_NAME_MAX} placeholder="Employer contributions 2027" error={form.fieldError("name")} required />
       <TextField label="Starting balance (USD)" name="starting" inputMode="decimal" placeholder="25000.00" error={form.fieldError("starting")} required />
       <button type="submit" className="btn-primary" disabled={form.pending}>
         Create fund
@@ -229,7 +229,7 @@ function TargetForm({ partnershipId, targetDays }: { partnershipId: string; targ
         name="targetDays"
         type="number"
         min={1}
-        max={90}
+        max={TARGET_DAYS_MAX}
         defaultValue={targetDays}
         hint="Requests waiting longer are highlighted as overdue in the reviewers' queue."
         error={form.fieldError("targetDays")}

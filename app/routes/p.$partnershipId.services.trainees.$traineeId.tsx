@@ -12,7 +12,14 @@ import { toUiError } from "~/lib/errors";
 import { load } from "~/lib/guards.server";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { DEMOGRAPHIC_LABELS, DEMOGRAPHICS, SERVICE_CATEGORIES } from "../../server/domains/services/services.rules";
-import { UpdateTraineeInputSchema } from "../../server/domains/services/services.schema";
+import {
+  LANGUAGE_MAX,
+  PHONE_MAX,
+  PROGRAM_MAX,
+  TRAINEE_EMAIL_MAX,
+  TRAINEE_NAME_MAX,
+  UpdateTraineeInputSchema,
+} from "../../server/domains/services/services.schema";
 
 export const meta: MetaFunction = () => [{ title: "Trainee · Jointly" }];
 
@@ -149,11 +156,11 @@ function EditTrainee({ trainee, onSaved }: { trainee: TraineeRecord; onSaved: ()
         <div className="sm:col-span-2">
           <FormError message={form.error?.message} />
         </div>
-        <TextField label="Name" name="name" defaultValue={trainee.name} maxLength={200} error={form.fieldError("name")} />
-        <TextField label="Program" name="program" defaultValue={trainee.program} maxLength={200} error={form.fieldError("program")} />
-        <TextField label="Preferred language" name="preferredLanguage" defaultValue={trainee.preferredLanguage} maxLength={60} error={form.fieldError("preferredLanguage")} />
-        <TextField label="Email (optional)" name="email" type="email" defaultValue={trainee.email} error={form.fieldError("email")} />
-        <TextField label="Phone (optional)" name="phone" type="tel" defaultValue={trainee.phone} maxLength={40} error={form.fieldError("phone")} />
+        <TextField label="Name" name="name" defaultValue={trainee.name} maxLength={TRAINEE_NAME_MAX} error={form.fieldError("name")} />
+        <TextField label="Program" name="program" defaultValue={trainee.program} maxLength={PROGRAM_MAX} error={form.fieldError("program")} />
+        <TextField label="Preferred language" name="preferredLanguage" defaultValue={trainee.preferredLanguage} maxLength={LANGUAGE_MAX} error={form.fieldError("preferredLanguage")} />
+        <TextField label="Email (optional)" name="email" type="email" defaultValue={trainee.email} maxLength={TRAINEE_EMAIL_MAX} error={form.fieldError("email")} />
+        <TextField label="Phone (optional)" name="phone" type="tel" defaultValue={trainee.phone} maxLength={PHONE_MAX} error={form.fieldError("phone")} />
         {(Object.keys(DEMOGRAPHICS) as Array<keyof typeof DEMOGRAPHICS>).map((key) => (
           <SelectField key={key} label={DEMOGRAPHIC_LABELS[key]} name={key} options={DEMOGRAPHICS[key]} defaultValue={trainee[key]} error={form.fieldError(key)} />
         ))}

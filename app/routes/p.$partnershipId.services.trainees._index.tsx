@@ -10,15 +10,24 @@ import { superjsonResponse, useData } from "~/lib/data";
 import { load } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
 import { DEMOGRAPHIC_LABELS, DEMOGRAPHICS } from "../../server/domains/services/services.rules";
-import { CreateTraineeInputSchema } from "../../server/domains/services/services.schema";
+import {
+  CreateTraineeInputSchema,
+  LANGUAGE_MAX,
+  PHONE_MAX,
+  PROGRAM_MAX,
+  SEARCH_MAX,
+  TRAINEE_EMAIL_MAX,
+  TRAINEE_NAME_MAX,
+} from "../../server/domains/services/services.schema";
 
 export const meta: MetaFunction = () => [{ title: "Trainees · Jointly" }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const partnershipId = params.partnershipId ?? "";
+  // Not cut to SEARCH_MAX: the form cannot send more, and a longer address is refused with the schema's message.
   const search = new URL(request.url).searchParams.get("q") ?? "";
   const [overview, trainees] = await load(request, () =>
-    Promise.all([context.trpc.services.overview({ partnershipId }), context.trpc.services.trainee.list({ partnershipId, search: search.slice(0, 100) })]),
+    Promise.all([context.trpc.services.overview({ partnershipId }), context.trpc.services.trainee.list({ partnershipId, search })]),
   );
   return superjsonResponse({ overview, trainees, search });
 }
@@ -57,7 +66,7 @@ export default function Trainees() {
             <label htmlFor="trainee-search" className="sr-only">
               Search by name or program
             </label>
-            <input id="trainee-search" name="q" defaultValue={search} className="input" placeholder="Search by name or program" maxLength={100} />
+            <input id="trainee-search" name="q" defaultValue={search} className="input" placeholder="Search by name or program" maxLength={SEARCH_MAX} />
             <button type="submit" className="btn-secondary">
               Search
             </button>
@@ -96,11 +105,11 @@ export default function Trainees() {
             <Section title="Record a trainee" id="new-trainee">
               <form onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label="Record a trainee">
                 <FormError message={form.error?.message} />
-                <TextField label="Name" name="name" autoComplete="off" maxLength={200} error={form.fieldError("name")} required />
-                <TextField label="Program" name="program" maxLength={200} placeholder="e.g. IMT apprenticeship" error={form.fieldError("program")} required />
-                <TextField label="Preferred language" name="preferredLanguage" defaultValue="English" maxLength={60} error={form.fieldError("preferredLanguage")} />
-                <TextField label="Email (optional)" name="email" type="email" autoComplete="off" error={form.fieldError("email")} />
-                <TextField label="Phone (optional)" name="phone" type="tel" autoComplete="off" maxLength={40} error={form.fieldError("phone")} />
+                <TextField label="Name" name="name" autoComplete="off" maxLength={TRAINEE_NAME_MAX} error={form.fieldError("name")} required />
+                <TextField label="Program" name="program" maxLength={PROGRAM_MAX} placeholder="e.g. IMT apprenticeship" error={form.fieldError("program")} required />
+                <TextField label="Preferred language" name="preferredLanguage" defaultValue="English" maxLength={LANGUAGE_MAX} error={form.fieldError("preferredLanguage")} />
+                <TextField label="Email (optional)" name="email" type="email" autoComplete="off" maxLength={TRAINEE_EMAIL_MAX} error={form.fieldError("email")} />
+                <TextField label="Phone (optional)" name="phone" type="tel" autoComplete="off" maxLength={PHONE_MAX} error={form.fieldError("phone")} />
                 <fieldset className="space-y-3 rounded-md bg-slate-50 p-3">
                   <legend className="px-1 text-sm font-semibold text-slate-800">Self-reported (optional)</legend>
                   {(Object.keys(DEMOGRAPHICS) as Array<keyof typeof DEMOGRAPHICS>).map((key) => (

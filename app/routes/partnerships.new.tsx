@@ -7,6 +7,7 @@ import { requireUser } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
 import {
   CreatePartnershipInputSchema,
+  DESCRIPTION_MAX,
   NAME_MAX,
   ORGANIZATION_TYPES,
   SECTORS,
@@ -39,7 +40,7 @@ export default function NewPartnership() {
           <legend className="text-sm font-semibold text-slate-900">The partnership</legend>
           <TextField label="Name" name="name" required maxLength={NAME_MAX} placeholder="e.g. Lakeshore Manufacturing Training Partnership" error={form.fieldError("name")} />
           <SelectField label="Sector" name="sector" options={SECTORS} placeholder="Choose a sector" required error={form.fieldError("sector")} />
-          <TextArea label="Description" name="description" rows={4} hint="What the partnership trains for, who funds it, how it decides." error={form.fieldError("description")} />
+          <TextArea label="Description" name="description" rows={4} maxLength={DESCRIPTION_MAX} hint="What the partnership trains for, who funds it, how it decides." error={form.fieldError("description")} />
         </fieldset>
         <fieldset className="space-y-4 border-t border-slate-200 pt-5">
           <legend className="text-sm font-semibold text-slate-900">Your organization and seat</legend>

@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/field";
 import { parseForm, refusal, type AuthActionData } from "~/lib/auth-forms.server";
-import { RedirectToSchema, SignInInputSchema } from "../../server/domains/identity/identity.schema";
+import { PASSWORD_MAX, RedirectToSchema, SignInInputSchema } from "../../server/domains/identity/identity.schema";
+import { EMAIL_MAX } from "../../server/domains/partnerships/partnerships.schema";
 // A .server module (left out of the browser bundle), called by the action with the app's context.deps.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { signIn } from "../../server/domains/identity/identity.server";
@@ -40,8 +41,8 @@ export default function SignIn() {
       <Form method="post" className="card mt-6 space-y-4" noValidate>
         <FormError message={data?.formError} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={data?.values?.email ?? params.get("email") ?? ""} error={data?.fieldErrors?.email?.[0]} />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={data?.fieldErrors?.password?.[0]} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" required maxLength={EMAIL_MAX} defaultValue={data?.values?.email ?? params.get("email") ?? ""} error={data?.fieldErrors?.email?.[0]} />
+        <TextField label="Password" name="password" type="password" autoComplete="current-password" required maxLength={PASSWORD_MAX} error={data?.fieldErrors?.password?.[0]} />
         <button type="submit" className="btn-primary w-full" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </button>

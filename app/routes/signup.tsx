@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/field";
 import { parseForm, refusal, type AuthActionData } from "~/lib/auth-forms.server";
-import { PASSWORD_MIN, RedirectToSchema, SignUpInputSchema } from "../../server/domains/identity/identity.schema";
+import { PASSWORD_MAX, PASSWORD_MIN, RedirectToSchema, SignUpInputSchema } from "../../server/domains/identity/identity.schema";
+import { EMAIL_MAX, NAME_MAX } from "../../server/domains/partnerships/partnerships.schema";
 // A .server module (left out of the browser bundle), called by the action with the app's context.deps.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { signUp } from "../../server/domains/identity/identity.server";
@@ -40,8 +41,8 @@ export default function SignUp() {
       <Form method="post" className="card mt-6 space-y-4" noValidate>
         <FormError message={data?.formError} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField label="Full name" name="name" autoComplete="name" required defaultValue={data?.values?.name} error={data?.fieldErrors?.name?.[0]} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={data?.values?.email ?? params.get("email") ?? ""} error={data?.fieldErrors?.email?.[0]} />
+        <TextField label="Full name" name="name" autoComplete="name" required maxLength={NAME_MAX} defaultValue={data?.values?.name} error={data?.fieldErrors?.name?.[0]} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" required maxLength={EMAIL_MAX} defaultValue={data?.values?.email ?? params.get("email") ?? ""} error={data?.fieldErrors?.email?.[0]} />
         <TextField
           label="Password"
           name="password"
@@ -49,6 +50,7 @@ export default function SignUp() {
           autoComplete="new-password"
           required
           minLength={PASSWORD_MIN}
+          maxLength={PASSWORD_MAX}
           hint={`At least ${PASSWORD_MIN} characters.`}
           error={data?.fieldErrors?.password?.[0]}
         />

@@ -45,6 +45,22 @@ beforeAll(async () => {
     invitationId: await first(app.db.invitation.findFirst()),
     attachmentId: await first(app.db.attachment.findFirst()),
   };
+  // The demo's meetings and drafts sit on committees the co-chair has no seat on, where every input would
+  // stop at NOT_FOUND before reaching its use case: give her a meeting (with an agenda item) and a draft
+  // (with a comment) on the partnership's own body, made through the procedures.
+  const meeting = await me.trpc.meetings.meeting.schedule({
+    bodyId: ids.bodyId!,
+    title: "Fuzz meeting",
+    startsAtLocal: "2027-03-01T09:00",
+    timeZone: "America/Chicago",
+    durationMinutes: 60,
+    location: "",
+    videoUrl: "",
+  });
+  const item = await me.trpc.meetings.agenda.propose({ meetingId: meeting.id, title: "Fuzz item", description: "", presenter: "", timeBoxMinutes: 10, kind: "DISCUSSION", links: [] });
+  const draft = await me.trpc.drafts.draft.create({ bodyId: ids.bodyId!, title: "Fuzz draft", occupation: "Fuzz occupation", programKind: "SHORT_COURSE" });
+  const comment = await me.trpc.drafts.comment.add({ draftId: draft.id, moduleKey: null, anchor: null, body: "A comment to reply to." });
+  Object.assign(ids, { meetingId: meeting.id, itemId: item.id, agendaItemId: item.id, draftId: draft.id, commentId: comment.id });
 }, 120_000);
 
 /** A plausible value for a schema (ids from the demo where the field names one). */
@@ -71,10 +87,16 @@ function sample(schema: z.ZodTypeAny, key = ""): unknown {
       if (ids[key]) return ids[key];
       if (/email/i.test(key)) return "someone@example.test";
       if (/url|link/i.test(key)) return "https://example.test/";
+      if (/^startsAtLocal$/.test(key)) return "2027-03-01T09:00";
       if (/date|neededBy|dueDate|fulfilledOn/i.test(key)) return "2027-03-01";
+      if (/^timeZone$/.test(key)) return "America/Chicago";
+      if (/^(amount|starting|cap)$/.test(key)) return "125.50"; // dollars, as typed
       return "Plain text";
-    case "ZodNumber":
-      return 1;
+    case "ZodNumber": {
+      // The smallest value the field allows, so a base input reaches its use case (a meeting lasts ≥ 5 minutes).
+      const min = (def.checks as Array<{ kind: string; value?: number }>).find((c) => c.kind === "min")?.value;
+      return Math.max(1, min ?? 1);
+    }
     case "ZodBigInt":
       return 1n;
     case "ZodBoolean":

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { INT4_MAX } from "../../server/domains/common.schema.js";
+import {
+  AddCommentInputSchema,
+  CompareInputSchema,
+  DraftSettingsInputSchema,
+  HOURS_MAX,
+  MODULE_TEXT_MAX,
+  SaveDraftInputSchema,
+  SignOffInputSchema,
+  VersionInputSchema,
+} from "../../server/domains/drafts/drafts.schema.js";
 import { RedirectToSchema, SignInInputSchema, SignUpInputSchema } from "../../server/domains/identity/identity.schema.js";
 import {
   CreateCommitteeInputSchema,
@@ -15,6 +26,7 @@ import {
   UpdateOrganizationInputSchema,
   UpdatePartnershipInputSchema,
 } from "../../server/domains/partnerships/partnerships.schema.js";
+import { ServiceSettingsInputSchema } from "../../server/domains/services/services.schema.js";
 
 /** The field errors zod reports for an input (empty when it parses). */
 function fieldErrors(schema: z.ZodTypeAny, input: unknown): Record<string, string[] | undefined> {
@@ -214,5 +226,65 @@ describe("InvitationTokenSchema", () => {
     expect(InvitationTokenSchema.safeParse({ token: "t".repeat(43) }).success).toBe(true);
     expect(InvitationTokenSchema.safeParse({ token: "t".repeat(19) }).success).toBe(false);
     expect(InvitationTokenSchema.safeParse({ token: "t".repeat(101) }).success).toBe(false);
+  });
+});
+
+describe("numbers", () => {
+  const days = (targetDays: unknown) => fieldErrors(ServiceSettingsInputSchema, { partnershipId: "p1", targetDays });
+
+  it("takes a whole number in bounds, as a number or as the text a form sends", () => {
+    expect(ServiceSettingsInputSchema.parse({ partnershipId: "p1", targetDays: 14 }).targetDays).toBe(14);
+    expect(ServiceSettingsInputSchema.parse({ partnershipId: "p1", targetDays: " 14 " }).targetDays).toBe(14);
+    expect(ServiceSettingsInputSchema.parse({ partnershipId: "p1", targetDays: "90" }).targetDays).toBe(90);
+  });
+
+  it.each([
+    ["a Date (superjson sends real ones; coercion made it 1.7 trillion)", new Date()],
+    ["true (coercion made it 1)", true],
+    ["false", false],
+    ["an empty field (coercion made it 0)", ""],
+    ["words", "fourteen"],
+    ["exponent notation", "1e1"],
+    ["hex", "0x0e"],
+    ["NaN", Number.NaN],
+    ["null", null],
+    ["a list", [14]],
+    ["an object", { valueOf: () => 14 }],
+  ])("refuses %s with the field's message, never coercing it", (_label, value) => {
+    expect(days(value)).toEqual({ targetDays: ["Enter a number of days."] });
+  });
+
+  it.each([
+    [0, "At least one day."],
+    [91, "At most 90 days."],
+    ["91", "At most 90 days."],
+    [1e308, "At most 90 days."],
+    [-1e308, "At least one day."],
+    [Number.POSITIVE_INFINITY, "At most 90 days."],
+    [1.5, "Whole days only."],
+    ["1.5", "Whole days only."],
+  ])("refuses %s: %s", (value, message) => {
+    expect(days(value).targetDays).toContain(message);
+  });
+
+  it("bounds every number a draft input carries", () => {
+    const module = { title: "Safety", objectives: "", relatedHours: 0, ojlHours: 0 };
+    const save = (patch: object) =>
+      fieldErrors(SaveDraftInputSchema, { draftId: "d1", title: "T", occupation: "O", programKind: "SHORT_COURSE", baseRevision: 0, modules: [module], ...patch });
+    expect(save({})).toEqual({});
+    expect(save({ modules: [{ ...module, relatedHours: "40" }] })).toEqual({});
+    expect(save({ baseRevision: 1e308 })).toHaveProperty("baseRevision");
+    expect(save({ baseRevision: INT4_MAX })).toEqual({});
+    expect(save({ modules: [{ ...module, relatedHours: HOURS_MAX + 1 }] })).toHaveProperty("modules");
+    expect(save({ modules: [{ ...module, ojlHours: new Date() }] })).toHaveProperty("modules");
+    expect(save({ modules: [{ ...module, ojlHours: true }] })).toHaveProperty("modules");
+    expect(fieldErrors(CompareInputSchema, { draftId: "d1", from: 0, to: INT4_MAX + 1 })).toHaveProperty("to");
+    expect(fieldErrors(VersionInputSchema, { draftId: "d1", number: 1e308 })).toHaveProperty("number");
+    expect(fieldErrors(SignOffInputSchema, { draftId: "d1", versionNumber: 1e308, decision: "SIGNED_OFF" })).toHaveProperty("versionNumber");
+    const anchor = { start: 0, end: MODULE_TEXT_MAX + 1, quote: "x", version: 0 };
+    expect(fieldErrors(AddCommentInputSchema, { draftId: "d1", moduleKey: "abcd", anchor, body: "Hi" })).toHaveProperty("anchor");
+    const settings = { bodyId: "b1", editorMembershipIds: [], reviewerMembershipIds: ["m1"], rule: "AT_LEAST" };
+    expect(fieldErrors(DraftSettingsInputSchema, { ...settings, minimum: "1" })).toEqual({});
+    expect(fieldErrors(DraftSettingsInputSchema, { ...settings, minimum: true })).toEqual({ minimum: ["Enter a number."] });
   });
 });

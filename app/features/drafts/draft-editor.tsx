@@ -8,7 +8,7 @@ import { SelectField, TextArea, TextField } from "~/components/field";
 import { toUiError } from "~/lib/errors";
 import { trpc } from "~/lib/trpc";
 import { mergeModules, totalHours, type ModuleSnapshot } from "../../../server/domains/drafts/drafts.rules";
-import { PROGRAM_KINDS, type ProgramKind } from "../../../server/domains/drafts/drafts.schema";
+import { COMPETENCIES_MAX, FIELD_MAX, HOURS_MAX, PROGRAM_KINDS, TITLE_MAX, type ProgramKind } from "../../../server/domains/drafts/drafts.schema";
 import { hoursText, type DraftView } from "./labels";
 import { RichTextEditor } from "./rich-text-editor";
 
@@ -130,8 +130,8 @@ export function DraftEditor({ view, onDone }: { view: DraftView; onDone: () => v
         </p>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label="Title" value={details.title} maxLength={200} onChange={(e) => setDetails({ ...details, title: e.target.value })} error={fieldError("title")} />
-        <TextField label="Occupation" value={details.occupation} maxLength={200} onChange={(e) => setDetails({ ...details, occupation: e.target.value })} error={fieldError("occupation")} />
+        <TextField label="Title" value={details.title} maxLength={TITLE_MAX} onChange={(e) => setDetails({ ...details, title: e.target.value })} error={fieldError("title")} />
+        <TextField label="Occupation" value={details.occupation} maxLength={TITLE_MAX} onChange={(e) => setDetails({ ...details, occupation: e.target.value })} error={fieldError("occupation")} />
         <SelectField label="Kind of program" value={details.programKind} options={PROGRAM_KINDS} onChange={(e) => setDetails({ ...details, programKind: e.target.value as ProgramKind })} />
         <p className="self-end text-sm text-slate-700" aria-live="polite">
           Total: {hoursText(hours)}
@@ -142,14 +142,14 @@ export function DraftEditor({ view, onDone }: { view: DraftView; onDone: () => v
           <li key={m.key} className="space-y-3 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200">
             <fieldset className="space-y-3">
               <legend className="text-sm font-semibold text-slate-900">Module {index + 1}</legend>
-              <TextField label={`Module ${index + 1} title`} value={m.title} maxLength={200} onChange={(e) => update(index, { title: e.target.value })} />
+              <TextField label={`Module ${index + 1} title`} value={m.title} maxLength={TITLE_MAX} onChange={(e) => update(index, { title: e.target.value })} />
               <RichTextEditor key={`${m.key}-${generation}`} label={`Module ${index + 1} learning objectives and text`} value={m.objectives} onChange={(objectives) => update(index, { objectives })} />
-              <TextArea label="Competencies (one per line)" value={m.competencies} onChange={(e) => update(index, { competencies: e.target.value })} />
+              <TextArea label="Competencies (one per line)" value={m.competencies} maxLength={COMPETENCIES_MAX} onChange={(e) => update(index, { competencies: e.target.value })} />
               <div className="grid gap-3 sm:grid-cols-2">
-                <TextField label="Related instruction hours" type="number" min={0} value={m.relatedHours} onChange={(e) => update(index, { relatedHours: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
-                <TextField label="On-the-job learning hours" type="number" min={0} value={m.ojlHours} onChange={(e) => update(index, { ojlHours: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
-                <TextField label="Assessment method" value={m.assessment} onChange={(e) => update(index, { assessment: e.target.value })} />
-                <TextField label="Credential it leads to" value={m.credential} onChange={(e) => update(index, { credential: e.target.value })} />
+                <TextField label="Related instruction hours" type="number" min={0} max={HOURS_MAX} value={m.relatedHours} onChange={(e) => update(index, { relatedHours: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
+                <TextField label="On-the-job learning hours" type="number" min={0} max={HOURS_MAX} value={m.ojlHours} onChange={(e) => update(index, { ojlHours: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
+                <TextField label="Assessment method" value={m.assessment} maxLength={FIELD_MAX} onChange={(e) => update(index, { assessment: e.target.value })} />
+                <TextField label="Credential it leads to" value={m.credential} maxLength={TITLE_MAX} onChange={(e) => update(index, { credential: e.target.value })} />
               </div>
               <label className="flex items-center gap-2 text-sm">
                 <input type="checkbox" checked={m.testOut} onChange={(e) => update(index, { testOut: e.target.checked })} />
@@ -187,7 +187,7 @@ export function DraftEditor({ view, onDone }: { view: DraftView; onDone: () => v
         <TextArea
           label={`What changed in version ${nextNumber}`}
           value={summary}
-          maxLength={2000}
+          maxLength={FIELD_MAX}
           onChange={(e) => setSummary(e.target.value)}
           hint="Saving as a new version asks the worker sign-off group to review it; earlier sign-offs no longer count."
           error={fieldError("newVersion")}

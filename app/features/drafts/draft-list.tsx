@@ -5,7 +5,7 @@ import { Badge, EmptyState, Section } from "~/components/ui";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
-import { CreateDraftInputSchema, DRAFT_STATUSES, PROGRAM_KINDS } from "../../../server/domains/drafts/drafts.schema";
+import { CreateDraftInputSchema, DRAFT_STATUSES, PROGRAM_KINDS, TITLE_MAX } from "../../../server/domains/drafts/drafts.schema";
 import { hoursText, STATUS_TONES, type DraftSummary } from "./labels";
 import { useDraftListLive } from "./use-draft-live";
 
@@ -111,8 +111,8 @@ export function NewDraftForm({ partnershipId, bodies }: { partnershipId: string;
     <form onSubmit={form.onSubmit} className="space-y-3" noValidate>
       <FormError message={form.error && !Object.keys(form.error.fields).length ? form.error.message : null} />
       <SelectField label="Committee" name="bodyId" options={bodies.map((b) => [b.id, b.name] as [string, string])} error={form.fieldError("bodyId")} />
-      <TextField label="Title" name="title" required maxLength={200} placeholder="Industrial Manufacturing Technician apprenticeship" error={form.fieldError("title")} />
-      <TextField label="Occupation it trains for" name="occupation" required maxLength={200} placeholder="Industrial Manufacturing Technician" error={form.fieldError("occupation")} />
+      <TextField label="Title" name="title" required maxLength={TITLE_MAX} placeholder="Industrial Manufacturing Technician apprenticeship" error={form.fieldError("title")} />
+      <TextField label="Occupation it trains for" name="occupation" required maxLength={TITLE_MAX} placeholder="Industrial Manufacturing Technician" error={form.fieldError("occupation")} />
       <SelectField label="Kind of program" name="programKind" options={PROGRAM_KINDS} error={form.fieldError("programKind")} />
       <button type="submit" className="btn-primary" disabled={form.pending}>
         {form.pending ? "Starting…" : "Start the draft"}

@@ -6,7 +6,7 @@ import { Badge, Section } from "~/components/ui";
 import { TextArea } from "~/components/field";
 import { toUiError } from "~/lib/errors";
 import { trpc } from "~/lib/trpc";
-import { SIGNOFF_DECISIONS } from "../../../server/domains/drafts/drafts.schema";
+import { FIELD_MAX, SIGNOFF_DECISIONS } from "../../../server/domains/drafts/drafts.schema";
 import type { DraftView } from "./labels";
 
 export function ReviewPanel({ view }: { view: DraftView }) {
@@ -79,7 +79,7 @@ export function ReviewPanel({ view }: { view: DraftView }) {
               <p className="font-medium text-indigo-950">Your decision on version {draft.currentVersion}</p>
               {asking ? (
                 <>
-                  <TextArea label="What needs to change" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} required />
+                  <TextArea label="What needs to change" value={reason} maxLength={FIELD_MAX} onChange={(e) => setReason(e.target.value)} required />
                   <div className="flex flex-wrap gap-2">
                     <button type="button" className="btn-danger" disabled={decide.isPending} onClick={() => void send("CHANGES_REQUESTED")}>
                       Send the request for changes

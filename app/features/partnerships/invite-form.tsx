@@ -7,6 +7,7 @@ import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
 import {
   CreateInvitationInputSchema,
+  EMAIL_MAX,
   PARTNERSHIP_ROLES,
   SIDES,
   type Side,
@@ -37,7 +38,7 @@ export function InviteForm({
     <div className="space-y-4">
       <form onSubmit={form.onSubmit} className="space-y-3" noValidate aria-label="Invite someone">
         <FormError message={form.error?.message} />
-        <TextField label="Email" name="email" type="email" required autoComplete="off" error={form.fieldError("email")} />
+        <TextField label="Email" name="email" type="email" required maxLength={EMAIL_MAX} autoComplete="off" error={form.fieldError("email")} />
         <SelectField
           label="Organization"
           name="organizationId"

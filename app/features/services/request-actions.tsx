@@ -6,7 +6,7 @@ import { FormError, SelectField, TextArea, TextField } from "~/components/field"
 import { toUiError } from "~/lib/errors";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { centsToDollarsInput, formatCents } from "../../../server/domains/services/services.rules";
-import { ApproveInputSchema, CancelInputSchema, DenyInputSchema, FulfilInputSchema, NoteInputSchema } from "../../../server/domains/services/services.schema";
+import { ApproveInputSchema, CancelInputSchema, DenyInputSchema, FulfilInputSchema, NOTE_MAX, NoteInputSchema, REFERENCE_MAX } from "../../../server/domains/services/services.schema";
 import { todayIso } from "./labels";
 import { useInputMutationForm } from "~/lib/forms";
 
@@ -74,7 +74,7 @@ export function RequestActions({ view }: { view: View }) {
         <ActionForm title="Answer the reviewer">
           <form onSubmit={answerForm.onSubmit} noValidate className="space-y-3" aria-label="Answer the reviewer">
             <FormError message={answerForm.error?.message} />
-            <TextArea label="Your answer" name="note" rows={3} maxLength={2000} error={answerForm.fieldError("note")} required />
+            <TextArea label="Your answer" name="note" rows={3} maxLength={NOTE_MAX} error={answerForm.fieldError("note")} required />
             <button type="submit" className="btn-primary" disabled={answerForm.pending}>
               Send answer
             </button>
@@ -109,7 +109,7 @@ export function RequestActions({ view }: { view: View }) {
                 hint={`Up to ${formatCents(request.requestedCents)} requested.`}
                 error={approveForm.fieldError("amount")}
               />
-              <TextArea label="Note to the organization (optional)" name="note" rows={2} maxLength={2000} error={approveForm.fieldError("note")} />
+              <TextArea label="Note to the organization (optional)" name="note" rows={2} maxLength={NOTE_MAX} error={approveForm.fieldError("note")} />
               <button type="submit" className="btn-primary" disabled={approveForm.pending}>
                 Approve
               </button>
@@ -121,7 +121,7 @@ export function RequestActions({ view }: { view: View }) {
         <ActionForm title="Ask for more information">
           <form onSubmit={askForm.onSubmit} noValidate className="space-y-3" aria-label="Ask for more information">
             <FormError message={askForm.error?.message} />
-            <TextArea label="Your question" name="note" rows={2} maxLength={2000} error={askForm.fieldError("note")} required />
+            <TextArea label="Your question" name="note" rows={2} maxLength={NOTE_MAX} error={askForm.fieldError("note")} required />
             <button type="submit" className="btn-secondary" disabled={askForm.pending}>
               Send question
             </button>
@@ -132,7 +132,7 @@ export function RequestActions({ view }: { view: View }) {
         <ActionForm title="Deny">
           <form onSubmit={denyForm.onSubmit} noValidate className="space-y-3" aria-label="Deny the request">
             <FormError message={denyForm.error?.message} />
-            <TextArea label="Reason" name="reason" rows={2} maxLength={2000} error={denyForm.fieldError("reason")} required />
+            <TextArea label="Reason" name="reason" rows={2} maxLength={NOTE_MAX} error={denyForm.fieldError("reason")} required />
             <button type="submit" className="btn-danger" disabled={denyForm.pending}>
               Deny
             </button>
@@ -144,7 +144,7 @@ export function RequestActions({ view }: { view: View }) {
           <form onSubmit={fulfilForm.onSubmit} noValidate className="space-y-3" aria-label="Record fulfilment">
             <FormError message={fulfilForm.error?.message} />
             <TextField label="Date" name="fulfilledOn" type="date" max={todayIso()} defaultValue={todayIso()} error={fulfilForm.fieldError("fulfilledOn")} />
-            <TextField label="Reference (check, voucher or purchase order)" name="reference" maxLength={200} error={fulfilForm.fieldError("reference")} />
+            <TextField label="Reference (check, voucher or purchase order)" name="reference" maxLength={REFERENCE_MAX} error={fulfilForm.fieldError("reference")} />
             <button type="submit" className="btn-primary" disabled={fulfilForm.pending}>
               Mark fulfilled
             </button>
@@ -156,7 +156,7 @@ export function RequestActions({ view }: { view: View }) {
           <summary className="cursor-pointer text-sm font-semibold text-slate-700">Cancel this request</summary>
           <form onSubmit={cancelForm.onSubmit} noValidate className="mt-3 space-y-3" aria-label="Cancel the request">
             <FormError message={cancelForm.error?.message} />
-            <TextArea label="Why (optional)" name="reason" rows={2} maxLength={2000} error={cancelForm.fieldError("reason")} />
+            <TextArea label="Why (optional)" name="reason" rows={2} maxLength={NOTE_MAX} error={cancelForm.fieldError("reason")} />
             {request.status === "APPROVED" ? <p className="text-xs text-slate-600">The approved amount goes back to the fund.</p> : null}
             <button type="submit" className="btn-danger" disabled={cancelForm.pending}>
               Cancel request

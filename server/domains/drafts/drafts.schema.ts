@@ -1,6 +1,6 @@
 // Inputs and vocabularies of the curriculum drafts domain (isomorphic: forms, procedures and tests share them).
 import { z } from "zod";
-import { enumKeys as keys, IdSchema as id, optionalText, TITLE_MAX, titleField as title } from "../common.schema.js";
+import { enumKeys as keys, IdSchema as id, INT4_MAX, optionalText, TITLE_MAX, titleField as title, wholeNumber } from "../common.schema.js";
 
 export const PROGRAM_KINDS = {
   REGISTERED_APPRENTICESHIP: "Registered apprenticeship",
@@ -29,15 +29,19 @@ export const MODULE_TEXT_MAX = 100_000;
 export const COMMENT_MAX = 10_000;
 export { TITLE_MAX };
 export const FIELD_MAX = 2_000;
+export const COMPETENCIES_MAX = 10_000;
 export const MODULES_MAX = 60;
 export const HOURS_MAX = 100_000;
+/** The most editors or worker reviewers a body names (and so the largest AT_LEAST minimum). */
+export const SIGNOFF_GROUP_MAX = 200;
 
 const text = (max = FIELD_MAX) => optionalText(max);
-const hours = z.coerce
-  .number({ invalid_type_error: "Enter hours as a whole number." })
-  .int("Use whole hours.")
-  .min(0, "Hours cannot be negative.")
-  .max(HOURS_MAX, `At most ${HOURS_MAX.toLocaleString("en-US")} hours.`);
+const hours = wholeNumber(
+  { min: 0, max: HOURS_MAX },
+  { type: "Enter hours as a whole number.", whole: "Use whole hours.", min: "Hours cannot be negative.", max: `At most ${HOURS_MAX.toLocaleString("en-US")} hours.` },
+);
+/** A working-copy revision or a version number (an integer column; 0 is the working copy where allowed). */
+const counter = (min: 0 | 1) => z.number().int().min(min).max(INT4_MAX);
 
 export const DraftIdSchema = z.object({ draftId: id });
 export type DraftIdInput = z.infer<typeof DraftIdSchema>;
@@ -61,7 +65,7 @@ export const ModuleInputSchema = z.object({
     .string()
     .max(MODULE_TEXT_MAX, `A module's text is at most ${MODULE_TEXT_MAX.toLocaleString("en-US")} characters.`)
     .default(""),
-  competencies: text(10_000),
+  competencies: text(COMPETENCIES_MAX),
   relatedHours: hours.default(0),
   ojlHours: hours.default(0),
   assessment: text(),
@@ -76,11 +80,11 @@ export type CreateDraftInput = z.infer<typeof CreateDraftInputSchema>;
 export const SaveDraftInputSchema = DraftDetailsSchema.extend({
   draftId: id,
   /** The working-copy revision the editor started from; a stale one is refused with CONFLICT. */
-  baseRevision: z.number().int().min(0),
+  baseRevision: counter(0),
   modules: z.array(ModuleInputSchema).max(MODULES_MAX, `At most ${MODULES_MAX} modules.`),
   /** When given, the save also becomes the next immutable version and (re)starts worker review. */
   newVersion: z
-    .object({ changeSummary: z.string().trim().min(1, "Say what changed in this version.").max(FIELD_MAX, "At most 2,000 characters.") })
+    .object({ changeSummary: z.string().trim().min(1, "Say what changed in this version.").max(FIELD_MAX, `At most ${FIELD_MAX.toLocaleString("en-US")} characters.`) })
     .nullable()
     .default(null),
 });
@@ -90,9 +94,9 @@ export const SignOffInputSchema = z
   .object({
     draftId: id,
     /** The version the reviewer read: a decision on any other version is refused. */
-    versionNumber: z.number().int().min(1),
+    versionNumber: counter(1),
     decision: z.enum(keys(SIGNOFF_DECISIONS), { errorMap: () => ({ message: "Sign off or request changes." }) }),
-    reason: z.string().trim().max(FIELD_MAX, "At most 2,000 characters.").default(""),
+    reason: z.string().trim().max(FIELD_MAX, `At most ${FIELD_MAX.toLocaleString("en-US")} characters.`).default(""),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "CHANGES_REQUESTED" && !v.reason) {
@@ -103,7 +107,7 @@ export type SignOffInput = z.infer<typeof SignOffInputSchema>;
 
 export const AdoptInputSchema = z.object({
   draftId: id,
-  versionNumber: z.number().int().min(1),
+  versionNumber: counter(1),
   /** Adopt by the body's vote: a passed dual-majority motion of the body (else the management co-chair adopts). */
   motionId: id.nullable().default(null),
 });
@@ -112,20 +116,20 @@ export type AdoptInput = z.infer<typeof AdoptInputSchema>;
 export const CompareInputSchema = z.object({
   draftId: id,
   /** Version numbers; 0 is the working copy. */
-  from: z.number().int().min(0),
-  to: z.number().int().min(0),
+  from: counter(0),
+  to: counter(0),
 });
 export type CompareInput = z.infer<typeof CompareInputSchema>;
 
-export const VersionInputSchema = z.object({ draftId: id, number: z.number().int().min(1) });
+export const VersionInputSchema = z.object({ draftId: id, number: counter(1) });
 export type VersionInput = z.infer<typeof VersionInputSchema>;
 
 export const AnchorInputSchema = z.object({
   /** Offsets in the module's plain text (as rendered) of `version` (0 = working copy). */
-  start: z.number().int().min(0),
-  end: z.number().int().min(1),
-  quote: z.string().min(1, "Select a passage.").max(COMMENT_MAX),
-  version: z.number().int().min(0),
+  start: z.number().int().min(0).max(MODULE_TEXT_MAX),
+  end: z.number().int().min(1).max(MODULE_TEXT_MAX),
+  quote: z.string().min(1, "Select a passage.").max(COMMENT_MAX, `A quoted passage is at most ${COMMENT_MAX.toLocaleString("en-US")} characters.`),
+  version: counter(0),
 });
 export type AnchorInput = z.infer<typeof AnchorInputSchema>;
 
@@ -137,7 +141,7 @@ export const CommentBodySchema = z
 
 export const AddCommentInputSchema = z.object({
   draftId: id,
-  moduleKey: z.string().trim().max(40).nullable().default(null),
+  moduleKey: z.string().trim().max(40, "Invalid module key.").nullable().default(null),
   anchor: AnchorInputSchema.nullable().default(null),
   body: CommentBodySchema,
 });
@@ -150,7 +154,7 @@ export type ResolveInput = z.infer<typeof ResolveInputSchema>;
 export const ListCommentsInputSchema = z.object({
   draftId: id,
   /** Re-anchor passages against this version (0 = working copy); the current version by default. */
-  version: z.number().int().min(0).optional(),
+  version: counter(0).optional(),
 });
 export type ListCommentsInput = z.infer<typeof ListCommentsInputSchema>;
 
@@ -164,10 +168,10 @@ export type BodyIdInput = z.infer<typeof BodyIdInputSchema>;
 export const DraftSettingsInputSchema = z
   .object({
     bodyId: id,
-    editorMembershipIds: z.array(id).max(200),
-    reviewerMembershipIds: z.array(id).max(200),
+    editorMembershipIds: z.array(id).max(SIGNOFF_GROUP_MAX, `At most ${SIGNOFF_GROUP_MAX} editors.`),
+    reviewerMembershipIds: z.array(id).max(SIGNOFF_GROUP_MAX, `At most ${SIGNOFF_GROUP_MAX} reviewers.`),
     rule: z.enum(keys(SIGNOFF_RULES)),
-    minimum: z.coerce.number().int("Use a whole number.").min(1, "At least 1.").max(200),
+    minimum: wholeNumber({ min: 1, max: SIGNOFF_GROUP_MAX }, { min: "At least 1.", max: `At most ${SIGNOFF_GROUP_MAX}.` }),
   })
   .superRefine((v, ctx) => {
     if (v.rule === "AT_LEAST" && v.minimum > v.reviewerMembershipIds.length) {

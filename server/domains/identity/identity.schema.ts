@@ -21,7 +21,7 @@ export type SignUpInput = z.infer<typeof SignUpInputSchema>;
 
 export const SignInInputSchema = z.object({
   email: EmailSchema,
-  password: z.string({ required_error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX),
+  password: z.string({ required_error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX, `Passwords are at most ${PASSWORD_MAX} characters.`),
 });
 export type SignInInput = z.infer<typeof SignInInputSchema>;
 

@@ -51,6 +51,8 @@ export type SeatRole = keyof typeof SEAT_ROLES;
 
 export const NAME_MAX = 200;
 export const DESCRIPTION_MAX = 10_000;
+/** The longest e-mail address (RFC 5321's path limit, less the angle brackets). */
+export const EMAIL_MAX = 254;
 
 const name = (what: string) =>
   z
@@ -68,7 +70,7 @@ export const EmailSchema = z
   .trim()
   .toLowerCase()
   .min(1, "Email is required.")
-  .max(254, "Email must be at most 254 characters.")
+  .max(EMAIL_MAX, `Email must be at most ${EMAIL_MAX} characters.`)
   .email("Enter a valid email address.");
 
 export const SectorSchema = z.enum(keys(SECTORS), { errorMap: () => ({ message: "Choose a sector." }) });

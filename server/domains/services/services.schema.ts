@@ -2,11 +2,27 @@
 // Money is typed in dollars and parsed to integer cents here; the configured maximum is checked by the
 // service, which knows the configuration.
 import { z } from "zod";
-import { IdSchema as id } from "../common.schema.js";
+import { IdSchema as id, wholeNumber } from "../common.schema.js";
 import { CATEGORY_KEYS, DEMOGRAPHICS, parseCalendarDate, parseDollars, type ServiceCategory } from "./services.rules.js";
 
+/** Limits of the text fields, shared with the forms' maxLength. */
+export const TRAINEE_NAME_MAX = 200;
+export const PROGRAM_MAX = 200;
+export const LANGUAGE_MAX = 60;
+export const PHONE_MAX = 40;
+export const TRAINEE_EMAIL_MAX = 254;
+export const SEARCH_MAX = 100;
+export const FUND_NAME_MAX = 200;
+export const NOTE_MAX = 2_000;
+export const REFERENCE_MAX = 200;
+
 const text = (max: number) => z.string().trim().max(max, `At most ${max.toLocaleString("en-US")} characters.`);
-const required = (what: string, max: number) => z.string({ required_error: `${what} is required.` }).trim().min(1, `${what} is required.`).max(max);
+const required = (what: string, max: number) =>
+  z
+    .string({ required_error: `${what} is required.` })
+    .trim()
+    .min(1, `${what} is required.`)
+    .max(max, `${what} must be at most ${max.toLocaleString("en-US")} characters.`);
 
 /** Dollars typed by a person ("125.50") → integer cents; numbers are refused so no float ever slips in. */
 export const DollarsSchema = z.string({ required_error: "Enter an amount.", invalid_type_error: "Enter an amount." }).transform((value, ctx) => {
@@ -39,20 +55,28 @@ export const FundIdSchema = z.object({ fundId: id });
 
 // ─── settings and reviewers ─────────────────────────────────────────────────
 
+/** The longest review target a partnership may set, in days. */
+export const TARGET_DAYS_MAX = 90;
+
 export const ServiceSettingsInputSchema = z.object({
   partnershipId: id,
-  targetDays: z.coerce.number({ invalid_type_error: "Enter a number of days." }).int("Whole days only.").min(1, "At least one day.").max(90, "At most 90 days."),
+  targetDays: wholeNumber(
+    { min: 1, max: TARGET_DAYS_MAX },
+    { type: "Enter a number of days.", whole: "Whole days only.", min: "At least one day.", max: `At most ${TARGET_DAYS_MAX} days.` },
+  ),
 });
 export const ReviewerInputSchema = z.object({ partnershipId: id, membershipId: id });
 
 // ─── trainees ───────────────────────────────────────────────────────────────
 
 export const TraineeFieldsSchema = z.object({
-  name: required("The trainee's name", 200),
-  email: z.union([z.literal(""), z.string().trim().email("Enter a valid email address.").max(254)]).default(""),
-  phone: text(40).default(""),
-  program: required("The program", 200),
-  preferredLanguage: text(60).default("English").transform((v) => v || "English"),
+  name: required("The trainee's name", TRAINEE_NAME_MAX),
+  email: z
+    .union([z.literal(""), z.string().trim().max(TRAINEE_EMAIL_MAX, `Email must be at most ${TRAINEE_EMAIL_MAX} characters.`).email("Enter a valid email address.")])
+    .default(""),
+  phone: text(PHONE_MAX).default(""),
+  program: required("The program", PROGRAM_MAX),
+  preferredLanguage: text(LANGUAGE_MAX).default("English").transform((v) => v || "English"),
   raceEthnicity: demographic("raceEthnicity"),
   sex: demographic("sex"),
   veteranStatus: demographic("veteranStatus"),
@@ -63,14 +87,14 @@ export const CreateTraineeInputSchema = TraineeFieldsSchema.extend({ partnership
 export type CreateTraineeInput = z.infer<typeof CreateTraineeInputSchema>;
 export const UpdateTraineeInputSchema = TraineeFieldsSchema.extend({ traineeId: id });
 export type UpdateTraineeInput = z.infer<typeof UpdateTraineeInputSchema>;
-export const ListTraineesInputSchema = z.object({ partnershipId: id, search: text(100).default("") });
+export const ListTraineesInputSchema = z.object({ partnershipId: id, search: text(SEARCH_MAX).default("") });
 export const GrantInputSchema = z.object({ traineeId: id, organizationId: id });
 
 // ─── funds ──────────────────────────────────────────────────────────────────
 
 export const CreateFundInputSchema = z.object({
   partnershipId: id,
-  name: required("The fund's name", 200),
+  name: required("The fund's name", FUND_NAME_MAX),
   starting: DollarsSchema,
 });
 export type CreateFundInput = z.infer<typeof CreateFundInputSchema>;
@@ -110,18 +134,18 @@ export const ListRequestsInputSchema = z.object({
   view: z.enum(["mine", "queue", "all"]).default("mine"),
 });
 
-export const NoteInputSchema = z.object({ requestId: id, note: required("A message", 2_000) });
+export const NoteInputSchema = z.object({ requestId: id, note: required("A message", NOTE_MAX) });
 export const ApproveInputSchema = z.object({
   requestId: id,
   fundId: id,
   amount: DollarsSchema,
-  note: text(2_000).default(""),
+  note: text(NOTE_MAX).default(""),
 });
 export type ApproveInput = z.infer<typeof ApproveInputSchema>;
-export const DenyInputSchema = z.object({ requestId: id, reason: required("A reason", 2_000) });
+export const DenyInputSchema = z.object({ requestId: id, reason: required("A reason", NOTE_MAX) });
 export const FulfilInputSchema = z.object({
   requestId: id,
   fulfilledOn: CalendarDateSchema,
-  reference: required("A payment or delivery reference", 200),
+  reference: required("A payment or delivery reference", REFERENCE_MAX),
 });
-export const CancelInputSchema = z.object({ requestId: id, reason: text(2_000).default("") });
+export const CancelInputSchema = z.object({ requestId: id, reason: text(NOTE_MAX).default("") });
