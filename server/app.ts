@@ -58,8 +58,8 @@ export async function createAppServer({
   const access = createAccess(db);
   const limiter = createSignInLimiter({
     pool,
-    maxAttempts: config.SIGN_IN_MAX_FAILURES,
-    windowSeconds: config.SIGN_IN_WINDOW_MINUTES * 60,
+    perPair: { attempts: config.SIGN_IN_MAX_FAILURES, windowSeconds: config.SIGN_IN_WINDOW_MINUTES * 60 },
+    perAddress: { attempts: config.SIGN_IN_MAX_PER_ADDRESS, windowSeconds: config.SIGN_IN_WINDOW_MINUTES * 60 },
   });
   const realtime = createRealtime(httpServer, { config, logger, sessions, access, pool });
   const outbox = createOutbox({ db, realtime, logger });

@@ -31,7 +31,10 @@ const ConfigSchema = z
     /** Session ends this long after sign-in, however active. */
     SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(30),
     INVITATION_TTL_DAYS: z.coerce.number().positive().default(7),
+    /** Sign-in attempts per account and client address in the window (each failure slows the next down). */
     SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+    /** Sign-in attempts per client address in the window, whatever the account (password spraying). */
+    SIGN_IN_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(100),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
     /** scrypt cost (log2 N). 17 is OWASP's recommendation; tests may lower it for speed. */
     PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),

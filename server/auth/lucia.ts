@@ -1,6 +1,10 @@
 // Lucia v3 sessions over our Prisma client. The official Prisma adapter only accepts Prisma ≤5, so
 // this is the adapter interface written out (see docs/decisions/0003-sessions.md).
 // Lucia's expiry slides while a session is used (the idle timeout); absoluteExpiresAt is our hard end.
+// The session id Lucia makes is the cookie's secret token; the Session row's id is its SHA-256 (hex), as
+// Lucia's own guide now recommends, so someone who reads the table (a backup, a leaked dump) holds no
+// cookie that works. The adapter hashes on every read, write and delete by id.
+import { createHash } from "node:crypto";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import type { Config } from "../config.js";
 import type { Db } from "../db.js";
@@ -10,8 +14,14 @@ export const SESSION_COOKIE_NAME = "jointly_session";
 type SessionRow = { id: string; userId: string; expiresAt: Date; absoluteExpiresAt: Date };
 type UserRow = { id: string; email: string; name: string };
 
-function toDatabaseSession(row: SessionRow): DatabaseSession {
-  return { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: { absoluteExpiresAt: row.absoluteExpiresAt } };
+/** The Session row id for a cookie's token. */
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/** `id` is what Lucia will hand back to the adapter for this session (see getSessionAndUser). */
+function toDatabaseSession(row: SessionRow, id: string): DatabaseSession {
+  return { id, userId: row.userId, expiresAt: row.expiresAt, attributes: { absoluteExpiresAt: row.absoluteExpiresAt } };
 }
 
 function toDatabaseUser(row: UserRow): DatabaseUser {
@@ -20,33 +30,38 @@ function toDatabaseUser(row: UserRow): DatabaseUser {
 
 export function createPrismaSessionAdapter(db: Db): Adapter {
   return {
-    async getSessionAndUser(sessionId) {
+    async getSessionAndUser(token) {
       const row = await db.session.findUnique({
-        where: { id: sessionId },
+        where: { id: hashSessionToken(token) },
         include: { user: { select: { id: true, email: true, name: true } } },
       });
       if (!row) return [null, null];
-      return [toDatabaseSession(row), toDatabaseUser(row.user)];
+      // The session keeps the token as its id: Lucia passes it back to updateSessionExpiration and
+      // deleteSession (which hash it), and the app uses it for sign-out and the session's socket room.
+      return [toDatabaseSession(row, token), toDatabaseUser(row.user)];
     },
     async getUserSessions(userId) {
+      // The tokens are not stored, so these sessions carry the row ids (hashes): good for listing and
+      // counting, not for deleteSession or validateSession. (Lucia's invalidateUserSessions deletes by
+      // user and does not use them; the app calls neither.)
       const rows = await db.session.findMany({ where: { userId } });
-      return rows.map(toDatabaseSession);
+      return rows.map((row) => toDatabaseSession(row, row.id));
     },
     async setSession(session) {
       await db.session.create({
         data: {
-          id: session.id,
+          id: hashSessionToken(session.id),
           userId: session.userId,
           expiresAt: session.expiresAt,
           absoluteExpiresAt: session.attributes.absoluteExpiresAt,
         },
       });
     },
-    async updateSessionExpiration(sessionId, expiresAt) {
-      await db.session.updateMany({ where: { id: sessionId }, data: { expiresAt } });
+    async updateSessionExpiration(token, expiresAt) {
+      await db.session.updateMany({ where: { id: hashSessionToken(token) }, data: { expiresAt } });
     },
-    async deleteSession(sessionId) {
-      await db.session.deleteMany({ where: { id: sessionId } });
+    async deleteSession(token) {
+      await db.session.deleteMany({ where: { id: hashSessionToken(token) } });
     },
     async deleteUserSessions(userId) {
       await db.session.deleteMany({ where: { userId } });

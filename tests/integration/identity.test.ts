@@ -1,12 +1,17 @@
-// Accounts and sessions against the real server: sign-up, sign-in (with its limiter; under concurrency
-// in identity.concurrency.test.ts), sign-out (which also ends the session's sockets), idle and absolute
-// expiry, and sessions surviving a restart.
+// Accounts and sessions against the real server: sign-up, sign-in (with its limiter on the real
+// PostgreSQL store; under concurrency in identity.concurrency.test.ts), sign-out (which also ends the
+// session's sockets), idle and absolute expiry, session ids hashed at rest, and sessions surviving a restart.
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { refusal as answerRefusal } from "../../app/lib/auth-forms.server.js";
 import { verifyPassword } from "../../server/auth/password.js";
+import { failureDelayMs, MAX_DELAY_MS } from "../../server/auth/rate-limit.js";
 import { SignInInputSchema, SignUpInputSchema, type SignInInput, type SignUpInput } from "../../server/domains/identity/identity.schema.js";
 import { signIn, signOut, signUp } from "../../server/domains/identity/identity.server.js";
+import type { AppError } from "../../server/errors.js";
 import { createUser, DEFAULT_PASSWORD } from "../../server/fixtures/factories.js";
-import { countRows, nextDisconnect, nextEvent, refusal, startTestApp } from "../support/test-app.js";
+import { countRows, nextDisconnect, nextEvent, refusal, sessionRowId, startTestApp } from "../support/test-app.js";
 import { createTestDatabase } from "../support/test-db.js";
 
 const app = await startTestApp();
@@ -34,7 +39,7 @@ describe("sign-up", () => {
     expect(await verifyPassword(user.passwordHash, "a long enough password")).toBe(true);
 
     expect(result.session.id).toHaveLength(40);
-    expect(await app.db.session.findUnique({ where: { id: result.session.id } })).toMatchObject({ userId: user.id });
+    expect(await app.db.session.findUnique({ where: { id: sessionRowId(result.session.id) } })).toMatchObject({ userId: user.id });
     expect(result.cookie).toMatch(new RegExp(`^jointly_session=${result.session.id};`));
     expect(result.cookie).toMatch(/HttpOnly/i);
     expect(result.cookie).toMatch(/SameSite=Lax/i);
@@ -69,7 +74,7 @@ describe("sign-in", () => {
     expect(second.session.id).toHaveLength(40);
     expect(second.session.id).not.toBe(first.session.id);
     const rows = await app.db.session.findMany({ where: { userId: user.id } });
-    expect(rows.map((r) => r.id).sort()).toEqual([first.session.id, second.session.id].sort());
+    expect(rows.map((r) => r.id).sort()).toEqual([first.session.id, second.session.id].map(sessionRowId).sort());
   });
 
   it("accepts the email in any case", async () => {
@@ -92,42 +97,102 @@ describe("sign-in", () => {
     expect(await countRows(app.db)).toEqual(before);
   });
 
-  it("refuses an email after SIGN_IN_MAX_FAILURES failures, even with the right password and from another address", async () => {
-    expect(app.config.SIGN_IN_MAX_FAILURES).toBe(5);
+  it("answers an e-mail of the longest allowed length (254 characters) like any other, not with a 500", async () => {
+    const longest = `${"a".repeat(64)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(57)}.org`;
+    const input = SignInInputSchema.parse({ email: longest, password: "not the password" });
+    expect(input.email).toHaveLength(254);
+    expect((await refusal(identity.signIn({ ...input, ip: freshIp() }))).code).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("sign-in limits: slow down, never lock the owner out", () => {
+  const max = () => app.config.SIGN_IN_MAX_FAILURES;
+
+  it("refuses an account from an address after SIGN_IN_MAX_FAILURES attempts there, even with the right password, with Retry-After", { timeout: 60_000 }, async () => {
+    expect(max()).toBe(5);
     const user = await createUser(app.db);
-    const other = await createUser(app.db);
-    for (let i = 0; i < app.config.SIGN_IN_MAX_FAILURES; i++) {
-      expect((await refusal(identity.signIn({ email: user.email, password: `wrong ${i}`, ip: freshIp() }))).code).toBe("UNAUTHORIZED");
+    const ip = freshIp();
+    for (let i = 0; i < max(); i++) {
+      expect((await refusal(identity.signIn({ email: user.email, password: `wrong ${i}`, ip }))).code).toBe("UNAUTHORIZED");
     }
     const sessionsBefore = await app.db.session.count({ where: { userId: user.id } });
 
-    const limited = await refusal(identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip: freshIp() }));
+    const limited = await refusal(identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip }));
     expect(limited.code).toBe("TOO_MANY_REQUESTS");
-    expect(limited.message).toMatch(/Too many failed sign-in attempts\. Try again in 15 minute\(s\)\./);
-    expect(limited.cause).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 15 * 60 });
+    expect(limited.message).toBe("Too many failed sign-in attempts for this account from your network. Try again in 15 minute(s).");
+    expect(limited.cause).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+    const retryAfter = (limited.cause as AppError).retryAfterSeconds!;
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     expect(await app.db.session.count({ where: { userId: user.id } })).toBe(sessionsBefore);
 
-    // Another account is not affected.
-    expect((await identity.signIn({ email: other.email, password: DEFAULT_PASSWORD, ip: freshIp() })).userId).toBe(other.id);
+    // The sign-in form's answer carries it as Retry-After (what the /signin action sends).
+    const answer = answerRefusal(limited.cause, { email: user.email });
+    expect(answer.status).toBe(429);
+    expect(answer.headers.get("Retry-After")).toBe(String(retryAfter));
+    expect(((await answer.json()) as { formError: string }).formError).toBe(limited.message);
   });
 
-  it("refuses an address after that many failures, whatever the email", async () => {
+  it("lets the owner in from another address at once, however many wrong passwords came from one address", { timeout: 60_000 }, async () => {
+    const user = await createUser(app.db);
+    const attacker = freshIp();
+    const flood = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => refusal(identity.signIn({ email: user.email, password: `guess ${i}`, ip: attacker })).then((r) => r.code)),
+    );
+    expect(flood.filter((c) => c === "UNAUTHORIZED")).toHaveLength(max());
+    expect(flood.filter((c) => c === "TOO_MANY_REQUESTS")).toHaveLength(40 - max());
+
+    // The owner, from home, is let in (and not slowed: the attacker's failures are another pair's; see
+    // tests/unit/rate-limit.test.ts).
+    expect((await identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip: freshIp() })).userId).toBe(user.id);
+    // …and the attacker's address is still refused for this account.
+    expect((await refusal(identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip: attacker }))).code).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("slows each further failure of an account from one address down, up to about two seconds", { timeout: 60_000 }, async () => {
+    const user = await createUser(app.db);
     const ip = freshIp();
-    for (let i = 0; i < app.config.SIGN_IN_MAX_FAILURES; i++) {
-      await refusal(identity.signIn({ email: `guess-${i}@example.test`, password: "wrong password", ip }));
+    const took: number[] = [];
+    for (let i = 0; i < max(); i++) {
+      const started = Date.now();
+      await refusal(identity.signIn({ email: user.email, password: `wrong ${i}`, ip }));
+      took.push(Date.now() - started);
+    }
+    // Lower bounds only (a busy machine adds time, never removes it): 0, 250, 500, 1000, 2000 ms.
+    for (let i = 1; i < max(); i++) expect(took[i]).toBeGreaterThanOrEqual(failureDelayMs(i) - 5);
+    expect(failureDelayMs(max() - 1)).toBe(MAX_DELAY_MS);
+  });
+
+  it("refuses an address after SIGN_IN_MAX_PER_ADDRESS attempts across e-mails (password spraying), and only that address", { timeout: 120_000 }, async () => {
+    const perAddress = app.config.SIGN_IN_MAX_PER_ADDRESS;
+    expect(perAddress).toBe(100);
+    const sprayer = freshIp();
+    for (let batch = 0; batch < perAddress; batch += 20) {
+      const codes = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => refusal(identity.signIn({ email: `spray-${batch + i}@example.test`, password: "Winter2027!", ip: sprayer })).then((r) => r.code)),
+      );
+      expect(codes).toEqual(Array.from({ length: 20 }, () => "UNAUTHORIZED"));
     }
     const user = await createUser(app.db);
-    expect((await refusal(identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip }))).code).toBe("TOO_MANY_REQUESTS");
+    const refused = await refusal(identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip: sprayer }));
+    expect(refused.code).toBe("TOO_MANY_REQUESTS");
+    expect(refused.message).toMatch(/^Too many failed sign-in attempts from your network\. Try again in 15 minute\(s\)\.$/);
+    expect((refused.cause as AppError).retryAfterSeconds).toBeGreaterThan(0);
     expect((await identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip: freshIp() })).userId).toBe(user.id);
   });
 
-  it("forgets an email's failures after a successful sign-in", async () => {
+  it("forgets a pair's failures after a successful sign-in, and does not count successes against the address", { timeout: 60_000 }, async () => {
     const user = await createUser(app.db);
-    const max = app.config.SIGN_IN_MAX_FAILURES;
-    for (let i = 0; i < max - 1; i++) await refusal(identity.signIn({ email: user.email, password: "wrong password", ip: freshIp() }));
-    await identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip: freshIp() });
-    for (let i = 0; i < max - 1; i++) await refusal(identity.signIn({ email: user.email, password: "wrong password", ip: freshIp() }));
-    expect((await identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip: freshIp() })).userId).toBe(user.id);
+    const ip = freshIp();
+    for (let i = 0; i < max() - 1; i++) await refusal(identity.signIn({ email: user.email, password: "wrong password", ip }));
+    await identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip });
+    for (let i = 0; i < max() - 1; i++) await refusal(identity.signIn({ email: user.email, password: "wrong password", ip }));
+    expect((await identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip })).userId).toBe(user.id);
+    // An office behind one address: many people signing in never use up its count.
+    const office = freshIp();
+    for (let i = 0; i < app.config.SIGN_IN_MAX_PER_ADDRESS + 5; i++) {
+      expect((await identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip: office })).userId).toBe(user.id);
+    }
   });
 });
 
@@ -145,7 +210,7 @@ describe("sign-out", () => {
 
     expect(cookie).toMatch(/^jointly_session=;/);
     expect(cookie).toMatch(/Max-Age=0/i);
-    expect(await app.db.session.findUnique({ where: { id: ending.session.id } })).toBeNull();
+    expect(await app.db.session.findUnique({ where: { id: sessionRowId(ending.session.id) } })).toBeNull();
     expect((await app.server.sessions.validate(ending.session.id)).user).toBeNull();
     expect(await ended).toEqual({});
     expect(await disconnected).toBe("io server disconnect");
@@ -163,34 +228,34 @@ describe("session lifetime", () => {
   it("ends a session that has been idle past its expiry, and deletes it", async () => {
     const user = await createUser(app.db);
     const me = await app.signIn(user);
-    await app.db.session.update({ where: { id: me.session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await app.db.session.update({ where: { id: sessionRowId(me.session.id) }, data: { expiresAt: new Date(Date.now() - 1000) } });
 
     const result = await app.server.sessions.validate(me.session.id);
     expect(result.session).toBeNull();
     expect(result.user).toBeNull();
     expect(result.cookie).toMatch(/^jointly_session=;.*Max-Age=0/i);
-    expect(await app.db.session.findUnique({ where: { id: me.session.id } })).toBeNull();
+    expect(await app.db.session.findUnique({ where: { id: sessionRowId(me.session.id) } })).toBeNull();
   });
 
   it("ends a session past its absolute lifetime, however recently used, and deletes it", async () => {
     const user = await createUser(app.db);
     const me = await app.signIn(user);
     await app.db.session.update({
-      where: { id: me.session.id },
+      where: { id: sessionRowId(me.session.id) },
       data: { expiresAt: new Date(Date.now() + 24 * HOUR), absoluteExpiresAt: new Date(Date.now() - 1000) },
     });
 
     const result = await app.server.sessions.validate(me.session.id);
     expect(result.session).toBeNull();
     expect(result.cookie).toMatch(/Max-Age=0/i);
-    expect(await app.db.session.findUnique({ where: { id: me.session.id } })).toBeNull();
+    expect(await app.db.session.findUnique({ where: { id: sessionRowId(me.session.id) } })).toBeNull();
   });
 
   it("treats a request with an expired session as signed out and clears its cookie", async () => {
     const user = await createUser(app.db);
     const me = await app.signIn(user);
     expect((await me.http.query("identity.me")).data).toMatchObject({ id: user.id });
-    await app.db.session.update({ where: { id: me.session.id }, data: { absoluteExpiresAt: new Date(Date.now() - 1000) } });
+    await app.db.session.update({ where: { id: sessionRowId(me.session.id) }, data: { absoluteExpiresAt: new Date(Date.now() - 1000) } });
 
     const response = await me.http.query("identity.me");
     expect(response.data).toBeNull();
@@ -203,7 +268,7 @@ describe("session lifetime", () => {
     const user = await createUser(app.db);
     const started = Date.now();
     const me = await app.signIn(user);
-    const row = await app.db.session.findUniqueOrThrow({ where: { id: me.session.id } });
+    const row = await app.db.session.findUniqueOrThrow({ where: { id: sessionRowId(me.session.id) } });
     expect(row.expiresAt.getTime() - started).toBeGreaterThan(app.config.SESSION_IDLE_HOURS * HOUR - 60_000);
     expect(row.expiresAt.getTime() - started).toBeLessThanOrEqual(app.config.SESSION_IDLE_HOURS * HOUR + 60_000);
     expect(row.absoluteExpiresAt.getTime() - started).toBeGreaterThan(app.config.SESSION_ABSOLUTE_DAYS * 24 * HOUR - 60_000);
@@ -214,14 +279,14 @@ describe("session lifetime", () => {
     const user = await createUser(app.db);
     const me = await app.signIn(user);
     const before = await app.db.session.update({
-      where: { id: me.session.id },
+      where: { id: sessionRowId(me.session.id) },
       data: { expiresAt: new Date(Date.now() + HOUR) }, // less than half the idle time left
     });
 
     const result = await app.server.sessions.validate(me.session.id);
     expect(result.session?.fresh).toBe(true);
     expect(result.cookie).toMatch(new RegExp(`^jointly_session=${me.session.id};`));
-    const after = await app.db.session.findUniqueOrThrow({ where: { id: me.session.id } });
+    const after = await app.db.session.findUniqueOrThrow({ where: { id: sessionRowId(me.session.id) } });
     expect(after.expiresAt.getTime()).toBeGreaterThan(Date.now() + (app.config.SESSION_IDLE_HOURS - 1) * HOUR);
     expect(after.absoluteExpiresAt).toEqual(before.absoluteExpiresAt);
   });
@@ -229,13 +294,50 @@ describe("session lifetime", () => {
   it("removes expired sessions in bulk, and only those", async () => {
     const user = await createUser(app.db);
     const [idle, old, live] = [await app.signIn(user), await app.signIn(user), await app.signIn(user)];
-    await app.db.session.update({ where: { id: idle.session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await app.db.session.update({ where: { id: old.session.id }, data: { absoluteExpiresAt: new Date(Date.now() - 1000) } });
+    await app.db.session.update({ where: { id: sessionRowId(idle.session.id) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await app.db.session.update({ where: { id: sessionRowId(old.session.id) }, data: { absoluteExpiresAt: new Date(Date.now() - 1000) } });
 
     await app.server.sessions.removeExpired();
 
     const left = await app.db.session.findMany({ where: { userId: user.id }, select: { id: true } });
-    expect(left).toEqual([{ id: live.session.id }]);
+    expect(left).toEqual([{ id: sessionRowId(live.session.id) }]);
+  });
+});
+
+describe("session ids at rest", () => {
+  it("stores only the SHA-256 of the cookie's token: a row read from the database does not work as a cookie, the cookie does", async () => {
+    const user = await createUser(app.db);
+    const me = await app.signIn(user);
+    const [row, ...others] = await app.db.session.findMany({ where: { userId: user.id } });
+    expect(others).toEqual([]);
+    expect(row!.id).toBe(sessionRowId(me.session.id));
+    expect(row!.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain(me.session.id);
+
+    // Someone holding a copy of the table tries the row's id as a cookie: no session, over HTTP or sockets.
+    expect((await app.server.sessions.validate(row!.id)).session).toBeNull();
+    const stolen = `${app.server.sessions.cookieName}=${row!.id}`;
+    expect((await app.http.query("identity.me", undefined, { cookie: stolen })).data).toBeNull();
+    await expect(app.connectSocket({ cookie: stolen })).rejects.toThrow("UNAUTHORIZED");
+    // Trying it did not end the real session, and the real cookie still works.
+    expect(await app.db.session.count({ where: { userId: user.id } })).toBe(1);
+    expect((await me.http.query("identity.me")).data).toMatchObject({ id: user.id });
+    expect((await app.server.sessions.validate(me.session.id)).session?.id).toBe(me.session.id);
+  });
+
+  it("keeps sessions made before the change working: the migration hashes their ids in place", async () => {
+    const user = await createUser(app.db);
+    const token = "abcdefghijklmnopqrstuvwxyz234567abcdefgh"; // a token as Lucia makes them (40 base32 characters)
+    const hour = 60 * 60 * 1000;
+    await app.db.session.create({
+      data: { id: token, userId: user.id, expiresAt: new Date(Date.now() + hour), absoluteExpiresAt: new Date(Date.now() + 24 * hour) },
+    });
+    const migration = fs.readFileSync(path.join(import.meta.dirname, "../../prisma/migrations/20261201091500_session_token_hashes/migration.sql"), "utf8");
+    await app.db.$executeRawUnsafe(migration);
+    await app.db.$executeRawUnsafe(migration); // once more: rows already hashed are left alone
+
+    expect(await app.db.session.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([{ id: sessionRowId(token) }]);
+    expect((await app.server.sessions.validate(token)).user?.id).toBe(user.id);
   });
 });
 

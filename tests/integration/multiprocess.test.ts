@@ -1,7 +1,7 @@
 // Several processes, one database: three real server processes (server/index.ts as production starts
 // them) share nothing but PostgreSQL. A ballot cast through one reaches socket clients of the others
-// (socket.io's PostgreSQL adapter), a sign-in limit reached on one holds on another (the limiter's
-// PostgreSQL store), and due jobs run exactly once among them (graphile-worker).
+// (socket.io's PostgreSQL adapter), a sign-in limit reached on one holds on another for the same account
+// and address (the limiter's PostgreSQL store), and due jobs run exactly once among them (graphile-worker).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io as connectIo, type Socket } from "socket.io-client";
 import { createSessionService } from "../../server/auth/sessions.js";
@@ -94,7 +94,7 @@ describe("three processes on one database", () => {
     }
   });
 
-  it("a sign-in limit reached through process A holds on process B, even with the right password", async () => {
+  it("a sign-in limit reached through process A holds on process B for the same account and address, even with the right password", async () => {
     const [a, b] = servers as [ServerProcess, ServerProcess];
     const user = await createUser(db, { hashCost: 10 });
     const signIn = (server: ServerProcess, password: string) =>
@@ -109,6 +109,16 @@ describe("three processes on one database", () => {
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as { formError: string }).formError).toMatch(/Too many failed sign-in attempts/);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Every request so far came from 127.0.0.1. The servers trust X-Forwarded-For from loopback (a local
+    // proxy): with it the owner comes from another address and is let in (the form's redirect, with a cookie).
+    const owner = await fetch(`${b.origin}/signin`, {
+      method: "POST",
+      headers: { origin: b.origin, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "10.20.30.40" },
+      body: new URLSearchParams({ email: user.email, password: DEFAULT_PASSWORD, redirectTo: "/" }),
+      redirect: "manual",
+    });
+    expect(owner.status).toBe(302);
+    expect(owner.headers.get("set-cookie")).toMatch(/^jointly_session=[a-z0-9]{40};/);
   });
 
   it("signing out through process A ends that session's sockets on B and C, and only those", async () => {

@@ -1,6 +1,7 @@
 // The real server for integration tests: a private copy of the migrated PostgreSQL template, createAppServer without Remix
 // on a free port (APP_ORIGIN matches it), and helpers to act as a signed-in user through the tRPC
 // caller, through real HTTP requests to /api/trpc, and through real socket.io clients.
+import { createHash } from "node:crypto";
 import net from "node:net";
 import { TRPCError } from "@trpc/server";
 import { io as connectIo, type Socket } from "socket.io-client";
@@ -16,6 +17,9 @@ import { createCaller } from "../../server/trpc/router.js";
 import { createTestDatabase, type TestDatabase } from "./test-db.js";
 
 const HOST = "127.0.0.1";
+
+/** The Session row's id for a session's cookie token: its SHA-256 in hex (the token itself is never stored). */
+export const sessionRowId = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;

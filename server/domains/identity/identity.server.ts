@@ -1,8 +1,9 @@
 // Accounts and sign-in, one function per use case. A .server module: the sign-in, sign-up and sign-out
 // Remix actions import it, and the browser bundle leaves it out. Sign-in failures never say whether the
-// e-mail exists, and attempts per e-mail and per address are limited in PostgreSQL
+// e-mail exists, and attempts are limited in PostgreSQL per account and client address, and per address
 // (server/auth/rate-limit.ts): an attempt is consumed atomically before the password is checked, so
-// parallel guesses, on any number of processes, get no more checks than the limit allows.
+// parallel guesses, on any number of processes, get no more checks than the limit allows; a flood from
+// one address never locks the owner out from another.
 import { hashPassword, verifyPassword } from "../../auth/password.js";
 import type { SessionUser } from "../../auth/sessions.js";
 import type { AppDeps } from "../../deps.js";
@@ -11,6 +12,8 @@ import { inTransaction } from "../../unit-of-work/unit-of-work.js";
 import type { SignInInput, SignUpInput } from "./identity.schema.js";
 
 const WRONG_CREDENTIALS = "That email and password do not match an account.";
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 // Compared against when the e-mail is unknown, so both paths take the same time. A cache of a constant
 // (per hash cost), not state: every process computes the same thing once.
@@ -41,16 +44,23 @@ export async function signIn(
   deps: Pick<AppDeps, "db" | "config" | "sessions" | "limiter">,
   { input }: { input: SignInInput & { ip: string } },
 ) {
-  const wait = await deps.limiter.attempt([`email:${input.email}`, `ip:${input.ip}`]);
-  if (wait > 0) {
-    throw new AppError("RATE_LIMITED", `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`, {
-      retryAfterSeconds: wait,
-    });
+  const attempt = { email: input.email, ip: input.ip };
+  const verdict = await deps.limiter.attempt(attempt);
+  if (!verdict.allowed) {
+    const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+    const message =
+      verdict.scope === "pair"
+        ? `Too many failed sign-in attempts for this account from your network. Try again in ${minutes} minute(s).`
+        : `Too many failed sign-in attempts from your network. Try again in ${minutes} minute(s).`;
+    throw new AppError("RATE_LIMITED", message, { retryAfterSeconds: verdict.retryAfterSeconds });
   }
+  // Slow down repeated failures of this account from this address. The limiter's query has returned,
+  // so no database connection is held while waiting.
+  if (verdict.delayMs > 0) await sleep(verdict.delayMs);
   const user = await deps.db.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true } });
   const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash(deps.config.PASSWORD_HASH_COST)), input.password);
   if (!user || !matches) throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
-  await Promise.all([deps.limiter.reset([`email:${input.email}`]), deps.limiter.refund([`ip:${input.ip}`])]);
+  await deps.limiter.succeeded(attempt);
   return { userId: user.id, ...(await deps.sessions.start(user.id)) };
 }
 
