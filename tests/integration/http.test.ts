@@ -2,6 +2,7 @@
 // requests from another origin are refused, and GET never changes anything.
 import { afterAll, describe, expect, it } from "vitest";
 import { createOrganization, createPartnership, createUser } from "../../server/fixtures/factories.js";
+import { inTransaction } from "../../server/unit-of-work/unit-of-work.js";
 import { snapshotData, startTestApp } from "../support/test-app.js";
 
 const app = await startTestApp();
@@ -183,12 +184,15 @@ describe("GET is read-only", () => {
   });
 
   it("changes nothing when queries are read, even from another origin", async () => {
-    await app.server.services.notifications.notify([chairUser.id], "membership.joined", {
-      partnershipId: partnership.id,
-      partnershipName: partnership.name,
-      memberName: "Someone",
-      organizationName: organization.name,
-    });
+    // An unread notification, made the way the app makes them: in a unit of work, created after commit.
+    await inTransaction(app.server.deps, async (_tx, effects) =>
+      effects.notify([chairUser.id], "membership.joined", {
+        partnershipId: partnership.id,
+        partnershipName: partnership.name,
+        memberName: "Someone",
+        organizationName: organization.name,
+      }),
+    );
     const before = await snapshotData(app.db);
     for (const origin of [app.config.appOrigin, "https://evil.example", null]) {
       expect((await chair.http.query("partnerships.partnership.get", { partnershipId: partnership.id }, { origin })).status).toBe(200);

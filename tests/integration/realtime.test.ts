@@ -2,6 +2,7 @@
 // joining a room is a permission check, and events reach exactly the sockets that may see them.
 import { afterAll, describe, expect, it } from "vitest";
 import { addMember, createOrganization, createPartnership, createUser } from "../../server/fixtures/factories.js";
+import { inTransaction } from "../../server/unit-of-work/unit-of-work.js";
 import { collectEvents, joinRoom, nextEvent, startTestApp, type TestSocket } from "../support/test-app.js";
 
 const app = await startTestApp();
@@ -194,15 +195,19 @@ describe("live events", () => {
 
   it("tells the user's own sockets when notifications are read", async () => {
     const { chair, chairUser, partnership } = await partnershipWithChair();
-    const [created] = await app.server.services.notifications.notify([chairUser.id], "membership.joined", {
-      partnershipId: partnership.id,
-      partnershipName: partnership.name,
-      memberName: "Someone",
-      organizationName: "Somewhere",
-    });
+    // A notification made the way the app makes them: in a unit of work, created after commit.
+    await inTransaction(app.server.deps, async (_tx, effects) =>
+      effects.notify([chairUser.id], "membership.joined", {
+        partnershipId: partnership.id,
+        partnershipName: partnership.name,
+        memberName: "Someone",
+        organizationName: "Somewhere",
+      }),
+    );
+    const created = await app.db.notification.findFirstOrThrow({ where: { userId: chairUser.id, kind: "membership.joined", readAt: null } });
     const socket: TestSocket = await chair.connect();
     const read = nextEvent(socket, "notifications:read");
-    await chair.trpc.notifications.markRead({ ids: [created!.id] });
+    await chair.trpc.notifications.markRead({ ids: [created.id] });
     expect(await read).toEqual({ unreadCount: 0 });
   });
 });
