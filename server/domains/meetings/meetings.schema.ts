@@ -1,6 +1,6 @@
 // Inputs and vocabularies of the meetings domain (isomorphic).
 import { z } from "zod";
-import { enumKeys as keys, IdSchema as id, TITLE_MAX, titleField as title } from "../common.schema.js";
+import { enumKeys as keys, IdSchema as id, INT4_MAX, TITLE_MAX, titleField as title, wholeNumber } from "../common.schema.js";
 import { isLocalDateTime, isTimeZone, canonicalTimeZone } from "./meetings.rules.js";
 
 export const AGENDA_ITEM_KINDS = { INFORMATION: "Information", DISCUSSION: "Discussion", DECISION: "Decision" } as const;
@@ -72,11 +72,10 @@ export const ScheduleMeetingInputSchema = z.object({
     .max(TIME_ZONE_MAX, "Choose a valid time zone.")
     .refine(isTimeZone, "Choose a valid time zone.")
     .transform((zone) => canonicalTimeZone(zone) ?? zone),
-  durationMinutes: z.coerce
-    .number({ invalid_type_error: "Enter the length in minutes." })
-    .int("Use whole minutes.")
-    .min(5, "A meeting lasts at least 5 minutes.")
-    .max(1440, "A meeting lasts at most 24 hours."),
+  durationMinutes: wholeNumber(
+    { min: 5, max: 1440 },
+    { type: "Enter the length in minutes.", whole: "Use whole minutes.", min: "A meeting lasts at least 5 minutes.", max: "A meeting lasts at most 24 hours." },
+  ),
   location: optionalField("Location", TITLE_MAX),
   videoUrl: z.union([z.literal(""), UrlSchema]).default(""),
 });
@@ -91,11 +90,10 @@ const itemFields = {
   title: title("Title"),
   description: optionalField("Description", TEXT_MAX),
   presenter: optionalField("Presenter", TITLE_MAX),
-  timeBoxMinutes: z.coerce
-    .number({ invalid_type_error: "Enter minutes." })
-    .int("Use whole minutes.")
-    .min(1, "A time box is at least 1 minute.")
-    .max(TIME_BOX_MAX, `A time box is at most ${TIME_BOX_MAX} minutes.`),
+  timeBoxMinutes: wholeNumber(
+    { min: 1, max: TIME_BOX_MAX },
+    { type: "Enter minutes.", whole: "Use whole minutes.", min: "A time box is at least 1 minute.", max: `A time box is at most ${TIME_BOX_MAX} minutes.` },
+  ),
   kind: z.enum(keys(AGENDA_ITEM_KINDS), { errorMap: () => ({ message: "Choose a kind." }) }),
   links: z.array(LinkSchema).max(10, "At most 10 links.").default([]),
 };
@@ -120,7 +118,7 @@ export type ReorderAgendaInput = z.infer<typeof ReorderAgendaInputSchema>;
 export const ApproveAgendaInputSchema = z.object({
   meetingId: id,
   /** The agenda version the co-chair looked at; a newer one refuses the approval. */
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(INT4_MAX),
 });
 /** Approving the agenda or the minutes: the meeting and the version the co-chair looked at. */
 export type ApproveVersionInput = z.infer<typeof ApproveAgendaInputSchema>;
@@ -146,7 +144,7 @@ export const SaveMinutesInputSchema = z.object({
   itemId: id,
   text: z.string().max(MINUTES_MAX, tooLong("Minutes for one item", MINUTES_MAX)),
   /** The revision the writer started from; a newer one on the server refuses the save. */
-  baseRevision: z.number().int().min(0),
+  baseRevision: z.number().int().min(0).max(INT4_MAX),
 });
 export type SaveMinutesInput = z.infer<typeof SaveMinutesInputSchema>;
 
@@ -177,7 +175,7 @@ export type SetNoteTakerInput = z.infer<typeof SetNoteTakerInputSchema>;
 export const CaucusNoteInputSchema = z.object({
   meetingId: id,
   text: z.string().max(CAUCUS_NOTE_MAX, tooLong("Caucus notes", CAUCUS_NOTE_MAX)),
-  baseRevision: z.number().int().min(0),
+  baseRevision: z.number().int().min(0).max(INT4_MAX),
 });
 export type CaucusNoteInput = z.infer<typeof CaucusNoteInputSchema>;
 export const StrawPollInputSchema = z.object({
@@ -190,11 +188,10 @@ export type StrawVoteInput = z.infer<typeof StrawVoteInputSchema>;
 
 /** Members present (COUNT) or a percentage (SHARE, at most 100: checked below); no body seats more than this. */
 export const QUORUM_NUMBER_MAX = 1_000;
-const quorumNumber = z.coerce
-  .number({ invalid_type_error: "Enter a number." })
-  .int("Use a whole number.")
-  .min(0, "Must be 0 or more.")
-  .max(QUORUM_NUMBER_MAX, `Must be at most ${count(QUORUM_NUMBER_MAX)}.`);
+const quorumNumber = wholeNumber(
+  { min: 0, max: QUORUM_NUMBER_MAX },
+  { type: "Enter a number.", whole: "Use a whole number.", min: "Must be 0 or more.", max: `Must be at most ${count(QUORUM_NUMBER_MAX)}.` },
+);
 
 export type QuorumRuleInput = z.infer<typeof QuorumRuleInputSchema>;
 export const QuorumRuleInputSchema = z.object({
