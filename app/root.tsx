@@ -60,6 +60,9 @@ function Header() {
         {me ? (
           <nav aria-label="Account" className="flex items-center gap-3">
             <NotificationBell initialCount={data.unreadCount} />
+            <Link to="/settings/notifications" className="text-sm font-medium text-slate-700 hover:text-slate-900 hover:underline">
+              Settings
+            </Link>
             <span className="hidden text-sm text-slate-700 sm:inline">{me.name}</span>
             <Form method="post" action="/signout">
               <button type="submit" className="btn-secondary">

@@ -22,6 +22,7 @@ import type { RemixLoadContext } from "./load-context.js";
 import type { Logger } from "./logger.js";
 import { createRealtime } from "./realtime/realtime.js";
 import { createAttachmentsRouter } from "./domains/services/attachments.http.js";
+import { createUnsubscribeRouter } from "./domains/preferences/unsubscribe.http.js";
 import { createVotingRuntime } from "./domains/voting/voting.runtime.js";
 import { createServices } from "./services.js";
 import type { TrpcContext } from "./trpc/context.js";
@@ -140,6 +141,9 @@ export async function createAppServer({
   });
 
   const contextFor = (res: Response): TrpcContext => ({ ...(res.locals as Locals).auth, services, deps });
+
+  // One-click unsubscribe (RFC 8058): POSTed by mail clients, so exempt from the Origin check (guards.ts).
+  app.use(createUnsubscribeRouter({ deps }));
 
   // Supportive-service attachments (raw file bodies), behind the Origin check and the session above.
   app.use("/api/services", createAttachmentsRouter({ deps, logger, maxBytes: config.MAX_ATTACHMENT_BYTES }));

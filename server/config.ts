@@ -42,6 +42,16 @@ const ConfigSchema = z
     MAX_REQUEST_CENTS: z.coerce.number().int().positive().default(1_000_000),
     /** The largest attachment accepted, in bytes (10 MB by default). */
     MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().max(10 * 1024 * 1024).default(10 * 1024 * 1024),
+    /** Where mail goes (smtp:// or smtps://, credentials in the URL). Unset: kept at /dev/mail outside production. */
+    SMTP_URL: z
+      .string()
+      .optional()
+      .transform((v) => v || undefined)
+      .refine((v) => v === undefined || /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL"),
+    /** The From of every mail. */
+    MAIL_FROM: z.string().min(3).default("Jointly <no-reply@localhost>"),
+    /** The local hour (0–23, in each person's time zone) at which daily digests go out. */
+    MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
     /** Signs unsubscribe links (at least 32 characters). Unset: generated once into APP_SECRET_FILE. */
     APP_SECRET: z
       .string()

@@ -4,6 +4,7 @@ import type { AppDeps } from "./deps.js";
 import { meetingsJobHandlers } from "./domains/meetings/meetings.jobs.js";
 import { votingJobHandlers } from "./domains/voting/voting.jobs.js";
 import type { JobHandlers } from "./jobs/jobs.js";
+import { mailJobHandlers } from "./mail/mail.jobs.js";
 
 export type ServiceDeps = AppDeps;
 
@@ -18,6 +19,7 @@ export function createServices(deps: ServiceDeps) {
     jobHandlers: {
       ...votingJobHandlers(deps),
       ...meetingsJobHandlers(deps),
+      ...mailJobHandlers(deps),
     } satisfies Omit<JobHandlers, "outbox:sweep" | "maintenance:cleanup">,
   };
 }

@@ -41,10 +41,18 @@ export function limitBodies({ maxBytes, ownLimits }: { maxBytes: number; ownLimi
   };
 }
 
+/**
+ * The one exemption from the Origin check: RFC 8058 one-click unsubscribe, which mail clients POST
+ * themselves (no Origin of ours, no cookie). Only POST, only this exact path shape; the signed token in
+ * the path is its whole permission (server/domains/preferences/unsubscribe.http.ts).
+ */
+const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[A-Za-z0-9._-]{1,512}$/;
+
 /** Nothing that changes state may come from another site: every non-GET must carry one of our origins. */
 export function requireOwnOrigin({ config, logger }: { config: Pick<Config, "allowedOrigins">; logger: Logger }) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
+    if (req.method === "POST" && ONE_CLICK_UNSUBSCRIBE.test(req.path)) return next();
     const origin = req.get("origin") ?? originOf(req.get("referer"));
     if (origin && config.allowedOrigins.includes(origin)) return next();
     logger.warn({ method: req.method, url: req.originalUrl, origin }, "refused cross-origin request");

@@ -5,6 +5,8 @@ import { Logger as WorkerLogger, run, runMigrations, type Runner, type Task, typ
 import type pg from "pg";
 import type { Db, Tx } from "../db.js";
 import type { Logger } from "../logger.js";
+import type { DirectTemplateName, MailAddress } from "../mail/direct-mail.schema.js";
+import type { Locale } from "../mail/templates/i18n.js";
 
 /** Every job the app knows, with what its payload carries. */
 export type JobPayloads = {
@@ -18,11 +20,20 @@ export type JobPayloads = {
   "voting:reminder": { motionId: string };
   /** Bring everyone back from a caucus when its time is up (keyed `caucus-end:<meetingId>`). */
   "meetings:caucusEnd": { meetingId: string };
+  /** Mail one notification to its recipient (scheduled by the outbox dispatcher, keyed by the notification's dedupe key). */
+  "mail:notification": { notificationId: string };
+  /**
+   * Daily digests. Hourly from cron (no userId): schedules the digest of everyone whose local hour is
+   * MAIL_DIGEST_HOUR. With a userId: sends that person's digest for their local `day` (keyed `digest:<userId>:<day>`).
+   */
+  "mail:digest": { userId?: string; day?: string };
+  /** A direct mail asked for with `effects.mail` (keyed `mail:<outbox id>:<effect>`, also its delivery's key). */
+  "mail:send": { deliveryKey: string; to: MailAddress; template: DirectTemplateName; data: unknown; locale: Locale };
 };
 export type JobName = keyof JobPayloads;
 export type JobHandlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<void> };
 
-const CRONTAB = ["* * * * * outbox:sweep", "17 * * * * maintenance:cleanup"].join("\n");
+const CRONTAB = ["* * * * * outbox:sweep", "17 * * * * maintenance:cleanup", "0 * * * * mail:digest"].join("\n");
 
 /**
  * Adds a job inside `client`'s transaction (or on its own with the Db): it exists only if that
@@ -42,6 +53,22 @@ export async function scheduleJob<N extends JobName>(
     job_key => ${options.key ?? null}::text,
     max_attempts => ${options.maxAttempts ?? 10}::int
   )`;
+}
+
+/** Adds many jobs of one kind in one statement (inside `client`'s transaction), e.g. a mail per recipient. */
+export async function scheduleJobs<N extends JobName>(
+  client: Db | Tx,
+  name: N,
+  jobs: Array<{ payload: JobPayloads[N]; key?: string }>,
+  options: { maxAttempts?: number } = {},
+): Promise<void> {
+  if (!jobs.length) return;
+  await client.$executeRaw`SELECT graphile_worker.add_job(
+    identifier => ${name}::text,
+    payload => j.payload::json,
+    job_key => j.key,
+    max_attempts => ${options.maxAttempts ?? 10}::int
+  ) FROM unnest(${jobs.map((j) => JSON.stringify(j.payload))}::text[], ${jobs.map((j) => j.key ?? null)}::text[]) AS j(payload, key)`;
 }
 
 /** Removes a keyed job that has not run yet (a vote closed early, a caucus ended by hand). */

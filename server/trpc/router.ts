@@ -6,6 +6,8 @@ import { draftsRouter } from "../domains/drafts/drafts.router.js";
 import { notificationsRouter } from "../domains/notifications/notifications.router.js";
 import { partnershipsRouter } from "../domains/partnerships/partnerships.router.js";
 import { servicesRouter } from "../domains/services/services.router.js";
+import { preferencesRouter } from "../domains/preferences/preferences.router.js";
+import { devMailRouter } from "../mail/dev-mail.router.js";
 import { createCallerFactory, router } from "./trpc.js";
 
 export const appRouter = router({
@@ -16,6 +18,8 @@ export const appRouter = router({
   voting: votingRouter,
   drafts: draftsRouter,
   services: servicesRouter,
+  preferences: preferencesRouter,
+  devMail: devMailRouter,
 });
 
 export type AppRouter = typeof appRouter;

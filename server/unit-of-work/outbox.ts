@@ -1,9 +1,12 @@
 // Carries out the effects of committed changes. The fast path runs right after the change's commit in
 // the same process; if that process dies first (or the dispatch fails), the sweeper job finds the row
 // still undispatched and does it. Notifications carry a dedupe key, so a redo never creates one twice;
-// a socket event sent twice is harmless (clients refetch).
+// a socket event sent twice is harmless (clients refetch). Mail jobs (the recipients who want a
+// notification by mail at once, and direct mails) are written in the same transaction as the
+// notifications and the row's "dispatched" mark, so they exist exactly once too (server/mail/plan.ts).
 import type { Db, Tx } from "../db.js";
 import type { Logger } from "../logger.js";
+import { planMails } from "../mail/plan.js";
 import type { Realtime } from "../realtime/realtime.js";
 import { userRoom, type ServerEventName, type ServerEventPayload } from "../realtime/realtime.events.js";
 import type { Effect } from "./effects.js";
@@ -18,19 +21,30 @@ export function createOutbox({ db, realtime, logger }: { db: Db; realtime: Pick<
   const publish = (room: string, event: ServerEventName, payload: unknown) =>
     realtime.publish(room, event, payload as ServerEventPayload<typeof event>);
 
-  /** Writes the notifications (idempotent) and marks the row done; returns what to emit after commit. */
-  async function persist(client: Db | Tx, id: bigint, effects: Effect[]) {
+  /**
+   * In one transaction: writes the notifications (idempotent), their mail jobs and the direct mails'
+   * jobs, and marks the row done; returns what to emit after commit.
+   */
+  async function persist(tx: Tx, id: bigint, effects: Effect[]) {
     const notes = effects.flatMap((effect, index) =>
       effect.type === "notify"
         ? effect.userIds.map((userId) => ({ userId, kind: effect.kind, payload: effect.payload as object, dedupeKey: `${id}:${index}:${userId}` }))
         : [],
     );
     const created = notes.length
-      ? await client.notification.createManyAndReturn({ data: notes, skipDuplicates: true, select: { id: true, userId: true } })
+      ? await tx.notification.createManyAndReturn({
+          data: notes,
+          skipDuplicates: true,
+          select: { id: true, userId: true, kind: true, payload: true, dedupeKey: true },
+        })
       : [];
-    await client.outboxEvent.updateMany({ where: { id, dispatchedAt: null }, data: { dispatchedAt: new Date() } });
+    await planMails(tx, id, created, effects);
+    await tx.outboxEvent.updateMany({ where: { id, dispatchedAt: null }, data: { dispatchedAt: new Date() } });
     return { effects, created };
   }
+
+  /** Only socket events: nothing to write but the mark, so no transaction is needed (the ballots' path). */
+  const publishesOnly = (effects: Effect[]) => effects.every((effect) => effect.type === "publish");
 
   async function emit({ effects, created }: Awaited<ReturnType<typeof persist>>) {
     for (const effect of effects) if (effect.type === "publish") publish(effect.room, effect.event, effect.payload);
@@ -48,7 +62,18 @@ export function createOutbox({ db, realtime, logger }: { db: Db; realtime: Pick<
     /** Right after commit. Never throws: the change is committed, and the sweeper retries a failure. */
     async dispatch(id: bigint, effects: Effect[]) {
       try {
-        await emit(await persist(db, id, effects));
+        if (publishesOnly(effects)) {
+          await db.outboxEvent.updateMany({ where: { id, dispatchedAt: null }, data: { dispatchedAt: new Date() } });
+          await emit({ effects, created: [] });
+          return;
+        }
+        const persisted = await db.$transaction(async (tx) => {
+          // The row, locked: a sweeper that took it first has done (or is doing) the work.
+          const rows = await tx.$queryRaw<Array<{ id: bigint }>>`
+            SELECT "id" FROM "OutboxEvent" WHERE "id" = ${id} AND "dispatchedAt" IS NULL FOR UPDATE SKIP LOCKED`;
+          return rows.length ? persist(tx, id, effects) : null;
+        });
+        if (persisted) await emit(persisted);
       } catch (error) {
         logger.error({ err: error, outboxId: String(id) }, "outbox dispatch failed; the sweeper will retry");
       }

@@ -1,0 +1,221 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { useEffect, useId, useState } from "react";
+import { FormError, SelectField } from "~/components/field";
+import { PageHeader, Section } from "~/components/ui";
+import { superjsonResponse, useData } from "~/lib/data";
+import { toUiError } from "~/lib/errors";
+import { requireUser } from "~/lib/guards.server";
+import { trpc } from "~/lib/trpc";
+import type { MailSettingsView } from "../../server/domains/preferences/preferences";
+import { MAIL_CHOICES, MAIL_MODES, type MailChoice, type MailGroup, type MailMode } from "../../server/domains/preferences/preferences.schema";
+
+export const meta: MetaFunction = () => [{ title: "E-mail settings · Jointly" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  requireUser(context, request);
+  const settings = await context.trpc.preferences.mail.get();
+  // From the server, so the list the page is rendered with is the list it hydrates with.
+  return superjsonResponse({ settings, timeZones: Intl.supportedValuesOf("timeZone") });
+}
+
+type Settings = MailSettingsView;
+
+export default function NotificationSettings() {
+  const initial = useData<typeof loader>();
+  const { data: settings = initial.settings } = trpc.preferences.mail.get.useQuery(undefined, { initialData: initial.settings });
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <PageHeader
+        title="E-mail settings"
+        description={
+          <>
+            What Jointly e-mails to <strong>{settings.email}</strong>. Everything still shows under{" "}
+            <Link to="/notifications" className="link">
+              Notifications
+            </Link>
+            .
+          </>
+        }
+      />
+      <GroupsForm settings={settings} timeZones={initial.timeZones} />
+      <MuteSection settings={settings} />
+    </div>
+  );
+}
+
+function recommendation(modes: MailMode[]): string {
+  if (modes.length === 1) return `Recommended: ${MAIL_MODES[modes[0]!].toLowerCase()}`;
+  return "Recommended: immediately for what needs you, daily digest for the rest";
+}
+
+function GroupsForm({ settings, timeZones }: { settings: Settings; timeZones: string[] }) {
+  const utils = trpc.useUtils();
+  const [choices, setChoices] = useState<Record<MailGroup, MailChoice>>(() => Object.fromEntries(settings.groups.map((g) => [g.key, g.choice])) as Record<MailGroup, MailChoice>);
+  const [timeZone, setTimeZone] = useState(settings.timeZone ?? "");
+  const [deviceZone, setDeviceZone] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const update = trpc.preferences.mail.update.useMutation({
+    onSuccess: (next) => {
+      utils.preferences.mail.get.setData(undefined, next);
+      setSaved(true);
+    },
+  });
+  // Only in the browser: the server cannot know the device's zone.
+  useEffect(() => setDeviceZone(Intl.DateTimeFormat().resolvedOptions().timeZone || null), []);
+  const error = update.error ? toUiError(update.error) : null;
+
+  return (
+    <form
+      className="space-y-6"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setSaved(false);
+        update.mutate({ groups: choices, timeZone: timeZone || null });
+      }}
+    >
+      <Section title="What to e-mail, and when" id="groups">
+        <p className="mb-4 text-sm text-slate-600">
+          For each kind of news: at once, in one daily digest, or not at all. The digest goes out at {String(settings.digestHour).padStart(2, "0")}:00 in your time zone.
+        </p>
+        <FormError message={error?.message} />
+        <div className="divide-y divide-slate-100 [&>*]:py-4 [&>*:first-child]:pt-0 [&>*:last-child]:pb-0">
+          {settings.groups.map((group) => (
+            // The separator is on this wrapper: a fieldset's own border would run through its legend.
+            <div key={group.key}>
+              <GroupChoice
+                group={group}
+                value={choices[group.key]}
+                onChange={(choice) => {
+                  setSaved(false);
+                  setChoices((current) => ({ ...current, [group.key]: choice }));
+                }}
+              />
+            </div>
+          ))}
+        </div>
+      </Section>
+      <Section title="Time zone" id="time-zone">
+        <SelectField
+          label="Your time zone"
+          name="timeZone"
+          value={timeZone}
+          onChange={(event) => {
+            setSaved(false);
+            setTimeZone(event.target.value);
+          }}
+          placeholder="UTC (not set)"
+          options={timeZones.map((zone) => [zone, zone.replaceAll("_", " ")] as [string, string])}
+          hint="Used for the digest's hour and for the dates and times in your e-mails."
+          error={error?.fields.timeZone?.[0]}
+        />
+        {deviceZone && deviceZone !== timeZone && timeZones.includes(deviceZone) ? (
+          <button
+            type="button"
+            className="link mt-2 text-sm"
+            onClick={() => {
+              setSaved(false);
+              setTimeZone(deviceZone);
+            }}
+          >
+            Use this device's time zone ({deviceZone.replaceAll("_", " ")})
+          </button>
+        ) : null}
+      </Section>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className="btn-primary" disabled={update.isPending}>
+          {update.isPending ? "Saving…" : "Save e-mail settings"}
+        </button>
+        <p role="status" className="text-sm text-green-800">
+          {saved ? "Saved." : ""}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+function GroupChoice({ group, value, onChange }: { group: Settings["groups"][number]; value: MailChoice; onChange: (choice: MailChoice) => void }) {
+  const id = useId();
+  const labels: Record<MailChoice, string> = { ...MAIL_CHOICES, DEFAULT: recommendation(group.recommended) };
+  return (
+    <fieldset aria-describedby={`${id}-description`}>
+      <legend className="text-sm font-semibold text-slate-900">{group.label}</legend>
+      <p id={`${id}-description`} className="mt-0.5 text-sm text-slate-600">
+        {group.description}
+      </p>
+      <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-x-5">
+        {(Object.keys(MAIL_CHOICES) as MailChoice[]).map((choice) => (
+          <label key={choice} className="flex min-h-[2.25rem] items-center gap-2 text-sm text-slate-800 sm:min-h-0">
+            <input type="radio" name={`group-${group.key}`} value={choice} checked={value === choice} onChange={() => onChange(choice)} className="h-4 w-4 accent-indigo-700" />
+            {labels[choice]}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function MuteSection({ settings }: { settings: Settings }) {
+  const utils = trpc.useUtils();
+  const [announcement, setAnnouncement] = useState("");
+  // What the person just clicked, shown at once while the server confirms it.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  const mute = trpc.preferences.mute.set.useMutation({
+    onSuccess: (next, input) => {
+      utils.preferences.mail.get.setData(undefined, next);
+      setAnnouncement(input.muted ? "Muted." : "Unmuted.");
+    },
+    onError: (e) => setAnnouncement(toUiError(e).message),
+    onSettled: (_data, _error, input) => setPending(({ [input.bodyId]: _done, ...rest }) => rest),
+  });
+  const toggle = (bodyId: string, muted: boolean) => {
+    setPending((current) => ({ ...current, [bodyId]: muted }));
+    setAnnouncement("");
+    mute.mutate({ bodyId, muted });
+  };
+  return (
+    <Section title="Mute a partnership or committee" id="mute">
+      <p className="mb-4 text-sm text-slate-600">
+        No e-mail about a muted partnership or committee, whatever the settings above. Muting a partnership mutes its committees too. Changes are saved at once.
+      </p>
+      {settings.partnerships.length === 0 ? (
+        <p className="text-sm text-slate-600">You are not a member of any partnership yet.</p>
+      ) : (
+        <div className="space-y-4">
+          {settings.partnerships.map((p) => {
+            const wholeMuted = pending[p.bodyId] ?? p.muted;
+            return (
+              <fieldset key={p.id}>
+                <legend className="text-sm font-semibold text-slate-900">{p.name}</legend>
+                <div className="mt-2 space-y-2">
+                  <MuteBox label={`Mute all of ${p.name}`} checked={wholeMuted} disabled={p.bodyId in pending} onChange={(muted) => toggle(p.bodyId, muted)} />
+                  {p.committees.map((c) => (
+                    <MuteBox
+                      key={c.id}
+                      label={`Mute ${c.name}`}
+                      checked={(pending[c.id] ?? c.muted) || wholeMuted}
+                      disabled={c.id in pending || wholeMuted}
+                      onChange={(muted) => toggle(c.id, muted)}
+                    />
+                  ))}
+                </div>
+              </fieldset>
+            );
+          })}
+        </div>
+      )}
+      <p role="status" className="mt-3 text-sm text-slate-700">
+        {announcement}
+      </p>
+    </Section>
+  );
+}
+
+function MuteBox({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled: boolean; onChange: (muted: boolean) => void }) {
+  return (
+    <label className="flex min-h-[2.25rem] items-center gap-2 text-sm text-slate-800 sm:min-h-0">
+      <input type="checkbox" checked={checked} disabled={disabled} onChange={(event) => onChange(event.target.checked)} className="h-4 w-4 accent-indigo-700" />
+      {label}
+    </label>
+  );
+}

@@ -1,0 +1,30 @@
+// Direct mails (not notifications): who they go to, and each template's data, checked when a unit of
+// work asks for one (`effects.mail`), so a wrong payload fails the change, not the job later.
+import { z } from "zod";
+import { LOCALES } from "./templates/i18n.js";
+
+export const MailAddressSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  name: z.string().trim().max(200).optional(),
+  /** The account the address belongs to, when there is one. */
+  userId: z.string().max(64).optional(),
+});
+export type MailAddress = z.infer<typeof MailAddressSchema>;
+
+/** A path inside the app ("/invitations/…"): the mail prefixes APP_ORIGIN. */
+const AppPath = z.string().regex(/^\/(?!\/)[^\s\\]*$/, "an app path starting with /").max(2000);
+
+export const DirectMailSchemas = {
+  invitation: z.object({
+    partnershipName: z.string().min(1).max(200),
+    invitedByName: z.string().min(1).max(200),
+    roleLabel: z.string().min(1).max(100),
+    path: AppPath,
+    expiresAt: z.string().datetime({ offset: true }),
+  }),
+} as const;
+
+export type DirectTemplateName = keyof typeof DirectMailSchemas;
+export type DirectMailData<T extends DirectTemplateName> = z.infer<(typeof DirectMailSchemas)[T]>;
+
+export const MailLocaleSchema = z.enum(LOCALES).default("en");

@@ -1,0 +1,26 @@
+// "The agenda is published": to everyone seated on the meeting's body, once both co-chairs approved it.
+import { messagesFor } from "./i18n.js";
+import { whereOf, type NotificationTemplate } from "./notification-template.js";
+
+export const messages = {
+  en: {
+    subject: ({ meeting }: { meeting: string }) => `Agenda published: ${meeting}`,
+    heading: "The agenda is published",
+    body: ({ meeting, where }: { meeting: string; where: string }) => `Both co-chairs approved the agenda of ${meeting} (${where}).`,
+    action: "See the agenda",
+    summary: ({ meeting }: { meeting: string }) => `The agenda of ${meeting} was published`,
+    why: ({ partnership }: { partnership: string }) => `You get this because you have a seat on this body in ${partnership}.`,
+  },
+};
+
+export const agendaPublished: NotificationTemplate<"agenda.published"> = (p, ctx) => {
+  const m = messagesFor(messages, ctx.locale);
+  return {
+    subject: m.subject({ meeting: p.meetingTitle }),
+    heading: m.heading,
+    blocks: [{ text: m.body({ meeting: p.meetingTitle, where: whereOf(ctx) }) }],
+    action: m.action,
+    summary: m.summary({ meeting: p.meetingTitle }),
+    why: m.why({ partnership: ctx.partnershipName }),
+  };
+};

@@ -1,0 +1,27 @@
+// "Someone joined": to the inviter and the partnership's co-chairs when an invitation is accepted.
+import { messagesFor } from "./i18n.js";
+import { type NotificationTemplate } from "./notification-template.js";
+
+export const messages = {
+  en: {
+    subject: ({ member, partnership }: { member: string; partnership: string }) => `${member} joined ${partnership}`,
+    heading: "A new member joined",
+    body: ({ member, organization, partnership }: { member: string; organization: string; partnership: string }) =>
+      `${member} (${organization}) accepted the invitation and joined ${partnership}.`,
+    action: "See the partnership",
+    summary: ({ member, organization }: { member: string; organization: string }) => `${member} (${organization}) joined`,
+    why: ({ partnership }: { partnership: string }) => `You get this because you invited this person or co-chair ${partnership}.`,
+  },
+};
+
+export const membershipJoined: NotificationTemplate<"membership.joined"> = (p, ctx) => {
+  const m = messagesFor(messages, ctx.locale);
+  return {
+    subject: m.subject({ member: p.memberName, partnership: p.partnershipName }),
+    heading: m.heading,
+    blocks: [{ text: m.body({ member: p.memberName, organization: p.organizationName, partnership: p.partnershipName }) }],
+    action: m.action,
+    summary: m.summary({ member: p.memberName, organization: p.organizationName }),
+    why: m.why({ partnership: p.partnershipName }),
+  };
+};

@@ -1,0 +1,26 @@
+// "The minutes are approved": to everyone seated on the meeting's body.
+import { messagesFor } from "./i18n.js";
+import { whereOf, type NotificationTemplate } from "./notification-template.js";
+
+export const messages = {
+  en: {
+    subject: ({ meeting }: { meeting: string }) => `Minutes approved: ${meeting}`,
+    heading: "The minutes are approved",
+    body: ({ meeting, where }: { meeting: string; where: string }) => `The minutes of ${meeting} (${where}) were approved.`,
+    action: "Read the minutes",
+    summary: ({ meeting }: { meeting: string }) => `The minutes of ${meeting} were approved`,
+    why: ({ partnership }: { partnership: string }) => `You get this because you have a seat on this body in ${partnership}.`,
+  },
+};
+
+export const minutesApproved: NotificationTemplate<"minutes.approved"> = (p, ctx) => {
+  const m = messagesFor(messages, ctx.locale);
+  return {
+    subject: m.subject({ meeting: p.meetingTitle }),
+    heading: m.heading,
+    blocks: [{ text: m.body({ meeting: p.meetingTitle, where: whereOf(ctx) }) }],
+    action: m.action,
+    summary: m.summary({ meeting: p.meetingTitle }),
+    why: m.why({ partnership: ctx.partnershipName }),
+  };
+};
