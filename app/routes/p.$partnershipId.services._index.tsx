@@ -127,6 +127,41 @@ export default function ServicesIndex() {
               <span className="mr-1 inline-block h-2 w-2 rounded-full bg-amber-400" aria-hidden /> committed <Money cents={summary.funds.committedCents} />
             </p>
           </Section>
+          <Section
+            title="Trainees by self-reported group"
+            id="trainee-groups"
+            actions={
+              <a href={`/p/${partnershipId}/services/export.csv?table=trainees`} className="link text-sm" download>
+                CSV
+              </a>
+            }
+          >
+            <p className="mb-2 text-xs text-slate-600">{summary.demographics.rule}</p>
+            {summary.demographics.tables.map((t) => (
+              <details key={t.label} className="border-t border-slate-100 py-2 text-sm">
+                <summary className="cursor-pointer font-medium">{t.label}</summary>
+                <table className="mt-1 w-full text-sm">
+                  <caption className="sr-only">Trainees by {t.label.toLowerCase()}</caption>
+                  <tbody>
+                    {t.rows.map((r) => (
+                      <tr key={r.key}>
+                        <th scope="row" className="py-0.5 pr-2 text-left font-normal">
+                          {r.label}
+                        </th>
+                        <td className="text-right tabular-nums">{r.count ?? <abbr title="Hidden: a small group, or a count that would reveal one">—</abbr>}</td>
+                      </tr>
+                    ))}
+                    <tr className="border-t border-slate-200">
+                      <th scope="row" className="py-0.5 pr-2 text-left">
+                        All trainees
+                      </th>
+                      <td className="text-right tabular-nums">{t.total ?? "—"}</td>
+                    </tr>
+                  </tbody>
+                </table>
+              </details>
+            ))}
+          </Section>
           <Section title="Reviewers" id="reviewers">
             {initial.overview.reviewers.length === 0 ? (
               <EmptyState title="No reviewers yet">Co-chairs and staff designate reviewers on the funds page.</EmptyState>

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
 import { useState } from "react";
 import { FormError, SelectField, TextField } from "~/components/field";
+import { DemographicsFields, withRaceEthnicity } from "~/features/services/demographics-fields";
 import { EmptyState, PageHeader, Section, Time } from "~/components/ui";
 import { Money, StatusBadge } from "~/features/services/parts";
 import { useInputMutationForm } from "~/lib/forms";
@@ -11,7 +12,7 @@ import { superjsonResponse, useData } from "~/lib/data";
 import { toUiError } from "~/lib/errors";
 import { load } from "~/lib/guards.server";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
-import { DEMOGRAPHIC_LABELS, DEMOGRAPHICS, SERVICE_CATEGORIES } from "../../server/domains/services/services.rules";
+import { DEMOGRAPHIC_LABELS, DEMOGRAPHICS, describeRaceEthnicity, SERVICE_CATEGORIES } from "../../server/domains/services/services.rules";
 import {
   LANGUAGE_MAX,
   PHONE_MAX,
@@ -56,12 +57,17 @@ export default function TraineePage() {
               <Item label="Preferred language" value={trainee.preferredLanguage} />
               <Item label="Email" value={trainee.email || "—"} />
               <Item label="Phone" value={trainee.phone || "—"} />
-              {(Object.keys(DEMOGRAPHICS) as Array<keyof typeof DEMOGRAPHICS>).map((key) => (
-                <Item key={key} label={DEMOGRAPHIC_LABELS[key]} value={(DEMOGRAPHICS[key] as Record<string, string>)[trainee[key]] ?? trainee[key]} />
-              ))}
+              {record.demographics ? (
+                <>
+                  <Item label={DEMOGRAPHIC_LABELS.raceEthnicity} value={describeRaceEthnicity(record.demographics.raceEthnicity)} />
+                  {(Object.keys(DEMOGRAPHICS) as Array<keyof typeof DEMOGRAPHICS>).map((key) => (
+                    <Item key={key} label={DEMOGRAPHIC_LABELS[key]} value={(DEMOGRAPHICS[key] as Record<string, string>)[record.demographics![key]] ?? record.demographics![key]} />
+                  ))}
+                </>
+              ) : null}
             </dl>
           </Section>
-          {record.canEdit ? <EditTrainee trainee={trainee} onSaved={refresh} /> : null}
+          {record.canEdit && record.demographics ? <EditTrainee trainee={{ ...trainee, ...record.demographics }} onSaved={refresh} /> : null}
           <Section title="Requests" id="requests">
             {record.requests.length === 0 ? (
               <EmptyState title="No requests you can see" />
@@ -144,11 +150,11 @@ export default function TraineePage() {
   );
 }
 
-type TraineeRecord = RouterOutputs["services"]["trainee"]["get"]["trainee"];
+type TraineeRecord = RouterOutputs["services"]["trainee"]["get"]["trainee"] & NonNullable<RouterOutputs["services"]["trainee"]["get"]["demographics"]>;
 
 function EditTrainee({ trainee, onSaved }: { trainee: TraineeRecord; onSaved: () => void }) {
   const update = trpc.services.trainee.update.useMutation({ onSuccess: onSaved });
-  const form = useInputMutationForm({ schema: UpdateTraineeInputSchema, mutation: update, toInput: (v) => ({ ...v, traineeId: trainee.id }) });
+  const form = useInputMutationForm({ schema: UpdateTraineeInputSchema, mutation: update, toInput: (v) => ({ ...withRaceEthnicity(v), traineeId: trainee.id }) });
   return (
     <details className="card">
       <summary className="cursor-pointer text-base font-semibold text-slate-900">Edit the record</summary>
@@ -161,9 +167,9 @@ function EditTrainee({ trainee, onSaved }: { trainee: TraineeRecord; onSaved: ()
         <TextField label="Preferred language" name="preferredLanguage" defaultValue={trainee.preferredLanguage} maxLength={LANGUAGE_MAX} error={form.fieldError("preferredLanguage")} />
         <TextField label="Email (optional)" name="email" type="email" defaultValue={trainee.email} maxLength={TRAINEE_EMAIL_MAX} error={form.fieldError("email")} />
         <TextField label="Phone (optional)" name="phone" type="tel" defaultValue={trainee.phone} maxLength={PHONE_MAX} error={form.fieldError("phone")} />
-        {(Object.keys(DEMOGRAPHICS) as Array<keyof typeof DEMOGRAPHICS>).map((key) => (
-          <SelectField key={key} label={DEMOGRAPHIC_LABELS[key]} name={key} options={DEMOGRAPHICS[key]} defaultValue={trainee[key]} error={form.fieldError(key)} />
-        ))}
+        <div className="sm:col-span-2">
+          <DemographicsFields defaults={trainee} fieldError={form.fieldError} />
+        </div>
         <div className="sm:col-span-2">
           <button type="submit" className="btn-secondary" disabled={form.pending}>
             Save record

@@ -3,13 +3,13 @@
 // see an empty list: the query filters by organization.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useNavigate, useParams, useSearchParams } from "@remix-run/react";
-import { FormError, SelectField, TextField } from "~/components/field";
+import { FormError, TextField } from "~/components/field";
 import { EmptyState, PageHeader, Section } from "~/components/ui";
 import { useInputMutationForm } from "~/lib/forms";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
-import { DEMOGRAPHIC_LABELS, DEMOGRAPHICS } from "../../server/domains/services/services.rules";
+import { DemographicsFields, withRaceEthnicity } from "~/features/services/demographics-fields";
 import {
   CreateTraineeInputSchema,
   LANGUAGE_MAX,
@@ -44,7 +44,7 @@ export default function Trainees() {
   const form = useInputMutationForm({
     schema: CreateTraineeInputSchema,
     mutation: create,
-    toInput: (values) => ({ ...values, partnershipId }),
+    toInput: (values) => ({ ...withRaceEthnicity(values), partnershipId }),
     onSuccess: (result) => navigate(`/p/${partnershipId}/services/trainees/${result.id}`),
   });
   const { viewer } = initial.overview;
@@ -110,12 +110,7 @@ export default function Trainees() {
                 <TextField label="Preferred language" name="preferredLanguage" defaultValue="English" maxLength={LANGUAGE_MAX} error={form.fieldError("preferredLanguage")} />
                 <TextField label="Email (optional)" name="email" type="email" autoComplete="off" maxLength={TRAINEE_EMAIL_MAX} error={form.fieldError("email")} />
                 <TextField label="Phone (optional)" name="phone" type="tel" autoComplete="off" maxLength={PHONE_MAX} error={form.fieldError("phone")} />
-                <fieldset className="space-y-3 rounded-md bg-slate-50 p-3">
-                  <legend className="px-1 text-sm font-semibold text-slate-800">Self-reported (optional)</legend>
-                  {(Object.keys(DEMOGRAPHICS) as Array<keyof typeof DEMOGRAPHICS>).map((key) => (
-                    <SelectField key={key} label={DEMOGRAPHIC_LABELS[key]} name={key} options={DEMOGRAPHICS[key]} defaultValue="PREFER_NOT_TO_SAY" error={form.fieldError(key)} />
-                  ))}
-                </fieldset>
+                <DemographicsFields fieldError={form.fieldError} />
                 <button type="submit" className="btn-primary" disabled={form.pending}>
                   Save trainee
                 </button>

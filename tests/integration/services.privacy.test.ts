@@ -190,11 +190,88 @@ describe("the owning CBO shares a trainee case by case", () => {
     expect((await w.cboColleague.trpc.services.trainee.list({ partnershipId: w.partnershipId, search: "weld" })).map((t) => t.name)).toEqual(["Lin Zhao"]);
     const zhao = (await w.cboColleague.trpc.services.trainee.list({ partnershipId: w.partnershipId, search: "Zhao" }))[0]!;
     const record = await w.cboColleague.trpc.services.trainee.get({ traineeId: zhao.id });
-    expect(record.trainee).toMatchObject({ sex: "FEMALE", raceEthnicity: "PREFER_NOT_TO_SAY", ageBand: "PREFER_NOT_TO_SAY", veteranStatus: "PREFER_NOT_TO_SAY" });
+    expect(record.demographics).toMatchObject({ sex: "FEMALE", raceEthnicity: ["PREFER_NOT_TO_SAY"], ageBand: "PREFER_NOT_TO_SAY", veteranStatus: "PREFER_NOT_TO_SAY" });
     expect(record.via).toBe("OWNER");
     // An update replaces the whole record (as the form sends it): a field left out falls back to its default.
     await w.cboMember.trpc.services.trainee.update({ traineeId: zhao.id, name: "Lin Zhao", program: "Welding apprenticeship", preferredLanguage: "Cantonese", ageBand: "AGE_25_34" });
-    expect((await w.cboColleague.trpc.services.trainee.get({ traineeId: zhao.id })).trainee).toMatchObject({ program: "Welding apprenticeship", preferredLanguage: "Cantonese", ageBand: "AGE_25_34", sex: "PREFER_NOT_TO_SAY" });
+    const updated = await w.cboColleague.trpc.services.trainee.get({ traineeId: zhao.id });
+    expect(updated.trainee).toMatchObject({ program: "Welding apprenticeship", preferredLanguage: "Cantonese" });
+    expect(updated.demographics).toMatchObject({ ageBand: "AGE_25_34", sex: "PREFER_NOT_TO_SAY" });
     expect((await refusal(w.reviewer.trpc.services.trainee.update({ traineeId: zhao.id, name: "X", program: "Y" }))).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("self-reported answers in the 2024 federal format", () => {
+  it("race and ethnicity is a multi-select with Hispanic or Latino and Middle Eastern or North African; 'prefer not to say' is exclusive", async () => {
+    const w = await servicesWorld(app);
+    const { id } = await w.cboMember.trpc.services.trainee.create({
+      partnershipId: w.partnershipId,
+      name: "Samira Haddad",
+      program: "IMT pre-apprenticeship",
+      raceEthnicity: ["MIDDLE_EASTERN_NORTH_AFRICAN", "HISPANIC_LATINO", "HISPANIC_LATINO"],
+      veteranStatus: "VETERAN",
+    });
+    // Kept once each, in the standard's order.
+    expect((await w.cboMember.trpc.services.trainee.get({ traineeId: id })).demographics?.raceEthnicity).toEqual(["HISPANIC_LATINO", "MIDDLE_EASTERN_NORTH_AFRICAN"]);
+    const mixed = await refusal(
+      w.cboMember.trpc.services.trainee.update({ traineeId: id, name: "Samira Haddad", program: "IMT", raceEthnicity: ["PREFER_NOT_TO_SAY", "ASIAN"] }),
+    );
+    expect(mixed.fieldErrors).toMatchObject({ raceEthnicity: ["“Prefer not to say” cannot be combined with a category."] });
+    expect((await refusal(w.cboMember.trpc.services.trainee.update({ traineeId: id, name: "S", program: "IMT", raceEthnicity: ["TWO_OR_MORE"] }))).code).toBe("BAD_REQUEST");
+    // Nothing checked is "prefer not to say".
+    await w.cboMember.trpc.services.trainee.update({ traineeId: id, name: "Samira Haddad", program: "IMT", raceEthnicity: [] });
+    expect((await w.cboMember.trpc.services.trainee.get({ traineeId: id })).demographics?.raceEthnicity).toEqual(["PREFER_NOT_TO_SAY"]);
+    // The database holds the same rule.
+    await expect(app.db.trainee.update({ where: { id }, data: { raceEthnicity: ["PREFER_NOT_TO_SAY", "WHITE"] } })).rejects.toThrow();
+    await expect(app.db.trainee.update({ where: { id }, data: { raceEthnicity: ["WHITE", "WHITE"] } })).rejects.toThrow();
+    await expect(app.db.trainee.update({ where: { id }, data: { raceEthnicity: [] } })).rejects.toThrow();
+  });
+
+  it("the answers are shown to the owner and the reviewers only; a CBO it is shared with sees the record without them", async () => {
+    const w = await servicesWorld(app);
+    await app.db.trainee.update({ where: { id: w.trainee.id }, data: { raceEthnicity: ["BLACK_AFRICAN_AMERICAN"], disabilityStatus: "YES" } });
+    await makeRequest(w);
+    expect((await w.cboMember.trpc.services.trainee.get({ traineeId: w.trainee.id })).demographics).toMatchObject({ disabilityStatus: "YES" });
+    expect((await w.reviewer.trpc.services.trainee.get({ traineeId: w.trainee.id })).demographics).toMatchObject({ raceEthnicity: ["BLACK_AFRICAN_AMERICAN"] });
+    await w.cboMember.trpc.services.trainee.grant({ traineeId: w.trainee.id, organizationId: w.cboB.id });
+    const shared = await w.otherCbo.trpc.services.trainee.get({ traineeId: w.trainee.id });
+    expect(shared.trainee.name).toBe(w.trainee.name);
+    expect(shared.demographics).toBeNull();
+    expect(JSON.stringify(shared)).not.toMatch(/BLACK_AFRICAN_AMERICAN|disabilityStatus/);
+  });
+
+  it("the summary and the CSV count trainees by each question, one group per person, small groups hidden with their complements", async () => {
+    const w = await servicesWorld(app);
+    const answers: Array<[string[], number]> = [
+      [["HISPANIC_LATINO"], 14],
+      [["WHITE"], 12],
+      [["MIDDLE_EASTERN_NORTH_AFRICAN"], 3],
+      [["HISPANIC_LATINO", "WHITE"], 2],
+    ];
+    for (const [raceEthnicity, n] of answers) {
+      for (let i = 0; i < n; i++) {
+        const t = await app.db.trainee.create({ data: { partnershipId: w.partnershipId, organizationId: w.cboA.id, createdById: w.cboMember.user.id, name: `T ${i}`, program: "IMT", raceEthnicity } });
+        expect(t.id).toBeTruthy();
+      }
+    }
+    const { demographics } = await w.employerMember.trpc.services.summary({ partnershipId: w.partnershipId });
+    expect(demographics.threshold).toBe(10);
+    expect(demographics.rule).toMatch(/threshold 10/);
+    const race = demographics.tables[0]!;
+    const count = (key: string) => race.rows.find((r) => r.key === key)!.count;
+    // 33 trainees (the world's two, with "prefer not to say", and 31 here): MENA 3 and multiple 2 hidden,
+    // and so are the smallest visible groups beside them, so no difference of totals gives them away.
+    expect(race.total).toBe(33);
+    expect(count("MIDDLE_EASTERN_NORTH_AFRICAN")).toBeNull();
+    expect(count("MULTIPLE")).toBeNull();
+    expect(count("NOT_REPORTED")).toBeNull();
+    expect(count("HISPANIC_LATINO")).toBe(14);
+    const shown = race.rows.reduce((n, r) => n + (r.count ?? 0), 0);
+    expect(race.total! - shown).toBeGreaterThanOrEqual(10);
+    const csv = await w.unionMember.trpc.services.export({ partnershipId: w.partnershipId, table: "trainees" });
+    expect(csv).toContain("Race and ethnicity,Hispanic or Latino,14");
+    expect(csv).toContain("Race and ethnicity,Middle Eastern or North African,\n");
+    expect(csv).toMatch(/Suppression,.*threshold 10/);
+    expect(csv).not.toContain("T 1");
   });
 });

@@ -284,7 +284,7 @@ export function crossTable(interior: number[][]): SuppressionTable {
  * stage column adds up to its All cell; stages are not additive across (a person is counted in several),
  * but nested: `atMost` pairs [later, earlier] of stage indexes hold in every row.
  */
-export function stageTable(groups: number[][], nesting: Array<readonly [later: number, earlier: number]>, allRow?: number[]): SuppressionTable {
+export function stageTable(groups: number[][], nesting: ReadonlyArray<readonly [later: number, earlier: number]>, allRow?: number[]): SuppressionTable {
   const S = groups[0]?.length ?? allRow?.length ?? 0;
   const all = allRow ?? Array.from({ length: S }, (_, s) => groups.reduce((sum, row) => sum + row[s]!, 0));
   const values = [...groups.map((row) => [...row]), [...all]];
@@ -293,4 +293,15 @@ export function stageTable(groups: number[][], nesting: Array<readonly [later: n
   const atMost: Array<readonly [CellRef, CellRef]> = [];
   for (let r = 0; r <= R; r++) for (const [later, earlier] of nesting) atMost.push([[r, later], [r, earlier]]);
   return { values, lines, atMost };
+}
+
+/** One breakdown (each person in one group) and its total, suppressed: null where hidden. */
+export function suppressBreakdown(counts: number[], threshold: number): { counts: Array<number | null>; total: number | null } {
+  const table = stageTable(
+    counts.map((n) => [n]),
+    [],
+  );
+  const { hidden } = suppressCells(table, threshold);
+  const total = table.values[counts.length]![0]!;
+  return { counts: counts.map((n, i) => (hidden[i]![0] ? null : n)), total: hidden[counts.length]![0] ? null : total };
 }

@@ -15,8 +15,12 @@ import {
 } from "./services.policy.js";
 import {
   availableCents,
+  DEMOGRAPHIC_LABELS,
+  DEMOGRAPHICS,
   FUNDED_STATUSES,
   OPEN_STATUSES,
+  RACE_ETHNICITY_GROUPS,
+  raceEthnicityGroup,
   REQUEST_STATUSES,
   SERVICE_CATEGORIES,
   slaClock,
@@ -24,6 +28,8 @@ import {
   type ServiceCategory,
 } from "./services.rules.js";
 import { logTraineeRead, targetDays, type Call, type ServicesDeps, type ServicesLimitsDeps } from "./services.shared.js";
+import { readSuppressionThreshold } from "../participants/participants.api.js";
+import { describeSuppressionRule, suppressBreakdown } from "../participants/suppression.rules.js";
 
 type PartnershipInput = { partnershipId: string };
 
@@ -248,11 +254,12 @@ export async function getSummary(deps: ServicesDeps, { userId, input }: Call<Par
   const { partnershipId } = input;
   const { db } = deps;
   await deps.access.requireMember(userId, partnershipId);
-  const [byStatus, byCategory, trainees, funds] = await Promise.all([
+  const [byStatus, byCategory, trainees, funds, demographics] = await Promise.all([
     db.serviceRequest.groupBy({ by: ["status"], where: { partnershipId }, _count: { _all: true }, _sum: { requestedCents: true } }),
     db.serviceRequest.groupBy({ by: ["category"], where: { partnershipId, status: { in: FUNDED_STATUSES } }, orderBy: { category: "asc" }, _count: { _all: true }, _sum: { approvedCents: true } }),
     db.trainee.count({ where: { partnershipId } }),
     db.fund.aggregate({ where: { partnershipId }, _sum: { startingCents: true, committedCents: true, spentCents: true } }),
+    traineeDemographics(deps, partnershipId),
   ]);
   const count = (s: RequestStatus) => byStatus.find((g) => g.status === s)?._count._all ?? 0;
   const starting = funds._sum.startingCents ?? 0;
@@ -265,11 +272,40 @@ export async function getSummary(deps: ServicesDeps, { userId, input }: Call<Par
     requestedOpenCents: byStatus.filter((g) => OPEN_STATUSES.includes(g.status as RequestStatus)).reduce((n, g) => n + (g._sum.requestedCents ?? 0), 0),
     byCategory: byCategory.map((g) => ({ category: g.category as ServiceCategory, count: g._count._all, approvedCents: g._sum.approvedCents ?? 0 })),
     funds: { startingCents: starting, committedCents: committed, spentCents: spent, availableCents: starting - committed - spent },
+    demographics,
+  };
+}
+
+/**
+ * Trainees counted by each self-reported question (race and ethnicity as one group per person: a
+ * category alone, several, or not said), with small groups hidden as every table about people is
+ * (the partnership's threshold, participants.api.ts). No name, no organization: anyone may see these.
+ */
+async function traineeDemographics(deps: ServicesDeps, partnershipId: string) {
+  const [rows, threshold] = await Promise.all([
+    deps.db.trainee.findMany({ where: { partnershipId }, select: { raceEthnicity: true, sex: true, veteranStatus: true, disabilityStatus: true, ageBand: true } }),
+    readSuppressionThreshold(deps.db, partnershipId),
+  ]);
+  const breakdown = (label: string, groups: Record<string, string>, groupOf: (row: (typeof rows)[number]) => string) => {
+    const keys = Object.keys(groups);
+    const suppressed = suppressBreakdown(
+      keys.map((k) => rows.filter((row) => groupOf(row) === k).length),
+      threshold,
+    );
+    return { label, rows: keys.map((k, i) => ({ key: k, label: groups[k]!, count: suppressed.counts[i]! })), total: suppressed.total };
+  };
+  return {
+    threshold,
+    rule: describeSuppressionRule(threshold),
+    tables: [
+      breakdown(DEMOGRAPHIC_LABELS.raceEthnicity, RACE_ETHNICITY_GROUPS, (row) => raceEthnicityGroup(row.raceEthnicity)),
+      ...(Object.keys(DEMOGRAPHICS) as Array<keyof typeof DEMOGRAPHICS>).map((q) => breakdown(DEMOGRAPHIC_LABELS[q], DEMOGRAPHICS[q], (row) => row[q])),
+    ],
   };
 }
 
 /** A CSV of counts and totals by category and status (no personal data, whoever asks). */
-export async function exportSummaryCsv(deps: ServicesDeps, { userId, input }: Call<PartnershipInput>) {
+export async function exportSummaryCsv(deps: ServicesDeps, { userId, input }: Call<PartnershipInput & { table?: "requests" | "trainees" }>) {
   const { partnershipId } = input;
   await deps.access.requireMember(userId, partnershipId);
   const groups = await deps.db.serviceRequest.groupBy({
@@ -280,6 +316,17 @@ export async function exportSummaryCsv(deps: ServicesDeps, { userId, input }: Ca
     orderBy: [{ category: "asc" }, { status: "asc" }],
   });
   const lines = ["category,status,requests,requested_dollars,approved_dollars"];
+  if (input.table === "trainees") {
+    // Trainees by each self-reported question, small groups hidden (an empty cell is a hidden count).
+    const { tables, rule } = await traineeDemographics(deps, partnershipId);
+    const out = ["question,group,trainees"];
+    for (const t of tables) {
+      for (const row of t.rows) out.push([t.label, row.label, row.count ?? ""].map(csvCell).join(","));
+      out.push([t.label, "All trainees", t.total ?? ""].map(csvCell).join(","));
+    }
+    out.push(["Suppression", rule, ""].map(csvCell).join(","));
+    return out.join("\n") + "\n";
+  }
   for (const g of groups) {
     lines.push(
       [SERVICE_CATEGORIES[g.category as ServiceCategory], REQUEST_STATUSES[g.status as RequestStatus], g._count._all, dollars(g._sum.requestedCents ?? 0), dollars(g._sum.approvedCents ?? 0)]

@@ -11,6 +11,7 @@ import {
   CreateRequestInputSchema,
   CreateTraineeInputSchema,
   DenyInputSchema,
+  ExportInputSchema,
   FulfilInputSchema,
   GrantInputSchema,
   ListRequestsInputSchema,
@@ -30,7 +31,7 @@ import { createTrainee, getTrainee, grantTraineeAccess, revokeTraineeAccess, upd
 export const servicesRouter = router({
   overview: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => getOverview(ctx.deps, { userId: ctx.user.id, input })),
   summary: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => getSummary(ctx.deps, { userId: ctx.user.id, input })),
-  export: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => exportSummaryCsv(ctx.deps, { userId: ctx.user.id, input })),
+  export: protectedProcedure.input(ExportInputSchema).query(({ ctx, input }) => exportSummaryCsv(ctx.deps, { userId: ctx.user.id, input })),
   settings: router({
     set: protectedProcedure.input(ServiceSettingsInputSchema).mutation(({ ctx, input }) => setServiceSettings(ctx.deps, { userId: ctx.user.id, input })),
   }),

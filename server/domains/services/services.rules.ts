@@ -212,19 +212,26 @@ export function yearRange(date: Date): { start: Date; end: Date } {
 }
 
 // ─── trainees' demographics ─────────────────────────────────────────────────
+// Self-reported and optional. Race and ethnicity follow the 2024 federal standard (SPD 15): one question,
+// any number of categories (Hispanic or Latino, and Middle Eastern or North African, are categories of
+// it), or "prefer not to say" alone. Participants (the participants domain) use the same categories.
 
 export const PREFER_NOT_TO_SAY = "PREFER_NOT_TO_SAY";
+export const RACE_ETHNICITY = {
+  AMERICAN_INDIAN_ALASKA_NATIVE: "American Indian or Alaska Native",
+  ASIAN: "Asian",
+  BLACK_AFRICAN_AMERICAN: "Black or African American",
+  HISPANIC_LATINO: "Hispanic or Latino",
+  MIDDLE_EASTERN_NORTH_AFRICAN: "Middle Eastern or North African",
+  NATIVE_HAWAIIAN_PACIFIC_ISLANDER: "Native Hawaiian or Pacific Islander",
+  WHITE: "White",
+} as const;
+export type RaceEthnicity = keyof typeof RACE_ETHNICITY;
+export const RACE_ETHNICITY_KEYS = Object.keys(RACE_ETHNICITY) as [RaceEthnicity, ...RaceEthnicity[]];
+export type RaceEthnicityAnswer = RaceEthnicity | typeof PREFER_NOT_TO_SAY;
+
+/** The single-choice questions (each "prefer not to say" unless answered). */
 export const DEMOGRAPHICS = {
-  raceEthnicity: {
-    HISPANIC_LATINO: "Hispanic or Latino",
-    AMERICAN_INDIAN_ALASKA_NATIVE: "American Indian or Alaska Native",
-    ASIAN: "Asian",
-    BLACK_AFRICAN_AMERICAN: "Black or African American",
-    NATIVE_HAWAIIAN_PACIFIC_ISLANDER: "Native Hawaiian or Pacific Islander",
-    WHITE: "White",
-    TWO_OR_MORE: "Two or more races",
-    PREFER_NOT_TO_SAY: "Prefer not to say",
-  },
   sex: { FEMALE: "Female", MALE: "Male", ANOTHER: "Another identity", PREFER_NOT_TO_SAY: "Prefer not to say" },
   veteranStatus: { VETERAN: "Veteran", NOT_VETERAN: "Not a veteran", PREFER_NOT_TO_SAY: "Prefer not to say" },
   disabilityStatus: { YES: "Has a disability", NO: "No disability", PREFER_NOT_TO_SAY: "Prefer not to say" },
@@ -239,13 +246,46 @@ export const DEMOGRAPHICS = {
     PREFER_NOT_TO_SAY: "Prefer not to say",
   },
 } as const;
-export const DEMOGRAPHIC_LABELS: Record<keyof typeof DEMOGRAPHICS, string> = {
-  raceEthnicity: "Race / ethnicity",
+export type DemographicQuestion = keyof typeof DEMOGRAPHICS;
+export const DEMOGRAPHIC_LABELS: Record<DemographicQuestion | "raceEthnicity", string> = {
+  raceEthnicity: "Race and ethnicity",
   sex: "Sex",
   veteranStatus: "Veteran status",
   disabilityStatus: "Disability",
   ageBand: "Age",
 };
+
+/**
+ * A set of answers as it is kept: categories once each in a fixed order, or PREFER_NOT_TO_SAY alone
+ * (also when nothing was chosen). "Prefer not to say" with a category is refused: it is exclusive.
+ */
+export function checkRaceEthnicity(answers: readonly string[]): Parsed<RaceEthnicityAnswer[]> {
+  const chosen = new Set(answers);
+  for (const a of chosen) if (a !== PREFER_NOT_TO_SAY && !(a in RACE_ETHNICITY)) return { ok: false, message: "Choose from the categories listed." };
+  if (chosen.has(PREFER_NOT_TO_SAY) && chosen.size > 1) return { ok: false, message: "“Prefer not to say” cannot be combined with a category." };
+  const categories = RACE_ETHNICITY_KEYS.filter((k) => chosen.has(k));
+  return { ok: true, value: categories.length ? categories : [PREFER_NOT_TO_SAY] };
+}
+
+export const describeRaceEthnicity = (answers: readonly string[]) =>
+  answers.includes(PREFER_NOT_TO_SAY) || !answers.length ? "Prefer not to say" : answers.map((a) => RACE_ETHNICITY[a as RaceEthnicity] ?? a).join(", ");
+
+/**
+ * Where a person is counted in a table by race and ethnicity, so that each person is in exactly one row
+ * (the rows add up to the total, which small-cell suppression relies on): the category when one was
+ * chosen ("alone"), MULTIPLE when several, NOT_REPORTED when the person preferred not to say.
+ */
+export const RACE_ETHNICITY_GROUPS = {
+  ...RACE_ETHNICITY,
+  MULTIPLE: "Multiracial and/or multiethnic (two or more)",
+  NOT_REPORTED: "Prefer not to say",
+} as const;
+export type RaceEthnicityGroup = keyof typeof RACE_ETHNICITY_GROUPS;
+export function raceEthnicityGroup(answers: readonly string[]): RaceEthnicityGroup {
+  const categories = answers.filter((a) => a in RACE_ETHNICITY);
+  if (!categories.length) return "NOT_REPORTED";
+  return categories.length > 1 ? "MULTIPLE" : (categories[0] as RaceEthnicity);
+}
 
 // ─── attachments ────────────────────────────────────────────────────────────
 

@@ -3,7 +3,7 @@
 // service, which knows the configuration.
 import { z } from "zod";
 import { IdSchema as id, wholeNumber } from "../common.schema.js";
-import { CATEGORY_KEYS, DEMOGRAPHICS, parseCalendarDate, parseDollars, type ServiceCategory } from "./services.rules.js";
+import { CATEGORY_KEYS, checkRaceEthnicity, DEMOGRAPHICS, parseCalendarDate, parseDollars, type ServiceCategory } from "./services.rules.js";
 
 /** Limits of the text fields, shared with the forms' maxLength. */
 export const TRAINEE_NAME_MAX = 200;
@@ -48,7 +48,32 @@ const category = z.enum(CATEGORY_KEYS, { errorMap: () => ({ message: "Choose a c
 const demographic = <K extends keyof typeof DEMOGRAPHICS>(key: K) =>
   z.enum(Object.keys(DEMOGRAPHICS[key]) as [string, ...string[]]).default("PREFER_NOT_TO_SAY");
 
+/** Race and ethnicity (2024 format): any categories, or "prefer not to say" alone; nothing chosen is "prefer not to say". */
+export const RaceEthnicitySchema = z
+  .array(z.string().max(40), { invalid_type_error: "Choose from the categories listed." })
+  .max(8)
+  .default(["PREFER_NOT_TO_SAY"])
+  .transform((answers, ctx) => {
+    const checked = checkRaceEthnicity(answers);
+    if (!checked.ok) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: checked.message });
+      return z.NEVER;
+    }
+    return checked.value;
+  });
+
+/** The self-reported questions, all optional: shared by trainees (services) and participants. */
+export const DemographicsSchema = z.object({
+  raceEthnicity: RaceEthnicitySchema,
+  sex: demographic("sex"),
+  veteranStatus: demographic("veteranStatus"),
+  disabilityStatus: demographic("disabilityStatus"),
+  ageBand: demographic("ageBand"),
+});
+
 export const PartnershipIdSchema = z.object({ partnershipId: id });
+/** Which totals the CSV holds: requests by category and status, or trainees by each self-reported question. */
+export const ExportInputSchema = PartnershipIdSchema.extend({ table: z.enum(["requests", "trainees"]).default("requests") });
 export const RequestIdSchema = z.object({ requestId: id });
 export const TraineeIdSchema = z.object({ traineeId: id });
 export const FundIdSchema = z.object({ fundId: id });
@@ -77,12 +102,7 @@ export const TraineeFieldsSchema = z.object({
   phone: text(PHONE_MAX).default(""),
   program: required("The program", PROGRAM_MAX),
   preferredLanguage: text(LANGUAGE_MAX).default("English").transform((v) => v || "English"),
-  raceEthnicity: demographic("raceEthnicity"),
-  sex: demographic("sex"),
-  veteranStatus: demographic("veteranStatus"),
-  disabilityStatus: demographic("disabilityStatus"),
-  ageBand: demographic("ageBand"),
-});
+}).merge(DemographicsSchema);
 export const CreateTraineeInputSchema = TraineeFieldsSchema.extend({ partnershipId: id });
 export type CreateTraineeInput = z.infer<typeof CreateTraineeInputSchema>;
 export const UpdateTraineeInputSchema = TraineeFieldsSchema.extend({ traineeId: id });

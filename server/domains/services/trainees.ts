@@ -61,8 +61,11 @@ export async function getTrainee(deps: ServicesDeps, { userId, input }: Call<{ t
       : Promise.resolve([]),
   ]);
   const readers = await db.user.findMany({ where: { id: { in: [...new Set(logs.map((l) => l.userId))] } }, select: { id: true, name: true } });
+  // Self-reported answers are the owner's and the reviewers' only: a CBO the record is shared with sees the rest.
+  const { raceEthnicity, sex, veteranStatus, disabilityStatus, ageBand, ...identity } = trainee;
   return {
-    trainee: { ...trainee, organizationName: organization.name },
+    trainee: { ...identity, organizationName: organization.name },
+    demographics: via === "GRANTED" ? null : { raceEthnicity, sex, veteranStatus, disabilityStatus, ageBand },
     via,
     canEdit: isOwner,
     requests: requests.map((r) => ({ ...r, category: r.category as ServiceCategory, status: r.status as RequestStatus })),
