@@ -3,6 +3,7 @@
 import type { AppDeps } from "./deps.js";
 import { meetingsJobHandlers } from "./domains/meetings/meetings.jobs.js";
 import { votingJobHandlers } from "./domains/voting/voting.jobs.js";
+import { jointJobHandlers } from "./domains/joint/joint.jobs.js";
 import type { JobHandlers } from "./jobs/jobs.js";
 import { mailJobHandlers } from "./mail/mail.jobs.js";
 
@@ -19,6 +20,7 @@ export function createServices(deps: ServiceDeps) {
     jobHandlers: {
       ...votingJobHandlers(deps),
       ...meetingsJobHandlers(deps),
+      ...jointJobHandlers(deps),
       ...mailJobHandlers(deps),
     } satisfies Omit<JobHandlers, "outbox:sweep" | "maintenance:cleanup">,
   };

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { Badge, EmptyState, PageHeader, Section, SideBadge, Time } from "~/components/ui";
+import { WaitingForYou } from "~/features/joint/waiting-for-you";
 import { superjsonResponse, useData } from "~/lib/data";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { PARTNERSHIP_ROLES, SECTORS, type Sector } from "../../server/domains/partnerships/partnerships.schema";
@@ -9,23 +10,25 @@ export const meta: MetaFunction = () => [{ title: "Jointly · Your partnerships"
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (!context.user) return superjsonResponse({ signedIn: false as const });
-  const [partnerships, actionItems] = await Promise.all([
+  const [partnerships, actionItems, waiting] = await Promise.all([
     context.trpc.partnerships.partnership.list(),
     context.trpc.meetings.action.mine(),
+    context.trpc.joint.change.waiting(),
   ]);
-  return superjsonResponse({ signedIn: true as const, partnerships, actionItems });
+  return superjsonResponse({ signedIn: true as const, partnerships, actionItems, waiting });
 }
 
 export default function Index() {
   const data = useData<typeof loader>();
-  return data.signedIn ? <Dashboard initial={data.partnerships} actionItems={data.actionItems} /> : <Welcome />;
+  return data.signedIn ? <Dashboard initial={data.partnerships} actionItems={data.actionItems} waiting={data.waiting} /> : <Welcome />;
 }
 
 type MyPartnerships = RouterOutputs["partnerships"]["partnership"]["list"];
 
 type MyActionItems = RouterOutputs["meetings"]["action"]["mine"];
+type MyWaiting = RouterOutputs["joint"]["change"]["waiting"];
 
-function Dashboard({ initial, actionItems: initialActions }: { initial: MyPartnerships; actionItems: MyActionItems }) {
+function Dashboard({ initial, actionItems: initialActions, waiting }: { initial: MyPartnerships; actionItems: MyActionItems; waiting: MyWaiting }) {
   const { data: partnerships = initial } = trpc.partnerships.partnership.list.useQuery(undefined, { initialData: initial });
   const { data: actionItems = initialActions } = trpc.meetings.action.mine.useQuery(undefined, { initialData: initialActions });
   return (
@@ -46,6 +49,10 @@ function Dashboard({ initial, actionItems: initialActions }: { initial: MyPartne
       ) : (
         <PartnershipList partnerships={partnerships} />
       )}
+      {/* Co-chairs see the joint changes that need their answer; others, once something is prepared for them. */}
+      <div className="mt-8">
+        <WaitingForYou initial={waiting} hideWhenEmpty={!partnerships.some((p) => p.role === "LABOR_CO_CHAIR" || p.role === "MANAGEMENT_CO_CHAIR") && waiting.length === 0} />
+      </div>
       <div className="mt-8">
         <Section title="Your action items" id="my-actions">
           {actionItems.length === 0 ? (

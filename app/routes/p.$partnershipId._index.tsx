@@ -10,6 +10,8 @@ import { usePartnership } from "~/features/partnerships/use-partnership";
 import { OpenVotesList } from "~/features/voting/motion-list";
 import { DraftsInReview } from "~/features/drafts/draft-list";
 import { ServicesPanel } from "~/features/services/services-panel";
+import { JointChanges } from "~/features/joint/joint-change-list";
+import { WaitingForYou } from "~/features/joint/waiting-for-you";
 import { ORGANIZATION_TYPES, PARTNERSHIP_ROLES, SIDES, type OrganizationType, type Side } from "../../server/domains/partnerships/partnerships.schema";
 
 const SIDE_ORDER: Side[] = ["LABOR", "NEUTRAL", "MANAGEMENT"];
@@ -34,6 +36,8 @@ export default function PartnershipOverview() {
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <div className="min-w-0 space-y-6 lg:col-span-2">
         {partnership.description ? <p className="text-slate-700">{partnership.description}</p> : null}
+
+        <WaitingForYou partnershipId={partnership.id} hideWhenEmpty />
 
         {home.topBodyId ? (
           <p className="text-sm">
@@ -71,6 +75,8 @@ export default function PartnershipOverview() {
             })}
           </div>
         </Section>
+
+        <JointChanges partnershipId={partnership.id} />
 
         <Section title={`People (${people.length})`} id="people" actions={<Link className="link text-sm" to="people">{viewer.canManage ? "Invite and manage" : "See all"}</Link>}>
           <ul className="divide-y divide-slate-100" aria-label="People in this partnership">

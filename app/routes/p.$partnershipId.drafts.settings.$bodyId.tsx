@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
 import { Section } from "~/components/ui";
 import { DraftSettingsForm } from "~/features/drafts/settings-form";
+import { JointChanges } from "~/features/joint/joint-change-list";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
@@ -27,6 +28,7 @@ export default function DraftSettings() {
       <Section title={`Editors and worker sign-off: ${data.bodyName}`} id="settings">
         <DraftSettingsForm key={bodyId} settings={data} />
       </Section>
+      <JointChanges partnershipId={partnershipId} bodyId={bodyId} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { EmptyState, Section, SideBadge } from "~/components/ui";
 import { usePartnership } from "~/features/partnerships/use-partnership";
 import { toUiError } from "~/lib/errors";
 import { useMutationForm } from "~/lib/forms";
+import { ProposalNotice, type ProposalResult } from "~/features/joint/proposal-notice";
 import { trpc } from "~/lib/trpc";
 import {
   CreateOrganizationInputSchema,
@@ -52,6 +53,7 @@ function OrganizationRow({
 }) {
   const remove = trpc.partnerships.organization.remove.useMutation();
   const [error, setError] = useState<string | null>(null);
+  const [proposed, setProposed] = useState<ProposalResult>(null);
   return (
     <li className="py-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -69,7 +71,7 @@ function OrganizationRow({
               className="btn-danger px-2 py-1 text-xs"
               disabled={remove.isPending}
               onClick={() =>
-                remove.mutate({ partnershipId, organizationId: o.id }, { onError: (e) => setError(toUiError(e).message) })
+                remove.mutate({ partnershipId, organizationId: o.id }, { onError: (e) => setError(toUiError(e).message), onSuccess: setProposed })
               }
             >
               Remove<span className="sr-only"> {o.name}</span>
@@ -78,18 +80,21 @@ function OrganizationRow({
         </div>
       </div>
       <FormError message={error} />
+      <ProposalNotice result={proposed} applied="" />
     </li>
   );
 }
 
 function AddOrganizationForm({ partnershipId }: { partnershipId: string }) {
   const [side, setSide] = useState<Side>("MANAGEMENT");
+  const [proposed, setProposed] = useState<ProposalResult>(null);
   const create = trpc.partnerships.organization.create.useMutation();
   const form = useMutationForm({
     schema: CreateOrganizationInputSchema,
     mutation: create,
     toInput: (values) => ({ ...values, partnershipId }),
-    onSuccess: (_r, el) => {
+    onSuccess: (result, el) => {
+      setProposed(result);
       el.reset();
       setSide("MANAGEMENT");
     },
@@ -112,12 +117,13 @@ function AddOrganizationForm({ partnershipId }: { partnershipId: string }) {
         options={SIDES}
         value={side}
         onChange={(e) => setSide(e.currentTarget.value as Side)}
-        hint="Colleges, community organizations and workforce boards usually sit as neutral partners."
+        hint="Colleges, community organizations and workforce boards usually sit as neutral partners. An organization of your own side is added at once; any other is proposed to the other side's co-chair."
         error={form.fieldError("side")}
       />
       <button type="submit" className="btn-primary" disabled={form.pending}>
         {form.pending ? "Adding…" : "Add organization"}
       </button>
+      <ProposalNotice result={proposed} applied="Added." />
     </form>
   );
 }

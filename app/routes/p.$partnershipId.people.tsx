@@ -7,6 +7,7 @@ import { InviteForm } from "~/features/partnerships/invite-form";
 import { usePartnership } from "~/features/partnerships/use-partnership";
 import { superjsonResponse, useData } from "~/lib/data";
 import { toUiError } from "~/lib/errors";
+import { ProposalNotice, type ProposalResult } from "~/features/joint/proposal-notice";
 import { load } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
 import { PARTNERSHIP_ROLES } from "../../server/domains/partnerships/partnerships.schema";
@@ -51,9 +52,12 @@ function PeopleTable({ people, canManage, selfId }: { people: ReturnType<typeof 
   const { partnershipId = "" } = useParams();
   const remove = trpc.partnerships.member.remove.useMutation();
   const [error, setError] = useState<string | null>(null);
+  // Removing someone of the other side (or a neutral member) is a proposal for the other side's co-chair.
+  const [proposed, setProposed] = useState<ProposalResult>(null);
   return (
     <>
       <FormError message={error} />
+      <ProposalNotice result={proposed} applied="Removed." className="mb-2" />
       <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
@@ -89,7 +93,13 @@ function PeopleTable({ people, canManage, selfId }: { people: ReturnType<typeof 
                           if (!window.confirm(`Remove ${p.name} from the partnership?`)) return;
                           remove.mutate(
                             { partnershipId, membershipId: p.membershipId },
-                            { onError: (e) => setError(toUiError(e).message), onSuccess: () => setError(null) },
+                            {
+                              onError: (e) => setError(toUiError(e).message),
+                              onSuccess: (result) => {
+                                setError(null);
+                                setProposed(result);
+                              },
+                            },
                           );
                         }}
                       >

@@ -1,11 +1,15 @@
 // The partnership's supportive-service funds: balance, committed, spent, by category and by month, and
-// caps; for co-chairs and staff also new funds, caps, the decision target and the reviewers. Totals
-// only: every member may see this page.
+// caps; for co-chairs and staff also new funds, caps, closing a fund, the decision target and the
+// reviewers. The money's rules (funds, caps, closing, reviewers) are joint changes: a co-chair proposes
+// them (staff prepare), the other side's co-chair concurs; they wait under "Joint changes" here.
+// Totals only: every member may see this page.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
 import { useState } from "react";
 import { FormError, SelectField, TextField } from "~/components/field";
-import { EmptyState, PageHeader, Section } from "~/components/ui";
+import { Badge, EmptyState, PageHeader, Section, Time } from "~/components/ui";
+import { JointChanges } from "~/features/joint/joint-change-list";
+import { ProposalNotice, type ProposalResult } from "~/features/joint/proposal-notice";
 import { FundBar, Money } from "~/features/services/parts";
 import { useInputMutationForm } from "~/lib/forms";
 import { useServicesLive } from "~/features/services/use-services-live";
@@ -57,10 +61,11 @@ export default function Funds() {
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           {funds.length === 0 ? (
-            <EmptyState title="No funds yet">{canManage ? "Create the partnership's first fund." : "Co-chairs and staff create the partnership's funds."}</EmptyState>
+            <EmptyState title="No funds yet">{canManage ? "Propose the partnership's first fund." : "The co-chairs create the partnership's funds together."}</EmptyState>
           ) : (
             funds.map((f) => <FundCard key={f.id} fund={f} canManage={canManage} />)
           )}
+          <JointChanges partnershipId={partnershipId} title="Joint changes of the partnership" />
         </div>
         {canManage ? (
           <div className="min-w-0 space-y-6">
@@ -82,7 +87,12 @@ export default function Funds() {
 
 function FundCard({ fund, canManage }: { fund: Fund; canManage: boolean }) {
   return (
-    <Section title={fund.name} id={`fund-${fund.id}`}>
+    <Section title={fund.name} id={`fund-${fund.id}`} actions={fund.closedAt ? <Badge tone="slate">Closed</Badge> : canManage ? <CloseFund fundId={fund.id} name={fund.name} /> : null}>
+      {fund.closedAt ? (
+        <p className="mb-3 text-sm text-slate-700">
+          Closed <Time value={fund.closedAt} /> by both sides: it approves nothing new; requests already approved are still paid or cancelled.
+        </p>
+      ) : null}
       <dl className="mb-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <Figure label="Starting balance" cents={fund.startingCents} />
         <Figure label="Committed" cents={fund.committedCents} />
@@ -155,7 +165,7 @@ function FundCard({ fund, canManage }: { fund: Fund; canManage: boolean }) {
             ))}
           </ul>
         )}
-        {canManage ? <CapForm fundId={fund.id} /> : null}
+        {canManage && !fund.closedAt ? <CapForm fundId={fund.id} /> : null}
       </div>
     </Section>
   );
@@ -172,30 +182,64 @@ function Figure({ label, cents, strong = false, testId }: { label: string; cents
   );
 }
 
+/** Proposes closing a fund to new approvals (a joint change). */
+function CloseFund({ fundId, name }: { fundId: string; name: string }) {
+  const [result, setResult] = useState<ProposalResult>(null);
+  const [error, setError] = useState<string | null>(null);
+  const close = trpc.services.fund.close.useMutation({ onSuccess: (r) => (setError(null), setResult(r)), onError: (e) => setError(toUiError(e).message) });
+  return (
+    <div className="text-right">
+      <button type="button" className="btn-secondary !px-2 !py-1 text-xs" disabled={close.isPending} onClick={() => close.mutate({ fundId })}>
+        Propose closing<span className="sr-only"> {name}</span>
+      </button>
+      <ProposalNotice result={result} className="text-xs" />
+      {error ? (
+        <p role="alert" className="text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 function NewFundForm({ partnershipId }: { partnershipId: string }) {
   const utils = trpc.useUtils();
+  const [result, setResult] = useState<ProposalResult>(null);
   const create = trpc.services.fund.create.useMutation({ onSuccess: () => void utils.services.fund.list.invalidate({ partnershipId }) });
-  const form = useInputMutationForm({ schema: CreateFundInputSchema, mutation: create, toInput: (v) => ({ ...v, partnershipId }), onSuccess: (_, f) => f.reset() });
+  const form = useInputMutationForm({
+    schema: CreateFundInputSchema,
+    mutation: create,
+    toInput: (v) => ({ ...v, partnershipId }),
+    onSuccess: (r, f) => {
+      setResult(r);
+      f.reset();
+    },
+  });
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="New fund">
       <FormError message={form.error?.message} />
       <TextField label="Name" name="name" maxLength={FUND_NAME_MAX} placeholder="Employer contributions 2027" error={form.fieldError("name")} required />
       <TextField label="Starting balance (USD)" name="starting" inputMode="decimal" placeholder="25000.00" error={form.fieldError("starting")} required />
       <button type="submit" className="btn-primary" disabled={form.pending}>
-        Create fund
+        Propose fund
       </button>
+      <ProposalNotice result={result} applied="Created." />
     </form>
   );
 }
 
 function CapForm({ fundId }: { fundId: string }) {
   const utils = trpc.useUtils();
+  const [result, setResult] = useState<ProposalResult>(null);
   const setCap = trpc.services.fund.setCap.useMutation({ onSuccess: () => void utils.services.fund.list.invalidate() });
   const form = useInputMutationForm({
     schema: SetCapInputSchema,
     mutation: setCap,
     toInput: (v) => ({ ...v, fundId, perTrainee: v.perTrainee === "yes" }),
-    onSuccess: (_, f) => f.reset(),
+    onSuccess: (r, f) => {
+      setResult(r);
+      f.reset();
+    },
   });
   return (
     <details className="mt-2">
@@ -209,8 +253,9 @@ function CapForm({ fundId }: { fundId: string }) {
         <TextField label="Cap (USD, empty removes)" name="cap" inputMode="decimal" error={form.fieldError("cap")} />
         <div className="sm:col-span-3">
           <button type="submit" className="btn-secondary" disabled={form.pending}>
-            Save cap
+            Propose cap
           </button>
+          <ProposalNotice result={result} />
         </div>
       </form>
     </details>
@@ -252,14 +297,21 @@ function Reviewers({
 }) {
   const utils = trpc.useUtils();
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => void utils.services.overview.invalidate({ partnershipId });
+  const [result, setResult] = useState<ProposalResult>(null);
+  const refresh = (r: ProposalResult) => {
+    setResult(r);
+    void utils.services.overview.invalidate({ partnershipId });
+  };
   const add = trpc.services.reviewer.add.useMutation({ onSuccess: refresh });
   const remove = trpc.services.reviewer.remove.useMutation({ onSuccess: refresh });
   const candidates = members.filter((m) => !reviewers.some((r) => r.membershipId === m.membershipId));
   return (
     <div className="space-y-3">
       <FormError message={error} />
-      <p className="text-xs text-slate-600">Reviewers see trainees&apos; details (each read is logged) and decide requests, never their own organization&apos;s.</p>
+      <p className="text-xs text-slate-600">
+        Reviewers see trainees&apos; details (each read is logged) and decide requests, never their own organization&apos;s. Who reviews is agreed by both sides.
+      </p>
+      <ProposalNotice result={result} />
       <ul className="space-y-2 text-sm">
         {reviewers.map((r) => (
           <li key={r.membershipId} className="flex items-center justify-between gap-2">
@@ -269,7 +321,7 @@ function Reviewers({
             <button
               type="button"
               className="btn-secondary !px-2 !py-1 text-xs"
-              aria-label={`Remove ${r.name} as reviewer`}
+              aria-label={`Propose removing ${r.name} as reviewer`}
               onClick={() => remove.mutateAsync({ partnershipId, membershipId: r.membershipId }).catch((e: unknown) => setError(toUiError(e).message))}
             >
               Remove
@@ -290,7 +342,7 @@ function Reviewers({
         >
           <SelectField label="Designate a reviewer" name="membershipId" options={candidates.map((m): [string, string] => [m.membershipId, `${m.name} (${m.organizationName})`])} />
           <button type="submit" className="btn-secondary" disabled={add.isPending}>
-            Add reviewer
+            Propose reviewer
           </button>
         </form>
       ) : null}

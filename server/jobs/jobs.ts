@@ -20,6 +20,8 @@ export type JobPayloads = {
   "voting:reminder": { motionId: string };
   /** Bring everyone back from a caucus when its time is up (keyed `caucus-end:<meetingId>`). */
   "meetings:caucusEnd": { meetingId: string };
+  /** A joint change nobody answered lapses (keyed `joint-expire:<changeId>`, scheduled with the proposal). */
+  "joint:expire": { changeId: string };
   /** Mail one notification to its recipient (scheduled by the outbox dispatcher, keyed by the notification's dedupe key). */
   "mail:notification": { notificationId: string };
   /**

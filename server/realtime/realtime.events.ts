@@ -6,6 +6,7 @@ import type { PartnershipEvents } from "../domains/partnerships/partnerships.eve
 import type { VotingEvents } from "../domains/voting/voting.events.js";
 import type { DraftEvents } from "../domains/drafts/drafts.events.js";
 import type { ServicesEvents } from "../domains/services/services.events.js";
+import type { JointEvents } from "../domains/joint/joint.events.js";
 
 /**
  * A room a client may ask to join; joining is a permission check, like a read. For a caucus the
@@ -38,7 +39,8 @@ export type ServerToClientEvents = PartnershipEvents &
   MeetingEvents &
   VotingEvents &
   DraftEvents &
-  ServicesEvents & {
+  ServicesEvents &
+  JointEvents & {
     /** The session behind this socket ended (sign-out); the client should reload. */
     "session:ended": (payload: Record<string, never>) => void;
     /** Who is viewing a presence room now. */

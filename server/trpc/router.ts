@@ -7,6 +7,7 @@ import { notificationsRouter } from "../domains/notifications/notifications.rout
 import { partnershipsRouter } from "../domains/partnerships/partnerships.router.js";
 import { servicesRouter } from "../domains/services/services.router.js";
 import { preferencesRouter } from "../domains/preferences/preferences.router.js";
+import { jointRouter } from "../domains/joint/joint.router.js";
 import { devMailRouter } from "../mail/dev-mail.router.js";
 import { createCallerFactory, router } from "./trpc.js";
 
@@ -19,6 +20,7 @@ export const appRouter = router({
   drafts: draftsRouter,
   services: servicesRouter,
   preferences: preferencesRouter,
+  joint: jointRouter,
   devMail: devMailRouter,
 });
 

@@ -152,11 +152,15 @@ describe("body settings", () => {
     // The database refuses a management member in the group whatever the caller.
     await refusedByTrigger(app.db.draftReviewer.create({ data: { bodyId: world.committee.id, membershipId: world.managementMember.membershipId } }), /labor-side/);
 
-    // Dropping the reviewer who has not decided completes the sign-off of the version in review.
-    await world.managementChair.trpc.drafts.settings.set({ ...input, reviewerMembershipIds: [world.reviewer1.membershipId] });
+    // The group is labor's: management's change to it is only a proposal until labor concurs. Dropping
+    // the reviewer who has not decided then completes the sign-off of the version in review.
+    const proposal = await world.managementChair.trpc.drafts.settings.set({ ...input, reviewerMembershipIds: [world.reviewer1.membershipId] });
+    expect(proposal).toMatchObject({ pending: true, waitingFor: "LABOR" });
+    expect((await world.editor.trpc.drafts.draft.get({ draftId: view.draft.id })).draft.status).toBe("IN_REVIEW");
+    await world.laborChair.trpc.joint.change.concur({ changeId: proposal.pending ? proposal.changeId : "" });
     expect((await world.editor.trpc.drafts.draft.get({ draftId: view.draft.id })).draft.status).toBe("SIGNED_OFF");
-    // Adding a labor member who has not decided puts it back in review.
-    await world.managementChair.trpc.drafts.settings.set({ ...input, reviewerMembershipIds: [world.reviewer1.membershipId, world.laborMember.membershipId] });
+    // Labor's co-chair sets it at once: adding a labor member who has not decided puts it back in review.
+    expect(await world.laborChair.trpc.drafts.settings.set({ ...input, reviewerMembershipIds: [world.reviewer1.membershipId, world.laborMember.membershipId] })).toMatchObject({ pending: false });
     expect((await world.editor.trpc.drafts.draft.get({ draftId: view.draft.id })).draft.status).toBe("IN_REVIEW");
   });
 });

@@ -217,13 +217,14 @@ describe("accepting an invitation", () => {
   it("notifies the inviter even if they are no longer a co-chair", async () => {
     const ctx = await setUp();
     const managementChair = await addMember(app.db, { partnershipId: ctx.partnership.id, organizationId: ctx.employer.id, role: "MANAGEMENT_CO_CHAIR" });
-    const { token, email } = await ctx.invite();
-    const inviterMembership = await app.db.membership.findFirstOrThrow({ where: { partnershipId: ctx.partnership.id, userId: ctx.laborChair.id } });
-    await ctx.chair.trpc.partnerships.seat.set({ bodyId: ctx.topBody.id, membershipId: inviterMembership.id, role: "MEMBER", isVoting: true });
+    const { token, email } = await ctx.invite({ organizationId: ctx.union.id });
+    // The inviter hands the labor co-chair seat to another labor member (a side is never left without one).
+    const successor = await addMember(app.db, { partnershipId: ctx.partnership.id, organizationId: ctx.union.id });
+    await ctx.chair.trpc.partnerships.seat.set({ bodyId: ctx.topBody.id, membershipId: successor.id, role: "CO_CHAIR", isVoting: true });
 
     await (await invitee(email)).trpc.partnerships.invitation.accept({ token });
 
-    for (const userId of [ctx.laborChair.id, managementChair.userId]) {
+    for (const userId of [ctx.laborChair.id, managementChair.userId, successor.userId]) {
       expect(await app.db.notification.findMany({ where: { userId } })).toMatchObject([{ kind: "membership.joined" }]);
     }
   });

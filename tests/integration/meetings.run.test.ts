@@ -326,9 +326,10 @@ describe("the speakers' queue", () => {
 });
 
 describe("attendance and quorum by side", () => {
-  /** Committee quorum: at least 2 voting members present from each side. */
+  /** Committee quorum: at least 2 voting members present from each side (a joint change: both co-chairs agree). */
   async function withQuorumRule(world: World) {
-    await world.laborChair.trpc.partnerships.committee.setQuorumRule({ bodyId: world.committee.id, mode: "COUNT", labor: 2, management: 2 });
+    const proposal = await world.laborChair.trpc.partnerships.committee.setQuorumRule({ bodyId: world.committee.id, mode: "COUNT", labor: 2, management: 2 });
+    await world.managementChair.trpc.joint.change.concur({ changeId: (proposal as { changeId: string }).changeId });
   }
 
   const side = (v: MeetingView, s: "LABOR" | "MANAGEMENT") => v.quorum[s];
@@ -395,7 +396,8 @@ describe("attendance and quorum by side", () => {
 
   it("applies a SHARE rule as a rounded-up share of each side's voting members", async () => {
     const world = await meetingWorld(app);
-    await world.managementChair.trpc.partnerships.committee.setQuorumRule({ bodyId: world.committee.id, mode: "SHARE", labor: 51, management: 50 });
+    const proposal = await world.managementChair.trpc.partnerships.committee.setQuorumRule({ bodyId: world.committee.id, mode: "SHARE", labor: 51, management: 50 });
+    await world.laborChair.trpc.joint.change.concur({ changeId: (proposal as { changeId: string }).changeId });
     const { meeting } = await meetingOf(app, world);
     await world.laborChair.trpc.meetings.attendance.mark({ meetingId: meeting.id, membershipId: world.laborMember.membershipId, status: "PRESENT" });
     await world.laborChair.trpc.meetings.attendance.mark({ meetingId: meeting.id, membershipId: world.managementMember.membershipId, status: "PRESENT" });

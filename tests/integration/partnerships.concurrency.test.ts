@@ -1,7 +1,8 @@
 // The partnerships rules that depend on races, each run many times with real parallel connections to
-// PostgreSQL: the partnership keeps a co-chair when two changes race, one co-chair per side per body,
-// a member removed while being seated, an organization's side changing while a co-chair is seated from
-// it, and an organization removed while someone joins through it. A refusal is always a clear one
+// PostgreSQL: the partnership keeps a co-chair on each side when changes race, one co-chair per side per
+// body (a hand-over takes the seat), a member removed while being seated, an organization's side
+// changing (a joint change concurred) while a co-chair is seated from it, and an organization removed
+// while someone joins through it. A refusal is always a clear one
 // (never "Something went wrong"), and the rule holds after every round.
 import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -45,55 +46,51 @@ async function twoCoChairs() {
 
 const coChairsOf = (bodyId: string) => app.db.bodySeat.count({ where: { bodyId, role: "CO_CHAIR" } });
 
-describe("a partnership keeps a co-chair when two changes race", () => {
-  it("two co-chairs demoting each other at the same moment: one change wins, the other is refused", async () => {
+describe("a partnership keeps a co-chair on each side when changes race", () => {
+  it("a co-chair handing the seat to two members of their side at once: one takes it, the other hand-over is refused", async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const p = await twoCoChairs();
+      const a = await addMember(app.db, { partnershipId: p.partnership.id, organizationId: p.union.id });
+      const b = await addMember(app.db, { partnershipId: p.partnership.id, organizationId: p.union.id });
+      const outcomes = await race(
+        [a, b].map((m) => () => p.labor.as.trpc.partnerships.seat.set({ bodyId: p.topBody.id, membershipId: m.id, role: "CO_CHAIR", isVoting: true })),
+      );
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+      // The loser's hand-over came from someone who had just handed their seat over.
+      expect(outcomes.find((o) => !o.ok)).toMatchObject({ code: "FORBIDDEN", message: "Only the partnership's co-chairs or this committee's co-chairs can do that." });
+      expect(await app.db.bodySeat.count({ where: { bodyId: p.topBody.id, coChairSide: "LABOR" } })).toBe(1);
+      expect(await app.db.bodySeat.count({ where: { bodyId: p.topBody.id, coChairSide: "MANAGEMENT" } })).toBe(1);
+    }
+  });
+
+  it("both co-chairs removing or demoting each other at once: only proposals, both stay", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const p = await twoCoChairs();
       const outcomes = await race([
-        () => p.labor.as.trpc.partnerships.seat.set({ bodyId: p.topBody.id, membershipId: p.management.membership.id, role: "MEMBER", isVoting: true }),
+        () => p.labor.as.trpc.partnerships.member.remove({ partnershipId: p.partnership.id, membershipId: p.management.membership.id }),
         () => p.management.as.trpc.partnerships.seat.set({ bodyId: p.topBody.id, membershipId: p.labor.membership.id, role: "MEMBER", isVoting: true }),
       ]);
-      expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-      const refused = outcomes.find((o) => !o.ok) as Extract<Outcome, { ok: false }>;
-      // The loser is no longer a co-chair when its change is decided.
-      expect(refused).toMatchObject({ code: "FORBIDDEN", message: "Only the partnership's co-chairs or this committee's co-chairs can do that." });
-      expect(await coChairsOf(p.topBody.id)).toBe(1);
+      expect(outcomes).toEqual([{ ok: true }, { ok: true }]);
+      expect(await coChairsOf(p.topBody.id)).toBe(2);
+      expect(await app.db.jointChange.count({ where: { partnershipId: p.partnership.id, status: "PENDING" } })).toBe(2);
     }
   });
 
-  it("a co-chair stepping down while the other co-chair is removed: never no co-chair", async () => {
+  it("a co-chair leaving while the other side's co-chair steps down: never a side without its co-chair", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const p = await twoCoChairs();
       const outcomes = await race([
-        () => p.labor.as.trpc.partnerships.seat.set({ bodyId: p.topBody.id, membershipId: p.labor.membership.id, role: "MEMBER", isVoting: true }),
-        () => p.labor.as.trpc.partnerships.member.remove({ partnershipId: p.partnership.id, membershipId: p.management.membership.id }),
+        () => p.labor.as.trpc.partnerships.member.remove({ partnershipId: p.partnership.id, membershipId: p.labor.membership.id }),
+        () => p.management.as.trpc.partnerships.seat.set({ bodyId: p.topBody.id, membershipId: p.management.membership.id, role: "MEMBER", isVoting: true }),
       ]);
-      expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-      const [stepDown, removal] = outcomes;
-      if (stepDown!.ok) expect(removal).toMatchObject({ code: "FORBIDDEN" }); // no longer a co-chair
-      else expect(stepDown).toMatchObject({ code: "PRECONDITION_FAILED", message: "A partnership needs at least one co-chair. Seat another co-chair first." });
-      expect(await coChairsOf(p.topBody.id)).toBe(1);
-    }
-  });
-
-  it("both co-chairs removing each other at once: one stays", async () => {
-    for (let round = 0; round < ROUNDS; round++) {
-      const p = await twoCoChairs();
-      const outcomes = await race([
-        () => p.labor.as.trpc.partnerships.member.remove({ partnershipId: p.partnership.id, membershipId: p.management.membership.id }),
-        () => p.management.as.trpc.partnerships.member.remove({ partnershipId: p.partnership.id, membershipId: p.labor.membership.id }),
-      ]);
-      expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-      // The loser was removed first: the partnership is no longer theirs to see.
-      expect(outcomes.find((o) => !o.ok)).toMatchObject({ code: "NOT_FOUND" });
-      expect(await coChairsOf(p.topBody.id)).toBe(1);
-      expect(await app.db.membership.count({ where: { partnershipId: p.partnership.id } })).toBe(1);
+      for (const o of outcomes) expect(o).toMatchObject({ ok: false, code: "PRECONDITION_FAILED", message: expect.stringMatching(/keeps a co-chair on each side/) });
+      expect(await coChairsOf(p.topBody.id)).toBe(2);
     }
   });
 });
 
 describe("one co-chair per side per body", () => {
-  it("two labor members made the committee's labor co-chair at once: one is, the other is refused with a field error", async () => {
+  it("two labor members made the committee's labor co-chair at once: one after the other takes the seat, never two", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const p = await twoCoChairs();
       const committee = await createCommittee(app.db, { partnershipId: p.partnership.id });
@@ -102,12 +99,11 @@ describe("one co-chair per side per body", () => {
       const outcomes = await race(
         [a, b].map((m) => () => p.labor.as.trpc.partnerships.seat.set({ bodyId: committee.id, membershipId: m.id, role: "CO_CHAIR", isVoting: true })),
       );
-      expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-      expect(outcomes.find((o) => !o.ok)).toMatchObject({
-        code: "CONFLICT",
-        message: "That side's co-chair seat is already held. Change the current co-chair's seat first.",
-      });
-      expect(await app.db.bodySeat.count({ where: { bodyId: committee.id, coChairSide: "LABOR" } })).toBe(1);
+      // Each is a hand-over of the side's seat, under the committee's lock: the second takes it from the first.
+      expect(outcomes).toEqual([{ ok: true }, { ok: true }]);
+      const seats = await app.db.bodySeat.findMany({ where: { bodyId: committee.id }, select: { role: true, coChairSide: true } });
+      expect(seats.filter((s) => s.coChairSide === "LABOR")).toHaveLength(1);
+      expect(seats.map((s) => s.role).sort()).toEqual(["CO_CHAIR", "MEMBER"]);
     }
   });
 });
@@ -120,9 +116,10 @@ describe("a member removed while they are being seated", () => {
       const member = await addMember(app.db, { partnershipId: p.partnership.id, organizationId: p.union.id });
       const seat = (bodyId: string, role: "MEMBER" | "OBSERVER") => () =>
         p.labor.as.trpc.partnerships.seat.set({ bodyId, membershipId: member.id, role, isVoting: false });
+      // All of it labor's own business: its co-chair seats and removes a labor member.
       const outcomes = await race([
         seat(committees[0]!.id, "MEMBER"),
-        () => p.management.as.trpc.partnerships.member.remove({ partnershipId: p.partnership.id, membershipId: member.id }),
+        () => p.labor.as.trpc.partnerships.member.remove({ partnershipId: p.partnership.id, membershipId: member.id }),
         seat(committees[1]!.id, "OBSERVER"),
         seat(p.topBody.id, "OBSERVER"),
       ]);
@@ -137,27 +134,28 @@ describe("a member removed while they are being seated", () => {
 });
 
 describe("an organization's side and its co-chairs", () => {
-  it("its side changing while one of its members is made co-chair: no co-chair ever sits for a side their organization is not on", async () => {
+  it("its side changing (agreed by both sides) while one of its members is made co-chair: no co-chair ever sits for a side their organization is not on", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const p = await twoCoChairs();
       const committee = await createCommittee(app.db, { partnershipId: p.partnership.id });
       const employer2 = await createOrganization(app.db, { partnershipId: p.partnership.id, side: "MANAGEMENT" });
       const member = await addMember(app.db, { partnershipId: p.partnership.id, organizationId: employer2.id });
+      const proposal = await p.management.as.trpc.partnerships.organization.update({
+        partnershipId: p.partnership.id,
+        organizationId: employer2.id,
+        name: employer2.name,
+        type: "COLLEGE",
+        side: "NEUTRAL",
+      });
+      const changeId = (proposal as { changeId: string }).changeId;
       const outcomes = await race([
-        () => p.labor.as.trpc.partnerships.seat.set({ bodyId: committee.id, membershipId: member.id, role: "CO_CHAIR", isVoting: true }),
-        () =>
-          p.management.as.trpc.partnerships.organization.update({
-            partnershipId: p.partnership.id,
-            organizationId: employer2.id,
-            name: employer2.name,
-            type: "COLLEGE",
-            side: "NEUTRAL",
-          }),
+        () => p.management.as.trpc.partnerships.seat.set({ bodyId: committee.id, membershipId: member.id, role: "CO_CHAIR", isVoting: true }),
+        () => p.labor.as.trpc.joint.change.concur({ changeId }),
       ]);
       expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-      const [seating, sideChange] = outcomes;
-      if (seating!.ok) expect(sideChange).toMatchObject({ code: "PRECONDITION_FAILED", message: "A co-chair belongs to this organization, so its side cannot change." });
-      else expect(seating).toMatchObject({ code: "BAD_REQUEST", message: "Co-chairs come from the labor or the management side." });
+      const [seating, concurrence] = outcomes;
+      if (seating!.ok) expect(concurrence).toMatchObject({ code: "PRECONDITION_FAILED", message: "A co-chair belongs to this organization, so its side cannot change." });
+      else expect(seating).toMatchObject({ code: "CONFLICT", message: "That member's side changed meanwhile. Reload and try again." });
       const coChairs = await app.db.bodySeat.findMany({
         where: { partnershipId: p.partnership.id, role: "CO_CHAIR" },
         select: { coChairSide: true, membership: { select: { organization: { select: { side: true } } } } },
@@ -173,7 +171,8 @@ describe("an organization removed while someone joins through it", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const org = await createOrganization(app.db, { partnershipId: p.partnership.id, side: "MANAGEMENT" });
       const email = `joiner-${round}-${Date.now()}@example.test`;
-      const { link } = await p.labor.as.trpc.partnerships.invitation.create({ partnershipId: p.partnership.id, organizationId: org.id, email, role: "MEMBER" });
+      // Management's own organization: its co-chair invites into it and removes it.
+      const { link } = await p.management.as.trpc.partnerships.invitation.create({ partnershipId: p.partnership.id, organizationId: org.id, email, role: "MEMBER" });
       const joiner = await app.signIn(await createUser(app.db, { email }));
       const token = link.split("/invitations/")[1]!;
       const [accept, removal] = await race([

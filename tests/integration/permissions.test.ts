@@ -1,5 +1,7 @@
 // Every permission rule of the partnerships domain, allowed and refused, through the tRPC caller
 // with real sessions. A refusal must write nothing: the domain tables are compared before and after.
+// What needs both sides (joint control: anything about the other side's people, neutral people, new
+// committees and organizations not of one's own side) is a proposal the other co-chair concurs with.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember, createCommittee, createOrganization, createPartnership, createUser, seatOnBody } from "../../server/fixtures/factories.js";
 import { refusal, snapshotData, startTestApp, type SignedIn } from "../support/test-app.js";
@@ -83,12 +85,13 @@ const MANAGER_ACTIONS: Record<string, (actor: SignedIn, a: A) => Promise<unknown
     }),
   "organization.remove": (actor, a) => actor.trpc.partnerships.organization.remove({ partnershipId: a.partnership.id, organizationId: a.emptyOrg.id }),
   "committee.create": (actor, a) => actor.trpc.partnerships.committee.create({ partnershipId: a.partnership.id, name: unique("Committee") }),
+  // Into a neutral organization, which either side's co-chair invites into (without a vote).
   "invitation.create": (actor, a) =>
     actor.trpc.partnerships.invitation.create({
       partnershipId: a.partnership.id,
-      organizationId: a.employer.id,
+      organizationId: a.college.id,
       email: `${unique("new").replace(" ", "-")}@example.test`,
-      role: "MEMBER",
+      role: "OBSERVER",
     }),
   "invitation.list": (actor, a) => actor.trpc.partnerships.invitation.list({ partnershipId: a.partnership.id }),
   "invitation.revoke": (actor, a) => actor.trpc.partnerships.invitation.revoke({ partnershipId: a.partnership.id, invitationId: a.invitation.id }),
@@ -128,6 +131,19 @@ const EFFECTS: Record<keyof typeof MANAGER_ACTIONS, (a: A, result: unknown) => P
 
 const ACTION_NAMES = Object.keys(MANAGER_ACTIONS);
 
+/**
+ * A manager action's answer, settled: a joint change it proposed is concurred with by the other
+ * co-chair (whose answer carries what the change created); anything applied at once is returned as is.
+ */
+async function settle(a: A, who: "laborChair" | "managementChair", result: unknown) {
+  const proposal = result as { pending?: boolean; changeId?: string };
+  if (!proposal?.pending) return result;
+  const other = who === "laborChair" ? a.managementChair : a.laborChair;
+  const answer = await other.trpc.joint.change.concur({ changeId: proposal.changeId! });
+  expect(answer.status, answer.message).toBe("APPLIED");
+  return answer;
+}
+
 describe("within a partnership", () => {
   describe.each(["member", "observer", "staff"] as const)("a %s", (who) => {
     // Refusals write nothing (each test checks), so they can share one partnership.
@@ -136,7 +152,8 @@ describe("within a partnership", () => {
       a = await partnershipA();
     });
 
-    it.each(ACTION_NAMES)("is refused %s, and nothing is written", async (action) => {
+    // Staff prepare a new committee for a co-chair to submit (see "staff" below): not refused.
+    it.each(ACTION_NAMES.filter((action) => who !== "staff" || action !== "committee.create"))("is refused %s, and nothing is written", async (action) => {
       const before = await snapshotData(app.db);
       const refused = await refusal(MANAGER_ACTIONS[action]!(a[who], a));
       expect(refused.code).toBe("FORBIDDEN");
@@ -147,8 +164,17 @@ describe("within a partnership", () => {
   describe.each(["laborChair", "managementChair"] as const)("the %s", (who) => {
     it.each(ACTION_NAMES)("may %s", async (action) => {
       const a = await partnershipA();
-      const result = await MANAGER_ACTIONS[action]!(a[who], a);
+      const result = await settle(a, who, await MANAGER_ACTIONS[action]!(a[who], a));
       await EFFECTS[action]!(a, result);
+    });
+  });
+
+  describe("staff", () => {
+    it("prepare a new committee for a co-chair to submit: nothing is created yet", async () => {
+      const a = await partnershipA();
+      const prepared = await a.staff.trpc.partnerships.committee.create({ partnershipId: a.partnership.id, name: unique("Prepared committee") });
+      expect(prepared).toMatchObject({ pending: true, status: "PREPARED" });
+      expect(await app.db.body.count({ where: { partnershipId: a.partnership.id } })).toBe(3);
     });
   });
 
@@ -156,10 +182,16 @@ describe("within a partnership", () => {
     it("may seat people on their own committee, change and remove those seats, and edit it", async () => {
       const a = await partnershipA();
       const chair = a.committeeChair.trpc.partnerships;
-      await chair.seat.set({ bodyId: a.committee1.id, membershipId: a.m.observer.id, role: "OBSERVER", isVoting: false });
-      await chair.seat.set({ bodyId: a.committee1.id, membershipId: a.m.member.id, role: "MEMBER", isVoting: false });
+      // A neutral member's seat needs the other side: the partnership's management co-chair concurs.
+      const concur = async (result: unknown) => {
+        expect(result).toMatchObject({ pending: true, waitingFor: "MANAGEMENT" });
+        await a.managementChair.trpc.joint.change.concur({ changeId: (result as { changeId: string }).changeId });
+      };
+      await concur(await chair.seat.set({ bodyId: a.committee1.id, membershipId: a.m.observer.id, role: "OBSERVER", isVoting: false }));
+      // Their own side's members: at once.
+      expect(await chair.seat.set({ bodyId: a.committee1.id, membershipId: a.m.member.id, role: "MEMBER", isVoting: false })).toMatchObject({ pending: false });
       await chair.committee.update({ bodyId: a.committee1.id, name: "Apprenticeship committee", description: "Runs the JATC." });
-      await chair.seat.remove({ bodyId: a.committee1.id, membershipId: a.m.observer.id });
+      await concur(await chair.seat.remove({ bodyId: a.committee1.id, membershipId: a.m.observer.id }));
 
       const body = await chair.committee.get({ bodyId: a.committee1.id });
       expect(body).toMatchObject({ name: "Apprenticeship committee", description: "Runs the JATC.", canManage: true });
@@ -350,39 +382,51 @@ describe("a partnership keeps at least one co-chair", () => {
     expect(await snapshotData(app.db)).toEqual(before);
   });
 
-  it("allows a co-chair to step down or leave once the other side has a co-chair", async () => {
+  it("lets a co-chair step down only by handing the seat to a member of their side, once the other side has a co-chair", async () => {
     const s = await soleChair();
     const employer = await createOrganization(app.db, { partnershipId: s.partnership.id, side: "MANAGEMENT" });
     const second = await addMember(app.db, { partnershipId: s.partnership.id, organizationId: employer.id, role: "MANAGEMENT_CO_CHAIR" });
     const secondChair = await app.signIn({ id: second.userId });
 
-    await s.chair.trpc.partnerships.seat.set({ bodyId: s.topBody.id, membershipId: s.membership.id, role: "MEMBER", isVoting: true });
-    expect(await app.db.bodySeat.findUnique({ where: { bodyId_membershipId: { bodyId: s.topBody.id, membershipId: s.membership.id } } })).toMatchObject({
-      role: "MEMBER",
-      coChairSide: null,
-    });
+    // Leaving labor without a co-chair is refused; a hand-over to another labor member is the way.
+    const stepDown = await refusal(s.chair.trpc.partnerships.seat.set({ bodyId: s.topBody.id, membershipId: s.membership.id, role: "MEMBER", isVoting: true }));
+    expect(stepDown).toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/keeps a co-chair on each side/) });
+    await s.chair.trpc.partnerships.seat.set({ bodyId: s.topBody.id, membershipId: s.other.id, role: "CO_CHAIR", isVoting: true });
+    const seatOf = (membershipId: string) => app.db.bodySeat.findUnique({ where: { bodyId_membershipId: { bodyId: s.topBody.id, membershipId } } });
+    expect(await seatOf(s.membership.id)).toMatchObject({ role: "MEMBER", coChairSide: null, isVoting: true });
+    expect(await seatOf(s.other.id)).toMatchObject({ role: "CO_CHAIR", coChairSide: "LABOR" });
     // Having stepped down, the former co-chair can no longer manage…
     expect((await refusal(s.chair.trpc.partnerships.committee.create({ partnershipId: s.partnership.id, name: "Too late" }))).code).toBe("FORBIDDEN");
-    // …and the remaining co-chair cannot leave.
+    // …and the remaining management co-chair cannot leave.
     expect(
       (await refusal(secondChair.trpc.partnerships.member.remove({ partnershipId: s.partnership.id, membershipId: second.id }))).code,
     ).toBe("PRECONDITION_FAILED");
-    // The remaining co-chair can remove the former one.
-    await secondChair.trpc.partnerships.member.remove({ partnershipId: s.partnership.id, membershipId: s.membership.id });
+    // Management removing the former labor co-chair is labor's to agree to.
+    const proposal = await secondChair.trpc.partnerships.member.remove({ partnershipId: s.partnership.id, membershipId: s.membership.id });
+    expect(proposal).toMatchObject({ pending: true, waitingFor: "LABOR" });
+    const newChair = await app.signIn({ id: s.other.userId });
+    await newChair.trpc.joint.change.concur({ changeId: (proposal as { changeId: string }).changeId });
     expect(await app.db.membership.findUnique({ where: { id: s.membership.id } })).toBeNull();
   });
 });
 
 describe("seat and organization rules", () => {
-  it("refuses a second co-chair for a side that has one, with a field error, and writes nothing", async () => {
+  it("hands a side's co-chair seat over when its co-chair makes a member of their side co-chair (never two)", async () => {
     const a = await partnershipA();
-    const before = await snapshotData(app.db);
-    const refused = await refusal(
-      a.laborChair.trpc.partnerships.seat.set({ bodyId: a.topBody.id, membershipId: a.m.member.id, role: "CO_CHAIR", isVoting: true }),
-    );
-    expect(refused.code).toBe("CONFLICT");
-    expect(refused.fieldErrors).toHaveProperty("role");
-    expect(await snapshotData(app.db)).toEqual(before);
+    await a.laborChair.trpc.partnerships.seat.set({ bodyId: a.topBody.id, membershipId: a.m.member.id, role: "CO_CHAIR", isVoting: true });
+    const seats = await app.db.bodySeat.findMany({ where: { bodyId: a.topBody.id, role: "CO_CHAIR" }, select: { membershipId: true, coChairSide: true } });
+    expect(seats.sort((x, y) => x.coChairSide!.localeCompare(y.coChairSide!))).toEqual([
+      { membershipId: a.m.member.id, coChairSide: "LABOR" },
+      { membershipId: a.m.managementChair.id, coChairSide: "MANAGEMENT" },
+    ]);
+  });
+
+  it("makes replacing the other side's co-chair a proposal for that side, and writes no seat", async () => {
+    const a = await partnershipA();
+    const before = await app.db.bodySeat.findMany({ where: { partnershipId: a.partnership.id }, orderBy: { id: "asc" } });
+    const proposal = await a.managementChair.trpc.partnerships.seat.set({ bodyId: a.topBody.id, membershipId: a.m.member.id, role: "CO_CHAIR", isVoting: true });
+    expect(proposal).toMatchObject({ pending: true, waitingFor: "LABOR" });
+    expect(await app.db.bodySeat.findMany({ where: { partnershipId: a.partnership.id }, orderBy: { id: "asc" } })).toEqual(before);
   });
 
   it("refuses a co-chair seat to a neutral-side member", async () => {
@@ -394,14 +438,20 @@ describe("seat and organization rules", () => {
     expect(refused.fieldErrors).toEqual({ role: ["Co-chairs come from the labor or the management side."] });
   });
 
-  it("lets each committee have its own co-chairs, one per side", async () => {
+  it("lets each committee have its own co-chairs, one per side, each side seating its own", async () => {
     const a = await partnershipA();
     await a.laborChair.trpc.partnerships.seat.set({ bodyId: a.committee2.id, membershipId: a.m.member.id, role: "CO_CHAIR", isVoting: true });
-    await a.laborChair.trpc.partnerships.seat.set({ bodyId: a.committee2.id, membershipId: a.m.managementChair.id, role: "CO_CHAIR", isVoting: true });
-    const refused = await refusal(
-      a.laborChair.trpc.partnerships.seat.set({ bodyId: a.committee2.id, membershipId: a.m.committeeChair.id, role: "CO_CHAIR", isVoting: true }),
+    await a.managementChair.trpc.partnerships.seat.set({ bodyId: a.committee2.id, membershipId: a.m.managementChair.id, role: "CO_CHAIR", isVoting: true });
+    // A second labor co-chair takes the seat over: the first stays on as a voting member.
+    await a.laborChair.trpc.partnerships.seat.set({ bodyId: a.committee2.id, membershipId: a.m.committeeChair.id, role: "CO_CHAIR", isVoting: true });
+    const seats = await app.db.bodySeat.findMany({ where: { bodyId: a.committee2.id }, select: { membershipId: true, role: true, coChairSide: true } });
+    expect(seats.filter((s) => s.role === "CO_CHAIR").map((s) => [s.coChairSide, s.membershipId]).sort()).toEqual(
+      [
+        ["LABOR", a.m.committeeChair.id],
+        ["MANAGEMENT", a.m.managementChair.id],
+      ].sort(),
     );
-    expect(refused.code).toBe("CONFLICT");
+    expect(seats.find((s) => s.membershipId === a.m.member.id)).toMatchObject({ role: "MEMBER" });
   });
 
   it("refuses changing the side of an organization a co-chair belongs to", async () => {

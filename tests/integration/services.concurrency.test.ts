@@ -90,8 +90,9 @@ describe("concurrent approvals", { timeout: 60_000 }, () => {
 
   it("a per-trainee cap holds under concurrent approvals", async () => {
     const w = await servicesWorld(app, { fundCents: 1_000_000 });
-    await w.staff.trpc.services.fund.setCap({ fundId: w.fund.id, category: "ALL", perTrainee: true, cap: "250" });
-    await w.staff.trpc.services.fund.setCap({ fundId: w.fund.id, category: "HOUSING", perTrainee: false, cap: "400" });
+    // Caps are joint changes; the partnership's only co-chair (no management co-chair yet) applies them at once.
+    await w.founder.trpc.services.fund.setCap({ fundId: w.fund.id, category: "ALL", perTrainee: true, cap: "250" });
+    await w.founder.trpc.services.fund.setCap({ fundId: w.fund.id, category: "HOUSING", perTrainee: false, cap: "400" });
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) ids.push(await makeRequest(w, { amount: "100" }));
     // Another trainee's housing requests share the category cap.
@@ -116,10 +117,12 @@ describe("concurrent approvals", { timeout: 60_000 }, () => {
     const second = await w.cboMember.trpc.services.trainee.create({ partnershipId: w.partnershipId, name: "Second Trainee", program: "CNC operator" });
     let funds = 0;
     /** A fresh fund with room for both: $150 a year for housing (all trainees together) and $150 a year per trainee. */
+    // Made by the partnership's only co-chair: with no management co-chair yet, these joint changes apply at once.
     async function cappedFund() {
-      const { id } = await w.staff.trpc.services.fund.create({ partnershipId: w.partnershipId, name: `Capped ${++funds}`, starting: "10000" });
-      await w.staff.trpc.services.fund.setCap({ fundId: id, category: "HOUSING", perTrainee: false, cap: "150" });
-      await w.staff.trpc.services.fund.setCap({ fundId: id, category: "ALL", perTrainee: true, cap: "150" });
+      const created = await w.founder.trpc.services.fund.create({ partnershipId: w.partnershipId, name: `Capped ${++funds}`, starting: "10000" });
+      const id = (created as { id: string }).id;
+      await w.founder.trpc.services.fund.setCap({ fundId: id, category: "HOUSING", perTrainee: false, cap: "150" });
+      await w.founder.trpc.services.fund.setCap({ fundId: id, category: "ALL", perTrainee: true, cap: "150" });
       return id;
     }
     for (let round = 0; round < 10; round++) {

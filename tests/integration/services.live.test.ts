@@ -42,7 +42,7 @@ describe("live", () => {
     const w = await servicesWorld(app);
     const socket = await w.reviewer2.connect();
     const seen = collectEvents(socket, "serviceRequest:changed");
-    await w.staff.trpc.services.reviewer.remove({ partnershipId: w.partnershipId, membershipId: w.reviewer2.membershipId });
+    await w.founder.trpc.services.reviewer.remove({ partnershipId: w.partnershipId, membershipId: w.reviewer2.membershipId });
     await makeRequest(w);
     await pause(150);
     expect(seen).toEqual([]);

@@ -267,8 +267,9 @@ describe("bad input", () => {
 describe("caps", () => {
   it("refuses an approval past a per-category yearly cap and past a per-trainee yearly cap", async () => {
     const w = await servicesWorld(app, { fundCents: 1_000_000 });
-    await w.staff.trpc.services.fund.setCap({ fundId: w.fund.id, category: "TRANSPORTATION", perTrainee: false, cap: "300" });
-    await w.staff.trpc.services.fund.setCap({ fundId: w.fund.id, category: "ALL", perTrainee: true, cap: "500" });
+    // Caps are joint changes; the partnership's only co-chair (no management co-chair yet) applies them at once.
+    await w.founder.trpc.services.fund.setCap({ fundId: w.fund.id, category: "TRANSPORTATION", perTrainee: false, cap: "300" });
+    await w.founder.trpc.services.fund.setCap({ fundId: w.fund.id, category: "ALL", perTrainee: true, cap: "500" });
     const a = await makeRequest(w, { amount: "250", category: "TRANSPORTATION" });
     await w.reviewer.trpc.services.request.approve({ requestId: a, fundId: w.fund.id, amount: "250" });
     const b = await makeRequest(w, { amount: "100", category: "TRANSPORTATION" });
@@ -290,7 +291,10 @@ describe("caps", () => {
 describe("funds, settings and reviewers are kept by co-chairs and staff", () => {
   it("creates a fund, shows its breakdown by category and month to every member, and refuses others", async () => {
     const w = await servicesWorld(app);
-    const { id: fundId } = await w.staff.trpc.services.fund.create({ partnershipId: w.partnershipId, name: "Employer contributions 2026", starting: "25,000.00" });
+    // Staff prepare the fund; the partnership's only co-chair submits it, and with no management co-chair yet it applies.
+    const prepared = await w.staff.trpc.services.fund.create({ partnershipId: w.partnershipId, name: "Employer contributions 2026", starting: "25,000.00" });
+    expect(prepared).toMatchObject({ pending: true, status: "PREPARED" });
+    const { id: fundId } = (await w.founder.trpc.joint.change.submit({ changeId: (prepared as { changeId: string }).changeId })) as unknown as { id: string };
     const r1 = await makeRequest(w, { amount: "120", category: "TRANSPORTATION" });
     const r2 = await makeRequest(w, { amount: "80", category: "TOOLS_EQUIPMENT" });
     await w.reviewer.trpc.services.request.approve({ requestId: r1, fundId, amount: "120" });
@@ -321,7 +325,8 @@ describe("funds, settings and reviewers are kept by co-chairs and staff", () => 
     expect(await newcomer.trpc.services.request.list({ partnershipId: w.partnershipId, view: "queue" })).toHaveLength(1);
     expect((await w.employerMember.trpc.services.overview({ partnershipId: w.partnershipId })).reviewers.map((r) => r.name)).toContain(newcomer.name);
     expect((await refusal(w.cboMember.trpc.services.reviewer.remove({ partnershipId: w.partnershipId, membershipId: newcomer.membershipId }))).code).toBe("FORBIDDEN");
-    await w.staff.trpc.services.reviewer.remove({ partnershipId: w.partnershipId, membershipId: newcomer.membershipId });
+    const prepared = await w.staff.trpc.services.reviewer.remove({ partnershipId: w.partnershipId, membershipId: newcomer.membershipId });
+    await w.founder.trpc.joint.change.submit({ changeId: (prepared as { changeId: string }).changeId });
     expect((await refusal(newcomer.trpc.services.request.list({ partnershipId: w.partnershipId, view: "queue" }))).code).toBe("NOT_FOUND");
   });
 });

@@ -31,8 +31,9 @@ async function remindersFor(motionId: string) {
   return rows.filter((n) => (n.payload as { motionId: string }).motionId === motionId);
 }
 
+/** The body's reminder lead time: a joint change of its voting settings, proposed by labor and agreed by management. */
 async function setLeadHours(world: VotingWorld, reminderLeadHours: number) {
-  await world.laborChair.trpc.voting.settings.set({
+  const proposal = await world.laborChair.trpc.voting.settings.set({
     bodyId: world.committee.id,
     secondFromOtherSide: false,
     allowVoteChange: true,
@@ -40,6 +41,7 @@ async function setLeadHours(world: VotingWorld, reminderLeadHours: number) {
     umpireName: "",
     reminderLeadHours,
   });
+  if (proposal.pending) await world.managementChair.trpc.joint.change.concur({ changeId: proposal.changeId });
 }
 
 const statusOf = async (motionId: string) => (await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).status;

@@ -56,11 +56,15 @@ describe("alternates", () => {
     });
     expect(await everything(app.db)).toEqual(before);
 
-    await set(world.managementChair, world.laborMember.membershipId, sameSide.membershipId);
+    // A labor seat's alternate is labor's to name; management may only propose one, for labor to concur.
+    const proposal = await set(world.managementChair, world.laborMember.membershipId, sameSide.membershipId);
+    expect(proposal).toMatchObject({ pending: true, waitingFor: "LABOR" });
+    expect((await world.laborMember.trpc.voting.settings.get({ bodyId: world.committee.id })).alternates).toEqual([]);
+    await world.laborChair.trpc.joint.change.concur({ changeId: (proposal as { changeId: string }).changeId });
     expect((await world.laborMember.trpc.voting.settings.get({ bodyId: world.committee.id })).alternates).toEqual([
       { membershipId: world.laborMember.membershipId, alternateMembershipId: sameSide.membershipId, delegatesElectronicVotes: false },
     ]);
-    await set(world.managementChair, world.laborMember.membershipId, null);
+    await set(world.laborChair, world.laborMember.membershipId, null);
     expect((await world.laborMember.trpc.voting.settings.get({ bodyId: world.committee.id })).alternates).toEqual([]);
   });
 
@@ -194,7 +198,11 @@ describe("alternates", () => {
 describe("quorum", () => {
   async function quorumWorld(labor: number, management: number) {
     const world = await votingWorld(app);
-    await world.laborChair.trpc.partnerships.committee.setQuorumRule({ bodyId: world.committee.id, mode: "COUNT", labor, management });
+    // The quorum rule is a joint change: labor proposes, management concurs (1 and 1 is the default already).
+    if (labor !== 1 || management !== 1) {
+      const proposal = await world.laborChair.trpc.partnerships.committee.setQuorumRule({ bodyId: world.committee.id, mode: "COUNT", labor, management });
+      if (proposal.pending) await world.managementChair.trpc.joint.change.concur({ changeId: proposal.changeId });
+    }
     return world;
   }
 

@@ -182,7 +182,7 @@ describe("refusals are typed and write nothing", () => {
 
   it("refuses a second from the mover's own side when the body wants it from the other side (PRECONDITION_FAILED)", async () => {
     const own = await votingWorld(app);
-    await own.laborChair.trpc.voting.settings.set({
+    const proposal = await own.laborChair.trpc.voting.settings.set({
       bodyId: own.committee.id,
       secondFromOtherSide: true,
       allowVoteChange: true,
@@ -190,6 +190,8 @@ describe("refusals are typed and write nothing", () => {
       umpireName: "",
       reminderLeadHours: 24,
     });
+    // Voting settings are a joint change: management's co-chair concurs.
+    if (proposal.pending) await own.managementChair.trpc.joint.change.concur({ changeId: proposal.changeId });
     const motionId = await moveMotion(own);
     const view = await own.laborChair.trpc.voting.motion.get({ motionId });
     expect(view.settings.secondFromOtherSide).toBe(true);
@@ -301,11 +303,13 @@ describe("where someone may move a motion", () => {
     const own = await votingWorld(app);
     const movable = (p: { trpc: typeof laborChair.trpc }) => p.trpc.voting.motion.movableBodies({ partnershipId: own.partnership.id });
     // Everyone in the factory's partnership holds a voting seat on its top body; the committee seats differ.
+    // Each with its representation rules (the move form offers only per-side rules under equal representation).
+    const plain = { equalRepresentation: false, unitRule: false };
     expect(await movable(own.laborMember)).toEqual([
-      { id: own.topBody.id, name: own.topBody.name },
-      { id: own.committee.id, name: own.committee.name },
+      { id: own.topBody.id, name: own.topBody.name, ...plain },
+      { id: own.committee.id, name: own.committee.name, ...plain },
     ]);
-    for (const p of [own.observer, own.laborAdvisory]) expect(await movable(p)).toEqual([{ id: own.topBody.id, name: own.topBody.name }]);
+    for (const p of [own.observer, own.laborAdvisory]) expect(await movable(p)).toEqual([{ id: own.topBody.id, name: own.topBody.name, ...plain }]);
     expect((await refusal(movable(own.stranger))).code).toBe("NOT_FOUND");
     expect((await refusal(movable(laborChair))).code).toBe("NOT_FOUND");
   });
@@ -328,7 +332,7 @@ describe("changing a vote", () => {
 
   it("refuses a change with CONFLICT when the body's setting forbids it, and keeps the first choice", async () => {
     const strict = await votingWorld(app);
-    await strict.managementChair.trpc.voting.settings.set({
+    const proposal = await strict.managementChair.trpc.voting.settings.set({
       bodyId: strict.committee.id,
       secondFromOtherSide: false,
       allowVoteChange: false,
@@ -336,6 +340,8 @@ describe("changing a vote", () => {
       umpireName: "",
       reminderLeadHours: 24,
     });
+    // Voting settings are a joint change: labor's co-chair concurs.
+    if (proposal.pending) await strict.laborChair.trpc.joint.change.concur({ changeId: proposal.changeId });
     expect(await strict.laborMember.trpc.voting.settings.get({ bodyId: strict.committee.id })).toMatchObject({ allowVoteChange: false });
     const motionId = await openMotion(strict);
     await strict.laborMember.trpc.voting.ballot.cast({ motionId, choice: "YES" });
@@ -447,11 +453,11 @@ describe("a split dual majority", () => {
     return { motionId, result };
   }
 
-  it("is DEADLOCKED; the umpire's decision is recorded once, and a second attempt is a CONFLICT", async () => {
+  it("is DEADLOCKED; how the body settled it (it tables deadlocks) is recorded once, and a second attempt is a CONFLICT", async () => {
     const { motionId, result } = await deadlocked(world);
     expect(result).toMatchObject({
       outcome: "DEADLOCKED",
-      reason: "The sides split: one for, the other against. Labor 2–0, management 0–2.",
+      reason: "Deadlocked: a majority of labor voted yes, and management voted against. Labor 2–0, management 0–2.",
       quorum: { basis: "BALLOTS", met: true },
     });
     expect((await refusedWithoutWriting(() => laborMember.trpc.voting.motion.resolveDeadlock({ motionId, resolution: "Mine." }))).code).toBe("FORBIDDEN");
@@ -541,10 +547,12 @@ describe("the record of a vote is append-only", () => {
         "motion.open",
         "motion.close",
         "motion.resolveDeadlock",
+        "motion.recordUmpireDecision",
         "motion.revote",
         "ballot.cast",
         "settings.get",
         "settings.set",
+        "settings.nameUmpire",
         "settings.setAlternate",
         "settings.setDelegation",
       ].sort(),

@@ -41,6 +41,8 @@ function samplePayload(kind: NotificationKind, text = "Plain words"): unknown {
     "draft.signedOff": { ...base, draftId: "d1", draftTitle: text, version: 3 },
     "draft.changesRequested": { ...base, draftId: "d1", draftTitle: text, version: 3, byName: text },
     "serviceRequest.updated": { ...base, requestId: "r1", category: "Transportation", statusLabel: "Needs more information" },
+    "joint.waiting": { ...base, bodyId: "b1", changeId: "c1", title: text, proposedByName: text, step: "concur" },
+    "joint.decided": { ...base, bodyId: null, changeId: "c1", title: text, outcome: "DECLINED", byName: text },
   };
   return NotificationPayloadSchemas[kind].parse(samples[kind]);
 }

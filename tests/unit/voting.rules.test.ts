@@ -1,5 +1,6 @@
 // The pure rules of voting: counting per side, every decision rule at its edges (ties, abstentions,
-// a side that did not vote, quorum), the deadlock of a split dual majority, and the motion's life.
+// a side that did not vote, quorum), the deadlock of a dual majority that fails for lack of one side's
+// majority (split, tie, abstention, absence), the unit rule, pooled rules, and the motion's life.
 import { describe, expect, it } from "vitest";
 import type { SeatFacts } from "../../server/access/access.rules.js";
 import { computeQuorum } from "../../server/domains/meetings/meetings.rules.js";
@@ -11,17 +12,21 @@ import {
   isVotingSeat,
   moveRefusal,
   openRefusal,
+  ruleRefusal,
   secondRefusal,
   settleDeadlockRefusal,
   tableRefusal,
   withdrawRefusal,
 } from "../../server/domains/voting/voting.policy.js";
 import {
+  asUnits,
   canMove,
   castCount,
   CHOICES,
   decide,
   emptyTally,
+  isPooledRule,
+  POOLED_RULES,
   RULE_EXPLANATIONS,
   RULE_LABELS,
   tallyOf,
@@ -29,6 +34,7 @@ import {
   type DecisionRule,
   type MotionStatus,
   type Tally,
+  unitVote,
 } from "../../server/domains/voting/voting.rules.js";
 
 type SideCounts = Partial<Record<Choice, number>>;
@@ -226,7 +232,7 @@ describe("dual majority", () => {
   it("is DEADLOCKED when labor is for and management against", () => {
     expect(decide("DUAL_MAJORITY", tally({ LABOR: { YES: 3 }, MANAGEMENT: { NO: 2, YES: 1 } }), QUORUM)).toEqual({
       outcome: "DEADLOCKED",
-      reason: "The sides split: one for, the other against. Labor 3–0, management 1–2.",
+      reason: "Deadlocked: a majority of labor voted yes, and management voted against. Labor 3–0, management 1–2.",
     });
   });
 
@@ -234,26 +240,41 @@ describe("dual majority", () => {
     expect(decide("DUAL_MAJORITY", tally({ LABOR: { NO: 2 }, MANAGEMENT: { YES: 2 } }), QUORUM).outcome).toBe("DEADLOCKED");
   });
 
-  it("FAILS, not deadlocks, when labor is for and management tied", () => {
+  it("is DEADLOCKED when one side is for and the other is tied: it failed for lack of that side's majority", () => {
     expect(decide("DUAL_MAJORITY", tally({ LABOR: { YES: 2 }, MANAGEMENT: { YES: 1, NO: 1 } }), QUORUM)).toEqual({
-      outcome: "FAILED",
-      reason: "Not a majority of each side. Labor 2–0, management 1–1.",
+      outcome: "DEADLOCKED",
+      reason: "Deadlocked: a majority of labor voted yes, and management was tied. Labor 2–0, management 1–1.",
     });
   });
 
-  it("fails when both sides are against (no split)", () => {
-    expect(decide("DUAL_MAJORITY", tally({ LABOR: { NO: 2 }, MANAGEMENT: { NO: 2 } }), QUORUM).outcome).toBe("FAILED");
+  it("is DEADLOCKED when one side only abstains", () => {
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { ABSTAIN: 3 }, MANAGEMENT: { YES: 3 } }), QUORUM)).toEqual({
+      outcome: "DEADLOCKED",
+      reason: "Deadlocked: a majority of management voted yes, and labor only abstained. Labor 0–0, management 3–0.",
+    });
   });
 
-  it("fails when one side did not vote at all (no labor votes), even if the other is unanimous", () => {
+  it("is DEADLOCKED when one side did not vote at all (no quorum needed), even if the other is unanimous", () => {
     expect(decide("DUAL_MAJORITY", tally({ MANAGEMENT: { YES: 4 } }), NO_QUORUM_NEEDED)).toEqual({
-      outcome: "FAILED",
-      reason: "Not a majority of each side. Labor 0–0, management 4–0.",
+      outcome: "DEADLOCKED",
+      reason: "Deadlocked: a majority of management voted yes, and labor did not vote. Labor 0–0, management 4–0.",
     });
   });
 
-  it("fails when one side only abstains", () => {
-    expect(decide("DUAL_MAJORITY", tally({ LABOR: { ABSTAIN: 3 }, MANAGEMENT: { YES: 3 } }), QUORUM).outcome).toBe("FAILED");
+  it("fails, not deadlocks, when both sides are against: the body as a whole said no", () => {
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { NO: 2 }, MANAGEMENT: { NO: 2 } }), QUORUM)).toEqual({
+      outcome: "FAILED",
+      reason: "Neither side had a majority for it. Labor 0–2, management 0–2.",
+    });
+  });
+
+  it("fails when neither side carries it, tied or abstaining", () => {
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { YES: 1, NO: 1 }, MANAGEMENT: { ABSTAIN: 2 } }), QUORUM).outcome).toBe("FAILED");
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { NO: 3 }, MANAGEMENT: { YES: 1, NO: 1 } }), QUORUM).outcome).toBe("FAILED");
+  });
+
+  it("is NO_QUORUM, not deadlocked, when a required quorum did not hold", () => {
+    expect(decide("DUAL_MAJORITY", tally({ MANAGEMENT: { YES: 4 } }), { required: true, met: false }).outcome).toBe("NO_QUORUM");
   });
 
   it("ignores neutral votes: they cannot make or break either side's majority", () => {
@@ -261,6 +282,43 @@ describe("dual majority", () => {
     expect(decide("DUAL_MAJORITY", withNeutrals, QUORUM).outcome).toBe("PASSED");
     // …whereas a rule on the totals counts them.
     expect(decide("SIMPLE_MAJORITY", withNeutrals, QUORUM).outcome).toBe("FAILED");
+  });
+});
+
+describe("the unit rule", () => {
+  it("reduces each side to one vote, its majority's (a tied side casts none), and leaves neutral votes alone", () => {
+    expect(asUnits(tally({ LABOR: { YES: 3, NO: 2 }, MANAGEMENT: { YES: 1, NO: 1, ABSTAIN: 1 }, NEUTRAL: { NO: 2 } }))).toEqual({
+      LABOR: { YES: 1, NO: 0, ABSTAIN: 0 },
+      MANAGEMENT: { YES: 0, NO: 0, ABSTAIN: 1 },
+      NEUTRAL: { YES: 0, NO: 2, ABSTAIN: 0 },
+      total: { YES: 1, NO: 2, ABSTAIN: 1 },
+    });
+    expect(unitVote({ YES: 0, NO: 0, ABSTAIN: 0 })).toBeNull();
+  });
+
+  it("decides dual majority as without it, and says how each side voted as a unit", () => {
+    const t = tally({ LABOR: { YES: 2, NO: 1 }, MANAGEMENT: { YES: 1, NO: 1 } });
+    const decision = decide("DUAL_MAJORITY", t, QUORUM, { unitRule: true });
+    expect(decision.outcome).toBe("DEADLOCKED");
+    expect(decision.reason).toMatch(/Unit rule: labor 2–1 votes yes as a unit; management 1–1 casts no unit vote/);
+  });
+
+  it("lets only a side's majority block a consensus, not one member of it", () => {
+    const t = tally({ LABOR: { YES: 3, NO: 1 }, MANAGEMENT: { YES: 2 } });
+    expect(decide("CONSENSUS", t, QUORUM).outcome).toBe("FAILED");
+    expect(decide("CONSENSUS", t, QUORUM, { unitRule: true }).outcome).toBe("PASSED");
+    expect(decide("CONSENSUS", tally({ LABOR: { YES: 1, NO: 3 }, MANAGEMENT: { YES: 2 } }), QUORUM, { unitRule: true }).outcome).toBe("FAILED");
+  });
+});
+
+describe("pooled rules", () => {
+  it("are the rules that count all voters together, refused where a body has equal representation", () => {
+    expect(POOLED_RULES).toEqual(["SIMPLE_MAJORITY", "TWO_THIRDS", "UNANIMOUS"]);
+    expect(isPooledRule("DUAL_MAJORITY")).toBe(false);
+    expect(isPooledRule("CONSENSUS")).toBe(false);
+    expect(ruleRefusal({ rule: "SIMPLE_MAJORITY", equalRepresentation: true })).toMatchObject({ code: "BAD_REQUEST", fieldErrors: { rule: [expect.any(String)] } });
+    expect(ruleRefusal({ rule: "SIMPLE_MAJORITY", equalRepresentation: false })).toBeNull();
+    expect(ruleRefusal({ rule: "DUAL_MAJORITY", equalRepresentation: true })).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
-// A committee's draft settings: who edits its drafts, who is in the worker sign-off group (labor-side
-// members only), and the rule (all of them, or at least N).
+// A committee's draft settings: who edits its drafts (either co-chair, at once), who is in the worker
+// sign-off group (labor-side members only: labor's co-chair sets it at once, management's proposes a
+// change for labor to concur), and the adoption rule (all of them, or at least N: a joint change).
 import { useState, type FormEvent } from "react";
 import { SideBadge } from "~/components/ui";
 import { FormError } from "~/components/field";
@@ -16,7 +17,7 @@ export function DraftSettingsForm({ settings }: { settings: Settings }) {
   const [rule, setRule] = useState(settings.rule);
   const [minimum, setMinimum] = useState(String(settings.minimum));
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const disabled = !settings.canManage;
 
   const toggle = (set: Set<string>, update: (s: Set<string>) => void, id: string) => {
@@ -24,13 +25,13 @@ export function DraftSettingsForm({ settings }: { settings: Settings }) {
     if (next.has(id)) next.delete(id);
     else next.add(id);
     update(next);
-    setSaved(false);
+    setSaved(null);
   };
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     try {
-      await mutation.mutateAsync({
+      const result = await mutation.mutateAsync({
         bodyId: settings.bodyId,
         editorMembershipIds: [...editors],
         reviewerMembershipIds: [...reviewers],
@@ -38,7 +39,12 @@ export function DraftSettingsForm({ settings }: { settings: Settings }) {
         minimum: Number(minimum) || 1,
       });
       setError(null);
-      setSaved(true);
+      const proposals = result.changeIds.length;
+      setSaved(
+        proposals
+          ? `Saved what is yours to change. ${proposals === 1 ? "One change waits" : `${proposals} changes wait`} for the other side's co-chair (see Joint changes on the committee's page).`
+          : "Saved. Drafts in review were checked against the new group.",
+      );
       void utils.drafts.settings.get.invalidate({ bodyId: settings.bodyId });
     } catch (e) {
       const ui = toUiError(e);
@@ -51,11 +57,9 @@ export function DraftSettingsForm({ settings }: { settings: Settings }) {
   return (
     <form onSubmit={onSubmit} className="space-y-6">
       <FormError message={error} />
-      {saved ? (
-        <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-800 ring-1 ring-green-200">
-          Saved. Drafts in review were checked against the new group.
-        </p>
-      ) : null}
+      <p role="status" className={saved ? "rounded-md bg-green-50 p-3 text-sm text-green-800 ring-1 ring-green-200" : "sr-only"}>
+        {saved ?? ""}
+      </p>
       <fieldset className="space-y-2" disabled={disabled}>
         <legend className="text-sm font-semibold text-slate-900">Editors</legend>
         <p className="text-xs text-slate-500">Editors write the committee's drafts and ask for review. The co-chairs always can.</p>
@@ -68,7 +72,10 @@ export function DraftSettingsForm({ settings }: { settings: Settings }) {
       </fieldset>
       <fieldset className="space-y-2" disabled={disabled}>
         <legend className="text-sm font-semibold text-slate-900">Worker sign-off group</legend>
-        <p className="text-xs text-slate-500">Labor-side members of the committee who must sign off a version before it can be adopted.</p>
+        <p className="text-xs text-slate-500">
+          Labor-side members of the committee who must sign off a version before it can be adopted. Labor chooses them
+          {settings.viewerSide === "LABOR" ? "." : ": a change you make here is proposed to labor's co-chair."}
+        </p>
         {labor.length === 0 ? <p className="text-sm text-slate-600">This committee has no labor-side members yet.</p> : null}
         {labor.map((p) => (
           <label key={p.membershipId} className="flex items-center gap-2 text-sm">
@@ -78,7 +85,8 @@ export function DraftSettingsForm({ settings }: { settings: Settings }) {
         ))}
       </fieldset>
       <fieldset className="space-y-2" disabled={disabled}>
-        <legend className="text-sm font-semibold text-slate-900">Rule</legend>
+        <legend className="text-sm font-semibold text-slate-900">Adoption rule</legend>
+        <p className="text-xs text-slate-500">A joint change: the other side's co-chair concurs before it applies.</p>
         <label className="flex items-center gap-2 text-sm">
           <input type="radio" name="rule" checked={rule === "ALL"} onChange={() => setRule("ALL")} /> All members of the group sign off
         </label>

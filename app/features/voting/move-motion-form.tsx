@@ -7,11 +7,11 @@ import { EmptyState } from "~/components/ui";
 import type { MeetingSummary } from "~/features/meetings/meeting-list";
 import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
-import { RULE_EXPLANATIONS, RULE_LABELS, type DecisionRule } from "../../../server/domains/voting/voting.rules";
+import { isPooledRule, RULE_EXPLANATIONS, RULE_LABELS, type DecisionRule } from "../../../server/domains/voting/voting.rules";
 import { BALLOT_KINDS, MOTION_TEXT_MAX, MoveMotionInputSchema } from "../../../server/domains/voting/voting.schema";
 import { CheckboxField } from "./parts";
 
-export type MovableBody = { id: string; name: string };
+export type MovableBody = { id: string; name: string; equalRepresentation?: boolean; unitRule?: boolean };
 
 /** In the meeting's own time zone, so the server's and the browser's renderings agree. */
 const meetingWhen = (m: MeetingSummary) =>
@@ -49,6 +49,9 @@ export function MoveMotionForm({ partnershipId, bodies, meetings }: { partnershi
     );
   }
   const bodyMeetings = meetings.filter((m) => m.body.id === bodyId && (m.status === "SCHEDULED" || m.status === "LIVE"));
+  // A body with equal representation decides per side: the rules that pool both sides' votes are not offered.
+  const body = bodies.find((b) => b.id === bodyId);
+  const rules = (Object.entries(RULE_LABELS) as Array<[DecisionRule, string]>).filter(([r]) => !body?.equalRepresentation || !isPooledRule(r));
   const draftMinutes = meetings.filter((m) => m.body.id === bodyId && m.status === "ADJOURNED" && !m.minutesApprovedAt);
   return (
     <form onSubmit={form.onSubmit} className="space-y-4" noValidate aria-label="Move a motion">
@@ -76,10 +79,10 @@ export function MoveMotionForm({ partnershipId, bodies, meetings }: { partnershi
       <SelectField
         label="Decision rule"
         name="rule"
-        options={RULE_LABELS}
+        options={rules}
         value={rule}
         onChange={(e) => setRule(e.currentTarget.value as DecisionRule)}
-        hint={RULE_EXPLANATIONS[rule]}
+        hint={`${RULE_EXPLANATIONS[rule]}${body?.equalRepresentation ? " This body has equal representation: its motions are decided per side." : ""}${body?.unitRule ? " Each side votes as a unit (its majority casts its vote)." : ""}`}
         error={form.fieldError("rule")}
       />
       <CheckboxField

@@ -1,5 +1,7 @@
 // A closed vote's result: the outcome, why, the counts per side and in total, the rule applied and the
-// quorum per side. A deadlock also shows the body's procedure and how it was settled.
+// quorum per side. A deadlock also shows the body's procedure and how it was settled: the umpire's
+// decision is proposed by one co-chair and attested by the other side's (a joint change), the other
+// procedures are recorded by a co-chair.
 import { Link, useNavigate } from "@remix-run/react";
 import { useId, useState, type FormEvent } from "react";
 import { Badge, InlineError, Section, Time } from "~/components/ui";
@@ -10,6 +12,9 @@ import { OUTCOME_LABELS, type MotionView } from "./labels";
 import { RollCall } from "./live-tally";
 import { TallyTable } from "./parts";
 import { useMotionAction } from "./use-motion-live";
+import { JointChangeCard } from "~/features/joint/joint-change-card";
+import { ProposalNotice, type ProposalResult } from "~/features/joint/proposal-notice";
+import { useJointLive } from "~/features/joint/use-joint-live";
 
 const OUTCOME_PANEL: Record<Outcome, string> = {
   PASSED: "bg-green-50 text-green-900 ring-green-300",
@@ -135,6 +140,8 @@ export function Deadlock({ view }: { view: MotionView }) {
               </p>
             ) : null}
           </div>
+        ) : settings.deadlockProcedure === "REFER_TO_UMPIRE" ? (
+          <UmpireDecision view={view} />
         ) : viewer.canChair ? (
           <ResolveDeadlock view={view} />
         ) : (
@@ -213,5 +220,88 @@ function ResolveDeadlock({ view }: { view: MotionView }) {
       </form>
       <InlineError message={action.error} />
     </div>
+  );
+}
+
+/**
+ * The umpire's decision: the question put to them and their decision, proposed by a co-chair and
+ * recorded (on the motion and in the minutes) once the other side's co-chair attests that it is the
+ * agreed umpire's. A proposal waiting for that shows here with its buttons.
+ */
+function UmpireDecision({ view }: { view: MotionView }) {
+  const { motion, settings, viewer } = view;
+  useJointLive();
+  const questionId = useId();
+  const decisionId = useId();
+  const [proposed, setProposed] = useState<ProposalResult>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ question?: string; decision?: string }>({});
+  const action = useMotionAction(motion.id);
+  const changes = trpc.joint.change.list.useQuery({ partnershipId: motion.partnershipId, bodyId: motion.bodyId, show: "open" });
+  const waiting = (changes.data ?? []).filter((c) => c.kind === "UMPIRE_DECISION" && c.targetKey === motion.id);
+  const record = trpc.voting.motion.recordUmpireDecision.useMutation({
+    onError: action.onError,
+    onSuccess: (result) => {
+      action.onSuccess();
+      setProposed(result);
+    },
+  });
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (record.isPending) return;
+    const data = new FormData(event.currentTarget);
+    const question = String(data.get("question") ?? "").trim();
+    const decision = String(data.get("decision") ?? "").trim();
+    const errors = { question: question ? undefined : "Give the question put to the umpire.", decision: decision ? undefined : "Record the umpire's decision." };
+    setFieldErrors(errors);
+    if (errors.question || errors.decision) return;
+    record.mutate({ motionId: motion.id, question, decision });
+  }
+  if (waiting.length) {
+    return (
+      <ul className="space-y-3" aria-label="The umpire's decision, waiting to be attested">
+        {waiting.map((c) => (
+          <li key={c.id}>
+            <JointChangeCard change={c} />
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (!viewer.canChair) return <p className="text-slate-600">Waiting for the co-chairs to record the umpire&apos;s decision.</p>;
+  if (!settings.umpireName) return <p className="text-slate-600">No umpire is named yet: both co-chairs agree on one in the body&apos;s voting settings.</p>;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Record the umpire's decision">
+      <p className="text-slate-700">
+        Record what was put to {settings.umpireName} and what they decided. The other side&apos;s co-chair attests that it is the agreed umpire&apos;s decision; it then goes on
+        the record and into the minutes.
+      </p>
+      <div className="space-y-1">
+        <label htmlFor={questionId} className="block font-medium text-slate-800">
+          Question put to the umpire
+        </label>
+        <textarea id={questionId} name="question" rows={2} className="input" maxLength={MOTION_TEXT_MAX} aria-invalid={fieldErrors.question ? true : undefined} aria-describedby={fieldErrors.question ? `${questionId}-error` : undefined} />
+        {fieldErrors.question ? (
+          <p id={`${questionId}-error`} className="text-sm text-red-700">
+            {fieldErrors.question}
+          </p>
+        ) : null}
+      </div>
+      <div className="space-y-1">
+        <label htmlFor={decisionId} className="block font-medium text-slate-800">
+          The umpire&apos;s decision
+        </label>
+        <textarea id={decisionId} name="decision" rows={3} className="input" maxLength={MOTION_TEXT_MAX} aria-invalid={fieldErrors.decision ? true : undefined} aria-describedby={fieldErrors.decision ? `${decisionId}-error` : undefined} />
+        {fieldErrors.decision ? (
+          <p id={`${decisionId}-error`} className="text-sm text-red-700">
+            {fieldErrors.decision}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="btn-primary" disabled={record.isPending}>
+        {record.isPending ? "Proposing…" : "Propose the umpire's decision"}
+      </button>
+      <ProposalNotice result={proposed} />
+      <InlineError message={action.error} />
+    </form>
   );
 }

@@ -1,6 +1,7 @@
 // A body's voting settings: whether the second must come from the other side, whether roll-call votes
 // may be changed, what a deadlock leads to (and the umpire), when reminders go out, and each voting
-// seat's alternate (same side). Co-chairs edit; everyone else on the body reads.
+// seat's alternate (same side). The settings and the umpire are joint changes: a co-chair proposes them
+// (staff prepare), the other side's co-chair concurs. A side names its own seats' alternates at once.
 //
 //   <VotingSettingsForm committee={committee} />   committee = trpc.partnerships.committee.get output
 // Must render inside the partnership layout (it reads the partnership's people for alternates).
@@ -14,6 +15,7 @@ import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { DEADLOCK_PROCEDURES, type DeadlockProcedure } from "../../../server/domains/voting/voting.rules";
 import { VotingSettingsInputSchema } from "../../../server/domains/voting/voting.schema";
 import { CheckboxField } from "./parts";
+import { ProposalNotice, type ProposalResult } from "~/features/joint/proposal-notice";
 
 /** The server's rule, checked before sending so the message appears at once. */
 const SettingsSchema = VotingSettingsInputSchema.refine((v) => v.deadlockProcedure !== "REFER_TO_UMPIRE" || v.umpireName.length > 0, {
@@ -94,7 +96,7 @@ function SettingsSummary({ settings }: { settings: Settings }) {
 function SettingsForm({ bodyId, settings }: { bodyId: string; settings: Settings }) {
   const utils = trpc.useUtils();
   const [procedure, setProcedure] = useState<DeadlockProcedure>(settings.deadlockProcedure);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<ProposalResult>(null);
   const set = trpc.voting.settings.set.useMutation();
   const form = useMutationForm({
     schema: SettingsSchema,
@@ -105,13 +107,13 @@ function SettingsForm({ bodyId, settings }: { bodyId: string; settings: Settings
       secondFromOtherSide: values.secondFromOtherSide === "on",
       allowVoteChange: values.allowVoteChange === "on",
     }),
-    onSuccess: () => {
-      setSaved(true);
+    onSuccess: (result) => {
+      setSaved(result);
       void utils.voting.settings.get.invalidate({ bodyId });
     },
   });
   return (
-    <form onSubmit={form.onSubmit} onChange={() => setSaved(false)} className="space-y-4" noValidate aria-label="Voting settings">
+    <form onSubmit={form.onSubmit} onChange={() => setSaved(null)} className="space-y-4" noValidate aria-label="Voting settings">
       <FormError message={form.error?.message} />
       <CheckboxField
         label="The second must come from the other side"
@@ -155,11 +157,9 @@ function SettingsForm({ bodyId, settings }: { bodyId: string; settings: Settings
       />
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="btn-primary" disabled={form.pending}>
-          {form.pending ? "Saving…" : "Save voting settings"}
+          {form.pending ? "Proposing…" : "Propose voting settings"}
         </button>
-        <span role="status" className="text-sm text-green-800">
-          {saved ? "Saved." : ""}
-        </span>
+        <ProposalNotice result={saved} applied="Nothing changed." />
       </div>
     </form>
   );
@@ -264,12 +264,13 @@ function AlternateRow({
   const id = useId();
   const utils = trpc.useUtils();
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const setAlternate = trpc.voting.settings.setAlternate.useMutation({
     onError: (e) => setError(toUiError(e).message),
-    onSuccess: () => {
+    onSuccess: (result) => {
       setError(null);
-      setSaved(true);
+      // Another side's seat: a proposal for that side's co-chair.
+      setSaved(result.pending ? "Proposed" : "Saved");
       void utils.voting.settings.get.invalidate({ bodyId });
     },
   });
@@ -287,7 +288,7 @@ function AlternateRow({
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : candidates.length === 0 && !current ? `${id}-hint` : undefined}
           onChange={(e) => {
-            setSaved(false);
+            setSaved(null);
             setAlternate.mutate({ bodyId, membershipId: seat.membershipId, alternateMembershipId: e.currentTarget.value || null });
           }}
         >
@@ -299,7 +300,7 @@ function AlternateRow({
           ))}
         </select>
         <span role="status" className="w-14 shrink-0 text-xs text-slate-500">
-          {setAlternate.isPending ? "Saving…" : saved ? "Saved" : ""}
+          {setAlternate.isPending ? "Saving…" : (saved ?? "")}
         </span>
       </div>
       {error ? (

@@ -1,22 +1,22 @@
 // A body's settings for its drafts: the editors, the worker sign-off group (labor-side members only;
-// a database trigger refuses anyone else) and the rule (ALL, or AT_LEAST n). A change re-checks the
-// body's drafts in review against the new group and rule in the same transaction. It takes the body's
-// row lock first (one settings change at a time per body; a draft being created in the body waits for
-// it), then the row lock of each open draft of the body in id order, so a sign-off, an adoption or a
-// new version of those drafts is either committed before the re-check (and counted) or waits for it
-// (and sees the new group and rule).
-import { canManageBody } from "../../access/access.rules.js";
-import { recordAudit } from "../../audit/audit.js";
+// a database trigger refuses anyone else) and the adoption rule (ALL, or AT_LEAST n). Who decides what:
+//   - editors: either side's co-chair, at once (they write drafts; nothing they write is adopted without
+//     the worker sign-off and both sides);
+//   - the worker sign-off group: labor's own business — labor's co-chair sets it at once; management's
+//     co-chair may only propose a change to it, for labor to concur;
+//   - the adoption rule: both sides (a joint change).
+// The writes themselves (and the re-check of the body's drafts in review) are in drafts.api.ts.
+import type { AppDeps } from "../../deps.js";
 import { AppError } from "../../errors.js";
-import { inTransaction, lockRow } from "../../unit-of-work/unit-of-work.js";
-import { bodyPeople, draftChanged, draftsListChanged, OPEN_STATUSES, ruleState, settingsOf, type DraftsDeps, type DraftsReadDeps } from "./drafts.facts.js";
+import { inTransaction } from "../../unit-of-work/unit-of-work.js";
+import { proposeJointChange, type Proposed, type ProposedOr } from "../joint/joint.api.js";
+import { canManageBody } from "../../access/access.rules.js";
+import { NOT_EDITOR, NOT_LABOR, NOT_LABOR_FIELD, readAdoptionRule, writeDraftSettings } from "./drafts.api.js";
+import { bodyPeople, settingsOf, type DraftsDeps, type DraftsReadDeps } from "./drafts.facts.js";
 import { rethrowRefusal } from "./drafts.refusals.js";
-import type { DraftPart } from "./drafts.events.js";
 import type { BodyIdInput, DraftSettingsInput } from "./drafts.schema.js";
 
-const NOT_LABOR = "The worker sign-off group takes labor-side members of the committee only.";
-const NOT_LABOR_FIELD = "Choose labor-side members of the committee.";
-const NOT_EDITOR = "Editors must be members of the committee (not observers).";
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
 
 export async function getDraftSettings(deps: DraftsReadDeps, { userId, input }: { userId: string; input: BodyIdInput }) {
   const { db } = deps;
@@ -35,15 +35,21 @@ export async function getDraftSettings(deps: DraftsReadDeps, { userId, input }: 
     reviewerMembershipIds: reviewers.map((r) => r.membershipId),
     people: people.map((p) => ({ membershipId: p.membershipId, name: p.name, side: p.side, role: p.role })),
     canManage: canManageBody(member, seat),
+    /** Labor's co-chair sets the worker sign-off group at once; management's proposes a change to it. */
+    viewerSide: member.side,
   };
 }
 
 /**
- * Replaces the body's editors, worker sign-off group and rule. Open drafts in review are re-checked
- * against the new group in the same transaction (signed off ⇄ in review).
+ * Saves the settings form: what the actor may change alone applies at once (editors; the sign-off group
+ * when they co-chair for labor), the rest is proposed to the other side (the adoption rule; the group
+ * when management changes it). Answers whether something waits, and which proposals.
  */
-export async function setDraftSettings(deps: DraftsDeps, { userId, input }: { userId: string; input: DraftSettingsInput }) {
-  const { body } = await deps.access.requireBodyManager(userId, input.bodyId);
+export async function setDraftSettings(
+  deps: DraftsDeps & Pick<AppDeps, "realtime" | "logger">,
+  { userId, input }: { userId: string; input: DraftSettingsInput },
+): Promise<ProposedOr<{ bodyId: string }> & { changeIds: string[] }> {
+  const { body, member } = await deps.access.requireBodyManager(userId, input.bodyId);
   const people = await bodyPeople(deps.db, body.id);
   const seated = new Map(people.map((p) => [p.membershipId, p]));
   const editors = [...new Set(input.editorMembershipIds)];
@@ -54,50 +60,34 @@ export async function setDraftSettings(deps: DraftsDeps, { userId, input }: { us
   if (reviewers.some((id) => seated.get(id)?.side !== "LABOR")) {
     throw new AppError("BAD_REQUEST", NOT_LABOR, { fieldErrors: { reviewerMembershipIds: [NOT_LABOR_FIELD] } });
   }
-  try {
-    return await inTransaction(deps, async (tx, effects) => {
-      await lockRow(tx, "Body", body.id);
-      await tx.draftEditor.deleteMany({ where: { bodyId: body.id } });
-      await tx.draftReviewer.deleteMany({ where: { bodyId: body.id } });
-      if (editors.length) await tx.draftEditor.createMany({ data: editors.map((membershipId) => ({ bodyId: body.id, membershipId })) });
-      if (reviewers.length) await tx.draftReviewer.createMany({ data: reviewers.map((membershipId) => ({ bodyId: body.id, membershipId })) });
-      await tx.draftSettings.upsert({
-        where: { bodyId: body.id },
-        create: { bodyId: body.id, partnershipId: body.partnershipId, rule: input.rule, minimum: input.minimum },
-        update: { rule: input.rule, minimum: input.minimum },
-      });
-      const open = await tx.draft.findMany({ where: { bodyId: body.id, status: { in: OPEN_STATUSES } }, select: { id: true }, orderBy: { id: "asc" } });
-      let listMoved = false;
-      for (const { id } of open) {
-        await lockRow(tx, "Draft", id);
-        const d = await tx.draft.findUniqueOrThrow({ where: { id }, select: { status: true, currentVersion: true } });
-        if (d.status !== "IN_REVIEW" && d.status !== "SIGNED_OFF") continue;
-        const version = await tx.draftVersion.findUniqueOrThrow({ where: { draftId_number: { draftId: id, number: d.currentVersion } }, select: { id: true } });
-        const next = (await ruleState(tx, body.id, version.id)).met ? "SIGNED_OFF" : "IN_REVIEW";
-        const parts: DraftPart[] = ["settings"];
-        if (next !== d.status) {
-          const { count } = await tx.draft.updateMany({ where: { id, status: d.status, currentVersion: d.currentVersion }, data: { status: next } });
-          if (count) parts.push("status");
-        }
-        draftChanged(effects, id, userId, parts);
-        listMoved ||= parts.includes("status");
-      }
-      if (listMoved) draftsListChanged(effects, body.partnershipId);
-      await recordAudit(tx, {
-        partnershipId: body.partnershipId,
-        actorId: userId,
-        action: "draft.settingsChanged",
-        subjectType: "Body",
-        subjectId: body.id,
-        data: { editors, reviewers, rule: input.rule, minimum: input.minimum },
-      });
-      return { bodyId: body.id };
-    });
-  } catch (error) {
-    // A seat or a side changed between the checks above and the transaction: the triggers have the last word.
-    return rethrowRefusal(error, [
-      [/labor-side members/, () => new AppError("BAD_REQUEST", NOT_LABOR, { fieldErrors: { reviewerMembershipIds: [NOT_LABOR_FIELD] } })],
-      [/Editors are members/, () => new AppError("BAD_REQUEST", NOT_EDITOR, { fieldErrors: { editorMembershipIds: ["Choose members of the committee."] } })],
-    ]);
+  const [currentEditors, currentGroup, currentRule] = await Promise.all([
+    deps.db.draftEditor.findMany({ where: { bodyId: body.id }, select: { membershipId: true } }).then((rows) => rows.map((r) => r.membershipId)),
+    deps.db.draftReviewer.findMany({ where: { bodyId: body.id }, select: { membershipId: true } }).then((rows) => rows.map((r) => r.membershipId)),
+    readAdoptionRule(deps.db, body.id),
+  ]);
+  const groupChanged = !sameSet(reviewers, currentGroup);
+  const ruleChanged = input.rule !== currentRule.rule || (input.rule === "AT_LEAST" && input.minimum !== currentRule.minimum);
+  const laborDecides = member.side === "LABOR";
+  const direct = {
+    editors: sameSet(editors, currentEditors) ? undefined : editors,
+    reviewers: groupChanged && laborDecides ? reviewers : undefined,
+  };
+  if (direct.editors || direct.reviewers) {
+    try {
+      await inTransaction(deps, (tx, effects) => writeDraftSettings(tx, effects, { body, ...direct, actorId: userId, changeId: null }));
+    } catch (error) {
+      // A seat or a side changed between the checks above and the transaction: the triggers have the last word.
+      rethrowRefusal(error, [
+        [/labor-side members/, () => new AppError("BAD_REQUEST", NOT_LABOR, { fieldErrors: { reviewerMembershipIds: [NOT_LABOR_FIELD] } })],
+        [/Editors are members/, () => new AppError("BAD_REQUEST", NOT_EDITOR, { fieldErrors: { editorMembershipIds: ["Choose members of the committee."] } })],
+      ]);
+    }
   }
+  const at = { partnershipId: body.partnershipId, bodyId: body.id };
+  const proposals: Array<ProposedOr<Record<string, unknown>>> = [];
+  if (groupChanged && !laborDecides) proposals.push(await proposeJointChange(deps, { userId, input: { ...at, kind: "SIGNOFF_GROUP", payload: { reviewerMembershipIds: reviewers } } }));
+  if (ruleChanged) proposals.push(await proposeJointChange(deps, { userId, input: { ...at, kind: "ADOPTION_RULE", payload: { rule: input.rule, minimum: input.minimum } } }));
+  const pending = proposals.filter((p): p is Proposed => p.pending);
+  const changeIds = pending.map((p) => p.changeId);
+  return pending[0] ? { ...pending[0], changeIds } : { pending: false, bodyId: body.id, changeIds };
 }

@@ -41,6 +41,25 @@ export const NotificationPayloadSchemas = {
   "draft.changesRequested": z.object({ partnershipId: z.string(), draftId: z.string(), draftTitle: z.string(), version: z.number(), byName: z.string() }),
   /** No trainee name, ever: only the request's id, category and new status. */
   "serviceRequest.updated": z.object({ partnershipId: z.string(), requestId: z.string(), category: z.string(), statusLabel: z.string() }),
+  // joint changes
+  /** A change needs this co-chair: to concur or decline (the other side proposed it), or to submit (staff prepared it). */
+  "joint.waiting": z.object({
+    partnershipId: z.string(),
+    bodyId: z.string().nullable(),
+    changeId: z.string(),
+    title: z.string(),
+    proposedByName: z.string(),
+    step: z.enum(["concur", "submit"]),
+  }),
+  /** What became of a proposal (to its proposer and preparer). */
+  "joint.decided": z.object({
+    partnershipId: z.string(),
+    bodyId: z.string().nullable(),
+    changeId: z.string(),
+    title: z.string(),
+    outcome: z.enum(["APPLIED", "DECLINED", "STALE", "EXPIRED"]),
+    byName: z.string().nullable(),
+  }),
 } as const;
 
 export type NotificationKind = keyof typeof NotificationPayloadSchemas;
@@ -108,6 +127,21 @@ export function notificationText(n: Pick<NotificationView, "kind" | "payload">):
       const p = n.payload as NotificationPayload<"draft.changesRequested">;
       return { text: `${p.byName} requested changes to version ${p.version} of "${p.draftTitle}".`, href: draftHref(p) };
     }
+    case "joint.waiting": {
+      const p = n.payload as NotificationPayload<"joint.waiting">;
+      return {
+        text:
+          p.step === "concur"
+            ? `A joint change waits for your concurrence: ${p.title} (proposed by ${p.proposedByName}).`
+            : `${p.proposedByName} prepared a joint change for a co-chair to submit: ${p.title}.`,
+        href: jointHref(p),
+      };
+    }
+    case "joint.decided": {
+      const p = n.payload as NotificationPayload<"joint.decided">;
+      const what = { APPLIED: "was agreed and applied", DECLINED: "was declined", STALE: "was not applied: the rule had changed meanwhile", EXPIRED: "expired unanswered" }[p.outcome];
+      return { text: `Your proposal "${p.title}" ${what}${p.byName && p.outcome !== "EXPIRED" ? ` (${p.byName})` : ""}.`, href: jointHref(p) };
+    }
     case "serviceRequest.updated": {
       const p = n.payload as NotificationPayload<"serviceRequest.updated">;
       return {
@@ -117,6 +151,10 @@ export function notificationText(n: Pick<NotificationView, "kind" | "payload">):
     }
   }
 }
+
+/** A body's changes are listed on its page, the partnership's on its overview. */
+const jointHref = (p: { partnershipId: string; bodyId: string | null }) =>
+  p.bodyId ? `/p/${p.partnershipId}/committees/${p.bodyId}#joint-changes` : `/p/${p.partnershipId}#joint-changes`;
 
 const draftHref = (p: { partnershipId: string; draftId: string }) => `/p/${p.partnershipId}/drafts/${p.draftId}`;
 

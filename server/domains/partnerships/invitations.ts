@@ -7,8 +7,9 @@ import type { AppDeps } from "../../deps.js";
 import { AppError, isUniqueViolation, notFound } from "../../errors.js";
 import { partnershipRoom } from "../../realtime/realtime.events.js";
 import { inTransaction } from "../../unit-of-work/unit-of-work.js";
+import { checkParity } from "./partnerships.api.js";
 import { lockOrganization, lockTopBody, recheckPartnershipManager, seatOrThrow, type PartnershipsDeps } from "./partnerships.guards.js";
-import { invitationAcceptRefusal } from "./partnerships.policy.js";
+import { invitationAcceptRefusal, invitationSideRefusal } from "./partnerships.policy.js";
 import { invitationState, seatForInvitation } from "./partnerships.rules.js";
 import { PARTNERSHIP_ROLES, type CreateInvitationInput, type PartnershipRole } from "./partnerships.schema.js";
 
@@ -24,12 +25,15 @@ export async function createInvitation(
   const token = randomBytes(32).toString("base64url");
   const link = `${deps.config.appOrigin}/invitations/${token}`;
   const invitation = await inTransaction(deps, async (tx, effects) => {
-    await recheckPartnershipManager(tx, userId, input.partnershipId);
+    const { topBodyId, member } = await recheckPartnershipManager(tx, userId, input.partnershipId);
     const org = await tx.organization.findFirst({ where: { id: input.organizationId, partnershipId: input.partnershipId }, select: { id: true, side: true } });
     if (!org) {
       const message = "Choose an organization of this partnership.";
       throw new AppError("BAD_REQUEST", message, { fieldErrors: { organizationId: [message] } });
     }
+    const otherSideHasCoChair = org.side !== "NEUTRAL" && (await tx.bodySeat.count({ where: { bodyId: topBodyId, coChairSide: org.side } })) > 0;
+    const sideRefusal = invitationSideRefusal({ inviterSide: member.side, organizationSide: org.side as "LABOR" | "MANAGEMENT" | "NEUTRAL", otherSideHasCoChair });
+    if (sideRefusal) throw new AppError("FORBIDDEN", sideRefusal, { fieldErrors: { organizationId: [sideRefusal] } });
     const seat = seatOrThrow(seatForInvitation(input.role, org.side as "LABOR" | "MANAGEMENT" | "NEUTRAL"));
     // Courtesy checks (the link would be refused on acceptance anyway, by the same unique keys).
     if (seat.role === "CO_CHAIR") {
@@ -156,7 +160,10 @@ export async function acceptInvitation(deps: PartnershipsDeps, { userId, input }
   const refusal = invitationAcceptRefusal(inv, user, new Date());
   if (refusal) throw new AppError(refusal.code, refusal.message);
   return inTransaction(deps, async (tx, effects) => {
-    const topBodyId = await lockTopBody(tx, inv.partnershipId, "SHARE");
+    // FOR UPDATE when the top body counts its voting seats per side (equal representation), so two
+    // acceptances take turns counting; FOR SHARE otherwise.
+    const parity = await tx.body.findFirst({ where: { partnershipId: inv.partnershipId, kind: "PARTNERSHIP" }, select: { equalRepresentation: true } });
+    const topBodyId = await lockTopBody(tx, inv.partnershipId, parity?.equalRepresentation ? "UPDATE" : "SHARE");
     // Its side cannot change (nor can it be removed) until this membership is in.
     const org = await lockOrganization(tx, inv.partnershipId, inv.organizationId, "SHARE");
     const claimed = await tx.invitation.updateMany({
@@ -166,6 +173,7 @@ export async function acceptInvitation(deps: PartnershipsDeps, { userId, input }
     if (!org || !claimed.count) throw await claimRefusal(tx, inv.id, user);
     const seat = seatOrThrow(seatForInvitation(inv.role as PartnershipRole, org.side));
     const m = await tx.membership.create({ data: { partnershipId: inv.partnershipId, userId, organizationId: org.id } });
+    await checkParity(tx, topBodyId, { membershipId: m.id, side: org.side, voting: seat.isVoting && (seat.role === "CO_CHAIR" || seat.role === "MEMBER") });
     await tx.bodySeat.create({ data: { partnershipId: inv.partnershipId, bodyId: topBodyId, membershipId: m.id, ...seat } });
     await recordAudit(tx, { partnershipId: inv.partnershipId, actorId: userId, action: "invitation.accepted", subjectType: "Invitation", subjectId: inv.id, data: { membershipId: m.id } });
     effects.publish(partnershipRoom(inv.partnershipId), "membership:joined", { partnershipId: inv.partnershipId, membershipId: m.id, name: user.name });

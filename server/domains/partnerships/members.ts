@@ -1,11 +1,13 @@
 // Memberships: a member leaves (is removed from) the partnership with all their seats. Joining is an
-// accepted invitation (invitations.ts); roles are seats on the top body (committees.ts: setSeat).
-import { recordAudit } from "../../audit/audit.js";
+// accepted invitation (invitations.ts); roles are seats on the top body (committees.ts: setSeat). A
+// side's co-chair removes members of their own side at once; anyone else's removal is a joint change.
 import type { AppDeps } from "../../deps.js";
-import { AppError, notFound } from "../../errors.js";
-import { partnershipRoom } from "../../realtime/realtime.events.js";
-import { inTransactionWithRooms, lockMembership, otherCoChairs, recheckPartnershipManager, type PartnershipsDeps } from "./partnerships.guards.js";
-import { keepsACoChair, LAST_CO_CHAIR_REFUSAL } from "./partnerships.policy.js";
+import { notFound } from "../../errors.js";
+import { proposeJointChange, type ProposedOr } from "../joint/joint.api.js";
+import { deleteMember, readSeat } from "./partnerships.api.js";
+import { inTransactionWithRooms, recheckPartnershipManager, type PartnershipsDeps } from "./partnerships.guards.js";
+import { isOwnSide } from "./partnerships.policy.js";
+import { AppError } from "../../errors.js";
 
 /**
  * Removes a member and their seats. Under the top body's lock (seat changes wait for it), and with
@@ -15,24 +17,20 @@ import { keepsACoChair, LAST_CO_CHAIR_REFUSAL } from "./partnerships.policy.js";
 export async function removeMember(
   deps: PartnershipsDeps & Pick<AppDeps, "realtime" | "logger">,
   { userId, input }: { userId: string; input: { partnershipId: string; membershipId: string } },
-) {
+): Promise<ProposedOr<{ id?: string }>> {
   const { partnershipId, membershipId } = input;
-  await deps.access.requirePartnershipManager(userId, partnershipId);
+  const actor = await deps.access.requirePartnershipManager(userId, partnershipId);
+  const target = await deps.db.membership.findFirst({ where: { id: membershipId, partnershipId }, select: { organization: { select: { side: true } } } });
+  if (!target) throw notFound("Member");
+  if (!isOwnSide(actor.side, target.organization.side as typeof actor.side)) {
+    return proposeJointChange(deps, { userId, input: { partnershipId, bodyId: null, kind: "MEMBER_REMOVAL", payload: { membershipId } } });
+  }
   return inTransactionWithRooms(deps, async (tx, effects, rooms) => {
-    const { topBodyId } = await recheckPartnershipManager(tx, userId, partnershipId, "UPDATE");
-    const membership = await lockMembership(tx, partnershipId, membershipId, "UPDATE");
-    if (!membership) throw notFound("Member");
-    const seat = await tx.bodySeat.findUnique({ where: { bodyId_membershipId: { bodyId: topBodyId, membershipId } }, select: { role: true } });
-    const change = { isTopBody: true, losesCoChairSeat: seat?.role === "CO_CHAIR", otherCoChairs: 0 };
-    if (change.losesCoChairSeat) change.otherCoChairs = await otherCoChairs(tx, topBodyId, membershipId);
-    if (!keepsACoChair(change)) throw new AppError("PRECONDITION_FAILED", LAST_CO_CHAIR_REFUSAL);
-    await tx.membership.delete({ where: { id: membershipId } });
-    await recordAudit(tx, { partnershipId, actorId: userId, action: "membership.removed", subjectType: "Membership", subjectId: membershipId, data: { userId: membership.userId } });
-    // The removed person's open sockets stop receiving this partnership's events at once (before this
-    // removal is announced), and their meeting, caucus and motion rooms are checked again on reconnect.
-    rooms.leavePartnership(membership.userId, partnershipId);
-    rooms.recheck(membership.userId);
-    effects.publish(partnershipRoom(partnershipId), "membership:removed", { partnershipId, membershipId });
-    return { id: membershipId };
+    const { topBodyId, member } = await recheckPartnershipManager(tx, userId, partnershipId, "UPDATE");
+    const { member: still } = await readSeat(tx, { partnershipId, bodyId: topBodyId, membershipId });
+    if (!still) throw notFound("Member");
+    if (still.side !== member.side) throw new AppError("CONFLICT", "That member's side changed meanwhile. Reload and try again.");
+    await deleteMember(tx, effects, rooms, { partnershipId, topBodyId, membershipId, actorId: userId, changeId: null });
+    return { id: membershipId, pending: false as const };
   });
 }

@@ -19,6 +19,37 @@ export function keepsACoChair(change: { isTopBody: boolean; losesCoChairSeat: bo
   return !change.isTopBody || !change.losesCoChairSeat || change.otherCoChairs > 0;
 }
 
+export const SIDE_KEEPS_CO_CHAIR_REFUSAL = (side: "LABOR" | "MANAGEMENT") => {
+  const word = side === "LABOR" ? "labor" : "management";
+  return `The partnership keeps a co-chair on each side: the ${word} co-chair hands the seat over to another ${word} member (make them co-chair) instead.`;
+};
+
+/**
+ * Once both sides have a co-chair of the partnership, neither side's seat is ever left empty: it
+ * changes hands in one step (a hand-over to a member of the same side). An empty side could not
+ * concur with anything, and whoever filled it would be choosing the other side's co-chair.
+ */
+export function keepsEachSideCoChair(change: { isTopBody: boolean; losesCoChairSeat: boolean; sameSideLeft: number; otherSide: number }): boolean {
+  return !change.isTopBody || !change.losesCoChairSeat || change.sameSideLeft > 0 || change.otherSide === 0;
+}
+
+/**
+ * One-sided seat business: a side's co-chair appoints, seats and removes the members of their own side.
+ * Anything about the other side's members, or a neutral member's seat, needs the other side (a joint change).
+ */
+export const isOwnSide = (actorSide: Side, targetSide: Side) => actorSide !== "NEUTRAL" && actorSide === targetSide;
+
+/**
+ * Each side invites its own people. A neutral organization's people join without a vote (giving them
+ * one is a joint seat change), so either co-chair invites them. Into the other side only while that
+ * side has no co-chair yet: someone has to invite its first one.
+ */
+export function invitationSideRefusal(f: { inviterSide: Side; organizationSide: Side; otherSideHasCoChair: boolean }): string | null {
+  if (f.organizationSide === "NEUTRAL" || f.organizationSide === f.inviterSide || !f.otherSideHasCoChair) return null;
+  const word = f.organizationSide === "LABOR" ? "labor" : "management";
+  return `Each side invites its own people: the ${word} co-chair invites into ${word}-side organizations.`;
+}
+
 /** Everyone in the partnership has a seat on its top body: it is left by removing the member. */
 export const canRemoveSeat = (body: { kind: string }) => body.kind === "COMMITTEE";
 

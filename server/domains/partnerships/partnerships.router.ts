@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { protectedProcedure, publicProcedure, router } from "../../trpc/trpc.js";
 import { QuorumRuleInputSchema } from "../meetings/meetings.schema.js";
-import { createCommittee, getCommittee, removeSeat, setQuorumRule, setSeat, updateCommittee } from "./committees.js";
+import { createCommittee, getCommittee, removeSeat, setQuorumRule, setRepresentation, setSeat, updateCommittee } from "./committees.js";
 import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "./invitations.js";
 import { removeMember } from "./members.js";
 import { createOrganization, removeOrganization, updateOrganization } from "./organizations.js";
@@ -18,6 +18,7 @@ import {
   PartnershipIdSchema,
   RemoveMemberInputSchema,
   RemoveSeatInputSchema,
+  RepresentationInputSchema,
   SetSeatInputSchema,
   UpdateCommitteeInputSchema,
   UpdateOrganizationInputSchema,
@@ -60,6 +61,9 @@ export const partnershipsRouter = router({
     setQuorumRule: protectedProcedure
       .input(QuorumRuleInputSchema)
       .mutation(({ ctx, input }) => setQuorumRule(ctx.deps, { userId: ctx.user.id, input })),
+    setRepresentation: protectedProcedure
+      .input(RepresentationInputSchema)
+      .mutation(({ ctx, input }) => setRepresentation(ctx.deps, { userId: ctx.user.id, input })),
     update: protectedProcedure
       .input(UpdateCommitteeInputSchema)
       .mutation(({ ctx, input }) => updateCommittee(ctx.deps, { userId: ctx.user.id, input })),

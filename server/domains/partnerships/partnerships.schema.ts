@@ -125,6 +125,28 @@ export type UpdateCommitteeInput = z.infer<typeof UpdateCommitteeInputSchema>;
 
 export const BodyIdSchema = z.object({ bodyId: id });
 
+export const SEATS_PER_SIDE_MAX = 100;
+
+/** Equal representation (with the number of voting seats each side holds) and the unit rule: a joint change. */
+export const RepresentationInputSchema = z
+  .object({
+    bodyId: id,
+    equalRepresentation: z.boolean(),
+    seatsPerSide: z
+      .number({ invalid_type_error: "Give a number of seats." })
+      .int("Give a whole number of seats.")
+      .min(1, "At least 1 seat per side.")
+      .max(SEATS_PER_SIDE_MAX, `At most ${SEATS_PER_SIDE_MAX} seats per side.`)
+      .nullable()
+      .default(null),
+    unitRule: z.boolean().default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (v.equalRepresentation && v.seatsPerSide === null) ctx.addIssue({ code: "custom", path: ["seatsPerSide"], message: "Say how many voting seats each side holds." });
+    if (v.unitRule && !v.equalRepresentation) ctx.addIssue({ code: "custom", path: ["unitRule"], message: "The unit rule goes with equal representation." });
+  });
+export type RepresentationInput = z.infer<typeof RepresentationInputSchema>;
+
 /** Adds a partnership member to a committee, or changes their seat on it. */
 export const SetSeatInputSchema = z.object({
   bodyId: id,

@@ -25,6 +25,7 @@ export const MAIL_GROUPS = {
   services: { label: "Supportive services", description: "News of your organization's requests (never a trainee's name)." },
   actions: { label: "Action items", description: "Action items assigned to you." },
   people: { label: "People joining", description: "New members of your partnerships." },
+  joint: { label: "Joint changes", description: "A change to the rules waits for your concurrence, and what became of your proposals." },
 } as const;
 export type MailGroup = keyof typeof MAIL_GROUPS;
 export const MAIL_GROUP_KEYS = Object.keys(MAIL_GROUPS) as [MailGroup, ...MailGroup[]];
@@ -49,6 +50,8 @@ export const MAIL_KINDS: Record<NotificationKind, { group: MailGroup; default: M
   "draft.changesRequested": { group: "drafts", default: "IMMEDIATELY" },
   "draft.signedOff": { group: "drafts", default: "DIGEST" },
   "serviceRequest.updated": { group: "services", default: "IMMEDIATELY" },
+  "joint.waiting": { group: "joint", default: "IMMEDIATELY" },
+  "joint.decided": { group: "joint", default: "DIGEST" },
 };
 
 /** The mode a kind is mailed in, given the person's choice for its group (undefined: not chosen). */

@@ -176,6 +176,8 @@ export function approveRequest(deps: ServicesDeps, { userId, input }: Call<Appro
     const found = await tx.fund.findFirst({ where: { id: input.fundId, partnershipId: request.partnershipId }, select: { id: true } });
     if (!found || !(await lockRow(tx, "Fund", found.id))) throw fieldError("BAD_REQUEST", "fundId", "Choose one of the partnership's funds.");
     const fund = await tx.fund.findUniqueOrThrow({ where: { id: found.id }, include: { caps: true } });
+    // Closed by both sides' agreement: nothing new is approved from it (checked under its lock).
+    if (fund.closedAt) throw fieldError("PRECONDITION_FAILED", "fundId", `${fund.name} is closed: choose another fund.`);
     const charged = await tx.$executeRaw`UPDATE "Fund" SET "committedCents" = "committedCents" + ${cents} WHERE "id" = ${fund.id} AND "committedCents" + "spentCents" + ${cents} <= "startingCents"`;
     if (charged !== 1) throw fieldError("PRECONDITION_FAILED", "amount", `${fund.name} has only ${formatCents(availableCents(fund))} available.`);
     const decidedAt = new Date();

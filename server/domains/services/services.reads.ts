@@ -238,6 +238,7 @@ export async function listFunds(deps: ServicesDeps, { userId, input }: Call<Part
     return {
       id: fund.id,
       name: fund.name,
+      closedAt: fund.closedAt,
       startingCents: fund.startingCents,
       committedCents: fund.committedCents,
       spentCents: fund.spentCents,

@@ -11,6 +11,7 @@ import {
   AMENDABLE,
   amendRefusal,
   moveRefusal,
+  ruleRefusal,
   secondRefusal,
   STALE_MOTION,
   tableRefusal,
@@ -50,6 +51,9 @@ export async function moveMotion(deps: VotingDeps, { userId, input }: { userId: 
   refuse(moveRefusal(seat));
   return inTransaction(deps, async (tx, effects) => {
     await checkMeetings(tx, body.id, input);
+    // The body's representation rules, read now: a motion keeps the unit rule it was moved under.
+    const rules = await tx.body.findUniqueOrThrow({ where: { id: body.id }, select: { equalRepresentation: true, unitRule: true } });
+    refuse(ruleRefusal({ rule: input.rule, equalRepresentation: rules.equalRepresentation }));
     const motion = await tx.motion.create({
       data: {
         partnershipId: body.partnershipId,
@@ -62,6 +66,7 @@ export async function moveMotion(deps: VotingDeps, { userId, input }: { userId: 
         ballotKind: input.ballotKind,
         rule: input.rule,
         requireQuorum: input.requireQuorum,
+        unitRule: rules.unitRule,
         movedByMembershipId: member.membershipId,
       },
       select: { id: true },
@@ -122,7 +127,7 @@ export async function amendMotion(deps: VotingDeps, { userId, input }: { userId:
   return inTransaction(deps, async (tx, effects) => {
     // Under the motion's row lock its vote cannot open while the amendment is being moved.
     await lockRow(tx, "Motion", motion.id);
-    const current = await tx.motion.findUniqueOrThrow({ where: { id: motion.id }, select: { status: true, text: true } });
+    const current = await tx.motion.findUniqueOrThrow({ where: { id: motion.id }, select: { status: true, text: true, body: { select: { equalRepresentation: true } } } });
     if (!AMENDABLE.includes(current.status as MotionStatus)) throw notAmendable();
     const amendment = await tx.motion.create({
       data: {
@@ -134,8 +139,10 @@ export async function amendMotion(deps: VotingDeps, { userId, input }: { userId:
         text: input.text,
         rationale: `Amendment to: ${current.text.slice(0, 200)}`,
         ballotKind: motion.ballotKind,
-        rule: "SIMPLE_MAJORITY",
+        // An amendment is decided like any motion of the body: per side where it has equal representation.
+        rule: current.body.equalRepresentation ? "DUAL_MAJORITY" : "SIMPLE_MAJORITY",
         requireQuorum: motion.requireQuorum,
+        unitRule: motion.unitRule,
         movedByMembershipId: member.membershipId,
       },
       select: { id: true },

@@ -1,36 +1,53 @@
-// A body's voting settings, its members' designated alternates, and a member's delegation of their
-// electronic votes to their alternate. They shape votes opened afterwards: an open vote's roll is fixed.
+// A body's voting settings, its umpire, its members' designated alternates, and a member's delegation
+// of their electronic votes to their alternate. They shape votes opened afterwards: an open vote's roll
+// is fixed. The settings and the umpire need both sides (joint changes); a side names the alternates of
+// its own seats at once, and proposes one for the other side's seats.
 import { recordAudit } from "../../audit/audit.js";
+import type { AppDeps } from "../../deps.js";
 import { AppError, forbidden } from "../../errors.js";
 import { partnershipRoom } from "../../realtime/realtime.events.js";
-import { inTransaction, lockRow, type Effects } from "../../unit-of-work/unit-of-work.js";
+import { inTransaction, type Effects } from "../../unit-of-work/unit-of-work.js";
+import { proposeJointChange, type Proposed, type ProposedOr } from "../joint/joint.api.js";
+import { isOwnSide } from "../partnerships/partnerships.policy.js";
+import { readAlternate, readUmpire, readVotingSettings, writeAlternate, type VotingSettingsValue } from "./voting.api.js";
 import { isVotingSeat } from "./voting.policy.js";
-import type { SetAlternateInput, SetDelegationInput, VotingBodyIdInput, VotingSettingsInput } from "./voting.schema.js";
+import type { NameUmpireInput, SetAlternateInput, SetDelegationInput, VotingBodyIdInput, VotingSettingsInput } from "./voting.schema.js";
 import type { VotingDeps } from "./voting.shared.js";
+
+/** Proposing may need socket rooms (a joint change applied at once). */
+type ProposingDeps = VotingDeps & Pick<AppDeps, "realtime" | "logger">;
 
 /** Voting settings and alternates show on the committee pages, which listen to the partnership's room. */
 const settingsChanged = (effects: Effects, partnershipId: string) => effects.publish(partnershipRoom(partnershipId), "partnership:changed", { partnershipId });
 
-export async function setVotingSettings(deps: VotingDeps, { userId, input }: { userId: string; input: VotingSettingsInput }) {
-  const { body } = await deps.access.requireBodyManager(userId, input.bodyId);
-  if (input.deadlockProcedure === "REFER_TO_UMPIRE" && !input.umpireName) {
+const sameSettings = (a: VotingSettingsValue, b: VotingSettingsValue) =>
+  a.secondFromOtherSide === b.secondFromOtherSide && a.allowVoteChange === b.allowVoteChange && a.deadlockProcedure === b.deadlockProcedure && a.reminderLeadHours === b.reminderLeadHours;
+
+/**
+ * Proposes the body's voting settings and, if it differs, its umpire (two joint changes: the umpire is
+ * named on its own too). Referring deadlocks to an umpire needs one named, or proposed now.
+ */
+export async function setVotingSettings(deps: ProposingDeps, { userId, input }: { userId: string; input: VotingSettingsInput }): Promise<ProposedOr<{ bodyId: string }> & { changeIds: string[] }> {
+  const { body } = await deps.access.requireBodyMember(userId, input.bodyId);
+  const { bodyId, umpireName, ...settings } = input;
+  const [current, umpire] = await Promise.all([readVotingSettings(deps.db, bodyId), readUmpire(deps.db, bodyId)]);
+  if (settings.deadlockProcedure === "REFER_TO_UMPIRE" && !umpireName && !umpire.umpireName) {
     throw new AppError("BAD_REQUEST", "Name the impartial umpire.", { fieldErrors: { umpireName: ["Name the impartial umpire."] } });
   }
-  return inTransaction(deps, async (tx, effects) => {
-    await tx.body.update({
-      where: { id: body.id },
-      data: {
-        secondFromOtherSide: input.secondFromOtherSide,
-        allowVoteChange: input.allowVoteChange,
-        deadlockProcedure: input.deadlockProcedure,
-        umpireName: input.umpireName,
-        reminderLeadHours: input.reminderLeadHours,
-      },
-    });
-    await recordAudit(tx, { partnershipId: body.partnershipId, actorId: userId, action: "body.votingSettingsSet", subjectType: "Body", subjectId: body.id, data: input });
-    settingsChanged(effects, body.partnershipId);
-    return { bodyId: body.id };
-  });
+  const proposals: Array<ProposedOr<Record<string, unknown>>> = [];
+  const at = { partnershipId: body.partnershipId, bodyId };
+  if (umpireName !== umpire.umpireName) proposals.push(await proposeJointChange(deps, { userId, input: { ...at, kind: "UMPIRE", payload: { umpireName } } }));
+  if (!sameSettings(settings, current)) proposals.push(await proposeJointChange(deps, { userId, input: { ...at, kind: "VOTING_SETTINGS", payload: settings } }));
+  // Nothing changed (the form saved as it was): nothing to propose.
+  const pending = proposals.filter((p): p is Proposed => p.pending);
+  const changeIds = pending.map((p) => p.changeId);
+  return pending[0] ? { ...pending[0], changeIds } : { pending: false, bodyId, changeIds };
+}
+
+/** Names the impartial umpire both sides agree on (or, empty, none): a joint change. */
+export async function nameUmpire(deps: ProposingDeps, { userId, input }: { userId: string; input: NameUmpireInput }) {
+  const { body } = await deps.access.requireBodyMember(userId, input.bodyId);
+  return proposeJointChange(deps, { userId, input: { partnershipId: body.partnershipId, bodyId: body.id, kind: "UMPIRE", payload: { umpireName: input.umpireName } } });
 }
 
 export async function getVotingSettings(deps: Pick<VotingDeps, "db" | "access">, { userId, input }: { userId: string; input: VotingBodyIdInput }) {
@@ -51,36 +68,20 @@ export async function getVotingSettings(deps: Pick<VotingDeps, "db" | "access">,
 }
 
 /**
- * Names a seat holder's alternate: someone seated on the same body (so they can follow its meetings and
- * motions, e.g. as an observer) from the same side. If they also hold a voting seat, they keep one vote.
- * Checked under the body's row lock, so the seats checked are the seats at commit.
+ * Names a seat holder's alternate (someone seated on the same body, from the same side). The co-chair of
+ * the holder's side does it at once; for a seat of the other side it is a joint change.
  */
-export async function setAlternate(deps: VotingDeps, { userId, input }: { userId: string; input: SetAlternateInput }) {
+export async function setAlternate(deps: ProposingDeps, { userId, input }: { userId: string; input: SetAlternateInput }): Promise<ProposedOr<Record<string, unknown>>> {
   const { bodyId, membershipId, alternateMembershipId } = input;
-  const { body } = await deps.access.requireBodyManager(userId, bodyId);
+  const { body, member } = await deps.access.requireBodyManager(userId, bodyId);
+  const holder = await readAlternate(deps.db, { bodyId, membershipId });
+  if (!holder || !holder.isVoting) throw new AppError("BAD_REQUEST", "Choose a voting member of this body.");
+  if (!isOwnSide(member.side, holder.side)) {
+    return proposeJointChange(deps, { userId, input: { partnershipId: body.partnershipId, bodyId, kind: "ALTERNATE", payload: { membershipId, alternateMembershipId } } });
+  }
   return inTransaction(deps, async (tx, effects) => {
-    await lockRow(tx, "Body", bodyId);
-    const seat = await tx.bodySeat.findUnique({
-      where: { bodyId_membershipId: { bodyId, membershipId } },
-      select: { id: true, isVoting: true, membership: { select: { organization: { select: { side: true } } } } },
-    });
-    if (!seat || !seat.isVoting) throw new AppError("BAD_REQUEST", "Choose a voting member of this body.");
-    if (alternateMembershipId) {
-      if (alternateMembershipId === membershipId) throw new AppError("BAD_REQUEST", "A member cannot be their own alternate.");
-      const alternate = await tx.bodySeat.findUnique({
-        where: { bodyId_membershipId: { bodyId, membershipId: alternateMembershipId } },
-        select: { membership: { select: { organization: { select: { side: true } } } } },
-      });
-      if (!alternate) throw new AppError("BAD_REQUEST", "Choose someone seated on this body (an observer seat is enough).");
-      if (alternate.membership.organization.side !== seat.membership.organization.side) {
-        throw new AppError("BAD_REQUEST", "An alternate comes from the same side as the member, so each side keeps its parity.");
-      }
-    }
-    // A new (or no) alternate is not someone the holder chose to vote for them electronically.
-    await tx.bodySeat.update({ where: { id: seat.id }, data: { alternateMembershipId, delegatesElectronicVotes: false } });
-    await recordAudit(tx, { partnershipId: body.partnershipId, actorId: userId, action: "seat.alternateSet", subjectType: "Body", subjectId: bodyId, data: { membershipId, alternateMembershipId } });
-    settingsChanged(effects, body.partnershipId);
-    return { bodyId };
+    await writeAlternate(tx, effects, { body, membershipId, alternateMembershipId, actorId: userId, changeId: null });
+    return { bodyId, pending: false as const };
   });
 }
 

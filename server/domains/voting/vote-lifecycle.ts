@@ -1,7 +1,7 @@
 // A vote's life once seconded: opened (the roll fixed, a secret vote's public key set, its deadline and
 // reminder scheduled as jobs), closed (the result computed inside the closing transaction, a secret
 // vote's sealed ballots opened, counted and deleted there; into the meeting's minutes), and a deadlock
-// settled or voted again.
+// voted again (the other ways to settle one: deadlocks.ts).
 import { recordAudit } from "../../audit/audit.js";
 import type { Tx } from "../../db.js";
 import type { AppDeps } from "../../deps.js";
@@ -14,7 +14,7 @@ import { computeQuorum, type QuorumRule } from "../meetings/meetings.rules.js";
 import { openBallot, sameKey, voteKeys, type SecretConfig } from "./ballot-box.js";
 import { closeRefusal, openRefusal, settleDeadlockRefusal, STALE_MOTION } from "./voting.policy.js";
 import { castCount, decide, tallyOf, type DecisionRule, type Outcome, type Tally, type VoteSide } from "./voting.rules.js";
-import type { MotionIdInput, OpenVoteInput, ResolveDeadlockInput } from "./voting.schema.js";
+import type { MotionIdInput, OpenVoteInput } from "./voting.schema.js";
 import { announceMotion, appendEvent, liveTallyOf, refuse, requireMotionSeat, rollCallTally, type VotingDeps } from "./voting.shared.js";
 
 type QuorumSnapshot = ReturnType<typeof computeQuorum> & { basis: "ATTENDANCE" | "BALLOTS"; required: boolean };
@@ -155,7 +155,7 @@ export async function finishVote(
   const tally = motion.ballotKind === "SECRET" ? await countSealedBallots(deps, tx, motion) : await rollCallTally(tx, motionId);
   const quorum = await quorumFor(tx, motion);
   const rule = motion.rule as DecisionRule;
-  const decision = decide(rule, tally, { required: motion.requireQuorum, met: quorum.met });
+  const decision = decide(rule, tally, { required: motion.requireQuorum, met: quorum.met }, { unitRule: motion.unitRule });
   const result: MotionResult = { ...decision, rule, tally, cast: castCount(tally.total), eligible: motion.eligibleCount, quorum };
   await tx.motion.update({ where: { id: motionId }, data: { outcome: decision.outcome, result: result as never } });
   await appendEvent(tx, motionId, "closed", { by: actorId ? "chair" : "deadline" });
@@ -252,19 +252,6 @@ async function deadlineRecorder(tx: Tx, motion: { id: string; movedByMembershipI
   return opened.actorId!;
 }
 
-/** Records how a deadlock was settled: the umpire's decision, or what the body did. */
-export async function resolveDeadlock(deps: VotingDeps, { userId, input }: { userId: string; input: ResolveDeadlockInput }) {
-  const { motion, seat } = await requireMotionSeat(deps, userId, input.motionId);
-  refuse(settleDeadlockRefusal({ seat, outcome: motion.outcome, how: "resolve" }));
-  return inTransaction(deps, async (tx, effects) => {
-    const { count } = await tx.motion.updateMany({ where: { id: motion.id, outcome: "DEADLOCKED", resolution: null }, data: { resolution: input.resolution, resolvedAt: new Date() } });
-    if (!count) throw new AppError("CONFLICT", "This deadlock has already been settled.");
-    await appendEvent(tx, motion.id, "deadlockResolved", { resolution: input.resolution });
-    effects.publish(motionRoom(motion.id), "motion:changed", { motionId: motion.id });
-    return { id: motion.id };
-  });
-}
-
 /** After a deadlock and a caucus: the same motion again, seconded as before, ready to open. */
 export async function revoteMotion(deps: VotingDeps, { userId, input }: { userId: string; input: MotionIdInput }) {
   const { motion, seat } = await requireMotionSeat(deps, userId, input.motionId);
@@ -287,6 +274,7 @@ export async function revoteMotion(deps: VotingDeps, { userId, input }: { userId
         ballotKind: motion.ballotKind,
         rule: motion.rule,
         requireQuorum: motion.requireQuorum,
+        unitRule: motion.unitRule,
         movedByMembershipId: motion.movedByMembershipId,
         secondedByMembershipId: motion.secondedByMembershipId,
         status: "SECONDED",

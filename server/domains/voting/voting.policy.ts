@@ -3,7 +3,7 @@
 // are the same functions, so a button and the rule behind it never disagree. No I/O.
 import { canChair, type SeatFacts, type Side } from "../../access/access.rules.js";
 import type { AppErrorCode, FieldErrors } from "../../errors.js";
-import { canMove, type Choice, type MotionStatus } from "./voting.rules.js";
+import { canMove, isPooledRule, type Choice, type DecisionRule, type MotionStatus } from "./voting.rules.js";
 
 export type Refusal = { code: AppErrorCode; message: string; fieldErrors?: FieldErrors };
 
@@ -21,6 +21,13 @@ const notChair = (seat: SeatFacts): Refusal | null => (canChairVotes(seat) ? nul
 
 export function moveRefusal(seat: SeatFacts): Refusal | null {
   return isVotingSeat(seat) ? null : { code: "FORBIDDEN", message: "Only voting members move motions." };
+}
+
+export const POOLED_RULE_REFUSAL = "This body has equal representation: its motions are decided per side (dual majority, or consensus), never by counting all voters together.";
+
+/** A body with equal representation takes no rule that pools both sides' votes. */
+export function ruleRefusal(f: { rule: DecisionRule; equalRepresentation: boolean }): Refusal | null {
+  return f.equalRepresentation && isPooledRule(f.rule) ? { code: "BAD_REQUEST", message: POOLED_RULE_REFUSAL, fieldErrors: { rule: [POOLED_RULE_REFUSAL] } } : null;
 }
 
 export type SecondFacts = {

@@ -51,7 +51,8 @@ export async function listMovableBodies(deps: ReadDeps, { userId, input }: { use
   return deps.db.body.findMany({
     where: { partnershipId: input.partnershipId, seats: { some: { membershipId, isVoting: true, role: { in: ["CO_CHAIR", "MEMBER"] } } } },
     orderBy: [{ kind: "desc" }, { name: "asc" }],
-    select: { id: true, name: true },
+    // Equal representation: the move form offers only the per-side rules.
+    select: { id: true, name: true, equalRepresentation: true, unitRule: true },
   });
 }
 

@@ -2,8 +2,9 @@
 import { protectedProcedure, router } from "../../trpc/trpc.js";
 import { castBallot } from "./ballots.js";
 import { amendMotion, moveMotion, secondMotion, tableMotion, withdrawMotion } from "./motions.js";
-import { getVotingSettings, setAlternate, setDelegation, setVotingSettings } from "./settings.js";
-import { closeVote, openVote, resolveDeadlock, revoteMotion } from "./vote-lifecycle.js";
+import { proposeUmpireDecision, resolveDeadlock } from "./deadlocks.js";
+import { getVotingSettings, nameUmpire, setAlternate, setDelegation, setVotingSettings } from "./settings.js";
+import { closeVote, openVote, revoteMotion } from "./vote-lifecycle.js";
 import { getMotion, listMotions, listMovableBodies } from "./voting.reads.js";
 import {
   AmendMotionInputSchema,
@@ -11,10 +12,12 @@ import {
   ListMotionsInputSchema,
   MotionIdSchema,
   MoveMotionInputSchema,
+  NameUmpireInputSchema,
   OpenVoteInputSchema,
   ResolveDeadlockInputSchema,
   SetAlternateInputSchema,
   SetDelegationInputSchema,
+  UmpireDecisionInputSchema,
   VotingBodyIdSchema,
   VotingPartnershipIdSchema,
   VotingSettingsInputSchema,
@@ -33,6 +36,7 @@ export const votingRouter = router({
     open: protectedProcedure.input(OpenVoteInputSchema).mutation(({ ctx, input }) => openVote(ctx.deps, { userId: ctx.user.id, input })),
     close: protectedProcedure.input(MotionIdSchema).mutation(({ ctx, input }) => closeVote(ctx.deps, { userId: ctx.user.id, input })),
     resolveDeadlock: protectedProcedure.input(ResolveDeadlockInputSchema).mutation(({ ctx, input }) => resolveDeadlock(ctx.deps, { userId: ctx.user.id, input })),
+    recordUmpireDecision: protectedProcedure.input(UmpireDecisionInputSchema).mutation(({ ctx, input }) => proposeUmpireDecision(ctx.deps, { userId: ctx.user.id, input })),
     revote: protectedProcedure.input(MotionIdSchema).mutation(({ ctx, input }) => revoteMotion(ctx.deps, { userId: ctx.user.id, input })),
   }),
   ballot: router({
@@ -41,6 +45,7 @@ export const votingRouter = router({
   settings: router({
     get: protectedProcedure.input(VotingBodyIdSchema).query(({ ctx, input }) => getVotingSettings(ctx.deps, { userId: ctx.user.id, input })),
     set: protectedProcedure.input(VotingSettingsInputSchema).mutation(({ ctx, input }) => setVotingSettings(ctx.deps, { userId: ctx.user.id, input })),
+    nameUmpire: protectedProcedure.input(NameUmpireInputSchema).mutation(({ ctx, input }) => nameUmpire(ctx.deps, { userId: ctx.user.id, input })),
     setAlternate: protectedProcedure.input(SetAlternateInputSchema).mutation(({ ctx, input }) => setAlternate(ctx.deps, { userId: ctx.user.id, input })),
     setDelegation: protectedProcedure.input(SetDelegationInputSchema).mutation(({ ctx, input }) => setDelegation(ctx.deps, { userId: ctx.user.id, input })),
   }),

@@ -25,8 +25,12 @@ export const RULE_EXPLANATIONS: Record<DecisionRule, string> = {
   UNANIMOUS: "Passes when at least one member votes yes and nobody votes no. Abstentions do not break unanimity.",
   CONSENSUS: "Passes unless a voting member blocks (votes no). Abstaining means standing aside, not blocking.",
   DUAL_MAJORITY:
-    "Passes only when a majority of the labor side AND a majority of the management side vote yes. Abstentions count as present but not as yes or no. If one side is for and the other against, the vote is deadlocked.",
+    "Passes only when a majority of the labor side AND a majority of the management side vote yes. Abstentions count as present but not as yes or no. If one side is for and the other is not (against, tied, abstaining or absent), the vote is deadlocked and the body's deadlock procedure follows.",
 };
+
+/** Rules that count every voter together: refused for motions of a body with equal representation. */
+export const POOLED_RULES: readonly DecisionRule[] = ["SIMPLE_MAJORITY", "TWO_THIRDS", "UNANIMOUS"];
+export const isPooledRule = (rule: DecisionRule) => POOLED_RULES.includes(rule);
 
 export const emptyCounts = (): Counts => ({ YES: 0, NO: 0, ABSTAIN: 0 });
 export const emptyTally = (): Tally => ({ LABOR: emptyCounts(), MANAGEMENT: emptyCounts(), NEUTRAL: emptyCounts(), total: emptyCounts() });
@@ -49,12 +53,41 @@ const majorityAgainst = (c: Counts) => c.NO > c.YES;
 
 export type Decision = { outcome: Outcome; reason: string };
 
+/** How one side votes as a unit: its majority's choice, or no vote at all when it is tied or did not vote yes or no. */
+export function unitVote(c: Counts): Choice | null {
+  if (majorityFor(c)) return "YES";
+  if (majorityAgainst(c)) return "NO";
+  return null;
+}
+
+/**
+ * The tally with the labor and the management side each reduced to one vote, its majority's (the unit
+ * rule); a side without a majority casts none. Neutral votes stay as they are.
+ */
+export function asUnits(tally: Tally): Tally {
+  const unit = (c: Counts): Counts => {
+    const vote = unitVote(c);
+    return { YES: vote === "YES" ? 1 : 0, NO: vote === "NO" ? 1 : 0, ABSTAIN: vote === null && castCount(c) > 0 ? 1 : 0 };
+  };
+  const LABOR = unit(tally.LABOR);
+  const MANAGEMENT = unit(tally.MANAGEMENT);
+  const NEUTRAL = { ...tally.NEUTRAL };
+  const total = { YES: LABOR.YES + MANAGEMENT.YES + NEUTRAL.YES, NO: LABOR.NO + MANAGEMENT.NO + NEUTRAL.NO, ABSTAIN: LABOR.ABSTAIN + MANAGEMENT.ABSTAIN + NEUTRAL.ABSTAIN };
+  return { LABOR, MANAGEMENT, NEUTRAL, total };
+}
+
 /**
  * Applies the rule to a closed vote. When the vote requires a quorum and it did not hold, the vote is
- * invalid (NO_QUORUM) whatever the counts.
+ * invalid (NO_QUORUM) whatever the counts. Under the unit rule each side's majority casts that side's
+ * one vote (`asUnits`), and the rule is applied to those votes.
  */
-export function decide(rule: DecisionRule, tally: Tally, quorum: { required: boolean; met: boolean }): Decision {
+export function decide(rule: DecisionRule, tally: Tally, quorum: { required: boolean; met: boolean }, options: { unitRule?: boolean } = {}): Decision {
   if (quorum.required && !quorum.met) return { outcome: "NO_QUORUM", reason: "The per-side quorum did not hold, so the vote is not valid." };
+  if (options.unitRule) {
+    const decision = decide(rule, asUnits(tally), quorum);
+    const side = (name: string, c: Counts) => `${name} ${c.YES}–${c.NO}${unitVote(c) ? ` votes ${unitVote(c) === "YES" ? "yes" : "no"} as a unit` : " casts no unit vote"}`;
+    return { ...decision, reason: `${decision.reason} (Unit rule: ${side("labor", tally.LABOR)}; ${side("management", tally.MANAGEMENT)}.)` };
+  }
   const t = tally.total;
   switch (rule) {
     case "SIMPLE_MAJORITY":
@@ -79,9 +112,16 @@ export function decide(rule: DecisionRule, tally: Tally, quorum: { required: boo
       const management = tally.MANAGEMENT;
       const line = `Labor ${labor.YES}–${labor.NO}, management ${management.YES}–${management.NO}.`;
       if (majorityFor(labor) && majorityFor(management)) return { outcome: "PASSED", reason: `A majority of each side voted yes. ${line}` };
-      const split = (majorityFor(labor) && majorityAgainst(management)) || (majorityFor(management) && majorityAgainst(labor));
-      if (split) return { outcome: "DEADLOCKED", reason: `The sides split: one for, the other against. ${line}` };
-      return { outcome: "FAILED", reason: `Not a majority of each side. ${line}` };
+      // One side carried it and the other did not: whether that side voted against, tied, only abstained
+      // or did not vote at all, the body is deadlocked (its deadlock procedure follows). Only when
+      // neither side carried it has the body as a whole said no.
+      const carried = majorityFor(labor) ? "labor" : majorityFor(management) ? "management" : null;
+      if (carried) {
+        const other = carried === "labor" ? management : labor;
+        const why = majorityAgainst(other) ? "voted against" : castCount(other) === 0 ? "did not vote" : other.YES + other.NO === 0 ? "only abstained" : "was tied";
+        return { outcome: "DEADLOCKED", reason: `Deadlocked: a majority of ${carried} voted yes, and ${carried === "labor" ? "management" : "labor"} ${why}. ${line}` };
+      }
+      return { outcome: "FAILED", reason: `Neither side had a majority for it. ${line}` };
     }
   }
 }

@@ -61,6 +61,17 @@ export const VotingSettingsInputSchema = z.object({
 });
 export type VotingSettingsInput = z.infer<typeof VotingSettingsInputSchema>;
 
+export const NameUmpireInputSchema = z.object({ bodyId: id, umpireName: z.string().trim().max(200, "At most 200 characters.") });
+export type NameUmpireInput = z.infer<typeof NameUmpireInputSchema>;
+
+/** The umpire's decision on a deadlocked vote: the question put to them and their decision (both co-chairs attest it). */
+export const UmpireDecisionInputSchema = z.object({
+  motionId: id,
+  question: z.string({ required_error: "Give the question put to the umpire." }).trim().min(1, "Give the question put to the umpire.").max(MOTION_TEXT_MAX),
+  decision: z.string({ required_error: "Record the umpire's decision." }).trim().min(1, "Record the umpire's decision.").max(MOTION_TEXT_MAX),
+});
+export type UmpireDecisionInput = z.infer<typeof UmpireDecisionInputSchema>;
+
 export const SetAlternateInputSchema = z.object({ bodyId: id, membershipId: id, alternateMembershipId: id.nullable() });
 export const SetDelegationInputSchema = z.object({ bodyId: id, delegates: z.boolean() });
 

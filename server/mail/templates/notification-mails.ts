@@ -8,6 +8,8 @@ import { draftChangesRequested } from "./draft-changes-requested.js";
 import { draftMentioned } from "./draft-mentioned.js";
 import { draftReviewRequested } from "./draft-review-requested.js";
 import { draftSignedOff } from "./draft-signed-off.js";
+import { jointDecided } from "./joint-decided.js";
+import { jointWaiting } from "./joint-waiting.js";
 import { messagesFor } from "./i18n.js";
 import { renderLayout, type RenderedMail } from "./layout.js";
 import { membershipJoined } from "./membership-joined.js";
@@ -32,6 +34,8 @@ export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: NotificationTemp
   "draft.changesRequested": draftChangesRequested,
   "draft.signedOff": draftSignedOff,
   "serviceRequest.updated": serviceRequestUpdated,
+  "joint.waiting": jointWaiting,
+  "joint.decided": jointDecided,
 };
 
 const messages = {
