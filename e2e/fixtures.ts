@@ -11,6 +11,8 @@ export { expect, DEMO_PARTNERSHIP, DEMO_PASSWORD };
 
 /** The seeded labor co-chair of the demo partnership (Denise Carter; see server/fixtures/demo.ts). */
 export const LABOR_CO_CHAIR = DEMO_PEOPLE.find((p) => p.role === "LABOR_CO_CHAIR")!;
+/** The seeded management co-chair of the demo partnership (Marcus Lee). */
+export const MANAGEMENT_CO_CHAIR = DEMO_PEOPLE.find((p) => p.role === "MANAGEMENT_CO_CHAIR")!;
 
 export type NewUser = { name: string; email: string; password: string };
 

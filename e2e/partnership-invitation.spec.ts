@@ -1,8 +1,9 @@
-// The foundation's main journey: the labor co-chair signs in, creates a committee and invites a new
-// person, who signs up from the link and joins; the co-chair's open People page shows the newcomer and
-// a new notification live, without a reload.
+// The foundation's main journey: the labor co-chair signs in, proposes a committee (a joint change: the
+// management co-chair concurs from his home page) and invites a new person, who signs up from the link
+// and joins; the co-chair's open People page shows the newcomer and a new notification live, without a
+// reload.
 import type { Page } from "@playwright/test";
-import { DEMO_PARTNERSHIP, DEMO_PASSWORD, LABOR_CO_CHAIR, expect, screenshot, test, uniqueUser } from "./fixtures";
+import { DEMO_PARTNERSHIP, DEMO_PASSWORD, LABOR_CO_CHAIR, MANAGEMENT_CO_CHAIR, expect, fromOwnAddress, screenshot, signIn, test, uniqueUser } from "./fixtures";
 
 test("a co-chair creates a committee and invites someone who joins while she watches", async ({ page, newContext }, testInfo) => {
   // ── Denise signs in through the real form (the other specs use the fixture's signIn).
@@ -29,6 +30,17 @@ test("a co-chair creates a committee and invites someone who joins while she wat
   await committeeForm.getByLabel("Committee name").fill(committee);
   await committeeForm.getByLabel("Purpose").fill("Plans lockout/tagout and forklift refreshers with the safety stewards.");
   await committeeForm.getByRole("button", { name: "Create committee" }).click();
+  // A new committee needs both sides: it waits for the management co-chair.
+  await expect(committeeForm.getByRole("status")).toHaveText("Proposed — waiting for management's co-chair.");
+  const marcus = await newContext(fromOwnAddress());
+  await signIn(marcus, MANAGEMENT_CO_CHAIR.email);
+  const his = await marcus.newPage();
+  await his.goto("/");
+  const proposal = his.getByRole("region", { name: /^Waiting for you/ }).getByRole("article").filter({ hasText: `Create the committee “${committee}”` });
+  await proposal.getByRole("button", { name: /^Concur/ }).click();
+  await expect(his.getByTestId("joint-outcome")).toContainText("Applied: both sides agreed.");
+  // Live on Denise's page: the committee appears in the list.
+  await page.getByRole("link", { name: committee }).click();
   await expect(page).toHaveURL(new RegExp(`^[^?]*${partnershipPath}/committees/[^/]+$`));
   await expect(page.getByRole("heading", { name: committee })).toBeVisible();
   await screenshot(page, "committee");

@@ -19,7 +19,16 @@ const STATUS_TONE: Record<JointStatus, "amber" | "green" | "red" | "slate" | "in
   STALE: "slate",
 };
 
-export function JointChangeCard({ change, showWhere = false }: { change: JointChangeItem & { partnershipName?: string }; showWhere?: boolean }) {
+export function JointChangeCard({
+  change,
+  showWhere = false,
+  onDone,
+}: {
+  change: JointChangeItem & { partnershipName?: string };
+  showWhere?: boolean;
+  /** Told what became of the change after the viewer acted (a list that drops the card can still say so). */
+  onDone?: (message: string) => void;
+}) {
   const headingId = useId();
   const reasonId = useId();
   const utils = trpc.useUtils();
@@ -31,6 +40,7 @@ export function JointChangeCard({ change, showWhere = false }: { change: JointCh
     setError(null);
     setOutcome(result.message);
     setDeclining(false);
+    onDone?.(`${result.message} (${change.title})`);
     void utils.joint.change.list.invalidate();
     void utils.joint.change.waiting.invalidate();
   };
