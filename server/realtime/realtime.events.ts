@@ -6,6 +6,7 @@ import type { PartnershipEvents } from "../domains/partnerships/partnerships.eve
 import type { VotingEvents } from "../domains/voting/voting.events.js";
 import type { DraftEvents } from "../domains/drafts/drafts.events.js";
 import type { ServicesEvents } from "../domains/services/services.events.js";
+import type { ParticipantsEvents } from "../domains/participants/participants.events.js";
 import type { JointEvents } from "../domains/joint/joint.events.js";
 
 /**
@@ -40,6 +41,7 @@ export type ServerToClientEvents = PartnershipEvents &
   VotingEvents &
   DraftEvents &
   ServicesEvents &
+  ParticipantsEvents &
   JointEvents & {
     /** The session behind this socket ended (sign-out); the client should reload. */
     "session:ended": (payload: Record<string, never>) => void;

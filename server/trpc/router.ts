@@ -6,6 +6,7 @@ import { draftsRouter } from "../domains/drafts/drafts.router.js";
 import { notificationsRouter } from "../domains/notifications/notifications.router.js";
 import { partnershipsRouter } from "../domains/partnerships/partnerships.router.js";
 import { servicesRouter } from "../domains/services/services.router.js";
+import { participantsRouter } from "../domains/participants/participants.router.js";
 import { preferencesRouter } from "../domains/preferences/preferences.router.js";
 import { jointRouter } from "../domains/joint/joint.router.js";
 import { devMailRouter } from "../mail/dev-mail.router.js";
@@ -19,6 +20,7 @@ export const appRouter = router({
   voting: votingRouter,
   drafts: draftsRouter,
   services: servicesRouter,
+  participants: participantsRouter,
   preferences: preferencesRouter,
   joint: jointRouter,
   devMail: devMailRouter,

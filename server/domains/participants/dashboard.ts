@@ -1,0 +1,211 @@
+// The Access & Opportunity dashboard: how many people reach each stage (applied, enrolled, retained at 6
+// and 12 months, completed, placed) and the median wage at placement, by race and ethnicity (one group
+// per person, 2024 format), sex, veteran status, disability, age, employer and program, for the people
+// who applied in one calendar year, with quarters and the four years before as trends. One SQL pass
+// counts everything; then small-cell suppression (suppression.rules.ts) hides small groups in every
+// table, and the totals row every table of a year shares is hidden alike in all of them, so no table
+// gives away what another hides. Only whole years are offered: overlapping periods would let two
+// protected tables be subtracted.
+import { Prisma } from "../../generated/prisma/client.js";
+import type { Db } from "../../db.js";
+import { forbidden } from "../../errors.js";
+import { traineeAnswersSql } from "../services/services.api.js";
+import { DEMOGRAPHICS, RACE_ETHNICITY_GROUPS } from "../services/services.rules.js";
+import { canSeeDashboard } from "./participants.policy.js";
+import { BREAKDOWNS, csvCell, median, rate, RATES, STAGE_KEYS, STAGE_NESTING, STAGES, type Breakdown, type Stage } from "./participants.rules.js";
+import type { DashboardInput } from "./participants.schema.js";
+import { readSettings, requireViewer, type Call, type ParticipantsDeps } from "./participants.shared.js";
+import { describeSuppressionRule, stageTable, suppressCells, type CellRef } from "./suppression.rules.js";
+
+export const TREND_YEARS = 5;
+
+export type DashboardRow = {
+  key: string;
+  label: string;
+  /** Per stage (STAGE_KEYS order): the count, or null where hidden. */
+  counts: Array<number | null>;
+  rates: Record<string, number | null>;
+  /** Median hourly wage at placement, in cents; null where hidden or nobody was placed. */
+  medianWageCents: number | null;
+};
+export type DashboardTable = { key: Breakdown | "quarter"; label: string; rows: DashboardRow[]; all: DashboardRow; hiddenCells: number };
+export type Dashboard = {
+  partnershipName: string;
+  year: number;
+  threshold: number;
+  rule: string;
+  stages: Array<{ key: Stage; label: string }>;
+  rateLabels: Array<{ key: string; label: string }>;
+  tables: DashboardTable[];
+  trend: Array<{ year: number; counts: Array<number | null> }>;
+  generatedAt: string;
+};
+
+type CountRow = { year: number; dim: string; key: string | null; applied: number; enrolled: number; retained6: number; retained12: number; completed: number; placed: number; wages: number[] | null };
+
+const DIMENSIONS: Array<Breakdown | "quarter"> = ["raceEthnicity", "sex", "veteranStatus", "disabilityStatus", "ageBand", "employer", "program", "quarter"];
+
+/** One pass over the partnership's applications of `from`–`to` years, grouped every way the dashboard shows. */
+async function countStages(db: Db, partnershipId: string, firstYear: number, lastYear: number, asOf: Date): Promise<CountRow[]> {
+  const from = new Date(Date.UTC(firstYear, 0, 1));
+  const to = new Date(Date.UTC(lastYear + 1, 0, 1));
+  return db.$queryRaw<CountRow[]>(Prisma.sql`
+    WITH e AS (
+      SELECT extract(year FROM en."appliedOn" AT TIME ZONE 'UTC')::int AS year,
+             extract(quarter FROM en."appliedOn" AT TIME ZONE 'UTC')::int AS quarter,
+             en."employerId" AS employer, en."programId" AS program,
+             COALESCE(t."raceEthnicity", p."raceEthnicity") AS race,
+             COALESCE(t."sex", p."sex") AS sex,
+             COALESCE(t."veteranStatus", p."veteranStatus") AS vet,
+             COALESCE(t."disabilityStatus", p."disabilityStatus") AS dis,
+             COALESCE(t."ageBand", p."ageBand") AS age,
+             en."startDate" IS NOT NULL AS enrolled,
+             (en."startDate" IS NOT NULL AND en."startDate" + interval '6 months' <= ${asOf}
+               AND (en."endedOn" IS NULL OR en."status" = 'COMPLETED' OR en."endedOn" >= en."startDate" + interval '6 months')) AS retained6,
+             (en."startDate" IS NOT NULL AND en."startDate" + interval '12 months' <= ${asOf}
+               AND (en."endedOn" IS NULL OR en."status" = 'COMPLETED' OR en."endedOn" >= en."startDate" + interval '12 months')) AS retained12,
+             en."status" = 'COMPLETED' AS completed,
+             en."startDate" IS NOT NULL AND COALESCE(o."employed", false) AS placed,
+             o."hourlyCents" AS wage
+      FROM "Enrollment" en
+      JOIN "Participant" p ON p."id" = en."participantId"
+      LEFT JOIN ${traineeAnswersSql(partnershipId)} t ON t."id" = p."traineeId"
+      LEFT JOIN "Outcome" o ON o."enrollmentId" = en."id" AND o."checkpoint" = 'EXIT'
+      WHERE en."partnershipId" = ${partnershipId} AND en."appliedOn" >= ${from} AND en."appliedOn" < ${to}
+    ), g AS (
+      SELECT *, CASE WHEN 'PREFER_NOT_TO_SAY' = ANY (race) THEN 'NOT_REPORTED' WHEN cardinality(race) > 1 THEN 'MULTIPLE' ELSE race[1] END AS race_group FROM e
+    )
+    SELECT year,
+           CASE WHEN GROUPING(race_group) = 0 THEN 'raceEthnicity' WHEN GROUPING(sex) = 0 THEN 'sex' WHEN GROUPING(vet) = 0 THEN 'veteranStatus'
+                WHEN GROUPING(dis) = 0 THEN 'disabilityStatus' WHEN GROUPING(age) = 0 THEN 'ageBand' WHEN GROUPING(employer) = 0 THEN 'employer'
+                WHEN GROUPING(program) = 0 THEN 'program' WHEN GROUPING(quarter) = 0 THEN 'quarter' ELSE 'all' END AS dim,
+           COALESCE(race_group, sex, vet, dis, age, employer, program, quarter::text) AS key,
+           count(*)::int AS applied,
+           (count(*) FILTER (WHERE enrolled))::int AS enrolled,
+           (count(*) FILTER (WHERE retained6))::int AS retained6,
+           (count(*) FILTER (WHERE retained12))::int AS retained12,
+           (count(*) FILTER (WHERE completed))::int AS completed,
+           (count(*) FILTER (WHERE placed))::int AS placed,
+           array_agg(wage) FILTER (WHERE placed AND wage IS NOT NULL) AS wages
+    FROM g
+    GROUP BY GROUPING SETS ((year, race_group), (year, sex), (year, vet), (year, dis), (year, age), (year, employer), (year, program), (year, quarter), (year))
+  `);
+}
+
+const zeroCounts = () => STAGE_KEYS.map(() => 0);
+
+/** Builds and suppresses one year's tables; the All row hidden alike in every table of the year. */
+function yearTables(rows: CountRow[], year: number, groups: Record<Breakdown | "quarter", Array<{ key: string; label: string }>>, threshold: number) {
+  const ofYear = rows.filter((r) => r.year === year);
+  const countsOf = (r: CountRow | undefined) => (r ? STAGE_KEYS.map((s) => r[s]) : zeroCounts());
+  const wagesOf = (r: CountRow | undefined) => r?.wages ?? [];
+  const allRow = ofYear.find((r) => r.dim === "all");
+  const all = countsOf(allRow);
+  const built = DIMENSIONS.map((dim) => {
+    const list = groups[dim];
+    const found = list.map((g) => ofYear.find((r) => r.dim === dim && r.key === g.key));
+    return { dim, list, counts: found.map(countsOf), wages: found.map(wagesOf) };
+  });
+  // Link the tables through their shared All row: hide there whatever any table hides, until stable.
+  let forced = new Set<number>();
+  let results = built.map(() => suppressCells(stageTable([[0]], []), threshold));
+  for (let round = 0; round < 20; round++) {
+    results = built.map((t) => {
+      const table = stageTable(t.counts, STAGE_NESTING, all);
+      return suppressCells({ ...table, forced: [...forced].map((s) => [t.counts.length, s] as CellRef) }, threshold);
+    });
+    const union = new Set<number>();
+    for (const r of results) r.hidden[r.hidden.length - 1]!.forEach((h, s) => h && union.add(s));
+    if ([...union].every((s) => forced.has(s))) break;
+    forced = new Set([...forced, ...union]);
+  }
+  const row = (key: string, label: string, counts: number[], hidden: boolean[], wages: number[]): DashboardRow => {
+    const shown = counts.map((n, s) => (hidden[s] ? null : n));
+    const at = (stage: Stage) => shown[STAGE_KEYS.indexOf(stage)] ?? null;
+    const placed = at("placed");
+    return {
+      key,
+      label,
+      counts: shown,
+      rates: Object.fromEntries(RATES.map((r) => [r.key, rate(at(r.of), at(r.over))])),
+      // A median speaks for at least `threshold` people, and only where their count is shown.
+      medianWageCents: placed !== null && placed >= threshold && wages.length >= threshold ? median(wages) : null,
+    };
+  };
+  const tables: DashboardTable[] = built.map((t, i) => {
+    const hidden = results[i]!.hidden;
+    return {
+      key: t.dim,
+      label: t.dim === "quarter" ? "Quarter applied" : BREAKDOWNS[t.dim],
+      rows: t.list.map((g, r) => row(g.key, g.label, t.counts[r]!, hidden[r]!, t.wages[r]!)),
+      all: row("all", "All applicants", all, hidden[t.counts.length]!, wagesOf(allRow)),
+      hiddenCells: hidden.flat().filter(Boolean).length,
+    };
+  });
+  return tables;
+}
+
+/** The dashboard of applications in `year` (suppressed), with the four years before as a trend. */
+export async function computeDashboard(db: Db, partnershipId: string, year: number, asOf = new Date()): Promise<Dashboard> {
+  const [settings, partnership, employers, programs] = await Promise.all([
+    readSettings(db, partnershipId),
+    db.partnership.findUniqueOrThrow({ where: { id: partnershipId }, select: { name: true } }),
+    db.organization.findMany({ where: { partnershipId, type: "EMPLOYER" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.program.findMany({ where: { partnershipId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const threshold = settings.suppressionThreshold;
+  const rows = await countStages(db, partnershipId, year - TREND_YEARS + 1, year, asOf);
+  const options = (o: Record<string, string>) => Object.entries(o).map(([key, label]) => ({ key, label }));
+  const groups: Record<Breakdown | "quarter", Array<{ key: string; label: string }>> = {
+    raceEthnicity: options(RACE_ETHNICITY_GROUPS),
+    sex: options(DEMOGRAPHICS.sex),
+    veteranStatus: options(DEMOGRAPHICS.veteranStatus),
+    disabilityStatus: options(DEMOGRAPHICS.disabilityStatus),
+    ageBand: options(DEMOGRAPHICS.ageBand),
+    employer: employers.map((e) => ({ key: e.id, label: e.name })),
+    program: programs.map((p) => ({ key: p.id, label: p.name })),
+    quarter: [1, 2, 3, 4].map((q) => ({ key: String(q), label: `Q${q} ${year}` })),
+  };
+  const tables = yearTables(rows, year, groups, threshold);
+  const trend = [];
+  for (let y = year - TREND_YEARS + 1; y <= year; y++) {
+    const all = y === year ? tables[0]!.all : yearTables(rows, y, groups, threshold)[0]!.all;
+    trend.push({ year: y, counts: all.counts });
+  }
+  return {
+    partnershipName: partnership.name,
+    year,
+    threshold,
+    rule: describeSuppressionRule(threshold),
+    stages: STAGE_KEYS.map((key) => ({ key, label: STAGES[key] })),
+    rateLabels: RATES.map((r) => ({ key: r.key, label: r.label })),
+    tables,
+    trend,
+    generatedAt: asOf.toISOString(),
+  };
+}
+
+export async function getDashboard(deps: ParticipantsDeps, { userId, input }: Call<DashboardInput>) {
+  const viewer = await requireViewer(deps, userId, input.partnershipId);
+  if (!canSeeDashboard(viewer)) throw forbidden("The dashboard is for the Access & Opportunity committee and the partnership's co-chairs and staff.");
+  return computeDashboard(deps.db, input.partnershipId, input.year);
+}
+
+/** Every table of a dashboard as one CSV (hidden counts empty, the rule and threshold at the end). */
+export function dashboardCsv(d: Dashboard): string {
+  const header = ["table", "group", ...d.stages.map((s) => s.label), ...d.rateLabels.map((r) => `${r.label} (%)`), "Median wage at placement ($/h)"];
+  const lines = [header.map(csvCell).join(",")];
+  const line = (table: string, r: DashboardRow) =>
+    [table, r.label, ...r.counts, ...d.rateLabels.map((x) => r.rates[x.key] ?? null), r.medianWageCents === null ? null : (r.medianWageCents / 100).toFixed(2)].map(csvCell).join(",");
+  for (const t of d.tables) {
+    for (const r of t.rows) lines.push(line(t.label, r));
+    lines.push(line(t.label, t.all));
+  }
+  for (const t of d.trend) lines.push([`Trend (applied in)`, String(t.year), ...t.counts].map(csvCell).join(","));
+  lines.push(["Suppression", `${d.rule} Applications in ${d.year}; ${d.partnershipName}.`].map(csvCell).join(","));
+  return lines.join("\n") + "\n";
+}
+
+export async function exportDashboardCsv(deps: ParticipantsDeps, call: Call<DashboardInput>) {
+  return dashboardCsv(await getDashboard(deps, call));
+}
