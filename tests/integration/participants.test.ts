@@ -296,3 +296,96 @@ describe("imports: a preview, errors by row, and all rows or none", () => {
     expect((await refusal(w.jatcManagement.trpc.participants.import.run({ partnershipId: w.partnershipId, kind: "hours", csv: 'participant_email\n"unclosed' }))).code).toBe("BAD_REQUEST");
   });
 });
+
+describe("the Access & Opportunity dashboard and its published snapshots", () => {
+  /** `n` people of a group who applied this year to the program at an employer, some enrolled and placed. */
+  async function cohort(w: ParticipantsWorld, n: number, options: { employerId: string; sex: string; raceEthnicity: string[]; enrolled?: number; placed?: number }) {
+    const year = new Date().getUTCFullYear();
+    for (let i = 0; i < n; i++) {
+      const p = await app.db.participant.create({ data: { partnershipId: w.partnershipId, name: `Cohort ${options.sex} ${i}`, sex: options.sex, raceEthnicity: options.raceEthnicity, createdById: w.jatcManagement.user.id } });
+      const enrolledNow = i < (options.enrolled ?? n);
+      const e = await app.db.enrollment.create({
+        data: {
+          partnershipId: w.partnershipId,
+          participantId: p.id,
+          programId: w.programId,
+          curriculumVersionId: w.versionId,
+          employerId: options.employerId,
+          appliedOn: new Date(Date.UTC(year, 0, 2)),
+          startDate: enrolledNow ? new Date(Date.UTC(year, 0, 9)) : null,
+          status: enrolledNow ? "ENROLLED" : "APPLIED",
+        },
+      });
+      if (enrolledNow && i < (options.placed ?? 0)) {
+        await app.db.enrollment.update({ where: { id: e.id }, data: { status: "ACTIVE" } });
+        await app.db.enrollment.update({ where: { id: e.id }, data: { status: "COMPLETED", endedOn: new Date(Date.UTC(year, 0, 20)) } });
+        await app.db.outcome.create({ data: { enrollmentId: e.id, checkpoint: "EXIT", employed: true, employerName: "x", hourlyCents: 2400 + i * 10, recordedOn: new Date(), recordedById: w.jatcManagement.user.id } });
+      }
+    }
+  }
+
+  it("counts each stage by group, hides small groups with their complements, and shows rates only over visible counts", async () => {
+    const w = await participantsWorld(app);
+    await cohort(w, 24, { employerId: w.employerA.id, sex: "FEMALE", raceEthnicity: ["HISPANIC_LATINO"], enrolled: 20, placed: 12 });
+    await cohort(w, 21, { employerId: w.employerA.id, sex: "MALE", raceEthnicity: ["WHITE"], enrolled: 18, placed: 11 });
+    await cohort(w, 3, { employerId: w.employerB.id, sex: "MALE", raceEthnicity: ["MIDDLE_EASTERN_NORTH_AFRICAN", "WHITE"], enrolled: 2 });
+    const year = new Date().getUTCFullYear();
+    for (const who of [w.outsider, w.jatcMember, w.mentor]) expect((await refusal(who.trpc.participants.dashboard.get({ partnershipId: w.partnershipId, year }))).code).toBe("FORBIDDEN");
+    const d = await w.aoMember.trpc.participants.dashboard.get({ partnershipId: w.partnershipId, year });
+    expect(d.threshold).toBe(10);
+    expect(d.rule).toMatch(/threshold 10/);
+    const table = (key: string) => d.tables.find((t) => t.key === key)!;
+    const row = (key: string, group: string) => table(key).rows.find((r) => r.key === group)!;
+    const APPLIED = 0;
+    const ENROLLED = 1;
+    // 48 applied, 40 enrolled: the totals are large enough to show.
+    expect(table("sex").all.counts[APPLIED]).toBe(48);
+    expect(table("sex").all.counts[ENROLLED]).toBe(40);
+    // Employer B's 3 applicants are hidden, and so is employer A's count, which would give them away.
+    expect(row("employer", w.employerB.id).counts[APPLIED]).toBeNull();
+    expect(row("employer", w.employerA.id).counts[APPLIED]).toBeNull();
+    // Race: the multiracial group of 3 is hidden, with a complement; Hispanic or Latino (24) or White (21) goes with it.
+    expect(row("raceEthnicity", "MULTIPLE").counts[APPLIED]).toBeNull();
+    const visible = ["HISPANIC_LATINO", "WHITE"].map((k) => row("raceEthnicity", k).counts[APPLIED]).filter((n) => n !== null);
+    expect(visible.length).toBeLessThanOrEqual(1);
+    // A rate over a hidden count is hidden; the median wage needs at least the threshold of people placed.
+    expect(row("employer", w.employerB.id).rates.enrollment).toBeNull();
+    expect(table("sex").all.rates.enrollment).toBe(83);
+    expect(table("sex").all.medianWageCents).toBe(2450);
+    // The same totals row is hidden alike in every table of the year.
+    const allRows = d.tables.map((t) => t.all.counts.map((c) => c === null));
+    for (const hidden of allRows) expect(hidden).toEqual(allRows[0]);
+    const csv = await w.aoMember.trpc.participants.dashboard.export({ partnershipId: w.partnershipId, year });
+    expect(csv).toMatch(/^table,group,Applied,Enrolled/);
+    expect(csv).toMatch(/Suppression,.*threshold 10/);
+    expect(csv).not.toContain("Cohort");
+  });
+
+  it("publishing is a joint change: one co-chair proposes, the other side's concurs, and anyone may then read the suppressed tables", async () => {
+    const w = await participantsWorld(app);
+    await w.enrollApprentice();
+    const year = new Date().getUTCFullYear();
+    expect((await refusal(w.outsider.trpc.participants.snapshot.propose({ partnershipId: w.partnershipId, year }))).code).toBe("FORBIDDEN");
+    const proposed = await w.founder.trpc.participants.snapshot.propose({ partnershipId: w.partnershipId, year });
+    expect(proposed).toMatchObject({ pending: true, waitingFor: "MANAGEMENT" });
+    const changeId = (proposed as { changeId: string }).changeId;
+    expect(await app.db.aoSnapshot.count({ where: { partnershipId: w.partnershipId } })).toBe(0);
+    // The proposer cannot be the second key; a second proposal of the same year waits behind the first.
+    expect((await refusal(w.founder.trpc.joint.change.concur({ changeId }))).code).toBe("FORBIDDEN");
+    expect((await refusal(w.founder.trpc.participants.snapshot.propose({ partnershipId: w.partnershipId, year }))).code).toBe("CONFLICT");
+    await w.managementChair.trpc.joint.change.concur({ changeId });
+    const [published] = await w.aoMember.trpc.participants.snapshot.list({ partnershipId: w.partnershipId });
+    expect(published).toMatchObject({ year, threshold: 10, agreedBy: [w.founder.user.name, w.managementChair.name].sort() });
+    // Public: no sign-in. One applicant: every non-zero count is hidden.
+    const open = await app.anonymous.participants.snapshot.public({ snapshotId: published!.id });
+    expect(open.dashboard.tables[0]!.all.counts[0]).toBeNull();
+    expect(JSON.stringify(open)).not.toContain("Ana Apprentice");
+    expect(await app.anonymous.participants.snapshot.publicCsv({ snapshotId: published!.id })).toMatch(/Suppression/);
+    // Frozen: never changed or removed.
+    await expect(app.db.aoSnapshot.update({ where: { id: published!.id }, data: { threshold: 3 } })).rejects.toThrow(/append-only/);
+    // A declined proposal publishes nothing.
+    const again = (await w.managementChair.trpc.participants.snapshot.propose({ partnershipId: w.partnershipId, year: year - 1 })) as { changeId: string };
+    await w.founder.trpc.joint.change.decline({ changeId: again.changeId, reason: "Wait for the spring cohort" });
+    expect(await app.db.aoSnapshot.count({ where: { partnershipId: w.partnershipId } })).toBe(1);
+  });
+});

@@ -200,16 +200,9 @@ CREATE TABLE "AoSnapshot" (
     "year" INTEGER NOT NULL,
     "threshold" INTEGER NOT NULL,
     "tables" JSONB NOT NULL,
-    "status" TEXT NOT NULL DEFAULT 'PENDING',
-    "proposedById" TEXT NOT NULL,
-    "proposedByName" TEXT NOT NULL,
-    "proposedSide" TEXT NOT NULL,
-    "proposedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "decidedById" TEXT,
-    "decidedByName" TEXT,
-    "decidedSide" TEXT,
-    "decidedAt" TIMESTAMPTZ(3),
-    "reason" TEXT NOT NULL DEFAULT '',
+    "jointChangeId" TEXT NOT NULL,
+    "agreedBy" TEXT[],
+    "publishedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "AoSnapshot_pkey" PRIMARY KEY ("id")
 );
@@ -272,7 +265,10 @@ CREATE INDEX "EnrollmentEvent_enrollmentId_createdAt_idx" ON "EnrollmentEvent"("
 CREATE INDEX "ParticipantAccessLog_participantId_createdAt_idx" ON "ParticipantAccessLog"("participantId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "AoSnapshot_partnershipId_status_proposedAt_idx" ON "AoSnapshot"("partnershipId", "status", "proposedAt");
+CREATE UNIQUE INDEX "AoSnapshot_jointChangeId_key" ON "AoSnapshot"("jointChangeId");
+
+-- CreateIndex
+CREATE INDEX "AoSnapshot_partnershipId_year_publishedAt_idx" ON "AoSnapshot"("partnershipId", "year", "publishedAt");
 
 -- AddForeignKey
 ALTER TABLE "ProgramWageStep" ADD CONSTRAINT "ProgramWageStep_programId_fkey" FOREIGN KEY ("programId") REFERENCES "Program"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -456,24 +452,16 @@ CREATE TRIGGER "EnrollmentEvent_append_only" BEFORE UPDATE OR DELETE ON "Enrollm
 CREATE TRIGGER "ParticipantAccessLog_append_only" BEFORE UPDATE OR DELETE ON "ParticipantAccessLog" FOR EACH ROW EXECUTE FUNCTION jointly_append_only();
 
 -- ─── A&O snapshots ──────────────────────────────────────────────────────────
--- Proposed by one side's co-chair, published only with the other side's; one waits at a time per
--- partnership; the status moves only forward and a snapshot's content never changes.
+-- Publishing is a joint change of its own kind (joint.kinds.ts): one side's co-chair proposes, the other
+-- side's concurs, and the concurring transaction freezes the tables here. Two co-chairs' names, never
+-- changed or removed afterwards.
+ALTER TABLE "JointChange" DROP CONSTRAINT "JointChange_kind_check";
+ALTER TABLE "JointChange" ADD CONSTRAINT "JointChange_kind_check" CHECK ("kind" IN (
+  'QUORUM_RULE', 'VOTING_SETTINGS', 'UMPIRE', 'UMPIRE_DECISION', 'REPRESENTATION', 'COMMITTEE', 'SEAT', 'SEAT_REMOVAL', 'MEMBER_REMOVAL',
+  'ALTERNATE', 'ORGANIZATION', 'ADOPTION_RULE', 'SIGNOFF_GROUP', 'FUND', 'FUND_CLOSURE', 'FUND_CAP', 'FUND_REVIEWER', 'AO_SNAPSHOT'
+));
+ALTER TABLE "AoSnapshot" ALTER COLUMN "agreedBy" SET NOT NULL;
 ALTER TABLE "AoSnapshot" ADD CONSTRAINT "AoSnapshot_check" CHECK (
-  "status" IN ('PENDING', 'PUBLISHED', 'DECLINED', 'WITHDRAWN') AND "proposedSide" IN ('LABOR', 'MANAGEMENT')
-  AND "threshold" BETWEEN 3 AND 50 AND "year" BETWEEN 2000 AND 2100
-  AND (("status" = 'PENDING') = ("decidedAt" IS NULL))
-  AND ("status" <> 'PUBLISHED' OR ("decidedSide" IN ('LABOR', 'MANAGEMENT') AND "decidedSide" <> "proposedSide" AND "decidedById" <> "proposedById"))
+  "threshold" BETWEEN 3 AND 50 AND "year" BETWEEN 2000 AND 2100 AND cardinality("agreedBy") = 2
 );
-CREATE UNIQUE INDEX "AoSnapshot_one_pending" ON "AoSnapshot"("partnershipId") WHERE "status" = 'PENDING';
-CREATE FUNCTION jointly_ao_snapshot_rules() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'DELETE' OR OLD."status" <> 'PENDING' THEN
-    RAISE EXCEPTION 'A decided snapshot never changes' USING ERRCODE = 'restrict_violation';
-  END IF;
-  IF NEW."tables" IS DISTINCT FROM OLD."tables" OR NEW."year" <> OLD."year" OR NEW."threshold" <> OLD."threshold"
-     OR NEW."proposedById" <> OLD."proposedById" OR NEW."partnershipId" <> OLD."partnershipId" THEN
-    RAISE EXCEPTION 'A snapshot''s content never changes' USING ERRCODE = 'restrict_violation';
-  END IF;
-  RETURN NEW;
-END $$;
-CREATE TRIGGER "AoSnapshot_rules" BEFORE UPDATE OR DELETE ON "AoSnapshot" FOR EACH ROW EXECUTE FUNCTION jointly_ao_snapshot_rules();
+CREATE TRIGGER "AoSnapshot_append_only" BEFORE UPDATE OR DELETE ON "AoSnapshot" FOR EACH ROW EXECUTE FUNCTION jointly_append_only();

@@ -29,6 +29,7 @@ import {
   type RoomChanges,
 } from "../partnerships/partnerships.api.js";
 import { ORGANIZATION_TYPES, SEAT_ROLES, SIDES, type Side } from "../partnerships/partnerships.schema.js";
+import { publishSnapshot, readPublishedSnapshot, readSuppressionThreshold } from "../participants/participants.api.js";
 import { capLabel, centsLabel, closeFund, insertFund, readFund, readFundCap, readReviewer, writeFundCap, writeReviewer, type CapKey } from "../services/services.api.js";
 import { formatCents } from "../services/services.rules.js";
 import {
@@ -411,6 +412,28 @@ export const KINDS: Registry = {
       after: [p.designate ? "Reviews requests (sees trainees' identities)" : "Does not review requests"],
     }),
     apply: ({ tx, effects, payload, scope, actorId, changeId }) => writeReviewer(tx, effects, { partnershipId: scope.partnershipId, ...payload, actorId, changeId }),
+  },
+
+  // The A&O dashboard of a year, made public (participants domain): frozen when the other side concurs.
+  AO_SNAPSHOT: {
+    scope: "PARTNERSHIP",
+    targetKey: (p) => `ao-snapshot:${p.year}`,
+    lock: async (tx, _p, s) => {
+      await lockRow(tx, "Partnership", s.partnershipId);
+    },
+    // The threshold is part of the state: a change of it since the proposal makes the proposal stale.
+    read: async (tx, p, s) => {
+      const [published, threshold] = await Promise.all([readPublishedSnapshot(tx, s.partnershipId, p.year), readSuppressionThreshold(tx, s.partnershipId)]);
+      return { publishedAt: published ? published.publishedAt.toISOString() : null, threshold };
+    },
+    describe: (p, before) => ({
+      title: `Publish the Access & Opportunity dashboard for ${p.year}`,
+      before: [before.publishedAt ? `Published on ${String(before.publishedAt).slice(0, 10)}` : "Not published"],
+      after: [
+        `A public page and CSV of the counts of ${p.year}'s applicants as they stand when approved, small groups hidden (threshold ${String(before.threshold)})`,
+      ],
+    }),
+    apply: ({ tx, effects, payload, scope, actorId, changeId, agreedBy }) => publishSnapshot(tx, effects, { partnershipId: scope.partnershipId, year: payload.year, actorId, changeId, agreedBy }),
   },
 };
 

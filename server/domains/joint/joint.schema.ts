@@ -25,6 +25,7 @@ export const JOINT_KINDS = {
   FUND_CLOSURE: "Closing a fund",
   FUND_CAP: "Fund cap",
   FUND_REVIEWER: "Request reviewers",
+  AO_SNAPSHOT: "Publishing the Access & Opportunity dashboard",
 } as const;
 export type JointKind = keyof typeof JOINT_KINDS;
 export const JointKindSchema = z.enum(keys(JOINT_KINDS));
@@ -90,6 +91,7 @@ export const JointPayloadSchemas = {
   FUND_CLOSURE: z.object({ fundId: id }),
   FUND_CAP: z.object({ fundId: id, category: z.string().min(1).max(40), perTrainee: z.boolean(), capCents: cents.nullable() }),
   FUND_REVIEWER: z.object({ membershipId: id, designate: z.boolean() }),
+  AO_SNAPSHOT: z.object({ year: z.number().int().min(2000).max(2100) }),
 } satisfies Record<JointKind, z.ZodTypeAny>;
 
 export type JointPayload<K extends JointKind> = z.infer<(typeof JointPayloadSchemas)[K]>;

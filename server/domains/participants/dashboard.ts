@@ -7,7 +7,7 @@
 // gives away what another hides. Only whole years are offered: overlapping periods would let two
 // protected tables be subtracted.
 import { Prisma } from "../../generated/prisma/client.js";
-import type { Db } from "../../db.js";
+import type { Db, Tx } from "../../db.js";
 import { forbidden } from "../../errors.js";
 import { traineeAnswersSql } from "../services/services.api.js";
 import { DEMOGRAPHICS, RACE_ETHNICITY_GROUPS } from "../services/services.rules.js";
@@ -46,7 +46,7 @@ type CountRow = { year: number; dim: string; key: string | null; applied: number
 const DIMENSIONS: Array<Breakdown | "quarter"> = ["raceEthnicity", "sex", "veteranStatus", "disabilityStatus", "ageBand", "employer", "program", "quarter"];
 
 /** One pass over the partnership's applications of `from`–`to` years, grouped every way the dashboard shows. */
-async function countStages(db: Db, partnershipId: string, firstYear: number, lastYear: number, asOf: Date): Promise<CountRow[]> {
+async function countStages(db: Db | Tx, partnershipId: string, firstYear: number, lastYear: number, asOf: Date): Promise<CountRow[]> {
   const from = new Date(Date.UTC(firstYear, 0, 1));
   const to = new Date(Date.UTC(lastYear + 1, 0, 1));
   return db.$queryRaw<CountRow[]>(Prisma.sql`
@@ -146,7 +146,7 @@ function yearTables(rows: CountRow[], year: number, groups: Record<Breakdown | "
 }
 
 /** The dashboard of applications in `year` (suppressed), with the four years before as a trend. */
-export async function computeDashboard(db: Db, partnershipId: string, year: number, asOf = new Date()): Promise<Dashboard> {
+export async function computeDashboard(db: Db | Tx, partnershipId: string, year: number, asOf = new Date()): Promise<Dashboard> {
   const [settings, partnership, employers, programs] = await Promise.all([
     readSettings(db, partnershipId),
     db.partnership.findUniqueOrThrow({ where: { id: partnershipId }, select: { name: true } }),

@@ -68,12 +68,5 @@ export const canRecordOutcome = (relation: Relation | null) => relation === "ADM
 /** The A&O dashboard: the partnership's co-chairs and staff and anyone seated on the A&O committee. */
 export const canSeeDashboard = (viewer: ParticipantsViewer) =>
   viewer.isPartnershipManager || viewer.coChairSide !== null || (viewer.aoBodyId !== null && viewer.seatedBodyIds.includes(viewer.aoBodyId));
-/** A snapshot is proposed by a co-chair (of the partnership or the A&O committee)… */
-export const canProposeSnapshot = (viewer: ParticipantsViewer) => viewer.coChairSide !== null;
-/** …and published by the other side's co-chair. */
-export const canApproveSnapshot = (viewer: ParticipantsViewer, snapshot: { proposedSide: string; proposedById: string; status: string }) =>
-  snapshot.status === "PENDING" && viewer.coChairSide !== null && viewer.coChairSide !== snapshot.proposedSide && viewer.userId !== snapshot.proposedById;
-export const canWithdrawSnapshot = (viewer: ParticipantsViewer, snapshot: { proposedById: string; status: string }) =>
-  snapshot.status === "PENDING" && viewer.userId === snapshot.proposedById;
 /** The threshold, the A&O committee and whether committees see names: the partnership's co-chairs. */
 export const canEditSettings = (viewer: ParticipantsViewer) => viewer.isPartnershipCoChair;

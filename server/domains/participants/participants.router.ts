@@ -1,5 +1,6 @@
 // tRPC procedures of participants: parse, call the use case with `ctx.deps`, return. The published
-// A&O snapshots are the only public procedures (no sign-in).
+// A&O snapshots are the only public procedures (no sign-in); proposals to publish are concurred with,
+// declined or withdrawn through the joint domain's procedures.
 import { protectedProcedure, publicProcedure, router } from "../../trpc/trpc.js";
 import { exportDashboardCsv, getDashboard } from "./dashboard.js";
 import { assignSupervisors, changeEnrollmentStatus, createParticipant } from "./enrollments.js";
@@ -14,7 +15,6 @@ import {
   CredentialInputSchema,
   DashboardInputSchema,
   DecideHoursInputSchema,
-  DecideSnapshotInputSchema,
   ImportInputSchema,
   LogHoursInputSchema,
   OutcomeInputSchema,
@@ -26,7 +26,7 @@ import {
 } from "./participants.schema.js";
 import { decideHours, logHours, recordCompetency, recordCredential, recordOutcome, testOutModule } from "./progress.js";
 import { createProgram, setParticipantSettings } from "./programs.js";
-import { approveSnapshot, declineSnapshot, getPublicSnapshot, listSnapshots, proposeSnapshot, publicSnapshotCsv, withdrawSnapshot } from "./snapshots.js";
+import { getPublicSnapshot, listSnapshots, proposeSnapshot, publicSnapshotCsv } from "./snapshots.js";
 
 export const participantsRouter = router({
   overview: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => getOverview(ctx.deps, { userId: ctx.user.id, input })),
@@ -67,9 +67,6 @@ export const participantsRouter = router({
   snapshot: router({
     list: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => listSnapshots(ctx.deps, { userId: ctx.user.id, input })),
     propose: protectedProcedure.input(DashboardInputSchema).mutation(({ ctx, input }) => proposeSnapshot(ctx.deps, { userId: ctx.user.id, input })),
-    approve: protectedProcedure.input(DecideSnapshotInputSchema).mutation(({ ctx, input }) => approveSnapshot(ctx.deps, { userId: ctx.user.id, input })),
-    decline: protectedProcedure.input(DecideSnapshotInputSchema).mutation(({ ctx, input }) => declineSnapshot(ctx.deps, { userId: ctx.user.id, input })),
-    withdraw: protectedProcedure.input(DecideSnapshotInputSchema).mutation(({ ctx, input }) => withdrawSnapshot(ctx.deps, { userId: ctx.user.id, input })),
     public: publicProcedure.input(SnapshotIdSchema).query(({ ctx, input }) => getPublicSnapshot(ctx.deps, { input })),
     publicCsv: publicProcedure.input(SnapshotIdSchema).query(({ ctx, input }) => publicSnapshotCsv(ctx.deps, { input })),
   }),

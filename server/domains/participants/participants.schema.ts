@@ -188,4 +188,3 @@ export const DashboardInputSchema = z.object({
   year: wholeNumber({ min: 2000, max: 2100 }, { type: "Choose a year.", whole: "Choose a year.", min: "Choose a year.", max: "Choose a year." }),
 });
 export type DashboardInput = z.infer<typeof DashboardInputSchema>;
-export const DecideSnapshotInputSchema = z.object({ snapshotId: id, reason: text(REASON_MAX).default("") });

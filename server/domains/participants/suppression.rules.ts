@@ -57,6 +57,7 @@ export function suppressCells(table: SuppressionTable, threshold: number): Suppr
   const valueOf = ([r, c]: CellRef) => values[r]![c]!;
   const isHidden = ([r, c]: CellRef) => hidden[r]![c]!;
   const cellsOf = (line: Line) => [...line.parts, line.total];
+  const totals = new Set(table.lines.map((line) => key(line.total)));
 
   /** The next cell to hide in `line`: its smallest visible non-zero cell (parts before the total on ties), or a zero as a last resort. */
   function nextOf(line: Line): CellRef | null {
@@ -85,11 +86,16 @@ export function suppressCells(table: SuppressionTable, threshold: number): Suppr
   for (let guard = 0; guard < 10_000; guard++) {
     const weak = unprotectedCells(table, hidden, threshold, primary);
     if (!weak.length) break;
-    // Widen around the first weak cell: the smallest visible non-zero cell of its lines (else of the whole table).
-    const lines = table.lines.filter((line) => cellsOf(line).some((cell) => key(cell) === key(weak[0]!)));
-    const candidates = lines.map(nextOf).filter((c): c is CellRef => c !== null && valueOf(c) > 0);
+    // Widen around the first weak cell: the smallest visible non-zero cell of its lines or of the cells
+    // nested with it, a count before a total (totals are what readers look for first); else any cell.
+    const weakKey = key(weak[0]!);
+    const lines = table.lines.filter((line) => cellsOf(line).some((cell) => key(cell) === weakKey));
+    const nested = (table.atMost ?? []).flatMap(([a, b]) => (key(a) === weakKey ? [b] : key(b) === weakKey ? [a] : []));
+    const candidates = [...lines.map(nextOf), ...nested].filter((c): c is CellRef => c !== null && !isHidden(c) && valueOf(c) > 0);
     const fallback = values.flatMap((row, r) => row.map((v, c) => [r, c] as CellRef)).filter((cell) => !isHidden(cell) && valueOf(cell) > 0);
-    const pick = [...(candidates.length ? candidates : fallback)].sort((a, b) => valueOf(a) - valueOf(b) || a[0] - b[0] || a[1] - b[1])[0];
+    const pick = [...(candidates.length ? candidates : fallback)].sort(
+      (a, b) => Number(totals.has(key(a))) - Number(totals.has(key(b))) || valueOf(a) - valueOf(b) || a[0] - b[0] || a[1] - b[1],
+    )[0];
     if (!pick) break; // every non-zero cell is hidden: nothing is left to learn from
     hidden[pick[0]]![pick[1]] = true;
     complementary();
