@@ -21,6 +21,7 @@ const TABS = [
   { to: "votes", label: "Votes" },
   { to: "drafts", label: "Drafts" },
   { to: "services", label: "Services" },
+  { to: "participants", label: "Participants" },
   { to: "people", label: "People" },
   { to: "organizations", label: "Organizations" },
   { to: "committees", label: "Committees" },

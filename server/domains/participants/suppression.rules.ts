@@ -86,13 +86,14 @@ export function suppressCells(table: SuppressionTable, threshold: number): Suppr
   for (let guard = 0; guard < 10_000; guard++) {
     const weak = unprotectedCells(table, hidden, threshold, primary);
     if (!weak.length) break;
-    // Widen around the first weak cell: the smallest visible non-zero cell of its lines or of the cells
-    // nested with it, a count before a total (totals are what readers look for first); else any cell.
+    // Widen around the first weak cell with what costs readers least: a cell of its lines or nested with
+    // it, counts before totals (totals are what readers look for first), smallest first — a zero hidden
+    // beside it often widens the range as much as a large count would. Else any visible cell.
     const weakKey = key(weak[0]!);
     const lines = table.lines.filter((line) => cellsOf(line).some((cell) => key(cell) === weakKey));
     const nested = (table.atMost ?? []).flatMap(([a, b]) => (key(a) === weakKey ? [b] : key(b) === weakKey ? [a] : []));
-    const candidates = [...lines.map(nextOf), ...nested].filter((c): c is CellRef => c !== null && !isHidden(c) && valueOf(c) > 0);
-    const fallback = values.flatMap((row, r) => row.map((v, c) => [r, c] as CellRef)).filter((cell) => !isHidden(cell) && valueOf(cell) > 0);
+    const candidates = [...lines.flatMap(cellsOf), ...nested].filter((c) => !isHidden(c));
+    const fallback = values.flatMap((row, r) => row.map((v, c) => [r, c] as CellRef)).filter((cell) => !isHidden(cell));
     const pick = [...(candidates.length ? candidates : fallback)].sort(
       (a, b) => Number(totals.has(key(a))) - Number(totals.has(key(b))) || valueOf(a) - valueOf(b) || a[0] - b[0] || a[1] - b[1],
     )[0];
