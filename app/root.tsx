@@ -60,7 +60,7 @@ function Header() {
         {me ? (
           <nav aria-label="Account" className="flex items-center gap-3">
             <NotificationBell initialCount={data.unreadCount} />
-            <Link to="/settings/notifications" className="text-sm font-medium text-slate-700 hover:text-slate-900 hover:underline">
+            <Link to="/settings/profile" className="text-sm font-medium text-slate-700 hover:text-slate-900 hover:underline">
               Settings
             </Link>
             <span className="hidden text-sm text-slate-700 sm:inline">{me.name}</span>
@@ -81,6 +81,14 @@ function Header() {
           </nav>
         )}
       </div>
+      {me && !me.isEmailVerified ? (
+        <p className="border-t border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
+          Please confirm your e-mail address: open the link we sent to {me.email}. Until then Jointly sends you no e-mail.{" "}
+          <Link to="/settings/profile#email" className="font-medium underline">
+            Send it again
+          </Link>
+        </p>
+      ) : null}
     </header>
   );
 }

@@ -10,6 +10,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { createAccess } from "./access/access.js";
+import { createAccountLimits } from "./auth/account-limits.js";
 import { createSignInLimiter, removeExpiredLimits } from "./auth/rate-limit.js";
 import { createSessionService, type AuthSession, type SessionUser } from "./auth/sessions.js";
 import type { Config } from "./config.js";
@@ -23,7 +24,9 @@ import type { Logger } from "./logger.js";
 import { createRealtime } from "./realtime/realtime.js";
 import { createAttachmentsRouter } from "./domains/services/attachments.http.js";
 import { createUnsubscribeRouter } from "./domains/preferences/unsubscribe.http.js";
+import { devMailOnlyFromThisMachine } from "./mail/dev-mail.js";
 import { createVotingRuntime } from "./domains/voting/voting.runtime.js";
+import { removeSpentAccountLinks } from "./domains/identity/identity.api.js";
 import { createServices } from "./services.js";
 import type { TrpcContext } from "./trpc/context.js";
 import { appRouter, createCaller } from "./trpc/router.js";
@@ -62,10 +65,11 @@ export async function createAppServer({
     perPair: { attempts: config.SIGN_IN_MAX_FAILURES, windowSeconds: config.SIGN_IN_WINDOW_MINUTES * 60 },
     perAddress: { attempts: config.SIGN_IN_MAX_PER_ADDRESS, windowSeconds: config.SIGN_IN_WINDOW_MINUTES * 60 },
   });
+  const accountLimits = createAccountLimits({ pool });
   const realtime = createRealtime(httpServer, { config, logger, sessions, access, pool });
   const outbox = createOutbox({ db, realtime, logger });
   const voting = createVotingRuntime({ db, outbox, realtime });
-  const deps: AppDeps = { db, config, logger, access, sessions, limiter, realtime, outbox, voting };
+  const deps: AppDeps = { db, config, logger, access, sessions, limiter, accountLimits, realtime, outbox, voting };
   const services = createServices(deps);
   const jobHandlers: JobHandlers = {
     "outbox:sweep": async () => void (await outbox.sweep()),
@@ -73,6 +77,7 @@ export async function createAppServer({
       await sessions.removeExpired();
       await outbox.prune();
       await removeExpiredLimits(pool);
+      await removeSpentAccountLinks(db);
     },
     ...services.jobHandlers,
   };
@@ -140,7 +145,7 @@ export async function createAppServer({
     }
   });
 
-  const contextFor = (res: Response): TrpcContext => ({ ...(res.locals as Locals).auth, services, deps });
+  const contextFor = (req: Request, res: Response): TrpcContext => ({ ...(res.locals as Locals).auth, services, deps, clientIp: req.ip ?? "unknown" });
 
   // One-click unsubscribe (RFC 8058): POSTed by mail clients, so exempt from the Origin check (guards.ts).
   app.use(createUnsubscribeRouter({ deps }));
@@ -148,13 +153,15 @@ export async function createAppServer({
   // Supportive-service attachments (raw file bodies), behind the Origin check and the session above.
   app.use("/api/services", createAttachmentsRouter({ deps, logger, maxBytes: config.MAX_ATTACHMENT_BYTES }));
 
+  // The local outbox shows every mail (reset links too): only to this machine.
+  app.use("/api/trpc", devMailOnlyFromThisMachine);
   app.use(
     "/api/trpc",
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: MAX_TRPC_BODY_BYTES,
       maxBatchSize: MAX_TRPC_BATCH,
-      createContext: ({ res }) => contextFor(res),
+      createContext: ({ req, res }) => contextFor(req, res),
       onError({ error, path: procedure, ctx }) {
         if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, procedure, userId: ctx?.user?.id }, "procedure failed");
       },
@@ -169,7 +176,7 @@ export async function createAppServer({
         build: remixBuild,
         mode: config.NODE_ENV === "production" ? "production" : "development",
         getLoadContext: (req, res): RemixLoadContext => {
-          const ctx = contextFor(res);
+          const ctx = contextFor(req, res);
           return {
             ...ctx,
             trpc: createCaller(ctx),

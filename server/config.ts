@@ -42,7 +42,7 @@ const ConfigSchema = z
     MAX_REQUEST_CENTS: z.coerce.number().int().positive().default(1_000_000),
     /** The largest attachment accepted, in bytes (10 MB by default). */
     MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().max(10 * 1024 * 1024).default(10 * 1024 * 1024),
-    /** Where mail goes (smtp:// or smtps://, credentials in the URL). Unset: kept at /dev/mail outside production. */
+    /** Where mail goes (smtp:// or smtps://, credentials in the URL). Unset: kept at /dev/mail on a loopback origin. */
     SMTP_URL: z
       .string()
       .optional()
@@ -81,6 +81,12 @@ const ConfigSchema = z
       seedDemo: env.SEED_DEMO ?? (env.DATABASE_URL ? "never" : "if-empty"),
       /** Cookies are Secure whenever the app is served over https. */
       secureCookies: local.protocol === "https:",
+      /**
+       * No SMTP_URL on a loopback origin (development, npm start, the e2e run): mails are kept in the
+       * local outbox that /dev/mail shows. Never on a public origin, where /dev/mail would show anyone
+       * the mailed links (password resets included): the same rule as APP_SECRET's.
+       */
+      devOutbox: !env.SMTP_URL && isLoopbackOrigin(appOrigin),
     };
   });
 

@@ -2,6 +2,7 @@
 // `ctx.deps`. A use case takes `(deps, { userId, input })` and names the slice it uses in its own type
 // (e.g. `Pick<AppDeps, "db" | "access" | "outbox">`), so a test can call it with just that.
 import type { Access } from "./access/access.js";
+import type { AccountLimits } from "./auth/account-limits.js";
 import type { SignInLimiter } from "./auth/rate-limit.js";
 import type { SessionService } from "./auth/sessions.js";
 import type { Config } from "./config.js";
@@ -22,6 +23,8 @@ export type AppDeps = {
   realtime: Realtime;
   sessions: SessionService;
   limiter: SignInLimiter;
+  /** Sign-up, password-reset and second-factor limits (server/auth/account-limits.ts). */
+  accountLimits: AccountLimits;
   /** Voting's per-process optimizations: the ballots' group commit and the live-tally throttle. */
   voting: VotingRuntime;
 };

@@ -29,3 +29,26 @@ export function refusal(error: unknown, values: Record<string, string>) {
     { status: HTTP_STATUS[error.code], headers },
   );
 }
+
+/**
+ * The pending second-factor sign-in's token, between the password step and the code step: an HttpOnly
+ * cookie on /signin only, for CHALLENGE_TTL (10 minutes).
+ */
+export const CHALLENGE_COOKIE = "jointly_2fa";
+
+export function challengeCookie(token: string, { secure, maxAgeSeconds = 600 }: { secure: boolean; maxAgeSeconds?: number }): string {
+  return `${CHALLENGE_COOKIE}=${token}; Path=/signin; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? "; Secure" : ""}`;
+}
+
+export function clearChallengeCookie({ secure }: { secure: boolean }): string {
+  return challengeCookie("", { secure, maxAgeSeconds: 0 });
+}
+
+export function readChallengeCookie(request: Request): string | null {
+  const header = request.headers.get("cookie") ?? "";
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === CHALLENGE_COOKIE) return rest.join("=") || null;
+  }
+  return null;
+}

@@ -2,12 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useSearchParams } from "@remix-run/react";
 import { EmptyState, PageHeader, Time } from "~/components/ui";
 import { superjsonResponse, useData } from "~/lib/data";
+import { isLoopbackClient } from "../../server/mail/dev-mail.rules";
 
 export const meta: MetaFunction = () => [{ title: "Development mail · Jointly" }, { name: "robots", content: "noindex" }];
 
-// Development only: the mails the app would have sent (no SMTP_URL). In production the procedures answer
-// NOT_FOUND, and so does this page.
+// The local outbox: the mails the app would have sent (no SMTP_URL, loopback origin). Anywhere else the
+// procedures answer NOT_FOUND, and so does this page; it shows reset links, so only to this machine.
 export async function loader({ context, request }: LoaderFunctionArgs) {
+  if (!isLoopbackClient(context.clientIp)) throw new Response("Not found", { status: 404 });
   const id = new URL(request.url).searchParams.get("id");
   try {
     const mails = await context.trpc.devMail.list();
@@ -25,7 +27,7 @@ export default function DevMail() {
   const view = params.get("view") === "text" ? "text" : "html";
   return (
     <div className="space-y-6">
-      <PageHeader title="Development mail" description="Mails the app would have sent, newest first. Shown only outside production when SMTP_URL is not set." />
+      <PageHeader title="Development mail" description="Mails the app would have sent, newest first. Kept when SMTP_URL is not set and the app runs on this machine (a localhost origin); shown only to this machine." />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
         {mails.length === 0 ? (
           <EmptyState title="No mail yet">Open a vote, mention someone in a comment or change a request, and its mail shows here.</EmptyState>

@@ -14,10 +14,13 @@ import { PARTNERSHIP_ROLES } from "../../server/domains/partnerships/partnership
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const home = await load(request, () => context.trpc.partnerships.partnership.get({ partnershipId: params.partnershipId ?? "" }));
-  const invitations = home.viewer.canManage
-    ? await context.trpc.partnerships.invitation.list({ partnershipId: home.partnership.id })
-    : null;
-  return superjsonResponse({ invitations });
+  const [invitations, security] = home.viewer.canManage
+    ? await Promise.all([
+        context.trpc.partnerships.invitation.list({ partnershipId: home.partnership.id }),
+        context.trpc.partnerships.security.get({ partnershipId: home.partnership.id }),
+      ])
+    : [null, null];
+  return superjsonResponse({ invitations, security });
 }
 
 const STATE_TONE = { PENDING: "amber", ACCEPTED: "green", EXPIRED: "slate", REVOKED: "red" } as const;
@@ -42,6 +45,7 @@ export default function People() {
             )}
           </Section>
           <Invitations />
+          <TwoFactorRequirement />
         </div>
       ) : null}
     </div>
@@ -117,6 +121,13 @@ function PeopleTable({ people, canManage, selfId }: { people: ReturnType<typeof 
   );
 }
 
+/** Whether the invitation's e-mail went out (its delivery's state). */
+const INVITATION_MAIL = {
+  QUEUED: "E-mail being sent…",
+  SENT: "E-mail sent",
+  FAILED: "E-mail not delivered yet (retrying)",
+} as const;
+
 function Invitations() {
   const { partnershipId = "" } = useParams();
   const initial = useData<typeof loader>().invitations ?? [];
@@ -135,6 +146,7 @@ function Invitations() {
                 <span className="block text-xs text-slate-500">
                   {PARTNERSHIP_ROLES[inv.role]} · {inv.organization.name} · sent <Time value={inv.createdAt} />
                 </span>
+                <span className="block text-xs text-slate-600">{INVITATION_MAIL[inv.mail]}</span>
               </div>
               <div className="flex flex-col items-end gap-1">
                 <Badge tone={STATE_TONE[inv.state]}>{inv.state.toLowerCase()}</Badge>
@@ -147,6 +159,43 @@ function Invitations() {
             </li>
           ))}
         </ul>
+      )}
+    </Section>
+  );
+}
+
+/** The partnership's requirement of two-factor sign-in (co-chairs and everyone who can see trainee data). */
+function TwoFactorRequirement() {
+  const { partnershipId = "" } = useParams();
+  const utils = trpc.useUtils();
+  const initial = useData<typeof loader>().security;
+  const { data: security = initial } = trpc.partnerships.security.get.useQuery({ partnershipId }, { initialData: initial ?? undefined });
+  const set = trpc.partnerships.security.setTwoFactorRequired.useMutation({
+    onSuccess: (next) => utils.partnerships.security.get.setData({ partnershipId }, next),
+  });
+  if (!security) return null;
+  return (
+    <Section title="Two-factor sign-in" id="security">
+      <FormError message={set.error ? toUiError(set.error).message : null} />
+      <label className="flex items-start gap-2 text-sm text-slate-800">
+        <input
+          type="checkbox"
+          className="mt-0.5 h-4 w-4 accent-indigo-700"
+          checked={security.twoFactorRequired}
+          disabled={set.isPending}
+          onChange={(event) => set.mutate({ partnershipId, required: event.target.checked })}
+        />
+        <span>
+          Require two-factor sign-in for co-chairs and for everyone who can see trainees' data (community organizations' members and service reviewers).
+        </span>
+      </label>
+      {security.withoutTwoFactor.length ? (
+        <p className="mt-2 text-xs text-slate-600">
+          {security.twoFactorRequired ? "Asked to turn it on before they can use the partnership: " : "Not using it yet: "}
+          {security.withoutTwoFactor.join(", ")}.
+        </p>
+      ) : (
+        <p className="mt-2 text-xs text-slate-600">Everyone it applies to uses it.</p>
       )}
     </Section>
   );

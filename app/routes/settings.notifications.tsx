@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { useEffect, useId, useState } from "react";
-import { FormError, SelectField } from "~/components/field";
+import { useId, useState } from "react";
+import { FormError } from "~/components/field";
 import { PageHeader, Section } from "~/components/ui";
+import { SettingsNav } from "~/features/account/settings-nav";
 import { superjsonResponse, useData } from "~/lib/data";
 import { toUiError } from "~/lib/errors";
 import { requireUser } from "~/lib/guards.server";
@@ -15,8 +16,7 @@ export const meta: MetaFunction = () => [{ title: "E-mail settings · Jointly" }
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireUser(context, request);
   const settings = await context.trpc.preferences.mail.get();
-  // From the server, so the list the page is rendered with is the list it hydrates with.
-  return superjsonResponse({ settings, timeZones: Intl.supportedValuesOf("timeZone") });
+  return superjsonResponse({ settings });
 }
 
 type Settings = MailSettingsView;
@@ -38,7 +38,8 @@ export default function NotificationSettings() {
           </>
         }
       />
-      <GroupsForm settings={settings} timeZones={initial.timeZones} />
+      <SettingsNav />
+      <GroupsForm settings={settings} />
       <MuteSection settings={settings} />
     </div>
   );
@@ -49,11 +50,9 @@ function recommendation(modes: MailMode[]): string {
   return "Recommended: immediately for what needs you, daily digest for the rest";
 }
 
-function GroupsForm({ settings, timeZones }: { settings: Settings; timeZones: string[] }) {
+function GroupsForm({ settings }: { settings: Settings }) {
   const utils = trpc.useUtils();
   const [choices, setChoices] = useState<Record<MailGroup, MailChoice>>(() => Object.fromEntries(settings.groups.map((g) => [g.key, g.choice])) as Record<MailGroup, MailChoice>);
-  const [timeZone, setTimeZone] = useState(settings.timeZone ?? "");
-  const [deviceZone, setDeviceZone] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const update = trpc.preferences.mail.update.useMutation({
     onSuccess: (next) => {
@@ -61,8 +60,6 @@ function GroupsForm({ settings, timeZones }: { settings: Settings; timeZones: st
       setSaved(true);
     },
   });
-  // Only in the browser: the server cannot know the device's zone.
-  useEffect(() => setDeviceZone(Intl.DateTimeFormat().resolvedOptions().timeZone || null), []);
   const error = update.error ? toUiError(update.error) : null;
 
   return (
@@ -71,12 +68,17 @@ function GroupsForm({ settings, timeZones }: { settings: Settings; timeZones: st
       onSubmit={(event) => {
         event.preventDefault();
         setSaved(false);
-        update.mutate({ groups: choices, timeZone: timeZone || null });
+        update.mutate({ groups: choices });
       }}
     >
       <Section title="What to e-mail, and when" id="groups">
         <p className="mb-4 text-sm text-slate-600">
-          For each kind of news: at once, in one daily digest, or not at all. The digest goes out at {String(settings.digestHour).padStart(2, "0")}:00 in your time zone.
+          For each kind of news: at once, in one daily digest, or not at all. The digest goes out at {String(settings.digestHour).padStart(2, "0")}:00 in your time zone (
+          {settings.timeZone ? settings.timeZone.replaceAll("_", " ") : "UTC"}:{" "}
+          <Link to="/settings/profile#about" className="link">
+            change it on your profile
+          </Link>
+          ).
         </p>
         <FormError message={error?.message} />
         <div className="divide-y divide-slate-100 [&>*]:py-4 [&>*:first-child]:pt-0 [&>*:last-child]:pb-0">
@@ -94,33 +96,6 @@ function GroupsForm({ settings, timeZones }: { settings: Settings; timeZones: st
             </div>
           ))}
         </div>
-      </Section>
-      <Section title="Time zone" id="time-zone">
-        <SelectField
-          label="Your time zone"
-          name="timeZone"
-          value={timeZone}
-          onChange={(event) => {
-            setSaved(false);
-            setTimeZone(event.target.value);
-          }}
-          placeholder="UTC (not set)"
-          options={timeZones.map((zone) => [zone, zone.replaceAll("_", " ")] as [string, string])}
-          hint="Used for the digest's hour and for the dates and times in your e-mails."
-          error={error?.fields.timeZone?.[0]}
-        />
-        {deviceZone && deviceZone !== timeZone && timeZones.includes(deviceZone) ? (
-          <button
-            type="button"
-            className="link mt-2 text-sm"
-            onClick={() => {
-              setSaved(false);
-              setTimeZone(deviceZone);
-            }}
-          >
-            Use this device's time zone ({deviceZone.replaceAll("_", " ")})
-          </button>
-        ) : null}
       </Section>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="btn-primary" disabled={update.isPending}>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/field";
-import { parseForm, refusal, type AuthActionData } from "~/lib/auth-forms.server";
+import { challengeCookie, parseForm, refusal, type AuthActionData } from "~/lib/auth-forms.server";
 import { PASSWORD_MAX, RedirectToSchema, SignInInputSchema } from "../../server/domains/identity/identity.schema";
 import { EMAIL_MAX } from "../../server/domains/partnerships/partnerships.schema";
 // A .server module (left out of the browser bundle), called by the action with the app's context.deps.
@@ -22,8 +22,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(SignInInputSchema, form);
   if (!parsed.ok) return parsed.response;
   try {
-    const { cookie } = await signIn(context.deps, { input: { ...parsed.data, ip: context.clientIp } });
-    return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
+    const result = await signIn(context.deps, { input: { ...parsed.data, ip: context.clientIp, userAgent: request.headers.get("user-agent") } });
+    if (result.outcome === "secondFactor") {
+      // The password was right; the session waits for the code (the pending sign-in rides in a cookie on /signin).
+      return redirect(`/signin/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`, {
+        headers: { "Set-Cookie": challengeCookie(result.challenge, { secure: context.deps.config.secureCookies }) },
+      });
+    }
+    return redirect(redirectTo, { headers: { "Set-Cookie": result.cookie } });
   } catch (error) {
     return refusal(error, parsed.values);
   }
@@ -34,10 +40,16 @@ export default function SignIn() {
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const redirectTo = params.get("redirectTo") ?? "/";
+  const notice = params.get("reset") ? "Your password was changed, and every session signed out. Sign in with the new password." : params.get("confirmed") ? "Your e-mail address is confirmed. Sign in to go on." : null;
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="text-2xl font-bold">Sign in</h1>
       <p className="mt-1 text-sm text-slate-600">Welcome back to your partnership's workspace.</p>
+      {notice ? (
+        <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-sm text-green-900 ring-1 ring-green-200">
+          {notice}
+        </p>
+      ) : null}
       <Form method="post" className="card mt-6 space-y-4" noValidate>
         <FormError message={data?.formError} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -48,6 +60,11 @@ export default function SignIn() {
         </button>
       </Form>
       <p className="mt-4 text-center text-sm text-slate-600">
+        <Link className="link" to="/forgot-password">
+          Forgot your password?
+        </Link>
+      </p>
+      <p className="mt-2 text-center text-sm text-slate-600">
         New to Jointly?{" "}
         <Link className="link" to={`/signup?redirectTo=${encodeURIComponent(redirectTo)}`}>
           Create an account

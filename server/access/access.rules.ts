@@ -16,6 +16,13 @@ export type MemberFacts = {
 
 export const isCoChair = (seat: SeatFacts | null | undefined) => seat?.role === "CO_CHAIR";
 
+/**
+ * Whom a partnership's two-factor requirement applies to: its co-chairs (of the partnership or of any of
+ * its committees) and everyone who can read trainee data (members of a community-based organization,
+ * which records trainees, and the designated service reviewers).
+ */
+export const mustUseTwoFactor = (facts: { isCoChair: boolean; isCbo: boolean; isReviewer: boolean }) => facts.isCoChair || facts.isCbo || facts.isReviewer;
+
 /** Organizations, committees, invitations and members of a partnership: its co-chairs only. */
 export const canManagePartnership = (member: MemberFacts) => isCoChair(member.partnershipSeat);
 

@@ -3,30 +3,55 @@
 import type { Db } from "../db.js";
 import { AppError, forbidden, notFound } from "../errors.js";
 import { caucusRoom, draftRoom, meetingRoom, motionRoom, partnershipRoom, type RoomRef } from "../realtime/realtime.events.js";
-import { canManageBody, canManagePartnership, type MemberFacts, type SeatFacts, type Side } from "./access.rules.js";
+import { canManageBody, canManagePartnership, mustUseTwoFactor, type MemberFacts, type SeatFacts, type Side } from "./access.rules.js";
+import { TWO_FACTOR_REQUIRED } from "../domains/identity/identity.schema.js";
 import { traineeVia } from "../domains/services/services.policy.js";
 
 export type Access = ReturnType<typeof createAccess>;
 
 export function createAccess(db: Db) {
+  /**
+   * The user's facts in a partnership, or null when they are not a member. Every permission check
+   * starts here, so this is also where a partnership's two-factor requirement is enforced: a member it
+   * applies to (`mustUseTwoFactor`) who has not turned two-factor sign-in on is refused everything in
+   * the partnership (PRECONDITION_FAILED with TWO_FACTOR_REQUIRED, which pages turn into "set it up").
+   */
   async function getMember(userId: string, partnershipId: string): Promise<MemberFacts | null> {
     const membership = await db.membership.findUnique({
       where: { partnershipId_userId: { partnershipId, userId } },
       select: {
         id: true,
         organizationId: true,
-        organization: { select: { side: true } },
-        seats: { where: { body: { kind: "PARTNERSHIP" } }, select: { role: true, coChairSide: true, isVoting: true } },
+        organization: { select: { side: true, type: true } },
+        seats: {
+          where: { OR: [{ body: { kind: "PARTNERSHIP" } }, { role: "CO_CHAIR" }] },
+          select: { role: true, coChairSide: true, isVoting: true, body: { select: { kind: true } } },
+        },
+        partnership: { select: { twoFactorRequired: true } },
+        serviceReviewer: { select: { id: true } },
+        user: { select: { twoFactor: { select: { enabledAt: true } } } },
       },
     });
     if (!membership) return null;
+    const top = membership.seats.find((s) => s.body.kind === "PARTNERSHIP");
+    if (
+      membership.partnership.twoFactorRequired &&
+      !membership.user.twoFactor?.enabledAt &&
+      mustUseTwoFactor({
+        isCoChair: membership.seats.some((s) => s.role === "CO_CHAIR"),
+        isCbo: membership.organization.type === "CBO",
+        isReviewer: membership.serviceReviewer !== null,
+      })
+    ) {
+      throw new AppError("PRECONDITION_FAILED", TWO_FACTOR_REQUIRED);
+    }
     return {
       userId,
       partnershipId,
       membershipId: membership.id,
       organizationId: membership.organizationId,
       side: membership.organization.side as Side,
-      partnershipSeat: (membership.seats[0] as SeatFacts | undefined) ?? null,
+      partnershipSeat: top ? ({ role: top.role, coChairSide: top.coChairSide, isVoting: top.isVoting } as SeatFacts) : null,
     };
   }
 

@@ -11,8 +11,8 @@ import type { Db } from "../db.js";
 
 export const SESSION_COOKIE_NAME = "jointly_session";
 
-type SessionRow = { id: string; userId: string; expiresAt: Date; absoluteExpiresAt: Date };
-type UserRow = { id: string; email: string; name: string };
+type SessionRow = { id: string; userId: string; expiresAt: Date; absoluteExpiresAt: Date; lastUsedAt: Date; userAgent: string };
+type UserRow = { id: string; email: string; name: string; emailVerifiedAt: Date | null };
 
 /** The Session row id for a cookie's token. */
 export function hashSessionToken(token: string): string {
@@ -21,11 +21,11 @@ export function hashSessionToken(token: string): string {
 
 /** `id` is what Lucia will hand back to the adapter for this session (see getSessionAndUser). */
 function toDatabaseSession(row: SessionRow, id: string): DatabaseSession {
-  return { id, userId: row.userId, expiresAt: row.expiresAt, attributes: { absoluteExpiresAt: row.absoluteExpiresAt } };
+  return { id, userId: row.userId, expiresAt: row.expiresAt, attributes: { absoluteExpiresAt: row.absoluteExpiresAt, lastUsedAt: row.lastUsedAt, userAgent: row.userAgent } };
 }
 
 function toDatabaseUser(row: UserRow): DatabaseUser {
-  return { id: row.id, attributes: { email: row.email, name: row.name } };
+  return { id: row.id, attributes: { email: row.email, name: row.name, emailVerifiedAt: row.emailVerifiedAt } };
 }
 
 export function createPrismaSessionAdapter(db: Db): Adapter {
@@ -33,7 +33,7 @@ export function createPrismaSessionAdapter(db: Db): Adapter {
     async getSessionAndUser(token) {
       const row = await db.session.findUnique({
         where: { id: hashSessionToken(token) },
-        include: { user: { select: { id: true, email: true, name: true } } },
+        include: { user: { select: { id: true, email: true, name: true, emailVerifiedAt: true } } },
       });
       if (!row) return [null, null];
       // The session keeps the token as its id: Lucia passes it back to updateSessionExpiration and
@@ -54,6 +54,8 @@ export function createPrismaSessionAdapter(db: Db): Adapter {
           userId: session.userId,
           expiresAt: session.expiresAt,
           absoluteExpiresAt: session.attributes.absoluteExpiresAt,
+          lastUsedAt: session.attributes.lastUsedAt,
+          userAgent: session.attributes.userAgent.slice(0, 512),
         },
       });
     },
@@ -80,8 +82,8 @@ export function createLucia(db: Db, config: Config) {
       name: SESSION_COOKIE_NAME,
       attributes: { secure: config.secureCookies, sameSite: "lax" },
     },
-    getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name }),
-    getSessionAttributes: (attributes) => ({ absoluteExpiresAt: attributes.absoluteExpiresAt }),
+    getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name, isEmailVerified: attributes.emailVerifiedAt !== null }),
+    getSessionAttributes: (attributes) => ({ absoluteExpiresAt: attributes.absoluteExpiresAt, lastUsedAt: attributes.lastUsedAt, userAgent: attributes.userAgent }),
   });
 }
 
@@ -90,7 +92,7 @@ export type AppLucia = ReturnType<typeof createLucia>;
 declare module "lucia" {
   interface Register {
     Lucia: AppLucia;
-    DatabaseUserAttributes: { email: string; name: string };
-    DatabaseSessionAttributes: { absoluteExpiresAt: Date };
+    DatabaseUserAttributes: { email: string; name: string; emailVerifiedAt: Date | null };
+    DatabaseSessionAttributes: { absoluteExpiresAt: Date; lastUsedAt: Date; userAgent: string };
   }
 }

@@ -1,12 +1,17 @@
 // Background work in the database (graphile-worker, decision 0008): a job is a row written inside the
 // transaction that makes it necessary, runs once across any number of processes, survives restarts and
 // is retried with backoff when it fails. Every process runs a small worker pool.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { Logger as WorkerLogger, run, runMigrations, type Runner, type Task, type TaskList } from "graphile-worker";
 import type pg from "pg";
 import type { Db, Tx } from "../db.js";
 import type { Logger } from "../logger.js";
 import type { DirectTemplateName, MailAddress } from "../mail/direct-mail.schema.js";
 import type { Locale } from "../mail/templates/i18n.js";
+
+/** The job whose handler is running in this async context (tests tell background work from the request they race). */
+const runningJob = new AsyncLocalStorage<JobName>();
+export const currentJob = (): JobName | undefined => runningJob.getStore();
 
 /** Every job the app knows, with what its payload carries. */
 export type JobPayloads = {
@@ -20,6 +25,8 @@ export type JobPayloads = {
   "voting:reminder": { motionId: string };
   /** Bring everyone back from a caucus when its time is up (keyed `caucus-end:<meetingId>`). */
   "meetings:caucusEnd": { meetingId: string };
+  /** Remind owners of open action items due within two days, once per item (cron, daily; backfilled a day). */
+  "meetings:actionsDue": Record<string, never>;
   /** A joint change nobody answered lapses (keyed `joint-expire:<changeId>`, scheduled with the proposal). */
   "joint:expire": { changeId: string };
   /** Mail one notification to its recipient (scheduled by the outbox dispatcher, keyed by the notification's dedupe key). */
@@ -35,7 +42,7 @@ export type JobPayloads = {
 export type JobName = keyof JobPayloads;
 export type JobHandlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<void> };
 
-const CRONTAB = ["* * * * * outbox:sweep", "17 * * * * maintenance:cleanup", "0 * * * * mail:digest"].join("\n");
+const CRONTAB = ["* * * * * outbox:sweep", "17 * * * * maintenance:cleanup", "0 * * * * mail:digest", "0 11 * * * meetings:actionsDue ?fill=1d"].join("\n");
 
 /**
  * Adds a job inside `client`'s transaction (or on its own with the Db): it exists only if that
@@ -102,7 +109,7 @@ export async function startJobRunner({
   for (const [name, handler] of Object.entries(handlers) as Array<[JobName, (payload: never) => Promise<void>]>) {
     const task: Task = async (payload, helpers) => {
       try {
-        await handler((payload ?? {}) as never);
+        await runningJob.run(name, () => handler((payload ?? {}) as never));
         logger.debug({ job: name, jobId: helpers.job.id, jobKey: helpers.job.key ?? null }, "job done");
       } catch (error) {
         logger.error({ err: error, job: name, jobId: helpers.job.id, attempt: helpers.job.attempts }, "job failed; it will be retried");

@@ -64,3 +64,24 @@ export async function markFailed(db: Db, id: string, error: unknown) {
   const message = error instanceof Error ? error.message : String(error);
   await db.mailDelivery.updateMany({ where: { id, status: "SENDING" }, data: { status: "FAILED", lastError: message.slice(0, 500) } });
 }
+
+/** Where a direct mail stands, as its sender may see it: not sent yet, sent, or failing (retried). */
+export type DirectMailState = "QUEUED" | "SENT" | "FAILED";
+
+/**
+ * The state of the direct mail of `template` to each address asked for after `since` (the first such
+ * delivery). For a sender to see that their mail went out, e.g. an invitation's.
+ */
+export async function directMailStates(db: Db, template: string, wanted: Array<{ toAddress: string; since: Date }>): Promise<DirectMailState[]> {
+  if (!wanted.length) return [];
+  const rows = await db.mailDelivery.findMany({
+    where: { kind: "DIRECT", template, toAddress: { in: [...new Set(wanted.map((w) => w.toAddress.toLowerCase()))] } },
+    orderBy: { createdAt: "asc" },
+    select: { toAddress: true, status: true, createdAt: true },
+  });
+  return wanted.map(({ toAddress, since }) => {
+    const row = rows.find((r) => r.toAddress === toAddress.toLowerCase() && r.createdAt >= since);
+    if (!row || row.status === "SENDING") return "QUEUED";
+    return row.status === "SENT" ? "SENT" : "FAILED";
+  });
+}

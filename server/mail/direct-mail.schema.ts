@@ -11,6 +11,8 @@ export const MailAddressSchema = z.object({
 });
 export type MailAddress = z.infer<typeof MailAddressSchema>;
 
+const Name = z.string().min(1).max(200);
+
 /** A path inside the app ("/invitations/…"): the mail prefixes APP_ORIGIN. */
 const AppPath = z.string().regex(/^\/(?!\/)[^\s\\]*$/, "an app path starting with /").max(2000);
 
@@ -22,6 +24,14 @@ export const DirectMailSchemas = {
     path: AppPath,
     expiresAt: z.string().datetime({ offset: true }),
   }),
+  // Account mails (server/domains/identity/account.ts): each to the account's own address, or, for a
+  // change of address, to the new one (to confirm it) and the old one (to say it changed).
+  passwordReset: z.object({ name: Name, path: AppPath, expiresAt: z.string().datetime({ offset: true }) }),
+  emailVerification: z.object({ name: Name, path: AppPath, expiresAt: z.string().datetime({ offset: true }), isChange: z.boolean() }),
+  /** Someone tried to sign up with an address that already has an account: its owner is told, nobody else. */
+  signUpAttempt: z.object({ name: Name, signInPath: AppPath, resetPath: AppPath }),
+  passwordChanged: z.object({ name: Name, how: z.enum(["reset", "changed"]), resetPath: AppPath }),
+  emailChanged: z.object({ name: Name, newEmail: z.string().email().max(254), resetPath: AppPath }),
 } as const;
 
 export type DirectTemplateName = keyof typeof DirectMailSchemas;

@@ -15,7 +15,7 @@ import { bodyIdsOf, placesOf, type Place } from "./places.js";
 import { appSecret } from "../secrets.js";
 import { renderDigestMail } from "./templates/digest.js";
 import { renderDirectMail } from "./templates/direct-mails.js";
-import { DEFAULT_LOCALE, formatDate, formatDateTime, type Locale } from "./templates/i18n.js";
+import { DEFAULT_LOCALE, formatDate, formatDateTime, resolveLocale, type Locale } from "./templates/i18n.js";
 import type { RenderedMail } from "./templates/layout.js";
 import type { NotificationMailContext } from "./templates/notification-template.js";
 import { notificationContent, renderNotificationMail } from "./templates/notification-mails.js";
@@ -86,9 +86,10 @@ export function createMailer({ db, config, logger, transport, now = () => new Da
     async sendNotification(notificationId: string) {
       const n = await db.notification.findUnique({
         where: { id: notificationId },
-        select: { id: true, userId: true, kind: true, payload: true, user: { select: { email: true, name: true } } },
+        select: { id: true, userId: true, kind: true, payload: true, user: { select: { email: true, name: true, emailVerifiedAt: true, locale: true } } },
       });
-      if (!n) return;
+      // No news to an address nobody has confirmed: it may be a typo, or someone else's.
+      if (!n || !n.user.emailVerifiedAt) return;
       const kind = n.kind as NotificationKind;
       const placed = MAIL_KINDS[kind];
       const parsed = NotificationPayloadSchemas[kind]?.safeParse(n.payload);
@@ -97,7 +98,7 @@ export function createMailer({ db, config, logger, transport, now = () => new Da
       const [mode] = await mailModesFor(db, [{ userId: n.userId, kind, bodyIds: bodyIdsOf(place!) }]);
       // Changed since the job was scheduled: the digest carries it now, or nothing does.
       if (mode !== "IMMEDIATELY") return;
-      const locale = DEFAULT_LOCALE;
+      const locale = resolveLocale(n.user.locale);
       const timeZone = await mailTimeZoneOf(db, n.userId);
       const unsubscribe = unsubscribeUrl(n.userId, placed.group);
       await deliver(
@@ -120,10 +121,10 @@ export function createMailer({ db, config, logger, transport, now = () => new Da
 
     /** One person's digest for their local `day`: what is set to "daily digest" and not mailed or read yet. */
     async sendDigest(userId: string, day: string) {
-      const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
-      if (!user) return;
+      const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true, emailVerifiedAt: true, locale: true } });
+      if (!user?.emailVerifiedAt) return;
       const key = `digest:${userId}:${day}`;
-      const locale = DEFAULT_LOCALE;
+      const locale = resolveLocale(user.locale);
       const timeZone = await mailTimeZoneOf(db, userId);
       const unsubscribe = unsubscribeUrl(userId, "digest");
       await deliver(
@@ -160,7 +161,8 @@ export function createMailer({ db, config, logger, transport, now = () => new Da
       const at = now();
       const rows = await db.$queryRaw<Array<{ userId: string; timeZone: string | null }>>`
         SELECT DISTINCT n."userId", s."timeZone"
-        FROM "Notification" n LEFT JOIN "MailSettings" s ON s."userId" = n."userId"
+        FROM "Notification" n JOIN "User" u ON u."id" = n."userId" AND u."emailVerifiedAt" IS NOT NULL
+          LEFT JOIN "MailSettings" s ON s."userId" = n."userId"
         WHERE n."readAt" IS NULL AND n."createdAt" > ${new Date(at.getTime() - DIGEST_MAX_LOOKBACK_MS)}
           AND NOT EXISTS (SELECT 1 FROM "MailDeliveryItem" i WHERE i."notificationId" = n."id")`;
       return rows.flatMap((row) => {

@@ -1,6 +1,7 @@
-// Where a rendered mail goes: SMTP through nodemailer when SMTP_URL is set; outside production without
-// it, the DevMail table that /dev/mail shows; in production without it, nowhere: the send fails, so the
-// delivery stays FAILED and its job retries (a warning says so at start), and no mail is dropped silently.
+// Where a rendered mail goes: SMTP through nodemailer when SMTP_URL is set; without it on a loopback
+// origin (config.devOutbox: development, npm start, the e2e run), the DevMail table that /dev/mail shows;
+// without it on a public origin, nowhere: the send fails, so the delivery stays FAILED and its job
+// retries (a warning says so at start), and no mail is dropped silently.
 import nodemailer from "nodemailer";
 import type { Config } from "../config.js";
 import type { Db } from "../db.js";
@@ -25,7 +26,7 @@ export type MailTransport = {
 /** A refusal that a retry cannot change (an SMTP 5xx answer, no transport at all in production is not one). */
 export class PermanentMailError extends Error {}
 
-export function createMailTransport({ config, db, logger }: { config: Pick<Config, "SMTP_URL" | "MAIL_FROM" | "isProduction">; db: Db; logger: Logger }): MailTransport {
+export function createMailTransport({ config, db, logger }: { config: Pick<Config, "SMTP_URL" | "MAIL_FROM" | "devOutbox">; db: Db; logger: Logger }): MailTransport {
   if (config.SMTP_URL) {
     const transporter = nodemailer.createTransport({ url: config.SMTP_URL, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
     return {
@@ -50,7 +51,7 @@ export function createMailTransport({ config, db, logger }: { config: Pick<Confi
       },
     };
   }
-  if (!config.isProduction) {
+  if (config.devOutbox) {
     return {
       kind: "dev",
       async send(mail) {
@@ -69,7 +70,7 @@ export function createMailTransport({ config, db, logger }: { config: Pick<Confi
       },
     };
   }
-  logger.warn("SMTP_URL is not set: no mail can be sent. Mails are kept as failed deliveries and retried; set SMTP_URL and restart to send them.");
+  logger.warn("SMTP_URL is not set and the origin is not loopback: no mail can be sent. Mails are kept as failed deliveries and retried; set SMTP_URL and restart to send them.");
   return {
     kind: "none",
     async send() {

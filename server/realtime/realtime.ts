@@ -7,6 +7,7 @@ import type pg from "pg";
 import { Server } from "socket.io";
 import { z } from "zod";
 import type { Access } from "../access/access.js";
+import { hashSessionToken } from "../auth/lucia.js";
 import type { SessionService } from "../auth/sessions.js";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
@@ -85,7 +86,9 @@ export function createRealtime(
 
   io.on("connection", (socket) => {
     const { userId, sessionId } = socket.data;
-    void socket.join([userRoom(userId), sessionRoom(sessionId)]);
+    // The session's room is named by its row id (the token's hash): no cookie's token travels through
+    // the adapter's channel, and a session can be ended by its row id (sign out everywhere else).
+    void socket.join([userRoom(userId), sessionRoom(hashSessionToken(sessionId))]);
 
     socket.on("room:join", async (raw, ack) => {
       if (typeof ack !== "function") return;
@@ -164,7 +167,7 @@ export function createRealtime(
       // socket.io's typed emit cannot follow a generic event name; the signature above keeps callers typed.
       (io.to(room).emit as (event: string, payload: unknown) => boolean)(event, payload);
     },
-    /** Ends every socket opened with this session (after sign-out), in every process. */
+    /** Ends every socket opened with this session (its Session row id), in every process. */
     endSession: (sessionId: string) => everywhere("cluster:endSession", () => endSessionHere(sessionId), sessionId),
     /** Takes a user's sockets out of a room they may no longer read, in every process, before returning. */
     removeUserFromRoom: (userId: string, room: string) => everywhere("cluster:leaveRoom", () => leaveRoomHere(userId, room), userId, room),

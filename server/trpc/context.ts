@@ -9,4 +9,6 @@ export type TrpcContext = {
   session: AuthSession | null;
   services: Services;
   deps: AppDeps;
+  /** The client's address (Express's req.ip), for limits counted per client; absent in server-side callers of tests. */
+  clientIp?: string;
 };

@@ -1,14 +1,18 @@
-// Without SMTP_URL: in development the mails are kept in the development outbox that /dev/mail shows
-// (its procedures, over real HTTP); in production that outbox does not exist (404) and a mail that cannot
+// Without SMTP_URL: on a loopback origin (development, and `npm start` / the e2e run, which are production
+// on localhost) the mails are kept in the local outbox that /dev/mail shows (its procedures, over real
+// HTTP), to this machine only; on a public origin that outbox does not exist (404) and a mail that cannot
 // be sent stays recorded as a failed delivery, retried by its job, never dropped.
 import { afterAll, describe, expect, it } from "vitest";
 import { startTestApp } from "../support/test-app.js";
 import { eventually, openMotion, votingWorld } from "../support/voting-helpers.js";
 
-const development = await startTestApp({ env: { NODE_ENV: "development", APP_SECRET: "devmail-test-secret-0123456789-abcdefghij" } });
-const production = await startTestApp({ env: { NODE_ENV: "production", APP_SECRET: "devmail-test-secret-0123456789-abcdefghij" } });
+const SECRET = "devmail-test-secret-0123456789-abcdefghij";
+const development = await startTestApp({ env: { NODE_ENV: "development", APP_SECRET: SECRET } });
+const localProduction = await startTestApp({ env: { NODE_ENV: "production", APP_SECRET: SECRET } });
+const production = await startTestApp({ env: { NODE_ENV: "production", APP_SECRET: SECRET, APP_ORIGIN: "https://jointly.example.org" } });
 afterAll(async () => {
   await development.close();
+  await localProduction.close();
   await production.close();
 });
 
@@ -49,7 +53,29 @@ describe("in development", () => {
   });
 });
 
-describe("in production", () => {
+describe("in production on this machine (npm start: a localhost origin)", () => {
+  it("keeps the mails in the local outbox too, so the demo can be followed", async () => {
+    const world = await votingWorld(localProduction);
+    await openMotion(world);
+    const emails = world.voters.map((v) => v.user.email);
+    await eventually(async () => (await localProduction.db.devMail.count({ where: { OR: emails.map((e) => ({ toAddress: { contains: e } })) } })) === emails.length, {
+      timeoutMs: 15_000,
+      what: "a local-outbox mail per voter",
+    });
+    const { status, data } = await localProduction.http.query("devMail.list");
+    expect(status).toBe(200);
+    expect((data as DevMailSummary[]).filter((m) => emails.some((e) => m.toAddress.includes(e))).length).toBe(emails.length);
+  });
+
+  it("shows the outbox to this machine only: another client address gets 404", async () => {
+    const res = await fetch(`${localProduction.baseUrl}/api/trpc/devMail.list`, { headers: { "x-forwarded-for": "203.0.113.9" } });
+    expect(res.status).toBe(404);
+    const batched = await fetch(`${localProduction.baseUrl}/api/trpc/identity.me,devMail.list?batch=1&input=%7B%7D`, { headers: { "x-forwarded-for": "203.0.113.9" } });
+    expect(batched.status).toBe(404);
+  });
+});
+
+describe("in production on a public origin", () => {
   it("has no development outbox: 404", async () => {
     const list = await production.http.query("devMail.list");
     expect(list.status).toBe(404);

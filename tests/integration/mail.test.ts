@@ -269,11 +269,21 @@ describe("one-click unsubscribe", () => {
 // ─── supportive services ────────────────────────────────────────────────────
 
 describe("supportive services", () => {
-  it("mails the requester a decision with no trainee name or contact, and nobody else", async () => {
+  it("mails the reviewers a new request (but the requesting organization's own), then the requester a decision; never the trainee", async () => {
     const world = await servicesWorld(app);
     const requestId = await makeRequest(world);
+    const queued = await arrivalsAbout(requestId, 2);
+    expect(recipientsOf(queued)).toEqual(emailsOf([world.reviewer, world.reviewer2]));
+    for (const { mail } of queued) {
+      expect(mail.subject).toBe("New request to review (Transportation)");
+      for (const part of [mail.text ?? "", String(mail.html)]) {
+        expect(part).not.toContain(world.trainee.name);
+        expect(part).not.toContain("555-0100");
+        expect(part).not.toContain("Bus pass"); // nor the justification, which may name the trainee
+      }
+    }
     await world.reviewer.trpc.services.request.askInfo({ requestId, note: `Please confirm ${world.trainee.name}'s start date.` });
-    const [arrival, ...others] = await arrivalsAbout(requestId, 1);
+    const [arrival, ...others] = (await arrivalsAbout(requestId, 3)).filter((a) => !queued.includes(a));
     expect(others).toEqual([]);
     expect(arrival!.to).toBe(world.cboMember.user.email.toLowerCase());
     const mail = arrival!.mail;

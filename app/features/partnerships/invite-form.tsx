@@ -1,5 +1,6 @@
-// Inviting someone into an organization of the partnership. There is no email server yet, so the
-// single-use link is shown here to copy and send.
+// Inviting someone into an organization of the partnership: the invitation is e-mailed to the address.
+// The single-use link is also shown here, to the co-chair only, in case the mail is slow or filtered (it
+// works only for the invited address).
 import { useState } from "react";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { Time } from "~/components/ui";
@@ -28,7 +29,7 @@ export function InviteForm({
     mutation: invite,
     toInput: (values) => ({ ...values, partnershipId }),
     onSuccess: (result, el) => {
-      setCreated({ link: result.link, email: String(new FormData(el).get("email")), expiresAt: result.expiresAt });
+      setCreated({ link: result.link, email: result.email, expiresAt: result.expiresAt });
       setCopied(false);
       el.reset();
     },
@@ -48,14 +49,16 @@ export function InviteForm({
         />
         <SelectField label="Role" name="role" options={PARTNERSHIP_ROLES} defaultValue="MEMBER" error={form.fieldError("role")} />
         <button type="submit" className="btn-primary" disabled={form.pending}>
-          {form.pending ? "Creating link…" : "Create invitation link"}
+          {form.pending ? "Sending invitation…" : "Send invitation"}
         </button>
       </form>
       {created ? (
         <div role="status" className="space-y-2 rounded-md bg-green-50 p-3 text-sm text-green-900 ring-1 ring-green-200">
           <p>
-            Invitation for <strong>{created.email}</strong> created. Send this link; it works once and expires on <Time value={created.expiresAt} />.
+            Invitation e-mailed to <strong>{created.email}</strong>. It works once, for that address, until <Time value={created.expiresAt} />. The list of invitations
+            below says when the e-mail has gone out.
           </p>
+          <p>If it does not arrive, you can also send the link yourself:</p>
           <div className="space-y-2">
             <textarea aria-label="Invitation link" readOnly rows={2} value={created.link} className="input break-all font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
             <button

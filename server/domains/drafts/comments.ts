@@ -175,6 +175,20 @@ export async function replyToComment(deps: DraftsDeps, { userId, input }: { user
     const reply = await tx.draftComment.create({ data: { draftId: draft.id, parentId: rootId, authorUserId: userId, authorMembershipId: member.membershipId, body: input.body } });
     await recordAudit(tx, { partnershipId: draft.partnershipId, actorId: userId, action: "draft.replied", subjectType: "DraftComment", subjectId: reply.id, data: { draftId: draft.id, parentId: rootId } });
     await mention(tx, effects, { draft, userId, commentId: reply.id, body: reply.body, mentioned });
+    // The author of the comment answered and the one who started the thread; not the replier, and not
+    // whoever the reply mentions (told by the mention already).
+    const root = parent.parentId ? await tx.draftComment.findUnique({ where: { id: rootId }, select: { authorUserId: true } }) : null;
+    const told = new Set([userId, ...mentioned.map((m) => m.userId)]);
+    const answered = [parent.authorUserId, root?.authorUserId].filter((id): id is string => Boolean(id) && !told.has(id!));
+    if (answered.length) {
+      effects.notify(answered, "draft.replied", {
+        partnershipId: draft.partnershipId,
+        draftId: draft.id,
+        draftTitle: draft.title,
+        byName: await userName(tx, userId),
+        excerpt: truncateText(reply.body, EXCERPT_CHARS),
+      });
+    }
     return { id: reply.id };
   });
 }

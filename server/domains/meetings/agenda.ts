@@ -15,6 +15,8 @@ import {
   lockMeeting,
   meetingChanged,
   meetingsListChanged,
+  nameOf,
+  otherSideCoChairUserIds,
   requireItemActor,
   requireMeetingActor,
   type MeetingsDeps,
@@ -219,11 +221,23 @@ export async function approveAgenda(deps: MeetingsDeps, { userId, input }: { use
     await tx.agendaApproval.create({ data: { meetingId: meeting.id, version, side, userId } });
     await recordAudit(tx, { partnershipId: meeting.partnershipId, actorId: userId, action: "agenda.approved", subjectType: "Meeting", subjectId: meeting.id, data: { version, side, agendaVersion: version } });
     meetingChanged(effects, meeting.id, "approvals", "agenda");
-    if ((await tx.agendaApproval.count({ where: { meetingId: meeting.id, version } })) < 2) return { published: false };
+    if ((await tx.agendaApproval.count({ where: { meetingId: meeting.id, version } })) < 2) {
+      // This version is ready on one side: it now waits for the other side's co-chair, who is told once
+      // per version (a later change makes a new version, approved afresh).
+      effects.notify(await otherSideCoChairUserIds(tx, fresh.bodyId, side), "agenda.awaitingApproval", {
+        partnershipId: meeting.partnershipId,
+        meetingId: meeting.id,
+        meetingTitle: fresh.title,
+        version,
+        byName: await nameOf(tx, userId),
+      });
+      return { published: false };
+    }
 
     const { count } = await tx.meeting.updateMany({ where: { id: meeting.id, agendaVersion: version }, data: { publishedVersion: version } });
     if (!count) return { published: false };
     await recordAudit(tx, { partnershipId: meeting.partnershipId, action: "agenda.published", subjectType: "Meeting", subjectId: meeting.id, data: { version, agendaVersion: version } });
+    // Everyone seated is told once (the publishing approval happens once: the conditional write above).
     effects.notify(await bodyMemberUserIds(tx, fresh.bodyId), "agenda.published", { partnershipId: meeting.partnershipId, meetingId: meeting.id, meetingTitle: fresh.title });
     meetingsListChanged(effects, meeting.partnershipId);
     return { published: true };

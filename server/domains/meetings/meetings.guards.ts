@@ -73,6 +73,23 @@ export async function bodyMemberUserIds(tx: Tx, bodyId: string): Promise<string[
   return seats.map((s) => s.membership.userId);
 }
 
+/**
+ * The co-chairs of the body on the other side than `side`: whose approval an agenda or minutes version
+ * approved by `side` now waits for.
+ */
+export async function otherSideCoChairUserIds(tx: Tx, bodyId: string, side: "LABOR" | "MANAGEMENT"): Promise<string[]> {
+  const seats = await tx.bodySeat.findMany({
+    where: { bodyId, role: "CO_CHAIR", coChairSide: side === "LABOR" ? "MANAGEMENT" : "LABOR" },
+    select: { membership: { select: { userId: true } } },
+  });
+  return seats.map((s) => s.membership.userId);
+}
+
+/** A person's name, for "… approved the agenda". */
+export async function nameOf(tx: Tx, userId: string): Promise<string> {
+  return (await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } })).name;
+}
+
 /** Tells the meeting's room, after commit, which parts of the page changed. */
 export function meetingChanged(effects: Effects, meetingId: string, ...parts: MeetingPart[]) {
   effects.publish(meetingRoom(meetingId), "meeting:changed", { meetingId, parts });

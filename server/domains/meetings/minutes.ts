@@ -11,6 +11,8 @@ import {
   bodyMemberUserIds,
   lockMeeting,
   meetingChanged,
+  nameOf,
+  otherSideCoChairUserIds,
   requireBodyMember,
   requireItemActor,
   requireMeetingActor,
@@ -168,7 +170,17 @@ export async function approveMinutes(deps: MeetingsDeps, { userId, input }: { us
     await tx.minutesApproval.create({ data: { meetingId: meeting.id, version, side, userId } });
     await recordAudit(tx, { partnershipId: meeting.partnershipId, actorId: userId, action: "minutes.approved", subjectType: "Meeting", subjectId: meeting.id, data: { version, side } });
     meetingChanged(effects, meeting.id, "minutes");
-    if ((await tx.minutesApproval.count({ where: { meetingId: meeting.id, version } })) < 2) return { approved: false };
+    if ((await tx.minutesApproval.count({ where: { meetingId: meeting.id, version } })) < 2) {
+      // Ready on one side: waits for the other side's co-chair, told once per minutes version.
+      effects.notify(await otherSideCoChairUserIds(tx, meeting.bodyId, side), "minutes.awaitingApproval", {
+        partnershipId: meeting.partnershipId,
+        meetingId: meeting.id,
+        meetingTitle: fresh.title,
+        version,
+        byName: await nameOf(tx, userId),
+      });
+      return { approved: false };
+    }
 
     const { count } = await tx.meeting.updateMany({ where: { id: meeting.id, minutesVersion: version, minutesApprovedAt: null }, data: { minutesApprovedAt: new Date() } });
     if (!count) return { approved: false };

@@ -32,6 +32,12 @@ export const NotificationPayloadSchemas = {
     dueDate: z.string(),
   }),
   "minutes.approved": z.object({ partnershipId: z.string(), meetingId: z.string(), meetingTitle: z.string() }),
+  /** One co-chair approved this agenda version; it waits for the other side's co-chair (the recipient). */
+  "agenda.awaitingApproval": z.object({ partnershipId: z.string(), meetingId: z.string(), meetingTitle: z.string(), version: z.number(), byName: z.string() }),
+  /** The same for the minutes of an adjourned meeting. */
+  "minutes.awaitingApproval": z.object({ partnershipId: z.string(), meetingId: z.string(), meetingTitle: z.string(), version: z.number(), byName: z.string() }),
+  /** An open action item of the recipient's is due within two days (the daily job, once per item). */
+  "action.dueSoon": z.object({ partnershipId: z.string(), meetingId: z.string(), meetingTitle: z.string(), text: z.string(), dueDate: z.string() }),
   "vote.opened": z.object({ partnershipId: z.string(), motionId: z.string(), motionText: z.string(), deadline: z.string().nullable() }),
   "vote.reminder": z.object({ partnershipId: z.string(), motionId: z.string(), motionText: z.string(), deadline: z.string() }),
   // drafts
@@ -39,8 +45,12 @@ export const NotificationPayloadSchemas = {
   "draft.reviewRequested": z.object({ partnershipId: z.string(), draftId: z.string(), draftTitle: z.string(), version: z.number() }),
   "draft.signedOff": z.object({ partnershipId: z.string(), draftId: z.string(), draftTitle: z.string(), version: z.number() }),
   "draft.changesRequested": z.object({ partnershipId: z.string(), draftId: z.string(), draftTitle: z.string(), version: z.number(), byName: z.string() }),
+  /** Someone answered the recipient's comment (or a thread they started). */
+  "draft.replied": z.object({ partnershipId: z.string(), draftId: z.string(), draftTitle: z.string(), byName: z.string(), excerpt: z.string() }),
   /** No trainee name, ever: only the request's id, category and new status. */
   "serviceRequest.updated": z.object({ partnershipId: z.string(), requestId: z.string(), category: z.string(), statusLabel: z.string() }),
+  /** A request newly in the reviewers' queue: its id and category, never the trainee. */
+  "serviceRequest.submitted": z.object({ partnershipId: z.string(), requestId: z.string(), category: z.string() }),
   // joint changes
   /** A change needs this co-chair: to concur or decline (the other side proposed it), or to submit (staff prepared it). */
   "joint.waiting": z.object({
@@ -103,6 +113,18 @@ export function notificationText(n: Pick<NotificationView, "kind" | "payload">):
       const p = n.payload as NotificationPayload<"minutes.approved">;
       return { text: `The minutes of ${p.meetingTitle} were approved by both co-chairs.`, href: `${meetingHref(p)}/minutes` };
     }
+    case "agenda.awaitingApproval": {
+      const p = n.payload as NotificationPayload<"agenda.awaitingApproval">;
+      return { text: `${p.byName} approved the agenda of ${p.meetingTitle}; it waits for your approval.`, href: meetingHref(p) };
+    }
+    case "minutes.awaitingApproval": {
+      const p = n.payload as NotificationPayload<"minutes.awaitingApproval">;
+      return { text: `${p.byName} approved the minutes of ${p.meetingTitle}; they wait for your approval.`, href: `${meetingHref(p)}/minutes` };
+    }
+    case "action.dueSoon": {
+      const p = n.payload as NotificationPayload<"action.dueSoon">;
+      return { text: `Your action item from ${p.meetingTitle} is due ${p.dueDate}: ${p.text}`, href: meetingHref(p) };
+    }
     case "vote.opened": {
       const p = n.payload as NotificationPayload<"vote.opened">;
       return { text: `A vote is open: "${p.motionText}". Cast your ballot.`, href: motionHref(p) };
@@ -118,6 +140,10 @@ export function notificationText(n: Pick<NotificationView, "kind" | "payload">):
     case "draft.reviewRequested": {
       const p = n.payload as NotificationPayload<"draft.reviewRequested">;
       return { text: `Version ${p.version} of "${p.draftTitle}" is ready for your worker sign-off.`, href: draftHref(p) };
+    }
+    case "draft.replied": {
+      const p = n.payload as NotificationPayload<"draft.replied">;
+      return { text: `${p.byName} replied to your comment on "${p.draftTitle}": ${p.excerpt}`, href: draftHref(p) };
     }
     case "draft.signedOff": {
       const p = n.payload as NotificationPayload<"draft.signedOff">;
@@ -141,6 +167,10 @@ export function notificationText(n: Pick<NotificationView, "kind" | "payload">):
       const p = n.payload as NotificationPayload<"joint.decided">;
       const what = { APPLIED: "was agreed and applied", DECLINED: "was declined", STALE: "was not applied: the rule had changed meanwhile", EXPIRED: "expired unanswered" }[p.outcome];
       return { text: `Your proposal "${p.title}" ${what}${p.byName && p.outcome !== "EXPIRED" ? ` (${p.byName})` : ""}.`, href: jointHref(p) };
+    }
+    case "serviceRequest.submitted": {
+      const p = n.payload as NotificationPayload<"serviceRequest.submitted">;
+      return { text: `A new supportive-service request (${p.category}) is in your review queue.`, href: `/p/${p.partnershipId}/services/requests/${p.requestId}` };
     }
     case "serviceRequest.updated": {
       const p = n.payload as NotificationPayload<"serviceRequest.updated">;

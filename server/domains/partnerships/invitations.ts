@@ -6,7 +6,10 @@ import type { Tx } from "../../db.js";
 import type { AppDeps } from "../../deps.js";
 import { AppError, isUniqueViolation, notFound } from "../../errors.js";
 import { partnershipRoom } from "../../realtime/realtime.events.js";
+import { directMailStates } from "../../mail/deliveries.js";
+import { resolveLocale } from "../../mail/templates/i18n.js";
 import { inTransaction } from "../../unit-of-work/unit-of-work.js";
+import { confirmAddressByLink } from "../identity/identity.api.js";
 import { checkParity } from "./partnerships.api.js";
 import { lockOrganization, lockTopBody, recheckPartnershipManager, seatOrThrow, type PartnershipsDeps } from "./partnerships.guards.js";
 import { invitationAcceptRefusal, invitationSideRefusal } from "./partnerships.policy.js";
@@ -16,9 +19,14 @@ import { PARTNERSHIP_ROLES, type CreateInvitationInput, type PartnershipRole } f
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const fieldConflict = (field: string, message: string) => new AppError("CONFLICT", message, { fieldErrors: { [field]: [message] } });
 
-/** Creates an invitation and returns its link (shown to the inviter; no e-mail server yet). */
+/**
+ * Creates an invitation and mails its link to the invited address, in the same transaction (the mail
+ * goes out once, after commit, with retries). The link is also returned to the co-chair who made it,
+ * and only to them (never logged, never stored: only its hash is): the mail may land in a spam folder,
+ * and the link is bound to the invited address anyway.
+ */
 export async function createInvitation(
-  deps: PartnershipsDeps & Pick<AppDeps, "config" | "logger">,
+  deps: PartnershipsDeps & Pick<AppDeps, "config">,
   { userId, input }: { userId: string; input: CreateInvitationInput },
 ) {
   await deps.access.requirePartnershipManager(userId, input.partnershipId);
@@ -55,22 +63,27 @@ export async function createInvitation(
       include: { partnership: { select: { name: true } }, invitedBy: { select: { name: true } } },
     });
     await recordAudit(tx, { partnershipId: input.partnershipId, actorId: userId, action: "invitation.created", subjectType: "Invitation", subjectId: inv.id, data: { email: inv.email, role: inv.role } });
-    const invitee = await tx.user.findUnique({ where: { email: inv.email }, select: { id: true } });
+    const invitee = await tx.user.findUnique({ where: { email: inv.email }, select: { id: true, name: true, locale: true } });
+    const roleLabel = PARTNERSHIP_ROLES[inv.role as PartnershipRole].toLowerCase();
     if (invitee) {
       effects.notify([invitee.id], "invitation.received", {
         partnershipId: inv.partnershipId,
         partnershipName: inv.partnership.name,
         invitedByName: inv.invitedBy.name,
-        roleLabel: PARTNERSHIP_ROLES[inv.role as PartnershipRole].toLowerCase(),
+        roleLabel,
         link: `/invitations/${token}`,
       });
     }
+    effects.mail({
+      to: { email: inv.email, ...(invitee ? { name: invitee.name, userId: invitee.id } : {}) },
+      template: "invitation",
+      data: { partnershipName: inv.partnership.name, invitedByName: inv.invitedBy.name, roleLabel, path: `/invitations/${token}`, expiresAt: inv.expiresAt.toISOString() },
+      locale: invitee ? resolveLocale(invitee.locale) : undefined,
+    });
     effects.publish(partnershipRoom(input.partnershipId), "partnership:changed", { partnershipId: input.partnershipId });
     return inv;
   });
-  // No email server yet: the inviter is shown the link, and it is written to the server log.
-  deps.logger.info({ invitationId: invitation.id, email: invitation.email, link }, "invitation link created");
-  return { id: invitation.id, link, expiresAt: invitation.expiresAt };
+  return { id: invitation.id, email: invitation.email, link, expiresAt: invitation.expiresAt };
 }
 
 /** The partnership's latest invitations with their states, for its co-chairs. */
@@ -93,7 +106,8 @@ export async function listInvitations(deps: Pick<PartnershipsDeps, "db" | "acces
     },
   });
   const now = new Date();
-  return rows.map((r) => ({ ...r, role: r.role as PartnershipRole, state: invitationState(r, now) }));
+  const mails = await directMailStates(deps.db, "invitation", rows.map((r) => ({ toAddress: r.email, since: r.createdAt })));
+  return rows.map((r, i) => ({ ...r, role: r.role as PartnershipRole, state: invitationState(r, now), mail: mails[i]! }));
 }
 
 /** Withdraws a pending invitation: a conditional write, so one that was accepted meanwhile stays accepted. */
@@ -130,6 +144,12 @@ const INVITATION_SELECT = {
 
 function findInvitation(client: Pick<Tx, "invitation">, token: string) {
   return client.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: INVITATION_SELECT });
+}
+
+/** The address a still-pending invitation was mailed to, or null (for sign-up from the invitation's link). */
+export async function pendingInvitationEmail(db: Pick<Tx, "invitation">, token: string): Promise<string | null> {
+  const inv = await findInvitation(db, token);
+  return inv && invitationState(inv, new Date()) === "PENDING" ? inv.email : null;
 }
 
 /** What the invitation page shows to whoever holds the link (the link itself is the credential). */
@@ -175,6 +195,8 @@ export async function acceptInvitation(deps: PartnershipsDeps, { userId, input }
     const m = await tx.membership.create({ data: { partnershipId: inv.partnershipId, userId, organizationId: org.id } });
     await checkParity(tx, topBodyId, { membershipId: m.id, side: org.side, voting: seat.isVoting && (seat.role === "CO_CHAIR" || seat.role === "MEMBER") });
     await tx.bodySeat.create({ data: { partnershipId: inv.partnershipId, bodyId: topBodyId, membershipId: m.id, ...seat } });
+    // The link reached this address's mailbox, and the account has the same address: confirmed.
+    await confirmAddressByLink(tx, { userId, email: inv.email });
     await recordAudit(tx, { partnershipId: inv.partnershipId, actorId: userId, action: "invitation.accepted", subjectType: "Invitation", subjectId: inv.id, data: { membershipId: m.id } });
     effects.publish(partnershipRoom(inv.partnershipId), "membership:joined", { partnershipId: inv.partnershipId, membershipId: m.id, name: user.name });
     const coChairs = await tx.bodySeat.findMany({

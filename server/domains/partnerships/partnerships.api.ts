@@ -22,6 +22,7 @@ import { seatFor } from "./partnerships.rules.js";
 import type { OrganizationType, SeatRole, Side } from "./partnerships.schema.js";
 
 export { inTransactionWithRooms, lockTopBody, type RoomChanges } from "./partnerships.guards.js";
+export { pendingInvitationEmail } from "./invitations.js";
 
 type Client = Db | Tx;
 type CoChairSide = "LABOR" | "MANAGEMENT";

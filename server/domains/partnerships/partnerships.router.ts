@@ -7,6 +7,7 @@ import { acceptInvitation, createInvitation, listInvitations, previewInvitation,
 import { removeMember } from "./members.js";
 import { createOrganization, removeOrganization, updateOrganization } from "./organizations.js";
 import { createPartnership, getPartnership, listPartnerships, updatePartnership } from "./partnerships.js";
+import { getSecuritySettings, setTwoFactorRequirement } from "./security.js";
 import {
   BodyIdSchema,
   CreateCommitteeInputSchema,
@@ -20,6 +21,7 @@ import {
   RemoveSeatInputSchema,
   RepresentationInputSchema,
   SetSeatInputSchema,
+  SetTwoFactorRequirementInputSchema,
   UpdateCommitteeInputSchema,
   UpdateOrganizationInputSchema,
   UpdatePartnershipInputSchema,
@@ -80,6 +82,12 @@ export const partnershipsRouter = router({
     remove: protectedProcedure
       .input(RemoveMemberInputSchema)
       .mutation(({ ctx, input }) => removeMember(ctx.deps, { userId: ctx.user.id, input })),
+  }),
+  security: router({
+    get: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => getSecuritySettings(ctx.deps, { userId: ctx.user.id, input })),
+    setTwoFactorRequired: protectedProcedure
+      .input(SetTwoFactorRequirementInputSchema)
+      .mutation(({ ctx, input }) => setTwoFactorRequirement(ctx.deps, { userId: ctx.user.id, input })),
   }),
   invitation: router({
     list: protectedProcedure

@@ -170,3 +170,6 @@ export type CreateInvitationInput = z.infer<typeof CreateInvitationInputSchema>;
 
 export const InvitationTokenSchema = z.object({ token: z.string().trim().min(20).max(100) });
 export const InvitationIdSchema = z.object({ partnershipId: id, invitationId: id });
+
+export const SetTwoFactorRequirementInputSchema = z.object({ partnershipId: z.string().min(1).max(64), required: z.boolean() });
+export type SetTwoFactorRequirementInput = z.infer<typeof SetTwoFactorRequirementInputSchema>;

@@ -36,3 +36,8 @@ export async function mailTimeZoneOf(client: Db | Tx, userId: string): Promise<s
   const settings = await client.mailSettings.findUnique({ where: { userId }, select: { timeZone: true } });
   return settings?.timeZone ?? null;
 }
+
+/** Sets the person's time zone (null: UTC). The profile page is where it is chosen; mails and digests read it here. */
+export async function setTimeZone(client: Db | Tx, userId: string, timeZone: string | null): Promise<void> {
+  await client.mailSettings.upsert({ where: { userId }, create: { userId, timeZone }, update: { timeZone } });
+}

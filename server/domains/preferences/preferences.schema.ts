@@ -17,13 +17,13 @@ export type MailChoice = keyof typeof MAIL_CHOICES;
 
 export const MAIL_GROUPS = {
   votes: { label: "Votes", description: "A vote opens for you, and a reminder before it closes while you have not voted." },
-  meetings: { label: "Meetings and minutes", description: "Agendas published, your agenda items, minutes approved." },
+  meetings: { label: "Meetings and minutes", description: "An agenda or minutes waiting for your approval, agendas published, your agenda items, minutes approved." },
   drafts: {
     label: "Curriculum drafts and comments",
-    description: "Your sign-off requested on a new version, comments that mention you, reviews of drafts you work on.",
+    description: "Your sign-off requested on a new version, comments that mention you or reply to you, reviews of drafts you work on.",
   },
-  services: { label: "Supportive services", description: "News of your organization's requests (never a trainee's name)." },
-  actions: { label: "Action items", description: "Action items assigned to you." },
+  services: { label: "Supportive services", description: "News of your organization's requests, and new requests in your review queue (never a trainee's name)." },
+  actions: { label: "Action items", description: "Action items assigned to you, and a reminder when one is due soon." },
   people: { label: "People joining", description: "New members of your partnerships." },
   joint: { label: "Joint changes", description: "A change to the rules waits for your concurrence, and what became of your proposals." },
 } as const;
@@ -42,14 +42,19 @@ export const MAIL_KINDS: Record<NotificationKind, { group: MailGroup; default: M
   "agenda.published": { group: "meetings", default: "DIGEST" },
   "agenda.itemRejected": { group: "meetings", default: "DIGEST" },
   "minutes.approved": { group: "meetings", default: "DIGEST" },
+  "agenda.awaitingApproval": { group: "meetings", default: "IMMEDIATELY" },
+  "minutes.awaitingApproval": { group: "meetings", default: "IMMEDIATELY" },
+  "action.dueSoon": { group: "actions", default: "IMMEDIATELY" },
   "action.assigned": { group: "actions", default: "DIGEST" },
   "vote.opened": { group: "votes", default: "IMMEDIATELY" },
   "vote.reminder": { group: "votes", default: "IMMEDIATELY" },
   "draft.mentioned": { group: "drafts", default: "IMMEDIATELY" },
   "draft.reviewRequested": { group: "drafts", default: "IMMEDIATELY" },
   "draft.changesRequested": { group: "drafts", default: "IMMEDIATELY" },
+  "draft.replied": { group: "drafts", default: "IMMEDIATELY" },
   "draft.signedOff": { group: "drafts", default: "DIGEST" },
   "serviceRequest.updated": { group: "services", default: "IMMEDIATELY" },
+  "serviceRequest.submitted": { group: "services", default: "IMMEDIATELY" },
   "joint.waiting": { group: "joint", default: "IMMEDIATELY" },
   "joint.decided": { group: "joint", default: "DIGEST" },
 };
@@ -81,8 +86,8 @@ const TIME_ZONE = z
 
 export const UpdateMailSettingsInputSchema = z.object({
   groups: z.object(Object.fromEntries(MAIL_GROUP_KEYS.map((g) => [g, z.enum(Object.keys(MAIL_CHOICES) as [MailChoice, ...MailChoice[]])])) as Record<MailGroup, z.ZodEnum<[MailChoice, ...MailChoice[]]>>),
-  /** IANA name; null: UTC. */
-  timeZone: TIME_ZONE.nullable(),
+  /** IANA name; null: UTC; left out: unchanged (it is chosen on the profile page). */
+  timeZone: TIME_ZONE.nullable().optional(),
 });
 export type UpdateMailSettingsInput = z.infer<typeof UpdateMailSettingsInputSchema>;
 

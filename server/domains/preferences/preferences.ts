@@ -5,6 +5,7 @@ import type { AppDeps } from "../../deps.js";
 import { AppError, notFound } from "../../errors.js";
 import { appSecret } from "../../secrets.js";
 import { verifyUnsubscribeToken } from "../../mail/unsubscribe-token.js";
+import { setTimeZone } from "./preferences.api.js";
 import {
   MAIL_GROUP_KEYS,
   MAIL_GROUPS,
@@ -77,7 +78,7 @@ export async function updateMailSettings(deps: Pick<AppDeps, "db" | "config">, {
       if (choice === "DEFAULT") await tx.mailPreference.deleteMany({ where: { userId, group } });
       else await setGroupMode(tx, userId, group, choice);
     }
-    await tx.mailSettings.upsert({ where: { userId }, create: { userId, timeZone: input.timeZone }, update: { timeZone: input.timeZone } });
+    if (input.timeZone !== undefined) await setTimeZone(tx, userId, input.timeZone);
   });
   return getMailSettings(deps, { userId });
 }

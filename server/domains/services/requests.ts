@@ -16,6 +16,7 @@ import {
   checkDate,
   fieldError,
   notifyRequester,
+  notifyReviewers,
   recordRequestEvent,
   requireTraineeAccess,
   type Call,
@@ -70,6 +71,7 @@ export async function createRequest(deps: LimitsDeps, { userId, input }: Call<Cr
       data: { status, requestedCents: input.amount },
     });
     await announceRequest(tx, effects, request);
+    if (input.submit) await notifyReviewers(tx, effects, request, userId);
     return { id: request.id, status };
   });
 }
@@ -128,6 +130,7 @@ async function step(deps: ServicesDeps, userId: string, requestId: string, actio
     const updated = { ...request, status: check.to };
     await announceRequest(tx, effects, updated);
     if (role === "REVIEWER") await notifyRequester(tx, effects, updated);
+    if (action === "submit") await notifyReviewers(tx, effects, updated, userId);
     return { id: request.id, status: check.to };
   });
 }

@@ -103,6 +103,22 @@ export function announceTotals(effects: Effects, partnershipId: string) {
   effects.publish(partnershipRoom(partnershipId), "services:totalsChanged", { partnershipId });
 }
 
+/**
+ * Tells the partnership's reviewers that a request is new in their queue: its category only. Reviewers of
+ * the requesting organization are left out (they never review their own organization's requests).
+ */
+export async function notifyReviewers(tx: Tx, effects: Effects, request: { id: string; partnershipId: string; organizationId: string; category: string }, actorId: string) {
+  const reviewers = await tx.serviceReviewer.findMany({
+    where: { partnershipId: request.partnershipId, membership: { organizationId: { not: request.organizationId } } },
+    select: { membership: { select: { userId: true } } },
+  });
+  effects.notify(
+    reviewers.map((r) => r.membership.userId).filter((id) => id !== actorId),
+    "serviceRequest.submitted",
+    { partnershipId: request.partnershipId, requestId: request.id, category: SERVICE_CATEGORIES[request.category as ServiceCategory] },
+  );
+}
+
 /** Tells the member who created the request (if still in its organization) of its new status: category and status only. */
 export async function notifyRequester(
   tx: Tx,

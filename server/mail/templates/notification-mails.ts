@@ -2,10 +2,13 @@
 // link to its page, the settings link and the one-click unsubscribe link of its group.
 import type { NotificationKind, NotificationPayload } from "../../domains/notifications/notifications.schema.js";
 import { actionAssigned } from "./action-assigned.js";
+import { actionDueSoon } from "./action-due-soon.js";
+import { agendaAwaitingApproval } from "./agenda-awaiting-approval.js";
 import { agendaItemRejected } from "./agenda-item-rejected.js";
 import { agendaPublished } from "./agenda-published.js";
 import { draftChangesRequested } from "./draft-changes-requested.js";
 import { draftMentioned } from "./draft-mentioned.js";
+import { draftReplied } from "./draft-replied.js";
 import { draftReviewRequested } from "./draft-review-requested.js";
 import { draftSignedOff } from "./draft-signed-off.js";
 import { jointDecided } from "./joint-decided.js";
@@ -14,7 +17,9 @@ import { messagesFor } from "./i18n.js";
 import { renderLayout, type RenderedMail } from "./layout.js";
 import { membershipJoined } from "./membership-joined.js";
 import { minutesApproved } from "./minutes-approved.js";
+import { minutesAwaitingApproval } from "./minutes-awaiting-approval.js";
 import { whereOf, type NotificationContent, type NotificationMailContext, type NotificationTemplate } from "./notification-template.js";
+import { serviceRequestSubmitted } from "./service-request-submitted.js";
 import { serviceRequestUpdated } from "./service-request-updated.js";
 import { voteOpened } from "./vote-opened.js";
 import { voteReminder } from "./vote-reminder.js";
@@ -26,14 +31,19 @@ export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: NotificationTemp
   "agenda.published": agendaPublished,
   "agenda.itemRejected": agendaItemRejected,
   "minutes.approved": minutesApproved,
+  "agenda.awaitingApproval": agendaAwaitingApproval,
+  "minutes.awaitingApproval": minutesAwaitingApproval,
   "action.assigned": actionAssigned,
+  "action.dueSoon": actionDueSoon,
   "vote.opened": voteOpened,
   "vote.reminder": voteReminder,
   "draft.mentioned": draftMentioned,
   "draft.reviewRequested": draftReviewRequested,
   "draft.changesRequested": draftChangesRequested,
   "draft.signedOff": draftSignedOff,
+  "draft.replied": draftReplied,
   "serviceRequest.updated": serviceRequestUpdated,
+  "serviceRequest.submitted": serviceRequestSubmitted,
   "joint.waiting": jointWaiting,
   "joint.decided": jointDecided,
 };

@@ -1,0 +1,27 @@
+// "The agenda waits for your approval": to the co-chair(s) of the other side, when one co-chair approved
+// the current agenda version of a meeting of their body.
+import { messagesFor } from "./i18n.js";
+import { whereOf, type NotificationTemplate } from "./notification-template.js";
+
+export const messages = {
+  en: {
+    subject: ({ meeting }: { meeting: string }) => `Agenda waiting for your approval: ${meeting}`,
+    heading: "An agenda waits for your approval",
+    body: ({ by, meeting, where }: { by: string; meeting: string; where: string }) => `${by} approved the agenda of ${meeting} (${where}). It is published once you approve the same version.`,
+    action: "Review the agenda",
+    summary: ({ meeting }: { meeting: string }) => `The agenda of ${meeting} waits for your approval`,
+    why: ({ partnership }: { partnership: string }) => `You get this because you co-chair this body in ${partnership}.`,
+  },
+};
+
+export const agendaAwaitingApproval: NotificationTemplate<"agenda.awaitingApproval"> = (p, ctx) => {
+  const m = messagesFor(messages, ctx.locale);
+  return {
+    subject: m.subject({ meeting: p.meetingTitle }),
+    heading: m.heading,
+    blocks: [{ text: m.body({ by: p.byName, meeting: p.meetingTitle, where: whereOf(ctx) }) }],
+    action: m.action,
+    summary: m.summary({ meeting: p.meetingTitle }),
+    why: m.why({ partnership: ctx.partnershipName }),
+  };
+};

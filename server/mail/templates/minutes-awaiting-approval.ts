@@ -1,0 +1,27 @@
+// "The minutes wait for your approval": to the co-chair(s) of the other side, when one co-chair approved
+// the current version of an adjourned meeting's minutes.
+import { messagesFor } from "./i18n.js";
+import { whereOf, type NotificationTemplate } from "./notification-template.js";
+
+export const messages = {
+  en: {
+    subject: ({ meeting }: { meeting: string }) => `Minutes waiting for your approval: ${meeting}`,
+    heading: "Minutes wait for your approval",
+    body: ({ by, meeting, where }: { by: string; meeting: string; where: string }) => `${by} approved the minutes of ${meeting} (${where}). They are approved once you approve the same version.`,
+    action: "Review the minutes",
+    summary: ({ meeting }: { meeting: string }) => `The minutes of ${meeting} wait for your approval`,
+    why: ({ partnership }: { partnership: string }) => `You get this because you co-chair this body in ${partnership}.`,
+  },
+};
+
+export const minutesAwaitingApproval: NotificationTemplate<"minutes.awaitingApproval"> = (p, ctx) => {
+  const m = messagesFor(messages, ctx.locale);
+  return {
+    subject: m.subject({ meeting: p.meetingTitle }),
+    heading: m.heading,
+    blocks: [{ text: m.body({ by: p.byName, meeting: p.meetingTitle, where: whereOf(ctx) }) }],
+    action: m.action,
+    summary: m.summary({ meeting: p.meetingTitle }),
+    why: m.why({ partnership: ctx.partnershipName }),
+  };
+};
