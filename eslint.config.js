@@ -20,8 +20,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: "^(\\.\\./)+server/(?!.*\\.(schema|events|rules)$)(?!errors$)",
-              message: "app/ reaches the server through the load context; import only types or *.schema/*.events/*.rules/errors from server/.",
+              regex: "^(\\.\\./)+server/(?!.*\\.(schema|events|rules)$)(?!errors$)(?!text$)",
+              message: "app/ reaches the server through the load context; import only types or *.schema/*.events/*.rules/errors/text from server/.",
               allowTypeImports: true,
             },
           ],

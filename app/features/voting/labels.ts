@@ -1,6 +1,7 @@
 // Words and colors for motions, shared by the votes list, the motion page and the overview.
 import type { RouterOutputs } from "~/lib/trpc";
 import type { MotionStatus, Outcome } from "../../../server/domains/voting/voting.rules";
+import { truncateText } from "../../../server/text";
 
 export type MotionView = RouterOutputs["voting"]["motion"]["get"];
 export type MotionSummary = RouterOutputs["voting"]["motion"]["list"][number];
@@ -39,5 +40,5 @@ export const SIDE_LABELS = { LABOR: "Labor", MANAGEMENT: "Management", NEUTRAL: 
 /** A motion's first words, for titles and compact lists. */
 export function excerpt(text: string, max = 90) {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+  return truncateText(flat, max);
 }

@@ -7,6 +7,7 @@ import { RULE_LABELS } from "../../../server/domains/voting/voting.rules";
 import { BALLOT_SHORT, STATUS_LABELS, STATUS_TONES, type MotionSummary } from "./labels";
 import { CastBar, Deadline, OutcomeBadge } from "./parts";
 import { useListedTally, useMotionListLive } from "./use-motion-live";
+import { truncateText } from "../../../server/text";
 
 /** The partnership's motions, live: the query starts from the loader's data. */
 export function useMotions(partnershipId: string, initial: MotionSummary[]) {
@@ -53,7 +54,7 @@ export function OpenMotionItem({ motion, partnershipId, compact = false }: { mot
       {compact ? <span className="block text-xs text-slate-500">{motion.body.name}</span> : <Meta motion={motion} />}
       <div className="flex items-center gap-3">
         <div className="min-w-0 flex-1">
-          <CastBar cast={motion.cast} eligible={motion.eligible} size="sm" label={`Ballots cast on: ${motion.text.slice(0, 80)}`} />
+          <CastBar cast={motion.cast} eligible={motion.eligible} size="sm" label={`Ballots cast on: ${truncateText(motion.text, 80)}`} />
         </div>
         <span className="shrink-0 text-xs font-medium tabular-nums text-slate-700">
           {motion.cast} of {motion.eligible} voted

@@ -13,7 +13,7 @@ import { toUiError } from "~/lib/errors";
 import { useMutationForm } from "~/lib/forms";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { DEADLOCK_PROCEDURES, type DeadlockProcedure } from "../../../server/domains/voting/voting.rules";
-import { VotingSettingsInputSchema } from "../../../server/domains/voting/voting.schema";
+import { VotingSettingsInputSchema, UMPIRE_NAME_MAX } from "../../../server/domains/voting/voting.schema";
 import { CheckboxField } from "./parts";
 import { ProposalNotice, type ProposalResult } from "~/features/joint/proposal-notice";
 
@@ -138,7 +138,7 @@ function SettingsForm({ bodyId, settings }: { bodyId: string; settings: Settings
       <TextField
         label={procedure === "REFER_TO_UMPIRE" ? "Impartial umpire" : "Impartial umpire (optional)"}
         name="umpireName"
-        maxLength={200}
+        maxLength={UMPIRE_NAME_MAX}
         defaultValue={settings.umpireName}
         required={procedure === "REFER_TO_UMPIRE"}
         hint="Name and organization, as the agreement names them."

@@ -46,6 +46,7 @@ import {
 import { lockRow } from "../../unit-of-work/unit-of-work.js";
 import { DEADLOCK_PROCEDURES } from "../voting/voting.rules.js";
 import { JOINT_KINDS, JointPayloadSchemas, type JointKind, type JointPayload } from "./joint.schema.js";
+import { truncateText } from "../../text.js";
 
 export type Body = NonNullable<Awaited<ReturnType<typeof findBody>>>;
 /** Where a change applies: the partnership, and the body when it concerns one. */
@@ -173,7 +174,7 @@ export const KINDS: Registry = {
       return { motionText: d.motionText, outcome: d.outcome, resolution: d.resolution, umpireName: d.umpireName };
     },
     describe: (p, before) => ({
-      title: `Record the umpire's decision on “${String(before.motionText).slice(0, 120)}”`,
+      title: `Record the umpire's decision on “${truncateText(String(before.motionText), 120)}”`,
       before: ["Deadlocked, not yet settled"],
       after: [`Question put to ${String(before.umpireName)}: ${p.question}`, `Decision: ${p.decision}`, "Both co-chairs attest that it is the agreed umpire's decision."],
     }),
@@ -213,7 +214,7 @@ export const KINDS: Registry = {
         throw new AppError("CONFLICT", "A committee with this name already exists.", { fieldErrors: { name: ["A committee with this name already exists."] } });
       }
     },
-    describe: (p) => ({ title: `Create the committee “${p.name}”`, before: ["No such committee"], after: [p.name, ...(p.description ? [p.description.slice(0, 300)] : [])] }),
+    describe: (p) => ({ title: `Create the committee “${p.name}”`, before: ["No such committee"], after: [p.name, ...(p.description ? [truncateText(p.description, 300)] : [])] }),
     apply: ({ tx, effects, payload, scope, actorId, changeId }) => insertCommittee(tx, effects, { partnershipId: scope.partnershipId, ...payload, actorId, changeId }),
   },
 

@@ -6,6 +6,7 @@ import { scheduleJob } from "../../jobs/jobs.js";
 import { inTransaction } from "../../unit-of-work/unit-of-work.js";
 import { deadlineJobKey, finishVote, reminderDue, reminderJobKey, type MotionResult, type VoteLifecycleDeps } from "./vote-lifecycle.js";
 import type { VotingDeps } from "./voting.shared.js";
+import { truncateText } from "../../text.js";
 
 /** A job that finds itself early (a clock ahead of ours) tries again no sooner than this. */
 const RETRY_EARLY_MS = 1_000;
@@ -67,7 +68,7 @@ export async function remindVoters(deps: VotingDeps, { motionId, now }: { motion
     effects.notify(
       users.map((u) => u.userId),
       "vote.reminder",
-      { partnershipId: motion.partnershipId, motionId, motionText: motion.text.slice(0, 200), deadline: motion.deadline.toISOString() },
+      { partnershipId: motion.partnershipId, motionId, motionText: truncateText(motion.text, 200), deadline: motion.deadline.toISOString() },
     );
     return users.length;
   });

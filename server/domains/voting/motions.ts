@@ -20,6 +20,7 @@ import {
 import type { MotionStatus } from "./voting.rules.js";
 import type { AmendMotionInput, MotionIdInput, MoveMotionInput } from "./voting.schema.js";
 import { announceMotion, appendEvent, refuse, requireMotionSeat, type VotingDeps } from "./voting.shared.js";
+import { truncateText } from "../../text.js";
 
 /**
  * The meetings a new motion names, checked under their row locks: a motion is taken at a meeting that is
@@ -137,7 +138,7 @@ export async function amendMotion(deps: VotingDeps, { userId, input }: { userId:
         agendaItemId: motion.agendaItemId,
         amendsMotionId: motion.id,
         text: input.text,
-        rationale: `Amendment to: ${current.text.slice(0, 200)}`,
+        rationale: `Amendment to: ${truncateText(current.text, 200)}`,
         ballotKind: motion.ballotKind,
         // An amendment is decided like any motion of the body: per side where it has equal representation.
         rule: current.body.equalRepresentation ? "DUAL_MAJORITY" : "SIMPLE_MAJORITY",

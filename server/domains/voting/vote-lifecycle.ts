@@ -16,6 +16,7 @@ import { closeRefusal, openRefusal, settleDeadlockRefusal, STALE_MOTION } from "
 import { castCount, decide, tallyOf, type DecisionRule, type Outcome, type Tally, type VoteSide } from "./voting.rules.js";
 import type { MotionIdInput, OpenVoteInput } from "./voting.schema.js";
 import { announceMotion, appendEvent, liveTallyOf, refuse, requireMotionSeat, rollCallTally, type VotingDeps } from "./voting.shared.js";
+import { truncateText } from "../../text.js";
 
 type QuorumSnapshot = ReturnType<typeof computeQuorum> & { basis: "ATTENDANCE" | "BALLOTS"; required: boolean };
 export type MotionResult = {
@@ -114,7 +115,7 @@ export async function openVote(deps: VoteLifecycleDeps, { userId, input }: { use
     effects.notify(
       voters.map((v) => v.userId),
       "vote.opened",
-      { partnershipId: motion.partnershipId, motionId: motion.id, motionText: motion.text.slice(0, 200), deadline: deadline?.toISOString() ?? null },
+      { partnershipId: motion.partnershipId, motionId: motion.id, motionText: truncateText(motion.text, 200), deadline: deadline?.toISOString() ?? null },
     );
     announceMotion(effects, motion);
     return { id: motion.id };

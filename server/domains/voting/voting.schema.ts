@@ -1,6 +1,6 @@
 // Inputs of the voting domain (isomorphic).
 import { z } from "zod";
-import { IdSchema as id } from "../common.schema.js";
+import { IdSchema as id, wholeNumber } from "../common.schema.js";
 import { CHOICES, DEADLOCK_PROCEDURES, RULE_LABELS, type DecisionRule, type DeadlockProcedure } from "./voting.rules.js";
 
 export const MOTION_TEXT_MAX = 10_000;
@@ -34,10 +34,18 @@ export const AmendMotionInputSchema = z.object({
   friendly: z.boolean().default(false),
 });
 
+/** The impartial umpire's name, as a body records it. */
+export const UMPIRE_NAME_MAX = 200;
+
 export const OpenVoteInputSchema = z.object({
   motionId: id,
   /** An electronic vote between meetings closes at its deadline; a vote at a meeting may have none. */
-  deadline: z.coerce.date().nullable().default(null),
+  deadline: z
+    .date({ invalid_type_error: "Enter a valid date and time." })
+    .min(new Date("2000-01-01T00:00:00Z"), "Enter a valid date and time.")
+    .max(new Date("2999-12-31T23:59:59Z"), "Enter a valid date and time.")
+    .nullable()
+    .default(null),
 });
 
 export const CastBallotInputSchema = z.object({
@@ -56,12 +64,15 @@ export const VotingSettingsInputSchema = z.object({
   secondFromOtherSide: z.boolean(),
   allowVoteChange: z.boolean(),
   deadlockProcedure: z.enum(procedureKeys),
-  umpireName: z.string().trim().max(200).default(""),
-  reminderLeadHours: z.coerce.number().int().min(0).max(24 * 14),
+  umpireName: z.string().trim().max(UMPIRE_NAME_MAX, `The umpire's name has at most ${UMPIRE_NAME_MAX} characters.`).default(""),
+  reminderLeadHours: wholeNumber({ min: 0, max: 24 * 14 }, { max: "At most two weeks (336 hours) before the deadline." }),
 });
 export type VotingSettingsInput = z.infer<typeof VotingSettingsInputSchema>;
 
-export const NameUmpireInputSchema = z.object({ bodyId: id, umpireName: z.string().trim().max(200, "At most 200 characters.") });
+export const NameUmpireInputSchema = z.object({
+  bodyId: id,
+  umpireName: z.string().trim().max(UMPIRE_NAME_MAX, `The umpire's name has at most ${UMPIRE_NAME_MAX} characters.`),
+});
 export type NameUmpireInput = z.infer<typeof NameUmpireInputSchema>;
 
 /** The umpire's decision on a deadlocked vote: the question put to them and their decision (both co-chairs attest it). */

@@ -1,3 +1,4 @@
+import { truncateText } from "../../text.js";
 // HTML for mails built from plain strings: everything that goes into the markup is escaped here, so
 // text a user typed (a motion, a comment, a name) can never become markup or a link of its own.
 export function escapeHtml(text: string): string {
@@ -17,5 +18,5 @@ export function safeUrl(url: string): string {
 /** A subject line: one line, no control characters, at most 150 characters. */
 export function subjectLine(text: string): string {
   const flat = text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
-  return flat.length > 150 ? `${flat.slice(0, 149)}…` : flat;
+  return truncateText(flat, 150);
 }
