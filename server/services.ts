@@ -11,11 +11,6 @@ export type ServiceDeps = AppDeps;
 
 export function createServices(deps: ServiceDeps) {
   return {
-    /**
-     * Interim: server/fixtures/seed.ts still passes `services.voting` to seedDemoVotes, which now takes
-     * the voting use cases' deps. Remove once seed.ts passes the AppDeps itself.
-     */
-    voting: deps,
     /** The background jobs the domains run (see server/jobs/jobs.ts). */
     jobHandlers: {
       ...votingJobHandlers(deps),

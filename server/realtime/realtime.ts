@@ -65,7 +65,6 @@ export function createRealtime(
         tableName: "socket_io_attachments",
         heartbeatInterval: 5_000,
         heartbeatTimeout: 15_000,
-        requestsTimeout: CLUSTER_ACK_MS,
         errorHandler: (error) => logger.warn({ err: error }, "socket.io adapter error"),
       }),
     );
@@ -146,7 +145,12 @@ export function createRealtime(
     here();
     if (!pool) return;
     try {
-      await (io.serverSideEmitWithAck as (event: string, ...args: unknown[]) => Promise<unknown[]>)(event, ...args);
+      const acks = (io.serverSideEmitWithAck as (event: string, ...args: unknown[]) => Promise<unknown[]>)(event, ...args);
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no ack from every process within ${CLUSTER_ACK_MS} ms`)), CLUSTER_ACK_MS);
+      });
+      await Promise.race([acks, late]).finally(() => clearTimeout(timer));
     } catch (error) {
       // A process that did not answer in time is gone or stuck; its clients reconnect and rejoin through the permission layer.
       logger.warn({ err: error, event }, "not every process confirmed a socket change");

@@ -4,7 +4,7 @@
 // long lists, invalid dates. Each must be answered with a 4xx and a message — never a 5xx — and the
 // server must keep answering.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import { type z } from "zod";
 import { DEMO_PEOPLE } from "../../server/fixtures/demo.js";
 import { seedDemoIfEmpty } from "../../server/fixtures/seed.js";
 import { appRouter } from "../../server/trpc/router.js";

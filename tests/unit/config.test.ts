@@ -8,7 +8,9 @@ describe("loadConfig", () => {
       NODE_ENV: "development",
       PORT: 3000,
       HOST: "0.0.0.0",
-      DATABASE_URL: "file:./data/jointly.db",
+      POSTGRES_DATA_DIR: "./data/postgres",
+      MIGRATE_ON_START: true,
+      seedDemo: "if-empty",
       LOG_LEVEL: "info",
       SESSION_IDLE_HOURS: 24 * 7,
       SESSION_ABSOLUTE_DAYS: 30,
@@ -22,6 +24,7 @@ describe("loadConfig", () => {
       secureCookies: false,
     });
     expect(config.allowedOrigins.sort()).toEqual(["http://127.0.0.1:3000", "http://localhost:3000"]);
+    expect(config.DATABASE_URL).toBeUndefined();
   });
 
   it("derives the origin from PORT when APP_ORIGIN is not set", () => {
@@ -61,10 +64,17 @@ describe("loadConfig", () => {
     expect(loadConfig({ NODE_ENV: "test" }).isProduction).toBe(false);
   });
 
-  it("has supportive-service defaults: uploads under ./data/uploads, $10,000 per request, 10 MB per attachment", () => {
-    expect(loadConfig({})).toMatchObject({ UPLOAD_DIR: "./data/uploads", MAX_REQUEST_CENTS: 1_000_000, MAX_ATTACHMENT_BYTES: 10 * 1024 * 1024 });
-    expect(loadConfig({ UPLOAD_DIR: "/srv/uploads", MAX_REQUEST_CENTS: "250000", MAX_ATTACHMENT_BYTES: "1024" })).toMatchObject({
-      UPLOAD_DIR: "/srv/uploads",
+  it("uses the embedded PostgreSQL unless DATABASE_URL names a server, and seeds the demo only into the embedded one", () => {
+    const url = "postgresql://jointly:secret@db.internal:5432/jointly";
+    expect(loadConfig({ DATABASE_URL: url })).toMatchObject({ DATABASE_URL: url, seedDemo: "never" });
+    expect(loadConfig({ DATABASE_URL: "" })).toMatchObject({ DATABASE_URL: undefined, seedDemo: "if-empty" });
+    expect(loadConfig({ DATABASE_URL: url, SEED_DEMO: "if-empty" }).seedDemo).toBe("if-empty");
+    expect(loadConfig({ MIGRATE_ON_START: "false" }).MIGRATE_ON_START).toBe(false);
+  });
+
+  it("has supportive-service defaults: $10,000 per request, 10 MB per attachment", () => {
+    expect(loadConfig({})).toMatchObject({ MAX_REQUEST_CENTS: 1_000_000, MAX_ATTACHMENT_BYTES: 10 * 1024 * 1024 });
+    expect(loadConfig({ MAX_REQUEST_CENTS: "250000", MAX_ATTACHMENT_BYTES: "1024" })).toMatchObject({
       MAX_REQUEST_CENTS: 250_000,
       MAX_ATTACHMENT_BYTES: 1024,
     });
@@ -89,7 +99,10 @@ describe("loadConfig", () => {
     [{ MAX_REQUEST_CENTS: "0" }, /MAX_REQUEST_CENTS/],
     [{ MAX_REQUEST_CENTS: "12.5" }, /MAX_REQUEST_CENTS/],
     [{ MAX_ATTACHMENT_BYTES: String(10 * 1024 * 1024 + 1) }, /MAX_ATTACHMENT_BYTES/],
-    [{ UPLOAD_DIR: "" }, /UPLOAD_DIR/],
+    [{ DATABASE_URL: "file:./data/jointly.db" }, /DATABASE_URL/],
+    [{ POSTGRES_DATA_DIR: "" }, /POSTGRES_DATA_DIR/],
+    [{ DATABASE_POOL_SIZE: "1" }, /DATABASE_POOL_SIZE/],
+    [{ MIGRATE_ON_START: "yes" }, /MIGRATE_ON_START/],
   ])("refuses an invalid setting %o, naming it", (env, name) => {
     expect(() => loadConfig(env)).toThrow(name);
     expect(() => loadConfig(env)).toThrow(/^Invalid configuration/);
