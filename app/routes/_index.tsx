@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { Badge, EmptyState, PageHeader, Section, SideBadge, Time } from "~/components/ui";
-import { WaitingForYou } from "~/features/joint/waiting-for-you";
+import { Badge, EmptyState, PageHeader, SideBadge } from "~/components/ui";
+import { countsByPartnership, useWaiting, WaitingForMe, type Waiting } from "~/features/home/waiting-for-me";
 import { superjsonResponse, useData } from "~/lib/data";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { PARTNERSHIP_ROLES, SECTORS, type Sector } from "../../server/domains/partnerships/partnerships.schema";
@@ -10,32 +10,25 @@ export const meta: MetaFunction = () => [{ title: "Jointly · Your partnerships"
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (!context.user) return superjsonResponse({ signedIn: false as const });
-  const [partnerships, actionItems, waiting] = await Promise.all([
-    context.trpc.partnerships.partnership.list(),
-    context.trpc.meetings.action.mine(),
-    context.trpc.joint.change.waiting(),
-  ]);
-  return superjsonResponse({ signedIn: true as const, partnerships, actionItems, waiting });
+  const [partnerships, waiting] = await Promise.all([context.trpc.partnerships.partnership.list(), context.trpc.home.waiting.list()]);
+  return superjsonResponse({ signedIn: true as const, partnerships, waiting });
 }
 
 export default function Index() {
   const data = useData<typeof loader>();
-  return data.signedIn ? <Dashboard initial={data.partnerships} actionItems={data.actionItems} waiting={data.waiting} /> : <Welcome />;
+  return data.signedIn ? <Dashboard initial={data.partnerships} waiting={data.waiting} /> : <Welcome />;
 }
 
 type MyPartnerships = RouterOutputs["partnerships"]["partnership"]["list"];
 
-type MyActionItems = RouterOutputs["meetings"]["action"]["mine"];
-type MyWaiting = RouterOutputs["joint"]["change"]["waiting"];
-
-function Dashboard({ initial, actionItems: initialActions, waiting }: { initial: MyPartnerships; actionItems: MyActionItems; waiting: MyWaiting }) {
+function Dashboard({ initial, waiting: initialWaiting }: { initial: MyPartnerships; waiting: Waiting }) {
   const { data: partnerships = initial } = trpc.partnerships.partnership.list.useQuery(undefined, { initialData: initial });
-  const { data: actionItems = initialActions } = trpc.meetings.action.mine.useQuery(undefined, { initialData: initialActions });
+  const waiting = useWaiting(initialWaiting);
   return (
     <>
       <PageHeader
         title="Your partnerships"
-        description="Each partnership is a shared workspace for its unions, employers and partners."
+        description="What waits for you across your partnerships, oldest first, and each partnership's shared workspace."
         actions={
           <Link to="/partnerships/new" className="btn-primary">
             New partnership
@@ -47,46 +40,16 @@ function Dashboard({ initial, actionItems: initialActions, waiting }: { initial:
           Start one for your committee or trust fund, or open the invitation link a co-chair sent you.
         </EmptyState>
       ) : (
-        <PartnershipList partnerships={partnerships} />
+        <div className="space-y-8">
+          <WaitingForMe waiting={waiting} />
+          <PartnershipList partnerships={partnerships} counts={countsByPartnership(waiting)} />
+        </div>
       )}
-      {/* Co-chairs see the joint changes that need their answer; others, once something is prepared for them. */}
-      <div className="mt-8">
-        <WaitingForYou initial={waiting} hideWhenEmpty={!partnerships.some((p) => p.role === "LABOR_CO_CHAIR" || p.role === "MANAGEMENT_CO_CHAIR") && waiting.length === 0} />
-      </div>
-      <div className="mt-8">
-        <Section title="Your action items" id="my-actions">
-          {actionItems.length === 0 ? (
-            <EmptyState title="Nothing assigned to you">Action items from meetings that name you as owner appear here.</EmptyState>
-          ) : (
-            <ul className="divide-y divide-slate-100">
-              {actionItems.map((a) => {
-                const overdue = a.dueDate.getTime() < Date.now();
-                return (
-                  <li key={a.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
-                    <div>
-                      <Link to={`/p/${a.meeting.partnershipId}/meetings/${a.meeting.id}`} className="link">
-                        {a.text}
-                      </Link>
-                      <span className="block text-xs text-slate-500">
-                        {a.meeting.title} · {a.meeting.partnership.name}
-                      </span>
-                    </div>
-                    <Badge tone={overdue ? "red" : "slate"}>
-                      {overdue ? "Overdue, was due " : "Due "}
-                      <Time value={a.dueDate} dateOnly />
-                    </Badge>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </Section>
-      </div>
     </>
   );
 }
 
-function PartnershipList({ partnerships }: { partnerships: MyPartnerships}) {
+function PartnershipList({ partnerships, counts }: { partnerships: MyPartnerships; counts: Map<string, number> }) {
   return (
     <ul className="grid gap-4 sm:grid-cols-2">
       {partnerships.map((p) => (
@@ -94,7 +57,10 @@ function PartnershipList({ partnerships }: { partnerships: MyPartnerships}) {
           <Link to={`/p/${p.id}`} className="card block h-full transition hover:ring-indigo-300">
             <div className="flex items-start justify-between gap-2">
               <h2 className="text-lg font-semibold text-slate-900">{p.name}</h2>
-              <Badge>{SECTORS[p.sector as Sector] ?? p.sector}</Badge>
+              <span className="flex shrink-0 flex-wrap justify-end gap-1">
+                {counts.get(p.id) ? <Badge tone="amber">{counts.get(p.id)} waiting for you</Badge> : null}
+                <Badge>{SECTORS[p.sector as Sector] ?? p.sector}</Badge>
+              </span>
             </div>
             {p.description ? <p className="mt-1 line-clamp-2 text-sm text-slate-600">{p.description}</p> : null}
             <div className="mt-3 flex flex-wrap items-center gap-2 text-xs text-slate-600">

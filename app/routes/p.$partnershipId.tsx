@@ -2,9 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, isRouteErrorResponse, useParams, useRouteError } from "@remix-run/react";
 import { Badge } from "~/components/ui";
 import { usePartnership, usePartnershipLiveUpdates } from "~/features/partnerships/use-partnership";
+import { useWaitingLive } from "~/features/home/use-waiting-live";
 import { useIsLive } from "~/features/realtime/realtime";
+import { trpc } from "~/lib/trpc";
 import { superjsonResponse } from "~/lib/data";
 import { load, requireUser } from "~/lib/guards.server";
+import type { WaitingTab } from "../../server/domains/home/home.schema";
 import { PARTNERSHIP_ROLES, SECTORS, type Sector } from "../../server/domains/partnerships/partnerships.schema";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
@@ -15,12 +18,12 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: "Partnership · Jointly" }];
 
-const TABS = [
-  { to: "", label: "Overview", end: true },
-  { to: "meetings", label: "Meetings" },
-  { to: "votes", label: "Votes" },
-  { to: "drafts", label: "Drafts" },
-  { to: "services", label: "Services" },
+const TABS: Array<{ to: string; label: string; end?: boolean; counts?: WaitingTab }> = [
+  { to: "", label: "Overview", end: true, counts: "overview" },
+  { to: "meetings", label: "Meetings", counts: "meetings" },
+  { to: "votes", label: "Votes", counts: "votes" },
+  { to: "drafts", label: "Drafts", counts: "drafts" },
+  { to: "services", label: "Services", counts: "services" },
   { to: "participants", label: "Participants" },
   { to: "people", label: "People" },
   { to: "organizations", label: "Organizations" },
@@ -32,6 +35,9 @@ export default function PartnershipLayout() {
   usePartnershipLiveUpdates(partnershipId);
   const home = usePartnership();
   const live = useIsLive();
+  // What waits for the viewer here, per tab (fetched after the page, kept fresh by the same events as the home page).
+  useWaitingLive();
+  const { data: waiting } = trpc.home.waiting.count.useQuery({ partnershipId }, { enabled: Boolean(partnershipId) });
   return (
     <div>
       <div className="mb-6">
@@ -56,6 +62,12 @@ export default function PartnershipLayout() {
                   }
                 >
                   {tab.label}
+                  {tab.counts && waiting?.[tab.counts] ? (
+                    <span className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-amber-900" data-testid={`tab-count-${tab.counts}`}>
+                      {waiting[tab.counts]}
+                      <span className="sr-only"> waiting for you</span>
+                    </span>
+                  ) : null}
                 </NavLink>
               </li>
             ))}

@@ -9,6 +9,7 @@ import { servicesRouter } from "../domains/services/services.router.js";
 import { participantsRouter } from "../domains/participants/participants.router.js";
 import { preferencesRouter } from "../domains/preferences/preferences.router.js";
 import { jointRouter } from "../domains/joint/joint.router.js";
+import { homeRouter } from "../domains/home/home.router.js";
 import { devMailRouter } from "../mail/dev-mail.router.js";
 import { createCallerFactory, router } from "./trpc.js";
 
@@ -23,6 +24,7 @@ export const appRouter = router({
   participants: participantsRouter,
   preferences: preferencesRouter,
   joint: jointRouter,
+  home: homeRouter,
   devMail: devMailRouter,
 });
 
