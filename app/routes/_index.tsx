@@ -55,9 +55,9 @@ function PartnershipList({ partnerships, counts }: { partnerships: MyPartnership
       {partnerships.map((p) => (
         <li key={p.id}>
           <Link to={`/p/${p.id}`} className="card block h-full transition hover:ring-indigo-300">
-            <div className="flex items-start justify-between gap-2">
+            <div className="flex flex-col-reverse items-start justify-between gap-2 sm:flex-row">
               <h2 className="text-lg font-semibold text-slate-900">{p.name}</h2>
-              <span className="flex shrink-0 flex-wrap justify-end gap-1">
+              <span className="flex shrink-0 flex-wrap gap-1 sm:justify-end">
                 {counts.get(p.id) ? <Badge tone="amber">{counts.get(p.id)} waiting for you</Badge> : null}
                 <Badge>{SECTORS[p.sector as Sector] ?? p.sector}</Badge>
               </span>

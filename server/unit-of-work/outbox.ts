@@ -39,7 +39,11 @@ export function createOutbox({ db, realtime, logger }: { db: Db; realtime: Pick<
         })
       : [];
     await planMails(tx, id, created, effects);
-    await tx.outboxEvent.updateMany({ where: { id, dispatchedAt: null }, data: { dispatchedAt: new Date() } });
+    // A direct mail's data (a reset or confirmation link's token) now rides in its job until sent: it is
+    // not kept in the dispatched row for the week rows are kept.
+    const hasMail = effects.some((effect) => effect.type === "mail");
+    const kept = hasMail ? effects.map((effect) => (effect.type === "mail" ? { ...effect, data: null } : effect)) : null;
+    await tx.outboxEvent.updateMany({ where: { id, dispatchedAt: null }, data: { dispatchedAt: new Date(), ...(kept ? { effects: kept as never } : {}) } });
     return { effects, created };
   }
 

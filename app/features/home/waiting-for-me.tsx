@@ -104,7 +104,7 @@ function WaitingGroup({ id, title, count, children }: { id: string; title: strin
 /** One line: the link to the item's page, where it is, since when, and a badge. */
 function Row({ to, label, meta, since, badge }: { to: string; label: string; meta: ReactNode; since: Date; badge?: ReactNode }) {
   return (
-    <li className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-2">
+    <li className="flex flex-col gap-1 py-2 sm:flex-row sm:items-start sm:justify-between sm:gap-3">
       <div className="min-w-0 flex-1">
         <Link to={to} className="link break-words font-medium">
           {label}
@@ -115,7 +115,8 @@ function Row({ to, label, meta, since, badge }: { to: string; label: string; met
           waiting since <Time value={since} />
         </span>
       </div>
-      {badge}
+      {/* A flex container drops the space between words and a <time>: the badge's text is one span. */}
+      {badge ? <span className="shrink-0">{badge}</span> : null}
     </li>
   );
 }
@@ -148,7 +149,9 @@ function Items({
               badge={
                 v.deadline ? (
                   <Badge tone="amber">
-                    Closes <Time value={v.deadline} withTime />
+                    <span>
+                      Closes <Time value={v.deadline} withTime />
+                    </span>
                   </Badge>
                 ) : (
                   <Badge tone="amber">Open now</Badge>
@@ -259,8 +262,10 @@ function Items({
                 since={a.since}
                 badge={
                   <Badge tone={overdue ? "red" : "slate"}>
-                    {overdue ? "Overdue, was due " : "Due "}
-                    <Time value={a.dueDate} dateOnly />
+                    <span>
+                      {overdue ? "Overdue, was due " : "Due "}
+                      <Time value={a.dueDate} dateOnly />
+                    </span>
                   </Badge>
                 }
               />
