@@ -4,7 +4,6 @@
 import { recordAudit } from "../../audit/audit.js";
 import type { Tx } from "../../db.js";
 import { AppError } from "../../errors.js";
-import { partnershipRoom } from "../../realtime/realtime.events.js";
 import { inTransaction, lockRow } from "../../unit-of-work/unit-of-work.js";
 import type { Side } from "../../access/access.rules.js";
 import {
@@ -74,7 +73,7 @@ export async function moveMotion(deps: VotingDeps, { userId, input }: { userId: 
     });
     await appendEvent(tx, motion.id, "moved", { by: member.membershipId });
     await recordAudit(tx, { partnershipId: body.partnershipId, actorId: userId, action: "motion.moved", subjectType: "Motion", subjectId: motion.id });
-    effects.publish(partnershipRoom(body.partnershipId), "motions:changed", { partnershipId: body.partnershipId });
+    announceMotion(effects, { id: motion.id, partnershipId: body.partnershipId, meetingId: input.meetingId });
     return { id: motion.id };
   });
 }
@@ -168,7 +167,7 @@ export async function tableMotion(deps: VotingDeps, { userId, input }: { userId:
 }
 
 /** Withdrawn or tabled, from exactly the status the guard saw. */
-function setAside(deps: VotingDeps, motion: { id: string; partnershipId: string; status: MotionStatus }, status: "WITHDRAWN" | "TABLED", kind: string) {
+function setAside(deps: VotingDeps, motion: { id: string; partnershipId: string; meetingId: string | null; status: MotionStatus }, status: "WITHDRAWN" | "TABLED", kind: string) {
   return inTransaction(deps, async (tx, effects) => {
     const { count } = await tx.motion.updateMany({ where: { id: motion.id, status: motion.status }, data: { status } });
     if (!count) throw new AppError("CONFLICT", STALE_MOTION);

@@ -27,6 +27,7 @@ export async function listMotions(deps: ReadDeps, { userId, input }: { userId: s
       openedAt: true,
       closedAt: true,
       meetingId: true,
+      agendaItemId: true,
       amendsMotionId: true,
       eligibleCount: true,
       tallyVersion: true,

@@ -3,7 +3,7 @@
 import type { Tx } from "../../db.js";
 import type { AppDeps } from "../../deps.js";
 import { AppError, notFound } from "../../errors.js";
-import { motionRoom, partnershipRoom } from "../../realtime/realtime.events.js";
+import { meetingRoom, motionRoom, partnershipRoom } from "../../realtime/realtime.events.js";
 import type { Effects } from "../../unit-of-work/unit-of-work.js";
 import type { LiveTally } from "./voting.events.js";
 import type { MotionResult } from "./vote-lifecycle.js";
@@ -31,10 +31,14 @@ export async function appendEvent(tx: Tx, motionId: string, kind: string, data: 
   await tx.motionEvent.create({ data: { motionId, kind, data: data as never } });
 }
 
-/** After commit: the motion's viewers refetch it, and the partnership's motion lists refetch. */
-export function announceMotion(effects: Effects, motion: { id: string; partnershipId: string }) {
+/**
+ * After commit: the motion's viewers refetch it, and the partnership's motion lists refetch. A motion
+ * taken at a meeting also tells the meeting's room (the live room and its projector list its motions).
+ */
+export function announceMotion(effects: Effects, motion: { id: string; partnershipId: string; meetingId?: string | null }) {
   effects.publish(motionRoom(motion.id), "motion:changed", { motionId: motion.id });
   effects.publish(partnershipRoom(motion.partnershipId), "motions:changed", { partnershipId: motion.partnershipId });
+  if (motion.meetingId) effects.publish(meetingRoom(motion.meetingId), "meeting:changed", { meetingId: motion.meetingId, parts: ["motions"] });
 }
 
 /** A roll call's counts per side and choice, from its ballots. */

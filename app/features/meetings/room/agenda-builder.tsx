@@ -164,7 +164,7 @@ function AgendaRow({
             </svg>
           </button>
         ) : null}
-        <span className="mt-0.5 w-6 shrink-0 text-right font-mono text-sm text-slate-500" aria-hidden>
+        <span className="mt-0.5 w-6 shrink-0 text-right font-mono text-sm text-slate-600" aria-hidden>
           {index + 1}.
         </span>
         <div className="min-w-0 flex-1">
@@ -178,7 +178,7 @@ function AgendaRow({
             ) : null}
           </h3>
           <ItemDetails item={item} />
-          <p className="mt-1 text-xs text-slate-500">Proposed by {item.proposedByName}</p>
+          <p className="mt-1 text-xs text-slate-600">Proposed by {item.proposedByName}</p>
           {(canEdit || (isLive && view.viewer.canChair)) && mode === "view" ? (
             <div className="mt-2 flex flex-wrap gap-2">
               {isLive && view.viewer.canChair && !isCurrent ? (

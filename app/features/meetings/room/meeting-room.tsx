@@ -11,6 +11,7 @@ import { CaucusBanner, LivePanel } from "./live-panel";
 import { MeetingHeader } from "./meeting-header";
 import { MinutesSection } from "./minutes-editor";
 import { ProposeSection, Proposals } from "./proposals";
+import { RoomMotions } from "./room-motions";
 import { SpeakersQueue } from "./speakers-queue";
 import type { MeetingView } from "./types";
 import { useMeetingLive } from "./use-meeting-live";
@@ -45,6 +46,7 @@ function Room({ view, refreshError }: { view: MeetingView; refreshError: string 
     <div className="min-w-0 space-y-6 lg:col-span-2 lg:col-start-4 lg:row-start-1">
       {caucusActive && side ? <CaucusPanel meetingId={view.meeting.id} side={side} canPoll={view.meeting.status === "LIVE"} /> : null}
       <LivePanel view={view} caucusActive={caucusActive} />
+      {caucusActive ? null : <RoomMotions view={view} />}
       <SpeakersQueue view={view} caucusActive={caucusActive} />
       <Quorum view={view} />
       <Attendance view={view} />
