@@ -4,7 +4,7 @@
 // - every page of every context a test opens is watched, and the test fails on a console error or an
 //   uncaught page error unless the test allowed that exact message and said why.
 import { randomUUID } from "node:crypto";
-import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { test as base, expect, request, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { DEMO_PARTNERSHIP, DEMO_PASSWORD, DEMO_PEOPLE } from "../server/fixtures/demo.js";
 
 export { expect, DEMO_PARTNERSHIP, DEMO_PASSWORD };
@@ -54,10 +54,62 @@ export async function signIn(context: BrowserContext, email: string, password = 
   await postForm(context, "/signin", { email, password, redirectTo: "/" }, `Signing in ${email}`);
 }
 
-/** Creates a brand-new account through /signup and leaves it signed in within `context`. */
+/**
+ * Creates a brand-new account through /signup (which answers "check your inbox" whether or not the
+ * address is taken, so nothing is signed in yet), then signs it in within `context`. The address stays
+ * unconfirmed: confirming is a journey of its own (auth.spec.ts).
+ */
 export async function signUp(context: BrowserContext, user: NewUser = uniqueUser()) {
-  await postForm(context, "/signup", { name: user.name, email: user.email, password: user.password, redirectTo: "/" }, `Signing up ${user.email}`);
+  const response = await context.request.post("/signup", {
+    form: { name: user.name, email: user.email, password: user.password, redirectTo: "/" },
+    headers: { Origin: appOrigin() },
+    maxRedirects: 0,
+  });
+  const page = await response.text();
+  if (response.status() !== 200 || !page.includes("Check your inbox")) {
+    throw new Error(`Signing up ${user.email} failed: ${response.status()} ${response.statusText()}\n${page.slice(0, 500)}`);
+  }
+  await signIn(context, user.email, user.password);
   return user;
+}
+
+export type DevMail = { id: string; toAddress: string; subject: string; html: string; text: string; headers: Record<string, string> };
+
+/**
+ * Waits for the newest mail to `to` whose subject matches, in the app's local outbox (/dev/mail: the
+ * e2e server has no SMTP_URL on a loopback origin). Mail leaves through the outbox and the job queue
+ * after commit, so it arrives a moment after the action that sent it. Asked from this machine's own
+ * address (the outbox answers nobody else), whatever address the test's browsers pretend to have.
+ */
+export async function waitForDevMail(to: string, subject: RegExp, { timeoutMs = 15_000 } = {}): Promise<DevMail> {
+  const api = await request.newContext({ baseURL: appOrigin() });
+  try {
+    const query = async <T>(procedure: string, input?: unknown): Promise<T> => {
+      const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+      const response = await api.get(`/api/trpc/${procedure}${search}`);
+      if (!response.ok()) throw new Error(`${procedure} answered ${response.status()}: ${(await response.text()).slice(0, 300)}`);
+      return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+    };
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const mails = await query<{ id: string; toAddress: string; subject: string }[]>("devMail.list");
+      const found = mails.find((m) => m.toAddress.toLowerCase() === to.toLowerCase() && subject.test(m.subject));
+      if (found) return await query<DevMail>("devMail.get", { id: found.id });
+      if (Date.now() > deadline) throw new Error(`No mail to ${to} with a subject like ${subject} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** The first link in a mail's plain text that starts with `pathPrefix` (e.g. "/verify-email/"), as a path. */
+export function linkInMail(mail: DevMail, pathPrefix: string): string {
+  for (const match of mail.text.matchAll(/https?:\/\/[^\s<>"]+/g)) {
+    const url = new URL(match[0]);
+    if (url.pathname.startsWith(pathPrefix)) return url.pathname + url.search;
+  }
+  throw new Error(`No ${pathPrefix} link in the mail "${mail.subject}"`);
 }
 
 /** Saves a full-page screenshot in the test's output folder and attaches it to the report. */

@@ -59,7 +59,8 @@ test("a co-chair creates a committee and invites someone who joins while she wat
   await inviteForm.getByLabel("Email").fill(newcomer.email);
   await inviteForm.getByLabel("Organization").selectOption({ label: "Steelworkers Local 3120 (Labor)" });
   await inviteForm.getByLabel("Role").selectOption({ label: "Member" });
-  await inviteForm.getByRole("button", { name: "Create invitation link" }).click();
+  await inviteForm.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Invitation e-mailed to" })).toContainText(newcomer.email);
   const linkBox = page.getByRole("textbox", { name: "Invitation link" });
   await expect(linkBox).toHaveValue(/\/invitations\/[\w-]+$/);
   await expect(linkBox).toHaveJSProperty("readOnly", true);

@@ -60,7 +60,8 @@ export function createAccountLimits({ pool }: { pool: pg.Pool | null }) {
       const waitMs = Math.max(0, ...results);
       if (waitMs > 0) {
         const retryAfterSeconds = Math.ceil(waitMs / 1000);
-        throw new AppError("RATE_LIMITED", `${message} Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
+        const minutes = Math.ceil(retryAfterSeconds / 60);
+        throw new AppError("RATE_LIMITED", `${message} Try again in ${minutes === 1 ? "1 minute" : `${minutes} minutes`}.`, { retryAfterSeconds });
       }
     },
     /** Forgets a count (a right code clears the pair's failures). */

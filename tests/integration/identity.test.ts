@@ -122,7 +122,7 @@ describe("sign-in limits: slow down, never lock the owner out", () => {
 
     const limited = await refusal(identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip }));
     expect(limited.code).toBe("TOO_MANY_REQUESTS");
-    expect(limited.message).toBe("Too many failed sign-in attempts for this account from your network. Try again in 15 minute(s).");
+    expect(limited.message).toBe("Too many failed sign-in attempts for this account from your network. Try again in 15 minutes.");
     expect(limited.cause).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
     const retryAfter = (limited.cause as AppError).retryAfterSeconds!;
     expect(retryAfter).toBeGreaterThan(14 * 60);
@@ -179,7 +179,7 @@ describe("sign-in limits: slow down, never lock the owner out", () => {
     const user = await createUser(app.db);
     const refused = await refusal(identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip: sprayer }));
     expect(refused.code).toBe("TOO_MANY_REQUESTS");
-    expect(refused.message).toMatch(/^Too many failed sign-in attempts from your network\. Try again in 15 minute\(s\)\.$/);
+    expect(refused.message).toMatch(/^Too many failed sign-in attempts from your network\. Try again in 15 minutes\.$/);
     expect((refused.cause as AppError).retryAfterSeconds).toBeGreaterThan(0);
     expect((await identity.signIn({ email: user.email, password: DEFAULT_PASSWORD, ip: freshIp() })).userId).toBe(user.id);
   });

@@ -101,10 +101,11 @@ export async function signIn(
   const verdict = await deps.limiter.attempt(attempt);
   if (!verdict.allowed) {
     const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+    const wait = minutes === 1 ? "1 minute" : `${minutes} minutes`;
     const message =
       verdict.scope === "pair"
-        ? `Too many failed sign-in attempts for this account from your network. Try again in ${minutes} minute(s).`
-        : `Too many failed sign-in attempts from your network. Try again in ${minutes} minute(s).`;
+        ? `Too many failed sign-in attempts for this account from your network. Try again in ${wait}.`
+        : `Too many failed sign-in attempts from your network. Try again in ${wait}.`;
     throw new AppError("RATE_LIMITED", message, { retryAfterSeconds: verdict.retryAfterSeconds });
   }
   // Slow down repeated failures of this account from this address. The limiter's query has returned,
