@@ -138,7 +138,7 @@ try {
   const jatc = await db.body.findFirstOrThrow({ where: { partnershipId: partnership.id, name: JATC_NAME }, select: { id: true } });
   const laborOrg = await db.organization.findFirstOrThrow({ where: { partnershipId: partnership.id, side: "LABOR" }, orderBy: { name: "asc" } });
   const managementOrg = await db.organization.findFirstOrThrow({ where: { partnershipId: partnership.id, side: "MANAGEMENT" }, orderBy: { name: "asc" } });
-  const draft = await db.draft.findFirstOrThrow({ where: { partnershipId: partnership.id, title: { startsWith: IMT_DRAFT_TITLE } }, select: { id: true, bodyId: true } });
+  const draft = await db.draft.findFirstOrThrow({ where: { partnershipId: partnership.id, title: { startsWith: IMT_DRAFT_TITLE }, status: { in: ["DRAFTING", "IN_REVIEW", "SIGNED_OFF"] } }, select: { id: true, bodyId: true } });
   const nextMeeting = await db.meeting.findFirstOrThrow({
     where: { bodyId: jatc.id, status: "SCHEDULED", startsAt: { gt: new Date() } },
     orderBy: { startsAt: "asc" },
