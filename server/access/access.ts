@@ -93,35 +93,54 @@ export function createAccess(db: Db) {
    * else gets NOT_FOUND, as if it did not exist.
    */
   async function requireMeetingSeat(userId: string, meetingId: string) {
-    const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, bodyId: true, partnershipId: true } });
-    if (!meeting) throw notFound("Meeting");
-    const { body, member, seat } = await requireBodySeat(userId, meeting.bodyId, "Meeting");
-    return { meeting, body, member, seat };
+    const found = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, bodyId: true, partnershipId: true, body: { select: bodyWithSeatOf(userId) } } });
+    if (!found) throw notFound("Meeting");
+    const { body, ...meeting } = found;
+    return { meeting, ...(await seatOnBody(userId, body, "Meeting")) };
   }
 
   /** A motion and the asker's seat on its body: only the body's members see its motions. */
   async function requireMotionSeat(userId: string, motionId: string) {
-    const motion = await db.motion.findUnique({ where: { id: motionId }, select: { id: true, bodyId: true } });
-    if (!motion) throw notFound("Motion");
-    const found = await requireBodySeat(userId, motion.bodyId, "Motion");
-    return { motion, ...found };
+    const found = await db.motion.findUnique({ where: { id: motionId }, select: { id: true, bodyId: true, body: { select: bodyWithSeatOf(userId) } } });
+    if (!found) throw notFound("Motion");
+    const { body, ...motion } = found;
+    return { motion, ...(await seatOnBody(userId, body, "Motion")) };
   }
 
   /** The asker's seat on a body (needed to see its meetings), or NOT_FOUND. */
   async function requireBodySeat(userId: string, bodyId: string, what = "Committee") {
-    const body = await db.body.findUnique({
-      where: { id: bodyId },
-      select: { id: true, partnershipId: true, kind: true, name: true, quorumMode: true, quorumLabor: true, quorumManagement: true },
-    });
+    const body = await db.body.findUnique({ where: { id: bodyId }, select: bodyWithSeatOf(userId) });
     if (!body) throw notFound(what);
+    return seatOnBody(userId, body, what);
+  }
+
+  /**
+   * The body's columns the guards hand on, with the user's seat on it read in the same statement. A
+   * user has one membership per partnership and a seat's membership is always of the body's partnership
+   * (composite foreign keys), so "the seat whose membership is the user's" is the seat of their membership.
+   */
+  function bodyWithSeatOf(userId: string) {
+    return {
+      id: true,
+      partnershipId: true,
+      kind: true,
+      name: true,
+      quorumMode: true,
+      quorumLabor: true,
+      quorumManagement: true,
+      seats: { where: { membership: { userId } }, select: { role: true, coChairSide: true, isVoting: true, membershipId: true }, take: 1 },
+    } as const;
+  }
+
+  /** The member's facts (two-factor rule included) and their seat on a body read by bodyWithSeatOf, or NOT_FOUND. */
+  async function seatOnBody<B extends { partnershipId: string; seats: Array<{ role: string; coChairSide: string | null; isVoting: boolean; membershipId: string }> }>(userId: string, found: B, what: string) {
+    const { seats, ...body } = found;
     const member = await getMember(userId, body.partnershipId);
     if (!member) throw notFound(what);
-    const seat = await db.bodySeat.findUnique({
-      where: { bodyId_membershipId: { bodyId, membershipId: member.membershipId } },
-      select: { role: true, coChairSide: true, isVoting: true },
-    });
-    if (!seat) throw notFound(what);
-    return { body, member, seat: seat as SeatFacts };
+    const row = seats.find((s) => s.membershipId === member.membershipId);
+    if (!row) throw notFound(what);
+    const seat: SeatFacts = { role: row.role, coChairSide: row.coChairSide, isVoting: row.isVoting } as SeatFacts;
+    return { body, member, seat };
   }
 
   /** The concrete room a client may join for `ref`, or a NOT_FOUND/FORBIDDEN error. */
@@ -169,10 +188,10 @@ export function createAccess(db: Db) {
 
   /** A curriculum draft and the asker's seat on its body: only the body's members see its drafts. */
   async function requireDraftSeat(userId: string, draftId: string) {
-    const draft = await db.draft.findUnique({ where: { id: draftId }, select: { id: true, bodyId: true, partnershipId: true } });
-    if (!draft) throw notFound("Draft");
-    const found = await requireBodySeat(userId, draft.bodyId, "Draft");
-    return { draft, ...found };
+    const found = await db.draft.findUnique({ where: { id: draftId }, select: { id: true, bodyId: true, partnershipId: true, body: { select: bodyWithSeatOf(userId) } } });
+    if (!found) throw notFound("Draft");
+    const { body, ...draft } = found;
+    return { draft, ...(await seatOnBody(userId, body, "Draft")) };
   }
 
   // ─── services ───────────────────────────────────────────────────────────────
