@@ -93,7 +93,9 @@ export async function waitForDevMail(to: string, subject: RegExp, { timeoutMs = 
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const mails = await query<{ id: string; toAddress: string; subject: string }[]>("devMail.list");
-      const found = mails.find((m) => m.toAddress.toLowerCase() === to.toLowerCase() && subject.test(m.subject));
+      // A mail to a named recipient is kept as "Name <address>".
+      const address = (m: { toAddress: string }) => (m.toAddress.match(/<([^>]+)>$/)?.[1] ?? m.toAddress).toLowerCase();
+      const found = mails.find((m) => address(m) === to.toLowerCase() && subject.test(m.subject));
       if (found) return await query<DevMail>("devMail.get", { id: found.id });
       if (Date.now() > deadline) throw new Error(`No mail to ${to} with a subject like ${subject} within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 250));
