@@ -1,4 +1,4 @@
-// npm run bench:dashboard [-- --requests N] [-- --no-page] [-- --plan]     (default: N = 200 measured requests per target)
+// npm run bench:dashboard [-- --requests N] [-- --no-page] [-- --plan]     (default: N = 100 measured requests per target)
 //
 // The Access & Opportunity dashboard on 50,000 participants and 2,000,000 hour logs:
 // - a fresh database (embedded PostgreSQL in a temporary folder, or a new database on DATABASE_URL's
@@ -26,7 +26,7 @@ import { Cleanup, cookiePair, freePort, ms, now, openBenchDatabase, percentile, 
 const TARGET_P95_MS = 500;
 const argRequests = process.argv.indexOf("--requests");
 const WARM_UP = 5;
-const REQUESTS = argRequests > 0 ? Number(process.argv[argRequests + 1]) : 200;
+const REQUESTS = argRequests > 0 ? Number(process.argv[argRequests + 1]) : 100;
 
 const cleanup = new Cleanup();
 
