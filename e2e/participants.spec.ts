@@ -26,8 +26,9 @@ async function expectAccessible(page: Page, selectors: string[] = []) {
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-// Each journey has several people's browsers and axe scans: more than the default 30 s on a busy machine.
-test.slow();
+// Each journey has several people's browsers, axe scans and the dashboard's counting: more than the
+// default 30 s on a busy machine.
+test.describe.configure({ timeout: 180_000 });
 
 /** "520 of 2000 hours" → 520. */
 const hoursIn = (text: string | null) => Number(text?.match(/^([\d.,]+) of/)?.[1]?.replace(/,/g, "") ?? NaN);
@@ -98,21 +99,21 @@ test("the A&O committee sees the dashboard with small groups hidden; both co-cha
   const denise = await deniseContext.newPage();
   await denise.goto(`/p/${partnershipId}/participants/dashboard?year=${year}`, { timeout: 45_000 });
   await denise.getByRole("button", { name: `Propose publishing ${year}` }).click();
-  await expect(denise.getByRole("region", { name: "Publish" }).getByRole("status")).toContainText("waiting for management's co-chair");
+  await expect(denise.getByRole("region", { name: "Publish" }).getByRole("status")).toContainText("waiting for management's co-chair", { timeout: 30_000 });
 
   const marcusContext = await newContext(fromOwnAddress());
   await signIn(marcusContext, MANAGEMENT_CO_CHAIR.email);
   const marcus = await marcusContext.newPage();
   await marcus.goto(`/p/${partnershipId}/participants/dashboard?year=${year}`, { timeout: 45_000 });
   const card = marcus.getByRole("list", { name: "Proposals to publish" }).getByRole("article").first();
-  await expect(card).toBeVisible();
+  await expect(card).toBeVisible({ timeout: 15_000 });
   await expectAccessible(marcus, ['section[aria-labelledby="publish-heading"]']);
   await card.getByRole("button", { name: /^Concur/ }).click();
   // The snapshot is listed live, on Marcus's page and on Denise's.
   const publishedLink = (p: Page) => p.getByRole("region", { name: "Published" }).getByRole("link", { name: new RegExp(`^${year}, published`) });
   const published = publishedLink(marcus);
-  await expect(published).toBeVisible({ timeout: 10_000 });
-  await expect(publishedLink(denise)).toBeVisible({ timeout: 10_000 });
+  await expect(published).toBeVisible({ timeout: 30_000 });
+  await expect(publishedLink(denise)).toBeVisible({ timeout: 30_000 });
   const publicPath = await published.getAttribute("href");
   expect(publicPath).toMatch(new RegExp(`^/p/${partnershipId}/participants/published/[^/]+$`));
 
