@@ -81,7 +81,10 @@ export async function createAppServer({
     },
     ...services.jobHandlers,
   };
-  const jobs: JobRunner | null = runJobs ? await startJobRunner({ pool, handlers: jobHandlers, logger }) : null;
+  // The job queue gets a pool of its own: its LISTEN connection and its workers never wait behind the
+  // socket.io adapter or the limiters (sharing four connections, a load made it time out and stop).
+  const jobsPool = runJobs ? createPgPool(config.DATABASE_URL, { poolSize: 4, applicationName: "jointly-jobs" }) : null;
+  const jobs: JobRunner | null = jobsPool ? await startJobRunner({ pool: jobsPool, handlers: jobHandlers, logger }) : null;
 
   // While shutting down, every answer closes its connection, so keep-alive clients do not hold the
   // server open until their idle timeout (idle ones are closed below, in close()).
@@ -214,6 +217,7 @@ export async function createAppServer({
     await realtime.close();
     clearInterval(closeIdle);
     await jobs?.stop();
+    await jobsPool?.end();
     await pool.end();
     await db.$disconnect();
   }

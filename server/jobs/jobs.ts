@@ -118,18 +118,49 @@ export async function startJobRunner({
     };
     taskList[name] = task;
   }
-  const runner: Runner = await run({
-    pgPool: pool,
-    taskList,
-    crontab: CRONTAB,
-    concurrency,
-    pollInterval,
-    noHandleSignals: true,
-    logger: workerLogger(logger),
-  });
+  const start = () =>
+    run({
+      pgPool: pool,
+      taskList,
+      crontab: CRONTAB,
+      concurrency,
+      pollInterval,
+      noHandleSignals: true,
+      logger: workerLogger(logger),
+    });
+  // graphile-worker stops its worker pool when it cannot record a job's completion (the database gone
+  // or its pool exhausted for long): the runner's promise then rejects. Unwatched, that rejection ended
+  // the whole process under load. Log it and start a new runner after a pause; a job whose completion
+  // was lost runs again when its lock expires, and every handler is idempotent.
+  let runner: Runner = await start();
+  let stopping = false;
+  let restarting: Promise<void> | null = null;
+  const supervise = (current: Runner) => {
+    current.promise.catch((error: unknown) => {
+      if (stopping) return;
+      logger.error({ err: error }, "the job queue stopped; starting it again in a few seconds");
+      restarting = (async () => {
+        for (let attempt = 1; !stopping; attempt++) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1_000 * 2 ** attempt)));
+          if (stopping) return;
+          try {
+            runner = await start();
+            supervise(runner);
+            logger.warn({ attempt }, "the job queue runs again");
+            return;
+          } catch (restartError) {
+            logger.error({ err: restartError, attempt }, "the job queue could not start again; retrying");
+          }
+        }
+      })();
+    });
+  };
+  supervise(runner);
   return {
     async stop() {
-      await runner.stop();
+      stopping = true;
+      await restarting;
+      await runner.stop().catch(() => {});
     },
   };
 }
