@@ -22,7 +22,8 @@ export default defineConfig({
   // Two cores: the browser, the server and the runner share them.
   workers: 2,
   reporter: "list",
-  timeout: 30_000,
+  // Journeys run several browsers, axe and a live server on two cores: a minute each (each expect still waits 5 s at most).
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   use: {
     baseURL,
