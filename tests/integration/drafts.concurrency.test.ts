@@ -117,7 +117,7 @@ describe("a sign-off racing a new version", () => {
   }, RACE_TIMEOUT);
 });
 
-describe("adoption racing a new version", () => {
+describe("the other side's concurrence to adopt racing a new version", () => {
   it(`exactly one of them wins and the state agrees with it (${ROUNDS} rounds)`, async () => {
     const world = await draftWorld(app);
     for (let round = 0; round < ROUNDS; round++) {
@@ -125,7 +125,14 @@ describe("adoption racing a new version", () => {
       const draftId = view.draft.id;
       for (const r of world.reviewers) await signOff(r, draftId, 1);
       const signed = await world.editor.trpc.drafts.draft.get({ draftId });
-      const adoptCall = () => world.managementChair.trpc.drafts.draft.adopt({ draftId, versionNumber: 1 });
+      const proposed = await world.managementChair.trpc.drafts.draft.adopt({ draftId, versionNumber: 1 });
+      const changeId = proposed.pending ? proposed.changeId : "";
+      // A concurrence that finds the version replaced applies nothing (STALE): treated as losing.
+      const adoptCall = () =>
+        world.laborChair.trpc.joint.change.concur({ changeId }).then((r) => {
+          if (r.status !== "APPLIED") throw Object.assign(new Error(r.message), { code: "PRECONDITION_FAILED" });
+          return r;
+        });
       const saveCall = () => world.editor.trpc.drafts.draft.save(saveInputOf(signed, { title: `Renamed ${round}`, newVersion: { changeSummary: "Late change" } }));
       const [adopt, save] = await Promise.allSettled(
         round % 2 ? [ticks(round % 3).then(adoptCall), saveCall()] : [adoptCall(), ticks(round % 3).then(saveCall)],

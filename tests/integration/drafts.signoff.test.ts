@@ -1,6 +1,7 @@
 // Worker sign-off and adoption: decisions bound to one version, cleared by any new version (history
-// keeps them), the rule (all, or at least N), the adoption guard through every path (service, HTTP,
-// direct database writes) and its races with a new version.
+// keeps them), the rule (all, or at least N), adoption only by both sides (a joint change both co-chairs
+// agree to, or a passed motion naming the version), the guard through every path (service, HTTP, direct
+// database writes) and its races with a new version; the registration agency's step after adoption.
 import { afterAll, describe, expect, it } from "vitest";
 import { betweenChecksAndTransaction, notificationsOf } from "../support/meetings-helpers.js";
 import {
@@ -38,14 +39,14 @@ describe("worker sign-off", () => {
     let now = await world.editor.trpc.drafts.draft.get({ draftId: view.draft.id });
     expect(now.draft.status).toBe("IN_REVIEW");
     expect(now.review).toMatchObject({ signed: 1, required: 2, met: false });
-    expect(now.viewer.canAdopt).toBe(false);
+    expect(now.viewer.canProposeAdoption).toBe(false);
 
     await signOff(world.reviewer2, view.draft.id, 1);
     now = await world.managementChair.trpc.drafts.draft.get({ draftId: view.draft.id });
     expect(now.draft.status).toBe("SIGNED_OFF");
     expect(now.review).toMatchObject({ signed: 2, required: 2, met: true });
     expect(now.review.group.map((g) => g.decision)).toEqual(["SIGNED_OFF", "SIGNED_OFF"]);
-    expect(now.viewer.canAdopt).toBe(true);
+    expect(now.viewer).toMatchObject({ canProposeAdoption: true, canMoveAdoption: true });
     for (const who of [world.editor, world.editor2, world.laborChair, world.managementChair]) {
       expect(await notificationsOf(app.db, who.user.id, "draft.signedOff")).toHaveLength(1);
     }
@@ -165,30 +166,70 @@ describe("body settings", () => {
   });
 });
 
-describe("adoption", () => {
-  it("the management co-chair adopts the signed-off version; the draft is then read-only with its sign-off record", async () => {
+/** Proposes adopting the draft's version as `who` (a co-chair) and answers the waiting change's id. */
+async function proposeAdoption(who: Pick<DraftWorld["stranger"], "trpc">, draftId: string, versionNumber: number) {
+  const proposed = await who.trpc.drafts.draft.adopt({ draftId, versionNumber });
+  expect(proposed).toMatchObject({ pending: true, status: "PENDING" });
+  return proposed.pending ? proposed.changeId : "";
+}
+
+describe("adoption by both co-chairs", () => {
+  it("one co-chair alone cannot adopt: a proposal waits, nothing is adopted; the other side's concurrence adopts it in one transaction", async () => {
     const world = await draftWorld(app);
     const signed = await signedOffDraft(world);
-    for (const who of [world.laborChair, world.editor, world.reviewer1, world.managementMember]) {
-      await refusedWithoutWrites(app.db, "FORBIDDEN", () => who.trpc.drafts.draft.adopt({ draftId: signed.draft.id, versionNumber: 1 }));
+    const draftId = signed.draft.id;
+    for (const who of [world.editor, world.reviewer1, world.managementMember, world.laborMember]) {
+      await refusedWithoutWrites(app.db, "FORBIDDEN", () => who.trpc.drafts.draft.adopt({ draftId, versionNumber: 1 }));
     }
-    await refusedWithoutWrites(app.db, "NOT_FOUND", () => world.stranger.trpc.drafts.draft.adopt({ draftId: signed.draft.id, versionNumber: 1 }));
-    await world.managementChair.trpc.drafts.draft.adopt({ draftId: signed.draft.id, versionNumber: 1 });
-    const adopted = await world.reviewer1.trpc.drafts.draft.get({ draftId: signed.draft.id });
-    expect(adopted.draft.status).toBe("ADOPTED");
-    expect(adopted.adoption).toMatchObject({ versionNumber: 1, adoptedByName: world.managementChair.name });
-    expect(adopted.signOffs.map((s) => [s.versionNumber, s.reviewerName])).toEqual([
+    await refusedWithoutWrites(app.db, "NOT_FOUND", () => world.stranger.trpc.drafts.draft.adopt({ draftId, versionNumber: 1 }));
+
+    // Management proposes: pending, nothing adopted; labor is told and it waits on their home page.
+    const changeId = await proposeAdoption(world.managementChair, draftId, 1);
+    let view = await world.reviewer1.trpc.drafts.draft.get({ draftId });
+    expect(view.draft.status).toBe("SIGNED_OFF");
+    expect(view.adoption).toBeNull();
+    expect(await app.db.draftAdoption.count({ where: { draftId } })).toBe(0);
+    expect(await notificationsOf(app.db, world.laborChair.user.id, "joint.waiting")).toHaveLength(1);
+    // The proposer cannot concur with themself; a second proposal for the same draft is refused.
+    await refusedWithoutWrites(app.db, "FORBIDDEN", () => world.managementChair.trpc.joint.change.concur({ changeId }));
+    await refusedWithoutWrites(app.db, "CONFLICT", () => world.laborChair.trpc.drafts.draft.adopt({ draftId, versionNumber: 1 }));
+
+    const concurred = await world.laborChair.trpc.joint.change.concur({ changeId });
+    expect(concurred.status).toBe("APPLIED");
+    view = await world.reviewer1.trpc.drafts.draft.get({ draftId });
+    expect(view.draft.status).toBe("ADOPTED");
+    expect(view.adoption).toMatchObject({ versionNumber: 1, jointChangeId: changeId, motionId: null, agreedBy: [world.managementChair.name, world.laborChair.name] });
+    expect(view.signOffs.map((s) => [s.versionNumber, s.reviewerName])).toEqual([
       [1, world.reviewer1.name],
       [1, world.reviewer2.name],
     ]);
-    expect(adopted.viewer).toMatchObject({ canEdit: false, canComment: false, canSignOff: false, canAdopt: false });
-    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.editor.trpc.drafts.draft.save(saveInputOf(adopted, { newVersion: { changeSummary: "After adoption" } })));
+    expect(view.viewer).toMatchObject({ canEdit: false, canComment: false, canSignOff: false, canProposeAdoption: false, canMoveAdoption: false });
+    const audit = await app.db.auditEvent.findMany({ where: { subjectId: { in: [draftId, changeId] } }, select: { action: true } });
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["joint.proposed", "draft.adopted", "joint.applied"]));
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.editor.trpc.drafts.draft.save(saveInputOf(view, { newVersion: { changeSummary: "After adoption" } })));
     // Adopting again is refused before any write.
-    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.managementChair.trpc.drafts.draft.adopt({ draftId: signed.draft.id, versionNumber: 1 }));
-    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.editor.trpc.drafts.comment.add({ draftId: signed.draft.id, body: "Late note" }));
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.laborChair.trpc.drafts.draft.adopt({ draftId, versionNumber: 1 }));
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.editor.trpc.drafts.comment.add({ draftId, body: "Late note" }));
   });
 
-  it("cannot adopt without a complete sign-off: in review, partly signed, an older version, or over HTTP", async () => {
+  it("a stale proposal (a new version since) is not applied; a declined one leaves nothing", async () => {
+    const world = await draftWorld(app);
+    const signed = await signedOffDraft(world);
+    const draftId = signed.draft.id;
+    const stale = await proposeAdoption(world.laborChair, draftId, 1);
+    await nextVersion(world, draftId);
+    for (const r of world.reviewers) await signOff(r, draftId, 2);
+    expect(await world.managementChair.trpc.joint.change.concur({ changeId: stale })).toMatchObject({ status: "STALE" });
+    expect((await app.db.draft.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("SIGNED_OFF");
+    expect(await app.db.draftAdoption.count({ where: { draftId } })).toBe(0);
+
+    const declined = await proposeAdoption(world.laborChair, draftId, 2);
+    await world.managementChair.trpc.joint.change.decline({ changeId: declined, reason: "Not before the employers' review." });
+    expect((await app.db.draft.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("SIGNED_OFF");
+    expect(await app.db.draftAdoption.count({ where: { draftId } })).toBe(0);
+  });
+
+  it("cannot propose without a complete sign-off: in review, partly signed, an older version, or over HTTP", async () => {
     const world = await draftWorld(app);
     const view = await draftInReview(world);
     const draftId = view.draft.id;
@@ -199,9 +240,10 @@ describe("adoption", () => {
     expect(http.status).toBe(412);
     expect(http.error?.code).toBe("PRECONDITION_FAILED");
     expect((await app.db.draft.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("IN_REVIEW");
+    expect(await app.db.jointChange.count({ where: { kind: "DRAFT_ADOPTION", targetKey: draftId } })).toBe(0);
   });
 
-  it("the database itself refuses an adoption or a signed-off status that the sign-off does not support", async () => {
+  it("the database itself refuses an adoption that the sign-off does not support, or that no joint change or motion decided", async () => {
     const world = await draftWorld(app);
     const view = await draftInReview(world);
     const draftId = view.draft.id;
@@ -214,8 +256,19 @@ describe("adoption", () => {
       /complete worker sign-off/,
     );
     await refusedByTrigger(app.db.draft.update({ where: { id: draftId }, data: { status: "ADOPTED" } }), /adoption of its current version/);
-    // Fully signed version 1, but version 2 is current: version 1 cannot be adopted, nor version 2 be "signed off".
+    // Fully signed: still, one side alone (no joint change, no motion) cannot adopt, nor by a change not yet concurred.
     await signOff(world.reviewer2, draftId, 1);
+    await refusedByTrigger(
+      app.db.draftAdoption.create({ data: { draftId, versionId: v1.id, versionNumber: 1, adoptedById: "x", adoptedByName: "x" } }),
+      /decided by both co-chairs/,
+    );
+    const pending = await proposeAdoption(world.managementChair, draftId, 1);
+    await refusedByTrigger(
+      app.db.draftAdoption.create({ data: { draftId, versionId: v1.id, versionNumber: 1, adoptedById: "x", adoptedByName: "x", jointChangeId: pending } }),
+      /concurred by the other side/,
+    );
+    // Version 2 current: version 1 cannot be adopted, nor version 2 be "signed off".
+    await world.managementChair.trpc.joint.change.withdraw({ changeId: pending });
     await nextVersion(world, draftId);
     await refusedByTrigger(
       app.db.draftAdoption.create({ data: { draftId, versionId: v1.id, versionNumber: 1, adoptedById: "x", adoptedByName: "x" } }),
@@ -233,8 +286,11 @@ describe("adoption", () => {
   });
 });
 
-/** A roll-call motion of the committee under `rule`, voted yes by everyone on the roll (or no by management), and closed. */
-async function votedMotion(world: DraftWorld, options: { rule?: "DUAL_MAJORITY" | "SIMPLE_MAJORITY"; managementVotes?: "YES" | "NO"; bodyId?: string } = {}) {
+/** A roll-call motion of the committee under `rule` (to adopt a version, when given), voted yes by everyone on the roll (or no by management), and closed. */
+async function votedMotion(
+  world: DraftWorld,
+  options: { rule?: "DUAL_MAJORITY" | "SIMPLE_MAJORITY"; managementVotes?: "YES" | "NO"; bodyId?: string; adoptsDraft?: { draftId: string; versionNumber: number }; beforeClose?: () => Promise<unknown> } = {},
+) {
   const { id: motionId } = await world.laborMember.trpc.voting.motion.move({
     bodyId: options.bodyId ?? world.committee.id,
     meetingId: null,
@@ -242,6 +298,7 @@ async function votedMotion(world: DraftWorld, options: { rule?: "DUAL_MAJORITY" 
     ballotKind: "ROLL_CALL",
     rule: options.rule ?? "DUAL_MAJORITY",
     requireQuorum: false,
+    adoptsDraft: options.adoptsDraft ?? null,
   });
   await world.managementMember.trpc.voting.motion.second({ motionId });
   await world.laborChair.trpc.voting.motion.open({ motionId, deadline: new Date(Date.now() + 3_600_000) });
@@ -251,52 +308,106 @@ async function votedMotion(world: DraftWorld, options: { rule?: "DUAL_MAJORITY" 
     const who = everyone.find((p) => p.membershipId === voter.voterMembershipId)!;
     await who.trpc.voting.ballot.cast({ motionId, choice: who.side === "MANAGEMENT" ? (options.managementVotes ?? "YES") : "YES" });
   }
+  await options.beforeClose?.();
   await world.laborChair.trpc.voting.motion.close({ motionId });
   return motionId;
 }
 
 describe("adoption by the body's vote", () => {
-  it("a co-chair records adoption by a passed dual-majority motion; other motions, or before sign-off, are refused", async () => {
+  it("a passed dual-majority motion naming the version adopts it when it closes; any other passed motion adopts nothing", async () => {
     const world = await draftWorld(app);
     const inReview = await draftInReview(world);
-    const early = await votedMotion(world);
-    // Not signed off yet: the vote alone cannot adopt.
+    const draftId = inReview.draft.id;
+    // Not signed off yet: no motion to adopt it can be moved.
     await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () =>
-      world.laborChair.trpc.drafts.draft.adopt({ draftId: inReview.draft.id, versionNumber: 1, motionId: early }),
+      world.laborMember.trpc.voting.motion.move({ bodyId: world.committee.id, text: "Adopt", ballotKind: "ROLL_CALL", rule: "DUAL_MAJORITY", adoptsDraft: { draftId, versionNumber: 1 } }),
     );
-    for (const r of world.reviewers) await signOff(r, inReview.draft.id, 1);
-    const simple = await votedMotion(world, { rule: "SIMPLE_MAJORITY" });
-    const failed = await votedMotion(world, { managementVotes: "NO" });
-    const passed = await votedMotion(world);
-    const view = await world.laborChair.trpc.drafts.draft.get({ draftId: inReview.draft.id });
-    expect(view.viewer.adoptionMotions.map((m) => m.id).sort()).toEqual([early, passed].sort());
-    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.laborChair.trpc.drafts.draft.adopt({ draftId: inReview.draft.id, versionNumber: 1, motionId: simple }));
-    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.laborChair.trpc.drafts.draft.adopt({ draftId: inReview.draft.id, versionNumber: 1, motionId: failed }));
-    await refusedWithoutWrites(app.db, "FORBIDDEN", () => world.editor.trpc.drafts.draft.adopt({ draftId: inReview.draft.id, versionNumber: 1, motionId: passed }));
-    // The database refuses an adoption naming a motion that did not pass by dual majority, whoever writes it.
-    const v1 = await app.db.draftVersion.findFirstOrThrow({ where: { draftId: inReview.draft.id, number: 1 } });
+    for (const r of world.reviewers) await signOff(r, draftId, 1);
+    // Only by dual majority; only the draft's own body; only voting members.
+    await refusedWithoutWrites(app.db, "BAD_REQUEST", () =>
+      world.laborMember.trpc.voting.motion.move({ bodyId: world.committee.id, text: "Adopt", ballotKind: "ROLL_CALL", rule: "SIMPLE_MAJORITY", adoptsDraft: { draftId, versionNumber: 1 } }),
+    );
+    const top = await app.db.body.findFirstOrThrow({ where: { partnershipId: world.partnership.id, kind: "PARTNERSHIP" } });
+    await refusedWithoutWrites(app.db, "NOT_FOUND", () =>
+      world.laborMember.trpc.voting.motion.move({ bodyId: top.id, text: "Adopt", ballotKind: "ROLL_CALL", rule: "DUAL_MAJORITY", adoptsDraft: { draftId, versionNumber: 1 } }),
+    );
+    // A passed motion that names no version, and a failed one that does, adopt nothing.
+    await votedMotion(world);
+    const failed = await votedMotion(world, { managementVotes: "NO", adoptsDraft: { draftId, versionNumber: 1 } });
+    expect((await app.db.motion.findUniqueOrThrow({ where: { id: failed } })).outcome).not.toBe("PASSED");
+    expect((await app.db.draft.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("SIGNED_OFF");
+    // The database refuses an adoption naming a motion that did not pass, or one that names no version.
+    const v1 = await app.db.draftVersion.findFirstOrThrow({ where: { draftId, number: 1 } });
     await refusedByTrigger(
-      app.db.draftAdoption.create({ data: { draftId: inReview.draft.id, versionId: v1.id, versionNumber: 1, adoptedById: "x", adoptedByName: "x", motionId: failed } }),
-      /passed dual-majority motion/,
+      app.db.draftAdoption.create({ data: { draftId, versionId: v1.id, versionNumber: 1, adoptedById: "x", adoptedByName: "x", motionId: failed } }),
+      /passed dual-majority motion naming this version/,
     );
 
-    await world.laborChair.trpc.drafts.draft.adopt({ draftId: inReview.draft.id, versionNumber: 1, motionId: passed });
-    const adopted = await world.reviewer1.trpc.drafts.draft.get({ draftId: inReview.draft.id });
+    const passed = await votedMotion(world, { adoptsDraft: { draftId, versionNumber: 1 } });
+    const adopted = await world.reviewer1.trpc.drafts.draft.get({ draftId });
     expect(adopted.draft.status).toBe("ADOPTED");
-    expect(adopted.adoption).toMatchObject({ versionNumber: 1, motionId: passed, adoptedByName: world.laborChair.name });
+    expect(adopted.adoption).toMatchObject({ versionNumber: 1, motionId: passed, jointChangeId: null });
+    expect(adopted.adoptionMotions.map((m) => [m.id, m.versionNumber])).toEqual([
+      [passed, 1],
+      [failed, 1],
+    ]);
+    const motion = await world.laborMember.trpc.voting.motion.get({ motionId: passed });
+    expect(motion.motion.adoptsDraft).toMatchObject({ draftId, versionNumber: 1, adoptedByThis: true });
   }, 60_000);
 
-  it("a vote that closed before the current version existed cannot adopt it", async () => {
+  it("a motion naming a version that a new version replaced before the close passes, and adopts nothing", async () => {
     const world = await draftWorld(app);
     const view = await draftInReview(world);
-    const old = await votedMotion(world);
-    await nextVersion(world, view.draft.id);
-    for (const r of world.reviewers) await signOff(r, view.draft.id, 2);
-    const refused = await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () =>
-      world.managementChair.trpc.drafts.draft.adopt({ draftId: view.draft.id, versionNumber: 2, motionId: old }),
+    const draftId = view.draft.id;
+    for (const r of world.reviewers) await signOff(r, draftId, 1);
+    const passed = await votedMotion(world, { adoptsDraft: { draftId, versionNumber: 1 }, beforeClose: () => nextVersion(world, draftId) });
+    expect((await app.db.motion.findUniqueOrThrow({ where: { id: passed } })).outcome).toBe("PASSED");
+    expect(await app.db.draft.findUniqueOrThrow({ where: { id: draftId } })).toMatchObject({ status: "IN_REVIEW", currentVersion: 2 });
+    const events = await app.db.motionEvent.findMany({ where: { motionId: passed, kind: "adoption" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.data).toMatchObject({ adopted: false });
+    expect(String((events[0]!.data as { reason: string }).reason)).toMatch(/Version 2 replaced version 1/);
+  }, 60_000);
+});
+
+describe("registration agency approval", () => {
+  it("co-chairs or staff record submitted, then returned or approved, for an adopted registered-apprenticeship standard; audited", async () => {
+    const world = await draftWorld(app);
+    const signed = await signedOffDraft(world);
+    const draftId = signed.draft.id;
+    const submitted = { draftId, status: "SUBMITTED" as const, agency: "State Apprenticeship Agency", agencyReference: "", submittedOn: "2026-11-02", decidedOn: "", note: "" };
+    // Not adopted yet.
+    await refusedWithoutWrites(app.db, "PRECONDITION_FAILED", () => world.laborChair.trpc.drafts.draft.registration(submitted));
+    const changeId = await proposeAdoption(world.managementChair, draftId, 1);
+    await world.laborChair.trpc.joint.change.concur({ changeId });
+    for (const who of [world.editor, world.reviewer1, world.managementMember]) {
+      await refusedWithoutWrites(app.db, "FORBIDDEN", () => who.trpc.drafts.draft.registration(submitted));
+    }
+    await refusedWithoutWrites(app.db, "NOT_FOUND", () => world.stranger.trpc.drafts.draft.registration(submitted));
+    // Bad input is a clear 400: a decision date while only submitted, a return without a note, a decision before submission, a future date.
+    for (const bad of [
+      { ...submitted, decidedOn: "2026-11-03" },
+      { ...submitted, status: "RETURNED" as const, decidedOn: "2026-11-03" },
+      { ...submitted, status: "APPROVED" as const, decidedOn: "2026-11-01" },
+      { ...submitted, submittedOn: "2099-01-01" },
+      { ...submitted, submittedOn: "2026-02-30" },
+    ]) {
+      await refusedWithoutWrites(app.db, "BAD_REQUEST", () => world.laborChair.trpc.drafts.draft.registration(bad));
+    }
+    await world.laborChair.trpc.drafts.draft.registration(submitted);
+    await world.managementChair.trpc.drafts.draft.registration({ ...submitted, status: "RETURNED", decidedOn: "2026-11-10", note: "Add the wage progression table." });
+    await world.laborChair.trpc.drafts.draft.registration({ ...submitted, status: "APPROVED", submittedOn: "2026-11-12", decidedOn: "2026-11-20", agencyReference: "RAP-2026-0142" });
+    const view = await world.reviewer1.trpc.drafts.draft.get({ draftId });
+    expect(view.registration).toMatchObject({ status: "APPROVED", agencyReference: "RAP-2026-0142", updatedByName: world.laborChair.name });
+    const audit = await app.db.auditEvent.findMany({ where: { subjectId: draftId, action: "draft.registration" }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => (a.data as { status: string }).status)).toEqual(["SUBMITTED", "RETURNED", "APPROVED"]);
+    // The database refuses a registration of a draft that is not an adopted registered apprenticeship.
+    const other = await draftInReview(world);
+    await refusedByTrigger(
+      app.db.draftRegistration.create({ data: { draftId: other.draft.id, partnershipId: world.partnership.id, status: "SUBMITTED", submittedOn: new Date(), updatedById: "x", updatedByName: "x" } }),
+      /adopted registered-apprenticeship/,
     );
-    expect(refused.message).toMatch(/before version 2/);
-  });
+  }, 60_000);
 });
 
 describe("races", () => {
@@ -336,14 +447,15 @@ describe("races", () => {
     }
   }, 60_000);
 
-  it("adoption racing a new version: whichever commits first wins; never an adopted draft with an unsigned version", async () => {
+  it("the concurrence racing a new version: whichever commits first wins; never an adopted draft with an unsigned version", async () => {
     const world = await draftWorld(app);
     // Deterministic: the new version commits between the co-chair's checks and their transaction.
     const first = await signedOffDraft(world);
+    const changeId = await proposeAdoption(world.managementChair, first.draft.id, 1);
     const race = betweenChecksAndTransaction(app.db, () => nextVersion(world, first.draft.id));
-    const refused = await refusal(world.managementChair.trpc.drafts.draft.adopt({ draftId: first.draft.id, versionNumber: 1 }));
+    const answer = await world.laborChair.trpc.joint.change.concur({ changeId });
     expect((await race.outcome).status).toBe("fulfilled");
-    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(answer.status).toBe("STALE");
     expect((await app.db.draft.findUniqueOrThrow({ where: { id: first.draft.id } })).status).toBe("IN_REVIEW");
     expect(await app.db.draftAdoption.count({ where: { draftId: first.draft.id } })).toBe(0);
 
@@ -351,12 +463,13 @@ describe("races", () => {
     for (let round = 0; round < 6; round++) {
       const signed = await signedOffDraft(world);
       const draftId = signed.draft.id;
-      const [adopt, save] = await Promise.allSettled([
-        world.managementChair.trpc.drafts.draft.adopt({ draftId, versionNumber: 1 }),
+      const proposal = await proposeAdoption(world.managementChair, draftId, 1);
+      const [concur, save] = await Promise.allSettled([
+        world.laborChair.trpc.joint.change.concur({ changeId: proposal }),
         world.editor.trpc.drafts.draft.save(saveInputOf(signed, { title: `Renamed ${round}`, newVersion: { changeSummary: "Late change" } })),
       ]);
       const draft = await app.db.draft.findUniqueOrThrow({ where: { id: draftId }, include: { adoption: true } });
-      if (adopt!.status === "fulfilled") {
+      if (concur!.status === "fulfilled" && concur.value.status === "APPLIED") {
         expect(save!.status).toBe("rejected");
         expect(draft).toMatchObject({ status: "ADOPTED", currentVersion: 1 });
         expect(draft.adoption!.versionNumber).toBe(1);

@@ -4,13 +4,14 @@ import { describe, expect, it } from "vitest";
 import type { SeatFacts } from "../../server/access/access.rules.js";
 import {
   acceptsSignOff,
-  adoptionMotionProblem,
-  canAdopt,
+  adoptionProblem,
   canComment,
   canEdit,
+  canMoveAdoption,
+  canProposeAdoption,
+  canRecordRegistration,
   canResolve,
   canSignOff,
-  mayRecordAdoptionByVote,
 } from "../../server/domains/drafts/drafts.policy.js";
 import { databaseRefusal } from "../../server/domains/drafts/drafts.refusals.js";
 import {
@@ -190,26 +191,42 @@ describe("policy", () => {
     expect(canSignOff({ isReviewer: false, hasDecided: false, draft: inReview })).toBe(false);
   });
 
-  it("the management co-chair adopts a signed-off version whose rule is met; any co-chair records a vote", () => {
+  it("either side's co-chair (or staff, to prepare) proposes adopting a signed-off version whose rule is met; no one adopts alone", () => {
     const signed = { status: "SIGNED_OFF" as const, currentVersion: 1 };
-    expect(canAdopt(seat("CO_CHAIR", "MANAGEMENT"), signed, true)).toBe(true);
-    expect(canAdopt(seat("CO_CHAIR", "MANAGEMENT"), signed, false)).toBe(false);
-    expect(canAdopt(seat("CO_CHAIR", "LABOR"), signed, true)).toBe(false);
-    expect(canAdopt(seat("CO_CHAIR", "MANAGEMENT"), inReview, true)).toBe(false);
-    expect(mayRecordAdoptionByVote(seat("CO_CHAIR", "LABOR"))).toBe(true);
-    expect(mayRecordAdoptionByVote(seat("MEMBER"))).toBe(false);
+    expect(canProposeAdoption(seat("CO_CHAIR", "MANAGEMENT"), signed, true)).toBe(true);
+    expect(canProposeAdoption(seat("CO_CHAIR", "LABOR"), signed, true)).toBe(true);
+    expect(canProposeAdoption(seat("STAFF"), signed, true)).toBe(true);
+    expect(canProposeAdoption(seat("CO_CHAIR", "MANAGEMENT"), signed, false)).toBe(false);
+    expect(canProposeAdoption(seat("CO_CHAIR", "MANAGEMENT"), inReview, true)).toBe(false);
+    expect(canProposeAdoption(seat("MEMBER"), signed, true)).toBe(false);
   });
 
-  it("a motion adopts when it is the body's, passed by dual majority, and closed after the version existed", () => {
-    const created = new Date("2026-03-01T10:00:00Z");
-    const motion = { bodyId: "b1", rule: "DUAL_MAJORITY", status: "CLOSED", outcome: "PASSED", closedAt: new Date("2026-03-02T10:00:00Z") };
-    expect(adoptionMotionProblem(motion, "b1", created)).toBeNull();
-    expect(adoptionMotionProblem(motion, "b2", created)).toBe("OTHER_BODY");
-    expect(adoptionMotionProblem({ ...motion, rule: "SIMPLE_MAJORITY" }, "b1", created)).toBe("NOT_PASSED_BY_DUAL_MAJORITY");
-    expect(adoptionMotionProblem({ ...motion, outcome: "FAILED" }, "b1", created)).toBe("NOT_PASSED_BY_DUAL_MAJORITY");
-    expect(adoptionMotionProblem({ ...motion, status: "OPEN", closedAt: null }, "b1", created)).toBe("NOT_PASSED_BY_DUAL_MAJORITY");
-    expect(adoptionMotionProblem({ ...motion, closedAt: new Date("2026-02-28T10:00:00Z") }, "b1", created)).toBe("CLOSED_BEFORE_VERSION");
-    expect(adoptionMotionProblem(motion, "b1", null)).toBe("CLOSED_BEFORE_VERSION");
+  it("voting members move a motion to adopt the signed-off version; observers, staff and advisory members do not", () => {
+    const signed = { status: "SIGNED_OFF" as const, currentVersion: 2 };
+    expect(canMoveAdoption(seat("MEMBER"), signed, true)).toBe(true);
+    expect(canMoveAdoption(seat("CO_CHAIR", "LABOR"), signed, true)).toBe(true);
+    expect(canMoveAdoption({ ...seat("MEMBER"), isVoting: false }, signed, true)).toBe(false);
+    expect(canMoveAdoption(seat("OBSERVER"), signed, true)).toBe(false);
+    expect(canMoveAdoption(seat("MEMBER"), signed, false)).toBe(false);
+  });
+
+  it("says why a version cannot be adopted or put to a vote", () => {
+    const signed = { status: "SIGNED_OFF" as const, currentVersion: 2, ruleMet: true };
+    expect(adoptionProblem(signed, 2)).toBeNull();
+    expect(adoptionProblem(signed, 1)).toMatch(/Version 2 replaced version 1/);
+    expect(adoptionProblem({ ...signed, ruleMet: false }, 2)).toMatch(/not signed off/);
+    expect(adoptionProblem({ ...signed, status: "IN_REVIEW" }, 2)).toMatch(/not signed off/);
+    expect(adoptionProblem({ ...signed, status: "ADOPTED" }, 2)).toMatch(/already adopted/);
+    expect(adoptionProblem({ ...signed, status: "WITHDRAWN" }, 2)).toMatch(/withdrawn/);
+  });
+
+  it("the registration step is for an adopted registered-apprenticeship standard, recorded by co-chairs or staff", () => {
+    const adopted = { status: "ADOPTED" as const, programKind: "REGISTERED_APPRENTICESHIP" };
+    expect(canRecordRegistration(seat("CO_CHAIR", "LABOR"), adopted)).toBe(true);
+    expect(canRecordRegistration(seat("STAFF"), adopted)).toBe(true);
+    expect(canRecordRegistration(seat("MEMBER"), adopted)).toBe(false);
+    expect(canRecordRegistration(seat("CO_CHAIR", "LABOR"), { ...adopted, programKind: "SHORT_COURSE" })).toBe(false);
+    expect(canRecordRegistration(seat("CO_CHAIR", "LABOR"), { ...adopted, status: "SIGNED_OFF" })).toBe(false);
   });
 });
 

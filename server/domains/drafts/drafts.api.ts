@@ -9,11 +9,12 @@
 // sees the new group and rule).
 import { recordAudit } from "../../audit/audit.js";
 import type { Db, Tx } from "../../db.js";
-import { AppError } from "../../errors.js";
+import { AppError, notFound } from "../../errors.js";
 import { lockRow, type Effects } from "../../unit-of-work/unit-of-work.js";
 import { bodyPeople, draftChanged, draftsListChanged, OPEN_STATUSES, ruleState, settingsOf } from "./drafts.facts.js";
 import type { DraftPart } from "./drafts.events.js";
-import type { SignOffRule } from "./drafts.schema.js";
+import { adoptionProblem } from "./drafts.policy.js";
+import type { DraftStatus, SignOffRule } from "./drafts.schema.js";
 
 type Client = Db | Tx;
 type BodyRef = { id: string; partnershipId: string };
@@ -100,6 +101,105 @@ export async function writeDraftSettings(
     subjectId: body.id,
     data: { editors, reviewers, ...(rule ?? {}), jointChangeId: by.changeId },
   });
+}
+
+// ─── adoption: by both co-chairs (joint) or by the body's vote (voting) ──────
+// Adoption needs both sides. The joint domain applies a concurred DRAFT_ADOPTION change with
+// `adoptDraftVersion`; the voting domain, closing a passed motion that names a version, calls
+// `adoptByMotion` in the close's transaction. Both take the draft's row lock first (as sign-offs and
+// saves do), so an adoption and a new version never both commit.
+
+export type AdoptionState = { draftId: string; bodyId: string; partnershipId: string; title: string; status: DraftStatus; currentVersion: number; ruleMet: boolean };
+
+/** The draft's standing for an adoption of one of its versions (the joint change's "before"); NOT_FOUND when there is no such draft. */
+export async function readAdoptionState(client: Client, draftId: string): Promise<AdoptionState> {
+  const draft = await client.draft.findUnique({ where: { id: draftId }, select: { id: true, bodyId: true, partnershipId: true, title: true, status: true, currentVersion: true } });
+  if (!draft) throw notFound("Draft");
+  const version = draft.currentVersion
+    ? await client.draftVersion.findUnique({ where: { draftId_number: { draftId, number: draft.currentVersion } }, select: { id: true, snapshot: true } })
+    : null;
+  const ruleMet = version ? (await ruleState(client, draft.bodyId, version.id)).met : false;
+  const title = version ? (version.snapshot as unknown as { title: string }).title : draft.title;
+  return { draftId: draft.id, bodyId: draft.bodyId, partnershipId: draft.partnershipId, title, status: draft.status as DraftStatus, currentVersion: draft.currentVersion, ruleMet };
+}
+
+/**
+ * Refuses (PRECONDITION_FAILED, or NOT_FOUND for a draft of another body) an adoption of
+ * `versionNumber`, or a motion to adopt it, that could not happen now: the version must be the draft's
+ * current one, signed off by the worker reviewers under the body's rule.
+ */
+export async function requireAdoptableVersion(client: Client, { draftId, versionNumber, bodyId }: { draftId: string; versionNumber: number; bodyId: string }) {
+  const state = await readAdoptionState(client, draftId);
+  if (state.bodyId !== bodyId) throw notFound("Draft");
+  const problem = adoptionProblem(state, versionNumber);
+  if (problem) throw new AppError("PRECONDITION_FAILED", problem);
+  return state;
+}
+
+type AdoptedBy = { jointChangeId: string | null; agreedBy: string[] } | { motionId: string };
+
+/** The adoption row and the status change, under the draft's lock (taken by the caller); audited, announced. */
+async function writeAdoption(
+  tx: Tx,
+  effects: Effects,
+  { draftId, versionNumber, actorId, adoptedById, adoptedByName, by }: { draftId: string; versionNumber: number; actorId: string | null; adoptedById: string; adoptedByName: string; by: AdoptedBy },
+) {
+  const version = await tx.draftVersion.findUniqueOrThrow({ where: { draftId_number: { draftId, number: versionNumber } }, select: { id: true } });
+  const draft = await tx.draft.findUniqueOrThrow({ where: { id: draftId }, select: { partnershipId: true } });
+  const motionId = "motionId" in by ? by.motionId : null;
+  const jointChangeId = "jointChangeId" in by ? by.jointChangeId : null;
+  await tx.draftAdoption.create({
+    data: { draftId, versionId: version.id, versionNumber, adoptedById, adoptedByName, motionId, jointChangeId, agreedBy: "agreedBy" in by ? by.agreedBy : [] },
+  });
+  const { count } = await tx.draft.updateMany({
+    where: { id: draftId, status: "SIGNED_OFF", currentVersion: versionNumber },
+    data: { status: "ADOPTED", adoptedAt: new Date(), ...(actorId ? { updatedById: actorId } : {}) },
+  });
+  if (count !== 1) throw new AppError("PRECONDITION_FAILED", "The draft changed meanwhile. Reload it.");
+  await recordAudit(tx, { partnershipId: draft.partnershipId, actorId, action: "draft.adopted", subjectType: "Draft", subjectId: draftId, data: { version: versionNumber, motionId, jointChangeId } });
+  draftChanged(effects, draftId, actorId ?? "", ["status"], { version: versionNumber });
+  draftsListChanged(effects, draft.partnershipId);
+}
+
+/**
+ * Adopts `versionNumber` because both co-chairs agreed (a concurred DRAFT_ADOPTION joint change), inside
+ * the concurring transaction. Never by one side alone: a change applied without the other side's
+ * co-chair (there is none yet) is refused, and the database checks at commit that the change is
+ * applied, by the other side, for this very version.
+ */
+export async function adoptDraftVersion(
+  tx: Tx,
+  effects: Effects,
+  { draftId, versionNumber, bodyId, actorId, changeId, agreedBy }: { draftId: string; versionNumber: number; bodyId: string; actorId: string; changeId: string | null; agreedBy: string[] },
+) {
+  if (!changeId || agreedBy.length < 2) {
+    throw new AppError("PRECONDITION_FAILED", "Adoption needs both sides: the other side has no co-chair to concur yet. Move a motion to adopt the version instead.");
+  }
+  await lockRow(tx, "Draft", draftId);
+  await requireAdoptableVersion(tx, { draftId, versionNumber, bodyId });
+  const adoptedByName = (await tx.user.findUniqueOrThrow({ where: { id: actorId }, select: { name: true } })).name;
+  await writeAdoption(tx, effects, { draftId, versionNumber, actorId, adoptedById: actorId, adoptedByName, by: { jointChangeId: changeId, agreedBy } });
+  return { id: draftId, version: versionNumber };
+}
+
+/**
+ * The body passed a motion naming version `versionNumber` of the draft: inside the close's transaction,
+ * under the draft's row lock, the version is adopted if it still can be (still current, still signed
+ * off, not yet adopted). A vote's result is never undone by the draft, so otherwise nothing is adopted
+ * and the reason is answered (the motion's record says so).
+ */
+export async function adoptByMotion(
+  tx: Tx,
+  effects: Effects,
+  { draftId, versionNumber, motionId, actorId, recordedById }: { draftId: string; versionNumber: number; motionId: string; actorId: string | null; recordedById: string },
+): Promise<{ adopted: true } | { adopted: false; reason: string }> {
+  await lockRow(tx, "Draft", draftId);
+  const state = await readAdoptionState(tx, draftId);
+  const problem = adoptionProblem(state, versionNumber);
+  if (problem) return { adopted: false, reason: problem };
+  const body = await tx.body.findUniqueOrThrow({ where: { id: state.bodyId }, select: { name: true } });
+  await writeAdoption(tx, effects, { draftId, versionNumber, actorId, adoptedById: recordedById, adoptedByName: `${body.name} (by vote)`, by: { motionId } });
+  return { adopted: true };
 }
 
 // ─── adopted curricula, for programs and enrollments (participants) ─────────

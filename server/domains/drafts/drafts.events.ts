@@ -1,6 +1,6 @@
 // Socket events of the drafts domain. They say what changed (ids and small deltas); viewers refetch
 // what they may see.
-export type DraftPart = "details" | "workingCopy" | "versions" | "signOffs" | "status" | "comments" | "settings";
+export type DraftPart = "details" | "workingCopy" | "versions" | "signOffs" | "status" | "comments" | "settings" | "registration";
 
 export interface DraftEvents {
   /** Sent to the draft's room after a change commits. `by` is the user who made it. */

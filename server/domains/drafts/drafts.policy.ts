@@ -32,20 +32,30 @@ export const canSignOff = (options: { isReviewer: boolean; hasDecided: boolean; 
 export const isAdoptable = (draft: DraftState, versionNumber: number, ruleMet: boolean) =>
   draft.status === "SIGNED_OFF" && draft.currentVersion === versionNumber && ruleMet;
 
-/** The body's management co-chair adopts; after the body's vote, any of its co-chairs records it. */
-export const canAdopt = (seat: SeatFacts, draft: DraftState, ruleMet: boolean) => isManagementCoChair(seat) && isAdoptable(draft, draft.currentVersion, ruleMet);
-export const mayRecordAdoptionByVote = (seat: SeatFacts) => seat.role === "CO_CHAIR";
-
-export type MotionFacts = { bodyId: string; rule: string; status: string; outcome: string | null; closedAt: Date | null };
-export type AdoptionMotionProblem = "OTHER_BODY" | "NOT_PASSED_BY_DUAL_MAJORITY" | "CLOSED_BEFORE_VERSION";
-
 /**
- * Why a motion cannot adopt a version of a draft of `bodyId` (null: it can): it must be the body's,
- * passed under the dual-majority rule, and closed after the version existed.
+ * Adoption needs both sides (issue 10): a co-chair of the body (or of the partnership) proposes adopting
+ * the signed-off version, the other side's co-chair concurs (a DRAFT_ADOPTION joint change); or the
+ * body passes, by dual majority, a motion that names that version. Staff prepare a proposal.
  */
-export function adoptionMotionProblem(motion: MotionFacts, bodyId: string, versionCreatedAt: Date | null): AdoptionMotionProblem | null {
-  if (motion.bodyId !== bodyId) return "OTHER_BODY";
-  if (motion.rule !== "DUAL_MAJORITY" || motion.status !== "CLOSED" || motion.outcome !== "PASSED") return "NOT_PASSED_BY_DUAL_MAJORITY";
-  if (!versionCreatedAt || !motion.closedAt || motion.closedAt < versionCreatedAt) return "CLOSED_BEFORE_VERSION";
+export const mayProposeAdoption = (seat: Pick<SeatFacts, "role">) => seat.role === "CO_CHAIR" || seat.role === "STAFF";
+export const canProposeAdoption = (seat: SeatFacts, draft: DraftState, ruleMet: boolean) => mayProposeAdoption(seat) && isAdoptable(draft, draft.currentVersion, ruleMet);
+
+/** Voting members of the body move a motion to adopt the signed-off version (the voting domain's own rule says the same). */
+export const mayMoveAdoption = (seat: SeatFacts) => seat.isVoting && (seat.role === "CO_CHAIR" || seat.role === "MEMBER");
+export const canMoveAdoption = (seat: SeatFacts, draft: DraftState, ruleMet: boolean) => mayMoveAdoption(seat) && isAdoptable(draft, draft.currentVersion, ruleMet);
+
+/** Why version `versionNumber` cannot be adopted (or put to a vote for adoption) now; null: it can. */
+export function adoptionProblem(draft: DraftState & { ruleMet: boolean }, versionNumber: number): string | null {
+  if (draft.status === "ADOPTED") return "This draft is already adopted.";
+  if (draft.status === "WITHDRAWN") return "This draft was withdrawn.";
+  if (draft.currentVersion !== versionNumber) return `Version ${draft.currentVersion} replaced version ${versionNumber}; it needs its own worker sign-off first.`;
+  if (draft.status !== "SIGNED_OFF" || !draft.ruleMet) return "The worker reviewers have not signed off this version yet.";
   return null;
 }
+
+// ─── registration agency approval ───────────────────────────────────────────
+
+/** An adopted registered-apprenticeship standard goes to the registration agency: its co-chairs or staff record the steps. */
+export const mayRecordRegistration = (seat: Pick<SeatFacts, "role">) => seat.role === "CO_CHAIR" || seat.role === "STAFF";
+export const canRecordRegistration = (seat: SeatFacts, draft: { status: DraftStatus; programKind: string }) =>
+  mayRecordRegistration(seat) && draft.status === "ADOPTED" && draft.programKind === "REGISTERED_APPRENTICESHIP";

@@ -1,8 +1,8 @@
 // Reading curriculum drafts: the list of a partnership's drafts (only bodies the viewer sits on), one
 // draft with its versions, sign-offs, review state and what the viewer may do (the `viewer.can*` flags
 // come from drafts.policy.ts, as the use cases' guards do), one version (also what the print view
-// shows), and the comparison of two versions. Motions that may adopt a draft are the voting domain's
-// rows, read here and never written.
+// shows), and the comparison of two versions. Motions that adopt a draft's version are the voting
+// domain's rows, read here and never written.
 import type { SeatFacts } from "../../access/access.rules.js";
 import type { Db } from "../../db.js";
 import { notFound } from "../../errors.js";
@@ -18,9 +18,9 @@ import {
   workingModules,
   type DraftsReadDeps,
 } from "./drafts.facts.js";
-import { adoptionMotionProblem, canAdopt, canComment, canEdit, canSignOff, isManagementCoChair, mayEditDrafts, mayRecordAdoptionByVote } from "./drafts.policy.js";
+import { canComment, canEdit, canMoveAdoption, canProposeAdoption, canRecordRegistration, canSignOff, mayEditDrafts } from "./drafts.policy.js";
 import { compareSnapshots, signOffState, totalHours, type DraftSnapshot } from "./drafts.rules.js";
-import type { CompareInput, DraftIdInput, DraftStatus, ListDraftsInput, ProgramKind, SignOffDecision, SignOffRule, VersionInput } from "./drafts.schema.js";
+import type { CompareInput, DraftIdInput, DraftStatus, ListDraftsInput, ProgramKind, RegistrationStatus, SignOffDecision, SignOffRule, VersionInput } from "./drafts.schema.js";
 
 export async function listDrafts(deps: DraftsReadDeps, { userId, input }: { userId: string; input: ListDraftsInput }) {
   const { db } = deps;
@@ -89,7 +89,7 @@ export async function getDraft(deps: DraftsReadDeps, { userId, input }: { userId
   const { db } = deps;
   const { draft, body, member, seat } = await requireDraftReader(deps, userId, input.draftId);
   const draftId = draft.id;
-  const [modules, versions, signOffs, adoption, people, settings, groupRows, editorRows, editor, reviewer] = await Promise.all([
+  const [modules, versions, signOffs, adoption, people, settings, groupRows, editorRows, editor, reviewer, registration, motions] = await Promise.all([
     workingModules(db, draftId),
     db.draftVersion.findMany({
       where: { draftId },
@@ -104,6 +104,8 @@ export async function getDraft(deps: DraftsReadDeps, { userId, input }: { userId
     db.draftEditor.findMany({ where: { bodyId: body.id }, select: { membershipId: true } }),
     isEditor(db, body.id, member.membershipId),
     isReviewer(db, body.id, member.membershipId),
+    db.draftRegistration.findUnique({ where: { draftId } }),
+    adoptionMotionsOf(db, draftId),
   ]);
   const current = versions.find((v) => v.number === draft.currentVersion) ?? null;
   const state = await ruleState(db, body.id, current?.id ?? null);
@@ -113,8 +115,6 @@ export async function getDraft(deps: DraftsReadDeps, { userId, input }: { userId
   const myDecision = currentSignOffs.find((s) => s.reviewerMembershipId === member.membershipId) ?? null;
   const updatedBy = draft.updatedById ? (await db.user.findUnique({ where: { id: draft.updatedById }, select: { name: true } }))?.name ?? null : null;
   const versionNumberOf = new Map(versions.map((v) => [v.id, v.number]));
-  const mayRecordVote = mayRecordAdoptionByVote(seat) && draft.status === "SIGNED_OFF" && current !== null && state.met;
-  const adoptionMotions = mayRecordVote ? await motionsThatMayAdopt(db, body.id, current.createdAt) : [];
   const mayEdit = canEdit(seat, editor, draft);
   return {
     draft: {
@@ -157,8 +157,31 @@ export async function getDraft(deps: DraftsReadDeps, { userId, input }: { userId
     },
     editors: editorRows.map((e) => ({ membershipId: e.membershipId, name: names.get(e.membershipId)?.name ?? "Former member" })),
     adoption: adoption
-      ? { versionNumber: adoption.versionNumber, adoptedByName: adoption.adoptedByName, createdAt: adoption.createdAt, motionId: adoption.motionId }
+      ? {
+          versionNumber: adoption.versionNumber,
+          adoptedByName: adoption.adoptedByName,
+          createdAt: adoption.createdAt,
+          motionId: adoption.motionId,
+          jointChangeId: adoption.jointChangeId,
+          /** The two co-chairs who agreed (a joint change), proposer first. */
+          agreedBy: adoption.agreedBy,
+        }
       : null,
+    /** The registration agency's step (registered-apprenticeship standards, after adoption). */
+    registration: registration
+      ? {
+          status: registration.status as RegistrationStatus,
+          agency: registration.agency,
+          agencyReference: registration.agencyReference,
+          submittedOn: registration.submittedOn,
+          decidedOn: registration.decidedOn,
+          note: registration.note,
+          updatedByName: registration.updatedByName,
+          updatedAt: registration.updatedAt,
+        }
+      : null,
+    /** Motions of the body that name a version of this draft for adoption (the latest first). */
+    adoptionMotions: motions,
     /** Members of the body, for @mentions. */
     people: people.map((p) => ({ userId: p.userId, membershipId: p.membershipId, name: p.name, side: p.side })),
     viewer: {
@@ -170,27 +193,26 @@ export async function getDraft(deps: DraftsReadDeps, { userId, input }: { userId
       isReviewer: reviewer,
       canSignOff: canSignOff({ isReviewer: reviewer, hasDecided: myDecision !== null, draft }),
       myDecision: myDecision ? { decision: myDecision.decision as SignOffDecision, reason: myDecision.reason, createdAt: myDecision.createdAt } : null,
-      isManagementCoChair: isManagementCoChair(seat),
-      canAdopt: canAdopt(seat, draft, state.met),
+      /** Propose adopting the current version (a joint change: the other side's co-chair concurs); staff prepare. */
+      canProposeAdoption: canProposeAdoption(seat, draft, state.met),
+      /** Move a motion that adopts the current version when the body passes it (dual majority). */
+      canMoveAdoption: canMoveAdoption(seat, draft, state.met) && !motions.some((m) => m.versionNumber === draft.currentVersion && OPEN_MOTION.has(m.status)),
+      canRecordRegistration: canRecordRegistration(seat, draft),
       canWithdraw: mayEdit,
-      /** Passed dual-majority motions of the body, closed after the current version: a co-chair may record adoption by one. */
-      adoptionMotions,
     },
   };
 }
 
-/** Motions of the body that may adopt a version created at `since` and have not adopted anything yet. */
-async function motionsThatMayAdopt(db: Db, bodyId: string, since: Date) {
+const OPEN_MOTION = new Set(["MOVED", "SECONDED", "OPEN"]);
+
+/** Motions naming a version of the draft for adoption, with where each stands. */
+async function adoptionMotionsOf(db: Db, draftId: string) {
   const motions = await db.motion.findMany({
-    where: { bodyId, rule: "DUAL_MAJORITY", status: "CLOSED", outcome: "PASSED", closedAt: { gte: since } },
-    orderBy: { closedAt: "desc" },
-    select: { id: true, text: true, bodyId: true, rule: true, status: true, outcome: true, closedAt: true },
+    where: { adoptsDraftId: draftId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, text: true, status: true, outcome: true, adoptsDraftVersion: true, closedAt: true, createdAt: true },
   });
-  const used = await db.draftAdoption.findMany({ where: { motionId: { in: motions.map((m) => m.id) } }, select: { motionId: true } });
-  const taken = new Set(used.map((u) => u.motionId));
-  return motions
-    .filter((m) => !taken.has(m.id) && adoptionMotionProblem(m, bodyId, since) === null)
-    .map((m) => ({ id: m.id, text: m.text, closedAt: m.closedAt! }));
+  return motions.map((m) => ({ id: m.id, text: m.text, status: m.status, outcome: m.outcome, versionNumber: m.adoptsDraftVersion!, closedAt: m.closedAt, createdAt: m.createdAt }));
 }
 
 export async function getDraftVersion(deps: DraftsReadDeps, { userId, input }: { userId: string; input: VersionInput }) {

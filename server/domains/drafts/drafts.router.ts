@@ -11,6 +11,7 @@ import {
   DraftIdSchema,
   DraftSettingsInputSchema,
   ListCommentsInputSchema,
+  RegistrationInputSchema,
   ListDraftsInputSchema,
   ReplyInputSchema,
   ResolveInputSchema,
@@ -18,7 +19,8 @@ import {
   SignOffInputSchema,
   VersionInputSchema,
 } from "./drafts.schema.js";
-import { adoptDraft, decideSignOff } from "./review.js";
+import { recordRegistration } from "./registration.js";
+import { decideSignOff, proposeAdoption } from "./review.js";
 import { getDraftSettings, setDraftSettings } from "./settings.js";
 import { createDraft, saveDraft, withdrawDraft } from "./working-copy.js";
 
@@ -29,7 +31,9 @@ export const draftsRouter = router({
     create: protectedProcedure.input(CreateDraftInputSchema).mutation(({ ctx, input }) => createDraft(ctx.deps, { userId: ctx.user.id, input })),
     save: protectedProcedure.input(SaveDraftInputSchema).mutation(({ ctx, input }) => saveDraft(ctx.deps, { userId: ctx.user.id, input })),
     withdraw: protectedProcedure.input(DraftIdSchema).mutation(({ ctx, input }) => withdrawDraft(ctx.deps, { userId: ctx.user.id, input })),
-    adopt: protectedProcedure.input(AdoptInputSchema).mutation(({ ctx, input }) => adoptDraft(ctx.deps, { userId: ctx.user.id, input })),
+    /** Proposes adopting the signed-off version (a joint change; the other side's co-chair concurs). */
+    adopt: protectedProcedure.input(AdoptInputSchema).mutation(({ ctx, input }) => proposeAdoption(ctx.deps, { userId: ctx.user.id, input })),
+    registration: protectedProcedure.input(RegistrationInputSchema).mutation(({ ctx, input }) => recordRegistration(ctx.deps, { userId: ctx.user.id, input })),
   }),
   version: router({
     get: protectedProcedure.input(VersionInputSchema).query(({ ctx, input }) => getDraftVersion(ctx.deps, { userId: ctx.user.id, input })),

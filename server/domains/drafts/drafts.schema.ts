@@ -105,13 +105,56 @@ export const SignOffInputSchema = z
   });
 export type SignOffInput = z.infer<typeof SignOffInputSchema>;
 
+/** A proposal to adopt the draft's current, signed-off version: a joint change both co-chairs decide. */
 export const AdoptInputSchema = z.object({
   draftId: id,
   versionNumber: counter(1),
-  /** Adopt by the body's vote: a passed dual-majority motion of the body (else the management co-chair adopts). */
-  motionId: id.nullable().default(null),
 });
 export type AdoptInput = z.infer<typeof AdoptInputSchema>;
+
+// ─── registration agency approval (registered-apprenticeship standards, after adoption) ───
+
+export const REGISTRATION_STATUSES = {
+  SUBMITTED: "Submitted to the registration agency",
+  APPROVED: "Approved by the registration agency",
+  RETURNED: "Returned by the registration agency",
+} as const;
+export type RegistrationStatus = keyof typeof REGISTRATION_STATUSES;
+export const AGENCY_MAX = 200;
+export const AGENCY_REFERENCE_MAX = 100;
+
+/** A calendar date (YYYY-MM-DD) as a form sends it; midnight UTC. */
+const calendarDate = z.string({ required_error: "Enter a date." }).transform((value, ctx) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!date || date.toISOString().slice(0, 10) !== value.trim() || date.getUTCFullYear() < 2000) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: match ? "That date does not exist." : "Enter a date (YYYY-MM-DD)." });
+    return z.NEVER;
+  }
+  return date;
+});
+
+/**
+ * The registration step as it stands now: submitted on a date (to an agency, with its reference when
+ * known), then approved on a date, or returned on a date with the agency's note.
+ */
+export const RegistrationInputSchema = z
+  .object({
+    draftId: id,
+    status: z.enum(keys(REGISTRATION_STATUSES), { errorMap: () => ({ message: "Choose where the registration stands." }) }),
+    agency: optionalText(AGENCY_MAX),
+    agencyReference: optionalText(AGENCY_REFERENCE_MAX),
+    submittedOn: calendarDate,
+    decidedOn: z.union([z.literal("").transform(() => null), calendarDate]).nullable().default(null),
+    note: optionalText(FIELD_MAX),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === "SUBMITTED" && v.decidedOn) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["decidedOn"], message: "Leave the decision date empty while it is only submitted." });
+    if (v.status !== "SUBMITTED" && !v.decidedOn) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["decidedOn"], message: "Enter the date the agency decided." });
+    if (v.decidedOn && v.decidedOn < v.submittedOn) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["decidedOn"], message: "The decision cannot come before the submission." });
+    if (v.status === "RETURNED" && !v.note) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["note"], message: "Say why the agency returned it." });
+  });
+export type RegistrationInput = z.infer<typeof RegistrationInputSchema>;
 
 export const CompareInputSchema = z.object({
   draftId: id,

@@ -1,6 +1,6 @@
 // Worker review of curriculum drafts: a new version starts (or restarts) review, reviewers of the
 // body's labor-only group sign off or request changes on the version they read, and the signed-off
-// version is adopted, by the body's management co-chair or by a passed dual-majority motion of the body.
+// version is adopted by both sides: both co-chairs (a joint change) or the body's vote on a motion naming it.
 // Every decision and the adoption take the draft's row lock first, so they are ordered with each other
 // and with saves: a decision counts every decision committed before it (two last sign-offs at once
 // still complete the rule), and a decision or an adoption that lost the race to a new version finds it
@@ -21,12 +21,13 @@ import {
   userName,
   type DraftsDeps,
 } from "./drafts.facts.js";
-import { acceptsSignOff, adoptionMotionProblem, isAdoptable, isManagementCoChair, mayRecordAdoptionByVote } from "./drafts.policy.js";
+import type { AppDeps } from "../../deps.js";
+import { proposeJointChange } from "../joint/joint.api.js";
+import { requireAdoptableVersion } from "./drafts.api.js";
+import { acceptsSignOff, mayProposeAdoption } from "./drafts.policy.js";
 import { rethrowRefusal } from "./drafts.refusals.js";
 import type { DraftSnapshot } from "./drafts.rules.js";
 import type { AdoptInput, DraftStatus, SignOffInput } from "./drafts.schema.js";
-
-const NOT_COMPLETE = () => new AppError("PRECONDITION_FAILED", "The worker sign-off of this version is not complete.");
 
 /**
  * Inside a save's transaction (which holds the draft's row lock): freezes `snapshot` as the next
@@ -127,67 +128,15 @@ export async function decideSignOff(deps: DraftsDeps, { userId, input }: { userI
 }
 
 /**
- * Adopts the signed-off version: by the body's management co-chair, or, naming a passed dual-majority
- * motion of the body that closed after the version existed, by any of its co-chairs. Under the
- * draft's row lock the version must still be the current one, signed off, with the rule met; the
- * adoption row and the status change commit together (conditional on the same version), and the
- * database's triggers refuse an adoption the sign-off does not support whoever writes it.
+ * Proposes adopting the signed-off version: a DRAFT_ADOPTION joint change. A co-chair of the body (or of
+ * the partnership) proposes, staff prepare; it applies only when a co-chair of the other side concurs,
+ * in that transaction (drafts.api.ts: adoptDraftVersion). The other way is the body's vote: a motion
+ * moved from the draft page names the version and adopts it when it passes (voting domain).
  */
-export async function adoptDraft(deps: DraftsDeps, { userId, input }: { userId: string; input: AdoptInput }) {
-  const { draftId, versionNumber, motionId } = input;
-  const { draft, body, seat } = await requireDraftReader(deps, userId, draftId);
-  if (motionId) {
-    if (!mayRecordAdoptionByVote(seat)) throw forbidden(`Only a co-chair of ${body.name} records an adoption by vote.`);
-    // The motion is the voting domain's: read (never written) here, after the permission layer's check.
-    await deps.access.requireMotionSeat(userId, motionId);
-    const [motion, version] = await Promise.all([
-      deps.db.motion.findUniqueOrThrow({ where: { id: motionId }, select: { bodyId: true, rule: true, status: true, outcome: true, closedAt: true } }),
-      deps.db.draftVersion.findUnique({ where: { draftId_number: { draftId, number: versionNumber } }, select: { createdAt: true } }),
-    ]);
-    switch (adoptionMotionProblem(motion, body.id, version?.createdAt ?? null)) {
-      case "OTHER_BODY":
-        throw new AppError("BAD_REQUEST", "That motion was not voted by this draft's body.", { fieldErrors: { motionId: ["Choose a motion of this body."] } });
-      case "NOT_PASSED_BY_DUAL_MAJORITY":
-        throw new AppError("PRECONDITION_FAILED", "Adoption by vote needs a motion passed by a majority of each side (dual majority).");
-      case "CLOSED_BEFORE_VERSION":
-        throw new AppError("PRECONDITION_FAILED", `That vote closed before version ${versionNumber} existed; it cannot adopt it.`);
-    }
-  } else if (!isManagementCoChair(seat)) {
-    throw forbidden(`Only the management co-chair of ${body.name} adopts its curricula (or a co-chair, after the body's vote).`);
-  }
-  const adoptedByName = await userName(deps.db, userId);
-  try {
-    return await inTransaction(deps, async (tx, effects) => {
-      await lockRow(tx, "Draft", draftId);
-      const now = await tx.draft.findUniqueOrThrow({ where: { id: draftId }, select: { status: true, currentVersion: true } });
-      const status = now.status as DraftStatus;
-      if (status === "ADOPTED") throw new AppError("PRECONDITION_FAILED", "This draft is already adopted.");
-      if (status === "WITHDRAWN") throw new AppError("PRECONDITION_FAILED", "This draft was withdrawn.");
-      if (now.currentVersion !== versionNumber) {
-        throw new AppError("PRECONDITION_FAILED", `Version ${now.currentVersion} replaced version ${versionNumber}; it needs its own worker sign-off first.`);
-      }
-      if (status !== "SIGNED_OFF") throw new AppError("PRECONDITION_FAILED", "The worker reviewers have not signed off this version yet.");
-      const version = await tx.draftVersion.findUniqueOrThrow({ where: { draftId_number: { draftId, number: versionNumber } }, select: { id: true } });
-      const state = await ruleState(tx, body.id, version.id);
-      if (!isAdoptable({ status, currentVersion: now.currentVersion }, versionNumber, state.met)) {
-        throw new AppError("PRECONDITION_FAILED", `The worker sign-off is not complete (${state.signed} of ${state.required}).`);
-      }
-      await tx.draftAdoption.create({ data: { draftId, versionId: version.id, versionNumber, adoptedById: userId, adoptedByName, motionId } });
-      const { count } = await tx.draft.updateMany({
-        where: { id: draftId, status: "SIGNED_OFF", currentVersion: versionNumber },
-        data: { status: "ADOPTED", adoptedAt: new Date(), updatedById: userId },
-      });
-      if (count !== 1) throw new AppError("PRECONDITION_FAILED", "The draft changed meanwhile. Reload it.");
-      await recordAudit(tx, { partnershipId: draft.partnershipId, actorId: userId, action: "draft.adopted", subjectType: "Draft", subjectId: draftId, data: { version: versionNumber, motionId } });
-      draftChanged(effects, draftId, userId, ["status"], { version: versionNumber });
-      draftsListChanged(effects, draft.partnershipId);
-      return { id: draftId, version: versionNumber };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "This draft, or this motion, already made an adoption.");
-    return rethrowRefusal(error, [
-      [/Adoption needs a complete worker sign-off|adopted only through an adoption/, NOT_COMPLETE],
-      [/Adoption by a vote needs a passed dual-majority motion/, () => new AppError("PRECONDITION_FAILED", "Adoption by vote needs a motion passed by a majority of each side (dual majority).")],
-    ]);
-  }
+export async function proposeAdoption(deps: DraftsDeps & Pick<AppDeps, "realtime" | "logger">, { userId, input }: { userId: string; input: AdoptInput }) {
+  const { draft, body, seat } = await requireDraftReader(deps, userId, input.draftId);
+  if (!mayProposeAdoption(seat)) throw forbidden(`Only the co-chairs of ${body.name} (or staff, for a co-chair to submit) propose adopting a curriculum.`);
+  await requireAdoptableVersion(deps.db, { draftId: draft.id, versionNumber: input.versionNumber, bodyId: body.id });
+  const payload = { draftId: draft.id, versionNumber: input.versionNumber };
+  return proposeJointChange(deps, { userId, input: { partnershipId: draft.partnershipId, bodyId: body.id, kind: "DRAFT_ADOPTION", payload } });
 }

@@ -6,7 +6,7 @@
 import type { Tx } from "../../db.js";
 import { AppError, notFound } from "../../errors.js";
 import type { Effects } from "../../unit-of-work/unit-of-work.js";
-import { readAdoptionRule, readSignOffGroup, writeDraftSettings } from "../drafts/drafts.api.js";
+import { adoptDraftVersion, readAdoptionRule, readAdoptionState, readSignOffGroup, requireAdoptableVersion, writeDraftSettings } from "../drafts/drafts.api.js";
 import { SIGNOFF_RULES } from "../drafts/drafts.schema.js";
 import { describeQuorumRule } from "../meetings/meetings.rules.js";
 import {
@@ -30,8 +30,8 @@ import {
 } from "../partnerships/partnerships.api.js";
 import { ORGANIZATION_TYPES, SEAT_ROLES, SIDES, type Side } from "../partnerships/partnerships.schema.js";
 import { publishSnapshot, readPublishedSnapshot, readSuppressionThreshold } from "../participants/participants.api.js";
-import { capLabel, centsLabel, closeFund, insertFund, readFund, readFundCap, readReviewer, writeFundCap, writeReviewer, type CapKey } from "../services/services.api.js";
-import { formatCents } from "../services/services.rules.js";
+import { capLabel, centsLabel, closeFund, insertFund, readFund, readFundCap, readReviewer, writeFundCap, writeFundReviewPolicy, writeReviewer, type CapKey } from "../services/services.api.js";
+import { describeReviewPolicy, formatCents } from "../services/services.rules.js";
 import {
   readAlternate,
   readDeadlock,
@@ -413,6 +413,55 @@ export const KINDS: Registry = {
       after: [p.designate ? "Reviews requests (sees trainees' identities)" : "Does not review requests"],
     }),
     apply: ({ tx, effects, payload, scope, actorId, changeId }) => writeReviewer(tx, effects, { partnershipId: scope.partnershipId, ...payload, actorId, changeId }),
+  },
+
+  // Who approves spending from a fund: above a threshold, a reviewer of each side (services domain).
+  FUND_REVIEW_POLICY: {
+    scope: "PARTNERSHIP",
+    targetKey: (p) => p.fundId,
+    check: async (tx, p, s) => {
+      if (!(await readFund(tx, s.partnershipId, p.fundId))) throw notFound("Fund");
+    },
+    lock: async (tx, p) => {
+      await lockRow(tx, "Fund", p.fundId);
+    },
+    read: async (tx, p, s) => {
+      const fund = await readFund(tx, s.partnershipId, p.fundId);
+      if (!fund) throw notFound("Fund");
+      return { fundName: fund.name, bothSidesAboveCents: fund.bothSidesAboveCents };
+    },
+    describe: (p, before) => ({
+      title: `Change who approves spending from the fund “${String(before.fundName)}”`,
+      before: [describeReviewPolicy(before.bothSidesAboveCents as number | null)],
+      after: [describeReviewPolicy(p.bothSidesAboveCents)],
+    }),
+    apply: ({ tx, effects, payload, scope, actorId, changeId }) =>
+      writeFundReviewPolicy(tx, effects, { partnershipId: scope.partnershipId, fundId: payload.fundId, bothSidesAboveCents: payload.bothSidesAboveCents, actorId, changeId }),
+  },
+
+  // Adopting a signed-off curriculum version (drafts domain): both co-chairs, or the body's vote naming
+  // the version (voting domain, at the close). Stale when the draft's current version or status changed.
+  DRAFT_ADOPTION: {
+    scope: "BODY",
+    targetKey: (p) => p.draftId,
+    check: async (tx, p, _s, body) => {
+      await requireAdoptableVersion(tx, { draftId: p.draftId, versionNumber: p.versionNumber, bodyId: bodyOf(body).id });
+    },
+    lock: async (tx, p) => {
+      await lockRow(tx, "Draft", p.draftId);
+    },
+    read: async (tx, p, _s, body) => {
+      const state = await readAdoptionState(tx, p.draftId);
+      if (state.bodyId !== bodyOf(body).id) throw notFound("Draft");
+      return { title: state.title, status: state.status, currentVersion: state.currentVersion };
+    },
+    describe: (p, before, c) => ({
+      title: `Adopt version ${p.versionNumber} of “${String(before.title)}”${c.bodyName ? ` (${c.bodyName})` : ""}`,
+      before: [before.status === "SIGNED_OFF" ? `Version ${String(before.currentVersion)} signed off by the worker reviewers, not adopted` : `Not adopted (${String(before.status).toLowerCase().replace("_", " ")})`],
+      after: [`Adopted: version ${p.versionNumber} becomes the committee's curriculum, read-only from then on`],
+    }),
+    apply: ({ tx, effects, payload, body, actorId, changeId, agreedBy }) =>
+      adoptDraftVersion(tx, effects, { draftId: payload.draftId, versionNumber: payload.versionNumber, bodyId: bodyOf(body).id, actorId, changeId, agreedBy }),
   },
 
   // The A&O dashboard of a year, made public (participants domain): frozen when the other side concurs.

@@ -2,7 +2,7 @@
 // statuses a change goes through, and the inputs of the joint procedures. A payload holds plain values
 // (cents as integers, ids), already checked by the procedure that proposed it.
 import { z } from "zod";
-import { enumKeys as keys, IdSchema as id } from "../common.schema.js";
+import { enumKeys as keys, IdSchema as id, INT4_MAX } from "../common.schema.js";
 import { SEAT_ROLES, SIDES, ORGANIZATION_TYPES } from "../partnerships/partnerships.schema.js";
 import { DEADLOCK_PROCEDURES } from "../voting/voting.rules.js";
 
@@ -26,6 +26,8 @@ export const JOINT_KINDS = {
   FUND_CAP: "Fund cap",
   FUND_REVIEWER: "Request reviewers",
   AO_SNAPSHOT: "Publishing the Access & Opportunity dashboard",
+  DRAFT_ADOPTION: "Curriculum adoption",
+  FUND_REVIEW_POLICY: "Fund review policy",
 } as const;
 export type JointKind = keyof typeof JOINT_KINDS;
 export const JointKindSchema = z.enum(keys(JOINT_KINDS));
@@ -92,6 +94,9 @@ export const JointPayloadSchemas = {
   FUND_CAP: z.object({ fundId: id, category: z.string().min(1).max(40), perTrainee: z.boolean(), capCents: cents.nullable() }),
   FUND_REVIEWER: z.object({ membershipId: id, designate: z.boolean() }),
   AO_SNAPSHOT: z.object({ year: z.number().int().min(2000).max(2100) }),
+  DRAFT_ADOPTION: z.object({ draftId: id, versionNumber: z.number().int().min(1).max(INT4_MAX) }),
+  /** Above `bothSidesAboveCents` an approval needs a reviewer of each side; null: one reviewer, any amount. */
+  FUND_REVIEW_POLICY: z.object({ fundId: id, bothSidesAboveCents: z.number().int().min(0).max(INT4_MAX).nullable() }),
 } satisfies Record<JointKind, z.ZodTypeAny>;
 
 export type JointPayload<K extends JointKind> = z.infer<(typeof JointPayloadSchemas)[K]>;

@@ -1,5 +1,6 @@
 // The life of a supportive-service request: created (draft or at once submitted), edited while a draft,
-// submitted, reviewed, answered, approved from a fund within its caps, denied, fulfilled, cancelled.
+// submitted, reviewed, answered, approved from a fund within its caps (above the fund's threshold, by a
+// reviewer of each side), denied, fulfilled, cancelled.
 // Every step re-reads the request in its transaction, checks the move with the pure rules, and moves it
 // with a conditional update on the status it checked; history, audit and events commit with it.
 import { recordAudit } from "../../audit/audit.js";
@@ -8,7 +9,20 @@ import { AppError, forbidden } from "../../errors.js";
 import type { ServiceRequest } from "../../generated/prisma/client.js";
 import { inTransaction, lockRow } from "../../unit-of-work/unit-of-work.js";
 import { canRecordTrainees, roleFor } from "./services.policy.js";
-import { availableCents, capBreached, checkTransition, formatCents, FUNDED_STATUSES, yearRange, type Cap, type RequestAction, type RequestStatus, type ServiceCategory } from "./services.rules.js";
+import {
+  approvalStep,
+  availableCents,
+  capBreached,
+  checkTransition,
+  formatCents,
+  FUNDED_STATUSES,
+  yearRange,
+  type ApprovalSide,
+  type Cap,
+  type RequestAction,
+  type RequestStatus,
+  type ServiceCategory,
+} from "./services.rules.js";
 import type { ApproveInput, CreateRequestInput, UpdateRequestInput } from "./services.schema.js";
 import {
   announceRequest,
@@ -95,43 +109,54 @@ export async function updateRequest(deps: LimitsDeps, { userId, input }: Call<Up
   });
 }
 
-type StepResult = { data: Partial<ServiceRequest>; kind: string; note?: string; amountCents?: number | null };
+/** What a step writes; `to` keeps the request short of the action's status (one side's approval of two). */
+type StepResult = { data: Partial<ServiceRequest>; kind: string; note?: string; amountCents?: number | null; to?: RequestStatus };
 
 /**
  * Moves a request one step of its life in one transaction: re-reads it, checks the step against the
  * rules and the asker's part (requester or reviewer, never both), applies the step's own writes, and
  * updates the request only if its status is still the one checked. A requester's steps for the trainee
- * also hold the owner's grant (see `requireTraineeAccess`).
+ * also hold the owner's grant (see `requireTraineeAccess`). The request's row is locked before it is
+ * read (after the grant, before the fund: one order for all), so two steps on one request take turns.
  */
 async function step(deps: ServicesDeps, userId: string, requestId: string, action: RequestAction, apply: (tx: Tx, request: ServiceRequest) => Promise<StepResult>) {
   const { actor, request: seen, asRequester, traineeVia } = await deps.access.requireServiceRequest(userId, requestId);
+  return stepAs(deps, { userId, actor, seen, asRequester, traineeVia }, action, apply);
+}
+
+type Asker = { userId: string } & Pick<Awaited<ReturnType<ServicesDeps["access"]["requireServiceRequest"]>>, "actor" | "asRequester" | "traineeVia"> & {
+  seen: Awaited<ReturnType<ServicesDeps["access"]["requireServiceRequest"]>>["request"];
+};
+
+async function stepAs(deps: ServicesDeps, { userId, actor, seen, asRequester, traineeVia }: Asker, action: RequestAction, apply: (tx: Tx, request: ServiceRequest) => Promise<StepResult>) {
   const part = roleFor(action, { asRequester, isReviewer: actor.isReviewer, traineeVia });
   if (!part.ok) throw forbidden(part.message);
   const role = part.role;
 
   return inTransaction(deps, async (tx, effects) => {
     if (role === "CBO" && action !== "cancel") await requireTraineeAccess(tx, seen);
+    await lockRow(tx, "ServiceRequest", seen.id);
     const request = await tx.serviceRequest.findUniqueOrThrow({ where: { id: seen.id } });
     const from = request.status as RequestStatus;
     const check = checkTransition(from, action, role);
     if (!check.ok) throw new AppError(check.reason === "STATUS" ? "PRECONDITION_FAILED" : "FORBIDDEN", check.message);
-    const { data, kind, note, amountCents } = await apply(tx, request);
-    const moved = await tx.serviceRequest.updateMany({ where: { id: request.id, status: from }, data: { ...data, status: check.to } });
+    const { data, kind, note, amountCents, to = check.to } = await apply(tx, request);
+    const moved = await tx.serviceRequest.updateMany({ where: { id: request.id, status: from }, data: { ...data, status: to } });
     if (moved.count !== 1) throw new AppError("CONFLICT", "Someone else changed this request at the same moment. Reload and try again.");
-    await recordRequestEvent(tx, request.id, { kind, from, to: check.to, actorId: userId, note, amountCents });
+    await recordRequestEvent(tx, request.id, { kind, from, to, actorId: userId, note, amountCents });
     await recordAudit(tx, {
       partnershipId: request.partnershipId,
       actorId: userId,
       action: `serviceRequest.${action}`,
       subjectType: "ServiceRequest",
       subjectId: request.id,
-      data: { from, to: check.to, ...(amountCents !== undefined && amountCents !== null ? { amountCents } : {}) },
+      data: { from, to, ...(amountCents !== undefined && amountCents !== null ? { amountCents } : {}), ...(kind === "APPROVED_BY_SIDE" ? { waitingForOtherSide: true } : {}) },
     });
-    const updated = { ...request, status: check.to };
+    const updated = { ...request, status: to };
     await announceRequest(tx, effects, updated);
-    if (role === "REVIEWER") await notifyRequester(tx, effects, updated);
+    if (role === "REVIEWER" && to !== from) await notifyRequester(tx, effects, updated);
     if (action === "submit") await notifyReviewers(tx, effects, updated, userId);
-    return { id: request.id, status: check.to };
+    return { id: request.id, status: to };
   });
 }
 
@@ -171,9 +196,17 @@ export function denyRequest(deps: ServicesDeps, { userId, input }: Call<RequestI
  * approvals against the same fund (of any request) take turns: the year's totals read next include
  * every approval committed before ours, and none can commit between our cap check and our commit.
  * The charge itself stays one conditional UPDATE (it matches no row when the money is not there).
+ *
+ * Above the fund's threshold (its review policy, a joint change) a reviewer of each side approves: the
+ * first side's approval is recorded (`RequestApproval`, one per side and request: a unique key) and the
+ * request waits, the fund uncharged; the other side's approval of the same amount from the same fund
+ * completes it and charges the fund. Both run under the request's row lock (taken by `step`), so two
+ * reviewers at once take turns: the second of one side is refused, the second of the other completes.
+ * A trigger refuses an APPROVED status above the threshold without both sides' matching approvals.
  */
-export function approveRequest(deps: ServicesDeps, { userId, input }: Call<ApproveInput>) {
-  return step(deps, userId, input.requestId, "approve", async (tx, request) => {
+export async function approveRequest(deps: ServicesDeps, { userId, input }: Call<ApproveInput>) {
+  const asker = await deps.access.requireServiceRequest(userId, input.requestId);
+  return stepAs(deps, { userId, ...asker, seen: asker.request }, "approve", async (tx, request) => {
     const cents = input.amount;
     if (cents > request.requestedCents) throw fieldError("BAD_REQUEST", "amount", `Approve at most the amount requested (${formatCents(request.requestedCents)}).`);
     const found = await tx.fund.findFirst({ where: { id: input.fundId, partnershipId: request.partnershipId }, select: { id: true } });
@@ -181,17 +214,41 @@ export function approveRequest(deps: ServicesDeps, { userId, input }: Call<Appro
     const fund = await tx.fund.findUniqueOrThrow({ where: { id: found.id }, include: { caps: true } });
     // Closed by both sides' agreement: nothing new is approved from it (checked under its lock).
     if (fund.closedAt) throw fieldError("PRECONDITION_FAILED", "fundId", `${fund.name} is closed: choose another fund.`);
+    const approvals = await tx.requestApproval.findMany({ where: { requestId: request.id }, orderBy: { createdAt: "asc" } });
+    const fundNames = new Map((await tx.fund.findMany({ where: { id: { in: approvals.map((a) => a.fundId) } }, select: { id: true, name: true } })).map((f) => [f.id, f.name]));
+    const next = approvalStep({
+      reviewerSide: asker.actor.member.side,
+      cents,
+      fundId: fund.id,
+      bothSidesAboveCents: fund.bothSidesAboveCents,
+      approvals: approvals.map((a) => ({ side: a.side as ApprovalSide, amountCents: a.amountCents, fundId: a.fundId, fundName: fundNames.get(a.fundId) ?? "another fund", reviewerName: a.reviewerName })),
+    });
+    if (next.step === "REFUSED") throw new AppError(next.code, next.message);
+    const decidedAt = new Date();
+    if (next.step !== "CHARGE") {
+      const reviewer = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+      await tx.requestApproval.create({
+        data: {
+          requestId: request.id,
+          side: asker.actor.member.side,
+          reviewerMembershipId: asker.actor.member.membershipId,
+          reviewerUserId: userId,
+          reviewerName: reviewer.name,
+          organizationId: asker.actor.member.organizationId,
+          fundId: fund.id,
+          amountCents: cents,
+        },
+      });
+    }
+    if (next.step === "WAIT") {
+      // Not charged yet; but an approval the money or the caps could not carry is refused now, not at the other side's turn.
+      if (availableCents(fund) < cents) throw fieldError("PRECONDITION_FAILED", "amount", `${fund.name} has only ${formatCents(availableCents(fund))} available.`);
+      await checkCaps(tx, { fund, request, cents, decidedAt });
+      return { data: {}, kind: "APPROVED_BY_SIDE", note: input.note, amountCents: cents, to: "UNDER_REVIEW" };
+    }
     const charged = await tx.$executeRaw`UPDATE "Fund" SET "committedCents" = "committedCents" + ${cents} WHERE "id" = ${fund.id} AND "committedCents" + "spentCents" + ${cents} <= "startingCents"`;
     if (charged !== 1) throw fieldError("PRECONDITION_FAILED", "amount", `${fund.name} has only ${formatCents(availableCents(fund))} available.`);
-    const decidedAt = new Date();
-    const { start, end } = yearRange(decidedAt);
-    const inYear = { fundId: fund.id, status: { in: FUNDED_STATUSES }, decidedAt: { gte: start, lt: end }, id: { not: request.id } };
-    const sum = async (where: object) => (await tx.serviceRequest.aggregate({ where: { ...inYear, ...where }, _sum: { approvedCents: true } }))._sum.approvedCents ?? 0;
-    const categoryYearCents = await sum({ category: request.category });
-    const traineeCategoryYearCents = await sum({ category: request.category, traineeId: request.traineeId });
-    const traineeYearCents = await sum({ traineeId: request.traineeId });
-    const breach = capBreached(fund.caps as Cap[], request.category as ServiceCategory, cents, { categoryYearCents, traineeCategoryYearCents, traineeYearCents });
-    if (breach) throw fieldError("PRECONDITION_FAILED", "amount", breach.message);
+    await checkCaps(tx, { fund, request, cents, decidedAt });
     return {
       data: { approvedCents: cents, fundId: fund.id, decidedAt, decidedById: userId, decisionNote: input.note },
       kind: "APPROVED",
@@ -199,6 +256,18 @@ export function approveRequest(deps: ServicesDeps, { userId, input }: Call<Appro
       amountCents: cents,
     };
   });
+}
+
+/** The fund's yearly caps, with this approval counted (under the fund's lock). */
+async function checkCaps(tx: Tx, { fund, request, cents, decidedAt }: { fund: { id: string; caps: unknown[] }; request: ServiceRequest; cents: number; decidedAt: Date }) {
+  const { start, end } = yearRange(decidedAt);
+  const inYear = { fundId: fund.id, status: { in: FUNDED_STATUSES }, decidedAt: { gte: start, lt: end }, id: { not: request.id } };
+  const sum = async (where: object) => (await tx.serviceRequest.aggregate({ where: { ...inYear, ...where }, _sum: { approvedCents: true } }))._sum.approvedCents ?? 0;
+  const categoryYearCents = await sum({ category: request.category });
+  const traineeCategoryYearCents = await sum({ category: request.category, traineeId: request.traineeId });
+  const traineeYearCents = await sum({ traineeId: request.traineeId });
+  const breach = capBreached(fund.caps as Cap[], request.category as ServiceCategory, cents, { categoryYearCents, traineeCategoryYearCents, traineeYearCents });
+  if (breach) throw fieldError("PRECONDITION_FAILED", "amount", breach.message);
 }
 
 /** Paid or delivered: the committed money becomes spent. */

@@ -15,7 +15,7 @@ type By = { actorId: string; changeId: string | null };
 export async function readFund(client: Client, partnershipId: string, fundId: string) {
   return client.fund.findFirst({
     where: { id: fundId, partnershipId },
-    select: { id: true, name: true, startingCents: true, committedCents: true, spentCents: true, closedAt: true },
+    select: { id: true, name: true, startingCents: true, committedCents: true, spentCents: true, closedAt: true, bothSidesAboveCents: true },
   });
 }
 
@@ -70,6 +70,30 @@ export async function writeFundCap(tx: Tx, effects: Effects, { partnershipId, ke
 }
 
 export const centsLabel = (cents: number | null) => (cents === null ? "no cap" : formatCents(cents));
+
+/**
+ * Sets a fund's review policy: above `bothSidesAboveCents` an approval needs a reviewer of each side
+ * (null: one reviewer, any amount). Under the fund's lock, which approvals take first: an approval in
+ * flight is decided under the old policy or waits and sees the new one.
+ */
+export async function writeFundReviewPolicy(
+  tx: Tx,
+  effects: Effects,
+  { partnershipId, fundId, bothSidesAboveCents, ...by }: { partnershipId: string; fundId: string; bothSidesAboveCents: number | null } & By,
+) {
+  const fund = await readFund(tx, partnershipId, fundId);
+  if (!fund || !(await lockRow(tx, "Fund", fund.id))) throw notFound("Fund");
+  await tx.fund.update({ where: { id: fund.id }, data: { bothSidesAboveCents } });
+  await recordAudit(tx, {
+    partnershipId,
+    actorId: by.actorId,
+    action: "fund.reviewPolicySet",
+    subjectType: "Fund",
+    subjectId: fund.id,
+    data: { from: fund.bothSidesAboveCents, bothSidesAboveCents, jointChangeId: by.changeId },
+  });
+  announceTotals(effects, partnershipId);
+}
 
 /** A member of the partnership and whether they review supportive-service requests. */
 export async function readReviewer(client: Client, partnershipId: string, membershipId: string) {

@@ -15,6 +15,7 @@ import {
 } from "./services.policy.js";
 import {
   availableCents,
+  describeReviewPolicy,
   DEMOGRAPHIC_LABELS,
   DEMOGRAPHICS,
   FUNDED_STATUSES,
@@ -24,6 +25,7 @@ import {
   REQUEST_STATUSES,
   SERVICE_CATEGORIES,
   slaClock,
+  type ApprovalSide,
   type RequestStatus,
   type ServiceCategory,
 } from "./services.rules.js";
@@ -126,7 +128,7 @@ export async function getRequest(deps: ServicesDeps, { userId, input }: Call<{ r
   const viewer: RequestViewer = { asRequester, isReviewer: actor.isReviewer, traineeVia: via };
   if (via === "REVIEWER") await logTraineeRead(db, { traineeId: request.traineeId, userId, reason: "Reviewing a supportive-service request", requestId });
   const isReviewing = actor.isReviewer && !asRequester;
-  const [trainee, organization, events, attachments, fund, days, funds] = await Promise.all([
+  const [trainee, organization, events, attachments, fund, days, funds, approvals] = await Promise.all([
     via
       ? db.trainee.findUniqueOrThrow({
           where: { id: request.traineeId },
@@ -139,7 +141,9 @@ export async function getRequest(deps: ServicesDeps, { userId, input }: Call<{ r
     request.fundId ? db.fund.findUnique({ where: { id: request.fundId }, select: { id: true, name: true } }) : Promise.resolve(null),
     targetDays(db, request.partnershipId),
     isReviewing ? db.fund.findMany({ where: { partnershipId: request.partnershipId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }) : Promise.resolve([]),
+    db.requestApproval.findMany({ where: { requestId }, orderBy: { createdAt: "asc" } }),
   ]);
+  const approvalFunds = await db.fund.findMany({ where: { id: { in: approvals.map((a) => a.fundId) } }, select: { id: true, name: true } });
   const people = await db.user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId))] } }, select: { id: true, name: true } });
   const status = request.status as RequestStatus;
   const { traineeId, ...shown } = request;
@@ -167,7 +171,18 @@ export async function getRequest(deps: ServicesDeps, { userId, input }: Call<{ r
       createdAt: e.createdAt,
     })),
     attachments,
-    funds: funds.map((f) => ({ id: f.id, name: f.name, availableCents: availableCents(f) })),
+    /** Above a fund's threshold, each side's reviewer approves: the approvals given so far (the fund is charged at the second). */
+    approvals: approvals.map((a) => ({
+      side: a.side as ApprovalSide,
+      reviewerName: a.reviewerName,
+      amountCents: a.amountCents,
+      fundId: a.fundId,
+      fundName: approvalFunds.find((f) => f.id === a.fundId)?.name ?? "",
+      createdAt: a.createdAt,
+    })),
+    funds: funds.map((f) => ({ id: f.id, name: f.name, availableCents: availableCents(f), bothSidesAboveCents: f.bothSidesAboveCents })),
+    /** The reviewer's side (labor, management or neutral): above a fund's threshold one approval per side. */
+    reviewerSide: isReviewing ? actor.member.side : null,
     targetDays: days,
     viewer: { asRequester, isReviewer: actor.isReviewer, conflictOfInterest: actor.isReviewer && asRequester, traineeVia: via },
     can: {
@@ -239,6 +254,9 @@ export async function listFunds(deps: ServicesDeps, { userId, input }: Call<Part
       id: fund.id,
       name: fund.name,
       closedAt: fund.closedAt,
+      /** Above this, a reviewer of each side approves (null: one reviewer, any amount). */
+      bothSidesAboveCents: fund.bothSidesAboveCents,
+      reviewPolicy: describeReviewPolicy(fund.bothSidesAboveCents),
       startingCents: fund.startingCents,
       committedCents: fund.committedCents,
       spentCents: fund.spentCents,

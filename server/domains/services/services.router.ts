@@ -1,6 +1,6 @@
 // tRPC procedures of supportive services: parse, call the use case with `ctx.deps`, return.
 import { protectedProcedure, router } from "../../trpc/trpc.js";
-import { closeFund, createFund, setFundCap } from "./funds.js";
+import { closeFund, createFund, setFundCap, setFundReviewPolicy } from "./funds.js";
 import { answerRequest, approveRequest, askForInfo, cancelRequest, createRequest, denyRequest, fulfilRequest, startReview, submitRequest, updateRequest } from "./requests.js";
 import { addReviewer, removeReviewer, setServiceSettings } from "./reviewers.js";
 import { exportSummaryCsv, getOverview, getRequest, getSummary, listFunds, listRequests, listTrainees } from "./services.reads.js";
@@ -23,6 +23,7 @@ import {
   ReviewerInputSchema,
   ServiceSettingsInputSchema,
   SetCapInputSchema,
+  SetReviewPolicyInputSchema,
   TraineeIdSchema,
   UpdateRequestInputSchema,
   UpdateTraineeInputSchema,
@@ -52,6 +53,7 @@ export const servicesRouter = router({
     list: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => listFunds(ctx.deps, { userId: ctx.user.id, input })),
     create: protectedProcedure.input(CreateFundInputSchema).mutation(({ ctx, input }) => createFund(ctx.deps, { userId: ctx.user.id, input })),
     setCap: protectedProcedure.input(SetCapInputSchema).mutation(({ ctx, input }) => setFundCap(ctx.deps, { userId: ctx.user.id, input })),
+    setReviewPolicy: protectedProcedure.input(SetReviewPolicyInputSchema).mutation(({ ctx, input }) => setFundReviewPolicy(ctx.deps, { userId: ctx.user.id, input })),
     close: protectedProcedure.input(FundIdSchema).mutation(({ ctx, input }) => closeFund(ctx.deps, { userId: ctx.user.id, input })),
   }),
   request: router({

@@ -205,6 +205,68 @@ export function capBreached(caps: Cap[], category: ServiceCategory, cents: numbe
   return null;
 }
 
+// ─── who approves: one reviewer, or one of each side above a fund's threshold ─
+
+/** A fund's review policy in words (its threshold: null is none). */
+export function describeReviewPolicy(bothSidesAboveCents: number | null): string {
+  if (bothSidesAboveCents === null) return "One reviewer approves any amount";
+  return `Above ${formatCents(bothSidesAboveCents)}: a reviewer of each side (labor and management) approves; up to it, one reviewer`;
+}
+
+/** Whether approving `cents` from a fund with this threshold needs a reviewer of each side. */
+export const needsBothSides = (bothSidesAboveCents: number | null, cents: number) => bothSidesAboveCents !== null && cents > bothSidesAboveCents;
+
+export type ApprovalSide = "LABOR" | "MANAGEMENT";
+export type SideApproval = { side: ApprovalSide; amountCents: number; fundId: string; fundName: string; reviewerName: string };
+
+/**
+ * What a reviewer's approval of `cents` from a fund does, given the approvals of a side already
+ * recorded for the request: CHARGE (one reviewer suffices: at or below the threshold, or no threshold),
+ * WAIT (the first side's approval is recorded; the request waits for the other side), COMPLETE (the
+ * other side approved the same amount from the same fund: recorded, and the fund is charged), or a
+ * refusal. Reviewers of neutral organizations are of neither side: above the threshold they cannot be
+ * one of the two.
+ */
+export function approvalStep(f: {
+  reviewerSide: "LABOR" | "MANAGEMENT" | "NEUTRAL";
+  cents: number;
+  fundId: string;
+  bothSidesAboveCents: number | null;
+  approvals: SideApproval[];
+}): { step: "CHARGE" | "WAIT" | "COMPLETE" } | { step: "REFUSED"; code: "FORBIDDEN" | "CONFLICT" | "PRECONDITION_FAILED"; message: string } {
+  if (!needsBothSides(f.bothSidesAboveCents, f.cents)) return { step: "CHARGE" };
+  const limit = formatCents(f.bothSidesAboveCents!);
+  if (f.reviewerSide === "NEUTRAL") {
+    return {
+      step: "REFUSED",
+      code: "FORBIDDEN",
+      message: `Above ${limit}, this fund needs a reviewer from each side (labor and management). As a reviewer from a neutral organization you approve up to ${limit}, ask for information or deny the request.`,
+    };
+  }
+  const side = f.reviewerSide;
+  const other: ApprovalSide = side === "LABOR" ? "MANAGEMENT" : "LABOR";
+  const mine = f.approvals.find((a) => a.side === side);
+  if (mine) {
+    return {
+      step: "REFUSED",
+      code: "CONFLICT",
+      message: `${SIDE_WORDS[side]} already approved this request (${formatCents(mine.amountCents)}, ${mine.reviewerName}); it waits for a ${SIDE_WORDS[other].toLowerCase()}-side reviewer.`,
+    };
+  }
+  const theirs = f.approvals.find((a) => a.side === other);
+  if (!theirs) return { step: "WAIT" };
+  if (theirs.fundId !== f.fundId || theirs.amountCents !== f.cents) {
+    return {
+      step: "REFUSED",
+      code: "PRECONDITION_FAILED",
+      message: `${SIDE_WORDS[other]} approved ${formatCents(theirs.amountCents)} from ${theirs.fundName}. Approve that amount from that fund to complete the approval, or ask for information or deny the request.`,
+    };
+  }
+  return { step: "COMPLETE" };
+}
+
+const SIDE_WORDS: Record<ApprovalSide, string> = { LABOR: "Labor", MANAGEMENT: "Management" };
+
 /** The calendar year (UTC) of `date` as [start, end). */
 export function yearRange(date: Date): { start: Date; end: Date } {
   const y = date.getUTCFullYear();

@@ -128,6 +128,33 @@ export const SetCapInputSchema = z.object({
 }).refine((v) => v.perTrainee || v.category !== "ALL", { message: "A cap for all categories together applies per trainee.", path: ["category"] });
 export type SetCapInput = z.infer<typeof SetCapInputSchema>;
 
+/** The largest threshold a fund's review policy takes (an integer column of cents). */
+export const THRESHOLD_MAX_CENTS = 2_147_483_647;
+
+/**
+ * A fund's review policy: above `threshold` (dollars) an approval needs a reviewer of each side; empty
+ * means one reviewer approves any amount. "0" makes every approval need both sides.
+ */
+export const SetReviewPolicyInputSchema = z.object({
+  fundId: id,
+  threshold: z.union([
+    z.literal(""),
+    z
+      .string({ invalid_type_error: "Enter an amount." })
+      .transform((value, ctx) => {
+        if (/^\s*\$?0+(\.0{1,2})?\s*$/.test(value)) return 0;
+        const parsed = parseDollars(value);
+        if (!parsed.ok) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.message });
+          return z.NEVER;
+        }
+        return parsed.value;
+      })
+      .refine((cents) => cents <= THRESHOLD_MAX_CENTS, { message: "At most $21,474,836.47." }),
+  ]),
+});
+export type SetReviewPolicyInput = z.infer<typeof SetReviewPolicyInputSchema>;
+
 // ─── requests ───────────────────────────────────────────────────────────────
 
 export const JUSTIFICATION_MAX = 5_000;

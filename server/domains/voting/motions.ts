@@ -6,7 +6,9 @@ import type { Tx } from "../../db.js";
 import { AppError } from "../../errors.js";
 import { inTransaction, lockRow } from "../../unit-of-work/unit-of-work.js";
 import type { Side } from "../../access/access.rules.js";
+import { requireAdoptableVersion } from "../drafts/drafts.api.js";
 import {
+  adoptionRuleRefusal,
   AMENDABLE,
   amendRefusal,
   moveRefusal,
@@ -49,8 +51,11 @@ async function checkMeetings(tx: Tx, bodyId: string, input: Pick<MoveMotionInput
 export async function moveMotion(deps: VotingDeps, { userId, input }: { userId: string; input: MoveMotionInput }) {
   const { body, member, seat } = await deps.access.requireBodySeat(userId, input.bodyId);
   refuse(moveRefusal(seat));
+  refuse(adoptionRuleRefusal({ rule: input.rule, adoptsDraft: input.adoptsDraft !== null }));
   return inTransaction(deps, async (tx, effects) => {
     await checkMeetings(tx, body.id, input);
+    // A motion to adopt names the draft's current, signed-off version (drafts domain; NOT_FOUND for another body's).
+    if (input.adoptsDraft) await requireAdoptableVersion(tx, { ...input.adoptsDraft, bodyId: body.id });
     // The body's representation rules, read now: a motion keeps the unit rule it was moved under.
     const rules = await tx.body.findUniqueOrThrow({ where: { id: body.id }, select: { equalRepresentation: true, unitRule: true } });
     refuse(ruleRefusal({ rule: input.rule, equalRepresentation: rules.equalRepresentation }));
@@ -68,10 +73,12 @@ export async function moveMotion(deps: VotingDeps, { userId, input }: { userId: 
         requireQuorum: input.requireQuorum,
         unitRule: rules.unitRule,
         movedByMembershipId: member.membershipId,
+        adoptsDraftId: input.adoptsDraft?.draftId ?? null,
+        adoptsDraftVersion: input.adoptsDraft?.versionNumber ?? null,
       },
       select: { id: true },
     });
-    await appendEvent(tx, motion.id, "moved", { by: member.membershipId });
+    await appendEvent(tx, motion.id, "moved", { by: member.membershipId, ...(input.adoptsDraft ? { adoptsDraft: input.adoptsDraft } : {}) });
     await recordAudit(tx, { partnershipId: body.partnershipId, actorId: userId, action: "motion.moved", subjectType: "Motion", subjectId: motion.id });
     announceMotion(effects, { id: motion.id, partnershipId: body.partnershipId, meetingId: input.meetingId });
     return { id: motion.id };

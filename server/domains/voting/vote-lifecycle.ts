@@ -9,6 +9,7 @@ import { AppError } from "../../errors.js";
 import { cancelJob, scheduleJob } from "../../jobs/jobs.js";
 import { motionRoom } from "../../realtime/realtime.events.js";
 import { inTransaction, type Effects } from "../../unit-of-work/unit-of-work.js";
+import { adoptByMotion } from "../drafts/drafts.api.js";
 import { approveMinutesByVote, recordVoteDecision } from "../meetings/meetings.api.js";
 import { computeQuorum, type QuorumRule } from "../meetings/meetings.rules.js";
 import { openBallot, sameKey, voteKeys, type SecretConfig } from "./ballot-box.js";
@@ -178,12 +179,26 @@ export async function finishVote(
   if (motion.approvesMinutesOfMeetingId && decision.outcome === "PASSED") {
     await approveMinutesByVote(tx, effects, { meetingId: motion.approvesMinutesOfMeetingId, motionId, actorId });
   }
+  // A passed motion naming a curriculum version adopts it (drafts domain), if it still can be adopted:
+  // the result stands either way, and the motion's record says what became of the adoption.
+  let adoption = "";
+  if (motion.adoptsDraftId && motion.adoptsDraftVersion && decision.outcome === "PASSED") {
+    const adopted = await adoptByMotion(tx, effects, {
+      draftId: motion.adoptsDraftId,
+      versionNumber: motion.adoptsDraftVersion,
+      motionId,
+      actorId,
+      recordedById: actorId ?? (await deadlineRecorder(tx, motion)),
+    });
+    await appendEvent(tx, motionId, "adoption", adopted.adopted ? { adopted: true, versionNumber: motion.adoptsDraftVersion } : { adopted: false, reason: adopted.reason });
+    adoption = adopted.adopted ? ` Version ${motion.adoptsDraftVersion} of the curriculum is adopted.` : ` The curriculum was not adopted: ${adopted.reason}`;
+  }
   // A vote taken at a meeting goes into that meeting's minutes.
   if (motion.meetingId) {
     await recordVoteDecision(tx, effects, {
       meetingId: motion.meetingId,
       agendaItemId: motion.agendaItemId,
-      text: `Motion: ${motion.text} Result: ${decision.outcome.replace("_", " ").toLowerCase()} (${decision.reason})`,
+      text: `Motion: ${motion.text} Result: ${decision.outcome.replace("_", " ").toLowerCase()} (${decision.reason})${adoption}`,
       quorum,
       recordedById: actorId ?? (await deadlineRecorder(tx, motion)),
     });
@@ -276,6 +291,8 @@ export async function revoteMotion(deps: VotingDeps, { userId, input }: { userId
         rule: motion.rule,
         requireQuorum: motion.requireQuorum,
         unitRule: motion.unitRule,
+        adoptsDraftId: motion.adoptsDraftId,
+        adoptsDraftVersion: motion.adoptsDraftVersion,
         movedByMembershipId: motion.movedByMembershipId,
         secondedByMembershipId: motion.secondedByMembershipId,
         status: "SECONDED",

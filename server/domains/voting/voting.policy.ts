@@ -30,6 +30,13 @@ export function ruleRefusal(f: { rule: DecisionRule; equalRepresentation: boolea
   return f.equalRepresentation && isPooledRule(f.rule) ? { code: "BAD_REQUEST", message: POOLED_RULE_REFUSAL, fieldErrors: { rule: [POOLED_RULE_REFUSAL] } } : null;
 }
 
+export const ADOPTION_RULE_REFUSAL = "A motion to adopt a curriculum is decided by a majority of each side (dual majority).";
+
+/** A motion that adopts a curriculum version needs both sides: dual majority. */
+export function adoptionRuleRefusal(f: { rule: DecisionRule; adoptsDraft: boolean }): Refusal | null {
+  return f.adoptsDraft && f.rule !== "DUAL_MAJORITY" ? { code: "BAD_REQUEST", message: ADOPTION_RULE_REFUSAL, fieldErrors: { rule: [ADOPTION_RULE_REFUSAL] } } : null;
+}
+
 export type SecondFacts = {
   seat: SeatFacts;
   status: MotionStatus;

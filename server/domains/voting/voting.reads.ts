@@ -77,6 +77,10 @@ export async function getMotion(deps: ReadDeps, { userId, input }: { userId: str
     db.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, title: true, startsAt: true, timeZone: true, minutesApprovedAt: true } }),
   ]);
   const meetingOf = (id: string | null) => meetings.find((m) => m.id === id) ?? null;
+  // The curriculum it adopts: its title and whether that version was adopted (drafts' rows, read only).
+  const adoptsDraft = motion.adoptsDraftId
+    ? await db.draft.findUnique({ where: { id: motion.adoptsDraftId }, select: { id: true, title: true, adoption: { select: { motionId: true, versionNumber: true } } } })
+    : null;
   const memberIds = [motion.movedByMembershipId, motion.secondedByMembershipId, ...voters.flatMap((v) => [v.seatMembershipId, v.voterMembershipId])].filter(
     (x): x is string => Boolean(x),
   );
@@ -103,6 +107,11 @@ export async function getMotion(deps: ReadDeps, { userId, input }: { userId: str
       meeting: meetingOf(motion.meetingId),
       /** The earlier meeting whose minutes this motion approves when it passes. */
       approvesMinutesOf: meetingOf(motion.approvesMinutesOfMeetingId),
+      /** The curriculum version this motion adopts when it passes, and whether it did. */
+      adoptsDraft:
+        adoptsDraft && motion.adoptsDraftVersion
+          ? { draftId: adoptsDraft.id, title: adoptsDraft.title, versionNumber: motion.adoptsDraftVersion, adoptedByThis: adoptsDraft.adoption?.motionId === motion.id }
+          : null,
       amendsMotionId: motion.amendsMotionId,
       text: motion.text,
       rationale: motion.rationale,

@@ -1,6 +1,6 @@
 // Inputs of the voting domain (isomorphic).
 import { z } from "zod";
-import { IdSchema as id, wholeNumber } from "../common.schema.js";
+import { IdSchema as id, INT4_MAX, wholeNumber } from "../common.schema.js";
 import { CHOICES, DEADLOCK_PROCEDURES, RULE_LABELS, type DecisionRule, type DeadlockProcedure } from "./voting.rules.js";
 
 export const MOTION_TEXT_MAX = 10_000;
@@ -24,6 +24,8 @@ export const MoveMotionInputSchema = z.object({
   ballotKind: z.enum(["ROLL_CALL", "SECRET"], { errorMap: () => ({ message: "Choose how members vote." }) }),
   rule: z.enum(ruleKeys, { errorMap: () => ({ message: "Choose a decision rule." }) }),
   requireQuorum: z.boolean().default(true),
+  /** A motion to adopt a curriculum draft's version (moved from the draft's page): decided by dual majority; adopts it when it passes. */
+  adoptsDraft: z.object({ draftId: id, versionNumber: z.number().int().min(1).max(INT4_MAX) }).nullable().default(null),
 });
 export type MoveMotionInput = z.infer<typeof MoveMotionInputSchema>;
 
