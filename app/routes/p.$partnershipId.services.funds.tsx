@@ -18,7 +18,7 @@ import { toUiError } from "~/lib/errors";
 import { load } from "~/lib/guards.server";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { SERVICE_CATEGORIES, type ServiceCategory } from "../../server/domains/services/services.rules";
-import { CreateFundInputSchema, FUND_NAME_MAX, ServiceSettingsInputSchema, SetCapInputSchema, TARGET_DAYS_MAX } from "../../server/domains/services/services.schema";
+import { CreateFundInputSchema, FUND_NAME_MAX, ServiceSettingsInputSchema, SetCapInputSchema, SetReviewPolicyInputSchema, TARGET_DAYS_MAX } from "../../server/domains/services/services.schema";
 
 export const meta: MetaFunction = () => [{ title: "Funds · Supportive services · Jointly" }];
 
@@ -167,6 +167,11 @@ function FundCard({ fund, canManage }: { fund: Fund; canManage: boolean }) {
         )}
         {canManage && !fund.closedAt ? <CapForm fundId={fund.id} /> : null}
       </div>
+      <div className="mt-4" data-testid="review-policy">
+        <h3 className="mb-1 text-sm font-semibold text-slate-900">Who approves spending</h3>
+        <p className="text-sm">{fund.reviewPolicy}.</p>
+        {canManage && !fund.closedAt ? <ReviewPolicyForm fundId={fund.id} current={fund.bothSidesAboveCents} /> : null}
+      </div>
     </Section>
   );
 }
@@ -225,6 +230,39 @@ function NewFundForm({ partnershipId }: { partnershipId: string }) {
       </button>
       <ProposalNotice result={result} applied="Created." />
     </form>
+  );
+}
+
+/** Proposes the fund's threshold: above it a reviewer of each side approves (a joint change, like the caps). */
+function ReviewPolicyForm({ fundId, current }: { fundId: string; current: number | null }) {
+  const utils = trpc.useUtils();
+  const [result, setResult] = useState<ProposalResult>(null);
+  const setPolicy = trpc.services.fund.setReviewPolicy.useMutation({ onSuccess: () => void utils.services.fund.list.invalidate() });
+  const form = useInputMutationForm({
+    schema: SetReviewPolicyInputSchema,
+    mutation: setPolicy,
+    toInput: (v) => ({ ...v, fundId }),
+    onSuccess: (r) => setResult(r),
+  });
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer text-sm font-medium text-indigo-800">Change who approves</summary>
+      <form onSubmit={form.onSubmit} noValidate className="mt-2 space-y-3" aria-label="Change who approves spending">
+        <FormError message={form.error?.message} />
+        <TextField
+          label="Both sides approve above (USD)"
+          name="threshold"
+          inputMode="decimal"
+          defaultValue={current === null ? "" : (current / 100).toFixed(2)}
+          hint="Above this amount a labor-side and a management-side reviewer must both approve it. Empty: one reviewer approves any amount; 0: every approval needs both sides."
+          error={form.fieldError("threshold")}
+        />
+        <button type="submit" className="btn-secondary" disabled={form.pending}>
+          Propose
+        </button>
+        <ProposalNotice result={result} />
+      </form>
+    </details>
   );
 }
 

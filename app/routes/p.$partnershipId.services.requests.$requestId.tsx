@@ -9,7 +9,7 @@ import { Attachments } from "~/features/services/attachments";
 import { EditDraftForm } from "~/features/services/edit-draft-form";
 import { EVENT_LABELS } from "~/features/services/labels";
 import { Clock, Money, StatusBadge } from "~/features/services/parts";
-import { RequestActions } from "~/features/services/request-actions";
+import { Approvals, RequestActions } from "~/features/services/request-actions";
 import { useServicesLive } from "~/features/services/use-services-live";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load } from "~/lib/guards.server";
@@ -89,6 +89,7 @@ export default function RequestPage() {
               </div>
             </Section>
           ) : null}
+          <Approvals view={view} />
           {view.can.edit ? <EditDraftForm request={request} /> : null}
           <Section title="Request" id="details">
             <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">

@@ -107,7 +107,7 @@ export async function makeRequest(world: ServicesWorld, options: RequestOptions 
 /** Every row of the services tables, ordered by id (equal before and after a refused call). */
 export async function snapshotServices(db: Db) {
   const byId = { orderBy: { id: "asc" } } as const;
-  const [requests, events, funds, caps, trainees, grants, logs, attachments, reviewers, notifications, audit] = await Promise.all([
+  const [requests, events, funds, caps, trainees, grants, logs, attachments, reviewers, notifications, audit, approvals] = await Promise.all([
     db.serviceRequest.findMany(byId),
     db.requestEvent.findMany(byId),
     db.fund.findMany(byId),
@@ -119,8 +119,9 @@ export async function snapshotServices(db: Db) {
     db.serviceReviewer.findMany(byId),
     db.notification.findMany(byId),
     db.auditEvent.findMany(byId),
+    db.requestApproval.findMany(byId),
   ]);
-  return { requests, events, funds, caps, trainees, grants, logs, attachments, reviewers, notifications, audit };
+  return { requests, events, funds, caps, trainees, grants, logs, attachments, reviewers, notifications, audit, approvals };
 }
 
 export async function fundOf(db: Db, fundId: string) {

@@ -1,19 +1,18 @@
 // The worker sign-off of the current version: the group and each decision, the reviewer's own
-// decision (sign off, or request changes with a reason), and adoption by the management co-chair.
-import { Link } from "@remix-run/react";
+// decision (sign off, or request changes with a reason), and adoption by both sides (adoption-panel.tsx).
 import { useState } from "react";
 import { Badge, Section } from "~/components/ui";
 import { TextArea } from "~/components/field";
 import { toUiError } from "~/lib/errors";
 import { trpc } from "~/lib/trpc";
 import { FIELD_MAX, SIGNOFF_DECISIONS } from "../../../server/domains/drafts/drafts.schema";
+import { AdoptionPanel } from "./adoption-panel";
 import type { DraftView } from "./labels";
 
 export function ReviewPanel({ view }: { view: DraftView }) {
   const { draft, review, viewer } = view;
   const utils = trpc.useUtils();
   const decide = trpc.drafts.signOff.decide.useMutation();
-  const adopt = trpc.drafts.draft.adopt.useMutation();
   const [reason, setReason] = useState("");
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,18 +29,6 @@ export function ReviewPanel({ view }: { view: DraftView }) {
       setError(ui.fields.reason?.[0] ?? ui.message);
     }
     void refresh();
-  }
-
-  const [motionId, setMotionId] = useState("");
-  async function onAdopt(byMotion: string | null = null) {
-    try {
-      await adopt.mutateAsync({ draftId: draft.id, versionNumber: draft.currentVersion, motionId: byMotion });
-      setError(null);
-    } catch (e) {
-      setError(toUiError(e).message);
-    }
-    void refresh();
-    void utils.drafts.draft.list.invalidate();
   }
 
   const ruleText = review.rule === "ALL" ? "every member of the group" : `at least ${review.minimum} of them`;
@@ -106,47 +93,7 @@ export function ReviewPanel({ view }: { view: DraftView }) {
               {error}
             </p>
           ) : null}
-          {view.adoption ? (
-            <p className="rounded-md bg-green-50 p-2 text-green-900 ring-1 ring-green-200">
-              Adopted: version {view.adoption.versionNumber}
-              {view.adoption.motionId ? (
-                <>
-                  , by{" "}
-                  <Link className="link" to={`/p/${draft.partnershipId}/votes/${view.adoption.motionId}`}>
-                    the body's dual-majority vote
-                  </Link>{" "}
-                  (recorded by {view.adoption.adoptedByName}).
-                </>
-              ) : (
-                `, by ${view.adoption.adoptedByName}.`
-              )}
-            </p>
-          ) : viewer.isManagementCoChair && draft.status !== "WITHDRAWN" ? (
-            <div className="border-t border-slate-100 pt-3">
-              <button type="button" className="btn-primary" disabled={!viewer.canAdopt || adopt.isPending} onClick={() => void onAdopt(null)}>
-                Adopt version {draft.currentVersion}
-              </button>
-              {!viewer.canAdopt ? <p className="mt-1 text-xs text-slate-500">Adoption opens once the worker sign-off of this version is complete.</p> : null}
-            </div>
-          ) : null}
-          {!view.adoption && viewer.adoptionMotions.length ? (
-            <div className="space-y-2 border-t border-slate-100 pt-3">
-              <label className="block font-medium text-slate-800" htmlFor="adopt-motion">
-                Or record adoption by the body's vote
-              </label>
-              <select id="adopt-motion" className="input" value={motionId} onChange={(e) => setMotionId(e.target.value)}>
-                <option value="">Choose the passed dual-majority motion…</option>
-                {viewer.adoptionMotions.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.text.slice(0, 90)}
-                  </option>
-                ))}
-              </select>
-              <button type="button" className="btn-secondary" disabled={!motionId || adopt.isPending} onClick={() => void onAdopt(motionId)}>
-                Adopt version {draft.currentVersion} by this vote
-              </button>
-            </div>
-          ) : null}
+          <AdoptionPanel view={view} />
         </div>
       )}
     </Section>

@@ -20,6 +20,7 @@ export const EVENT_LABELS: Record<string, string> = {
   INFO_REQUESTED: "asked for more information",
   INFO_PROVIDED: "answered",
   APPROVED: "approved",
+  APPROVED_BY_SIDE: "approved for their side (waiting for the other side)",
   DENIED: "denied the request",
   FULFILLED: "marked it fulfilled",
   CANCELLED: "cancelled the request",

@@ -98,7 +98,10 @@ export function RequestActions({ view }: { view: View }) {
               <SelectField
                 label="From fund"
                 name="fundId"
-                options={view.funds.map((f): [string, string] => [f.id, `${f.name} (${formatCents(f.availableCents)} available)`])}
+                options={view.funds.map((f): [string, string] => [
+                  f.id,
+                  `${f.name} (${formatCents(f.availableCents)} available${f.bothSidesAboveCents !== null ? `; above ${formatCents(f.bothSidesAboveCents)} a reviewer of each side approves` : ""})`,
+                ])}
                 error={approveForm.fieldError("fundId")}
               />
               <TextField
@@ -164,6 +167,38 @@ export function RequestActions({ view }: { view: View }) {
           </form>
         </details>
       ) : null}
+    </div>
+  );
+}
+
+const SIDE_WORDS = { LABOR: "Labor", MANAGEMENT: "Management" } as const;
+
+/**
+ * Above a fund's threshold a reviewer of each side approves the same amount from the same fund; the
+ * fund is charged at the second. Shows the approvals given so far and what is still needed.
+ */
+export function Approvals({ view }: { view: View }) {
+  const { approvals, request } = view;
+  if (!approvals.length) return null;
+  const sides = new Set(approvals.map((a) => a.side));
+  const waitingFor = (["LABOR", "MANAGEMENT"] as const).filter((s) => !sides.has(s));
+  return (
+    <div className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200" data-testid="side-approvals">
+      <p className="font-medium text-amber-950">Approval by both sides</p>
+      <ul className="mt-1 space-y-1">
+        {approvals.map((a) => (
+          <li key={a.side}>
+            {SIDE_WORDS[a.side]}: {a.reviewerName} approved {formatCents(a.amountCents)} from {a.fundName}
+          </li>
+        ))}
+        {request.status !== "APPROVED" && request.status !== "FULFILLED"
+          ? waitingFor.map((s) => (
+              <li key={s} className="text-amber-900">
+                {SIDE_WORDS[s]}: waiting for a {SIDE_WORDS[s].toLowerCase()}-side reviewer (the fund is not charged yet)
+              </li>
+            ))
+          : null}
+      </ul>
     </div>
   );
 }

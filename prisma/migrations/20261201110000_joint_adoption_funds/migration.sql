@@ -201,3 +201,11 @@ BEGIN
 END $$;
 CREATE TRIGGER "ServiceRequest_both_sides" BEFORE UPDATE OF "status" ON "ServiceRequest"
   FOR EACH ROW EXECUTE FUNCTION jointly_service_request_both_sides();
+
+-- A side's approval of two is a step of the request's history of its own.
+ALTER TABLE "RequestEvent" DROP CONSTRAINT "RequestEvent_check";
+ALTER TABLE "RequestEvent" ADD CONSTRAINT "RequestEvent_check" CHECK (
+  "kind" IN ('CREATED', 'UPDATED', 'SUBMITTED', 'REVIEW_STARTED', 'INFO_REQUESTED', 'INFO_PROVIDED', 'APPROVED', 'APPROVED_BY_SIDE', 'DENIED', 'FULFILLED', 'CANCELLED', 'ATTACHMENT_ADDED')
+  AND "toStatus" IN ('DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'NEEDS_INFO', 'APPROVED', 'DENIED', 'FULFILLED', 'CANCELLED')
+  AND ("amountCents" IS NULL OR "amountCents" >= 0)
+);
