@@ -1,7 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from "@remix-run/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { fixedT, LOCALE_NAMES, textDirection, type UiLocale } from "~/i18n/config";
+import { localeFor } from "~/i18n/i18n.server";
+import { localeOf, pageTitle } from "~/i18n/meta";
 import { superjsonResponse, useRouteData } from "~/lib/data";
 import { useNonce } from "~/lib/nonce";
 import { createTrpcClient, trpc } from "~/lib/trpc";
@@ -13,15 +18,16 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
-export const meta: MetaFunction = () => [
-  { title: "Jointly" },
-  { name: "description", content: "Shared workspaces for labor-management training partnerships." },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const t = fixedT(localeOf(matches));
+  return [{ title: pageTitle(matches, null) }, { name: "description", content: t("meta.description") }];
+};
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ context, request }: LoaderFunctionArgs) {
   const me = await context.trpc.identity.me();
   const unreadCount = me ? await context.trpc.notifications.unreadCount() : 0;
-  return superjsonResponse({ me, unreadCount });
+  const locale: UiLocale = await localeFor(request, context.user);
+  return superjsonResponse({ me, unreadCount, locale });
 }
 
 export function useRootData() {
@@ -30,8 +36,13 @@ export function useRootData() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const { i18n } = useTranslation();
+  // The root's data is missing only when its own loader failed (the error page): the language the
+  // server rendered with is still the i18next instance's.
+  const locale = useRootData()?.locale ?? i18n.language;
+  useChangeLanguage(locale);
   return (
-    <html lang="en" className="h-full">
+    <html lang={locale} dir={textDirection(i18n, locale)} className="h-full">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -50,42 +61,45 @@ export function Layout({ children }: { children: ReactNode }) {
 function Header() {
   const data = useRootData();
   const me = data?.me;
+  const { t } = useTranslation();
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
         <Link to="/" className="flex items-center gap-2 text-lg font-bold tracking-tight text-slate-900">
           <span aria-hidden className="inline-block h-6 w-6 rounded bg-gradient-to-br from-labor-600 to-management-600" />
-          Jointly
+          {t("appName")}
         </Link>
         {me ? (
-          <nav aria-label="Account" className="flex items-center gap-3">
+          <nav aria-label={t("header.accountNav")} className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
+            <LanguageSwitcher />
             <NotificationBell initialCount={data.unreadCount} />
             <Link to="/settings/profile" className="text-sm font-medium text-slate-700 hover:text-slate-900 hover:underline">
-              Settings
+              {t("header.settings")}
             </Link>
             <span className="hidden text-sm text-slate-700 sm:inline">{me.name}</span>
             <Form method="post" action="/signout">
               <button type="submit" className="btn-secondary">
-                Sign out
+                {t("header.signOut")}
               </button>
             </Form>
           </nav>
         ) : (
-          <nav aria-label="Account" className="flex items-center gap-2">
+          <nav aria-label={t("header.accountNav")} className="flex flex-wrap items-center justify-end gap-2">
+            <LanguageSwitcher />
             <Link to="/signin" className="btn-secondary">
-              Sign in
+              {t("header.signIn")}
             </Link>
             <Link to="/signup" className="btn-primary">
-              Create account
+              {t("header.createAccount")}
             </Link>
           </nav>
         )}
       </div>
       {me && !me.isEmailVerified ? (
         <p className="border-t border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
-          Please confirm your e-mail address: open the link we sent to {me.email}. Until then Jointly sends you no e-mail.{" "}
+          {t("header.unconfirmed", { email: me.email })}{" "}
           <Link to="/settings/profile#email" className="font-medium underline">
-            Send it again
+            {t("header.sendAgain")}
           </Link>
         </p>
       ) : null}
@@ -93,8 +107,27 @@ function Header() {
   );
 }
 
+/**
+ * The other language, one button (works without JavaScript): saved on the profile when signed in, in
+ * the `lng` cookie otherwise (routes/locale.tsx), and the page comes back in it.
+ */
+function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const other = i18n.language === "es" ? "en" : "es";
+  return (
+    <Form method="post" action="/locale" className="contents">
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <button type="submit" name="locale" value={other} lang={other} className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900" title={t("language.switchTo")}>
+        {LOCALE_NAMES[other]}
+      </button>
+    </Form>
+  );
+}
+
 export default function App() {
   const data = useRootData();
+  const { t } = useTranslation();
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }));
   const [trpcClient] = useState(createTrpcClient);
   return (
@@ -102,7 +135,7 @@ export default function App() {
       <QueryClientProvider client={queryClient}>
         <RealtimeProvider enabled={Boolean(data?.me)}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
-            Skip to content
+            {t("skipToContent")}
           </a>
           <Header />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
@@ -116,25 +149,22 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const { t } = useTranslation();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
     <>
       <header className="no-print border-b border-slate-200 bg-white">
         <div className="mx-auto max-w-6xl px-4 py-3">
           <a href="/" className="text-lg font-bold tracking-tight text-slate-900">
-            Jointly
+            {t("appName")}
           </a>
         </div>
       </header>
     <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
-      <h1 className="text-2xl font-bold">{notFound ? "Page not found" : "Something went wrong"}</h1>
-      <p className="mt-2 text-slate-600">
-        {notFound
-          ? "This page does not exist, or you do not have access to it."
-          : "An unexpected error occurred. Please try again in a moment."}
-      </p>
+      <h1 className="text-2xl font-bold">{notFound ? t("errorPage.notFoundTitle") : t("errorPage.errorTitle")}</h1>
+      <p className="mt-2 text-slate-600">{notFound ? t("errorPage.notFoundBody") : t("errorPage.errorBody")}</p>
       <Link to="/" className="btn-primary mt-6">
-        Go to your partnerships
+        {t("errorPage.home")}
       </Link>
     </main>
     </>

@@ -1,9 +1,11 @@
 // Labelled form controls with their error message tied to them for screen readers.
+import { useServerMessage } from "~/i18n/server-messages";
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 type Common = { label: string; error?: string; hint?: ReactNode };
 
 function Wrapper({ id, label, error, hint, children }: Common & { id: string; children: ReactNode }) {
+  const translate = useServerMessage();
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -17,7 +19,7 @@ function Wrapper({ id, label, error, hint, children }: Common & { id: string; ch
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
+          {translate(error)}
         </p>
       ) : null}
     </div>
@@ -72,10 +74,11 @@ export function SelectField({
 
 /** The message at the top of a form when the whole submission failed. */
 export function FormError({ message }: { message?: string | null }) {
+  const translate = useServerMessage();
   if (!message) return null;
   return (
     <div role="alert" tabIndex={-1} className="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
-      {message}
+      {translate(message)}
     </div>
   );
 }

@@ -1,6 +1,9 @@
 // Small presentational pieces used across pages.
 import { useState, type ReactNode } from "react";
-import { SIDES, type Side } from "../../server/domains/partnerships/partnerships.schema";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/format";
+import { useServerMessage } from "~/i18n/server-messages";
+import type { Side } from "../../server/domains/partnerships/partnerships.schema";
 
 const SIDE_STYLE: Record<Side, string> = {
   LABOR: "bg-labor-50 text-labor-800 ring-labor-600/30",
@@ -9,9 +12,10 @@ const SIDE_STYLE: Record<Side, string> = {
 };
 
 export function SideBadge({ side }: { side: Side }) {
+  const { t } = useTranslation();
   return (
     <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${SIDE_STYLE[side]}`}>
-      {SIDES[side]}
+      {t(`enums.side.${side}`)}
     </span>
   );
 }
@@ -63,47 +67,68 @@ export function Section({ title, actions, children, id }: { title: string; actio
   );
 }
 
-const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
-const DATE_TIME = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
-const CALENDAR_DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-
 /**
- * A moment in the viewer's time zone (the server renders UTC; the browser re-renders it locally).
- * `dateOnly` values (due dates) are calendar dates stored at 00:00 UTC and shown as that date everywhere.
+ * A moment in the viewer's language and time zone (decision 0018: the profile's zone, else the
+ * browser's; the server renders UTC until then). `dateOnly` values (due dates) are calendar dates stored
+ * at 00:00 UTC and shown as that date everywhere. `withZone` names the zone ("9:30 AM CST") where the
+ * time could be read in another one.
  */
 export function Time({
   value,
   withTime = false,
   dateOnly = false,
+  withZone = false,
   timeZone,
 }: {
   value: Date;
   withTime?: boolean;
   dateOnly?: boolean;
+  withZone?: boolean;
   /** Show the moment in this zone (with its name), e.g. a meeting's own time zone. */
   timeZone?: string;
 }) {
-  const format = timeZone
-    ? // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.
-      new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" })
+  const f = useFormat();
+  const text = timeZone
+    ? f.dateTimeWithZone(value, timeZone)
     : dateOnly
-      ? CALENDAR_DATE
-      : withTime
-        ? DATE_TIME
-        : DATE;
+      ? f.calendarDate(value)
+      : withZone
+        ? f.dateTimeWithZone(value)
+        : withTime
+          ? f.dateTime(value)
+          : f.date(value);
   return (
     <time dateTime={dateOnly ? value.toISOString().slice(0, 10) : value.toISOString()} suppressHydrationWarning>
-      {format.format(value)}
+      {text}
     </time>
   );
 }
 
+/** A deadline both ways: "in 3 days (Dec 5, 2026, 5:00 PM EST)". */
+export function Deadline({ value }: { value: Date }) {
+  const f = useFormat();
+  const { t } = useTranslation();
+  return (
+    <time dateTime={value.toISOString()} suppressHydrationWarning>
+      {t("time.deadline", { relative: f.relative(value), absolute: f.dateTimeWithZone(value) })}
+    </time>
+  );
+}
+
+/** Integer cents as money in the viewer's language. */
+export function Money({ cents, className = "" }: { cents: number; className?: string }) {
+  const f = useFormat();
+  return <span className={`tabular-nums ${className}`}>{f.cents(cents)}</span>;
+}
+
 /** A refusal shown right by the control that caused it. */
 export function InlineError({ message, id }: { message: string | null; id?: string }) {
+  const translate = useServerMessage();
   if (!message) return null;
+  const translated = translate(message);
   return (
     <p id={id} role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-      {message}
+      {translated}
     </p>
   );
 }

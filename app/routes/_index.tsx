@@ -1,12 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Badge, EmptyState, PageHeader, SideBadge } from "~/components/ui";
 import { countsByPartnership, useWaiting, WaitingForMe, type Waiting } from "~/features/home/waiting-for-me";
 import { superjsonResponse, useData } from "~/lib/data";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
-import { PARTNERSHIP_ROLES, SECTORS, type Sector } from "../../server/domains/partnerships/partnerships.schema";
+import { fixedT } from "~/i18n/config";
+import { localeOf } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Jointly · Your partnerships" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = fixedT(localeOf(matches), "home");
+  return [{ title: `${t("common:appName")} · ${t("pageTitle")}` }];
+};
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (!context.user) return superjsonResponse({ signedIn: false as const });
@@ -24,21 +29,20 @@ type MyPartnerships = RouterOutputs["partnerships"]["partnership"]["list"];
 function Dashboard({ initial, waiting: initialWaiting }: { initial: MyPartnerships; waiting: Waiting }) {
   const { data: partnerships = initial } = trpc.partnerships.partnership.list.useQuery(undefined, { initialData: initial });
   const waiting = useWaiting(initialWaiting);
+  const { t } = useTranslation("home");
   return (
     <>
       <PageHeader
-        title="Your partnerships"
-        description="What waits for you across your partnerships, oldest first, and each partnership's shared workspace."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Link to="/partnerships/new" className="btn-primary">
-            New partnership
+            {t("newPartnership")}
           </Link>
         }
       />
       {partnerships.length === 0 ? (
-        <EmptyState title="You are not in a partnership yet">
-          Start one for your committee or trust fund, or open the invitation link a co-chair sent you.
-        </EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
       ) : (
         <div className="space-y-8">
           <WaitingForMe waiting={waiting} />
@@ -50,27 +54,30 @@ function Dashboard({ initial, waiting: initialWaiting }: { initial: MyPartnershi
 }
 
 function PartnershipList({ partnerships, counts }: { partnerships: MyPartnerships; counts: Map<string, number> }) {
+  const { t } = useTranslation("home");
   return (
     <ul className="grid gap-4 sm:grid-cols-2">
       {partnerships.map((p) => (
         <li key={p.id}>
           <Link to={`/p/${p.id}`} className="card block h-full transition hover:ring-indigo-300">
             <div className="flex flex-col-reverse items-start justify-between gap-2 sm:flex-row">
-              <h2 className="text-lg font-semibold text-slate-900">{p.name}</h2>
+              <h2 className="text-lg font-semibold text-slate-900" translate="no">
+                {p.name}
+              </h2>
               <span className="flex shrink-0 flex-wrap gap-1 sm:justify-end">
-                {counts.get(p.id) ? <Badge tone="amber">{counts.get(p.id)} waiting for you</Badge> : null}
-                <Badge>{SECTORS[p.sector as Sector] ?? p.sector}</Badge>
+                {counts.get(p.id) ? <Badge tone="amber">{t("waitingCount", { count: counts.get(p.id) })}</Badge> : null}
+                <Badge>{t(`common:enums.sector.${p.sector}`, { defaultValue: p.sector })}</Badge>
               </span>
             </div>
             {p.description ? <p className="mt-1 line-clamp-2 text-sm text-slate-600">{p.description}</p> : null}
             <div className="mt-3 flex flex-wrap items-center gap-2 text-xs text-slate-600">
               <SideBadge side={p.side} />
               <span>
-                {p.role ? PARTNERSHIP_ROLES[p.role] : "Member"} · {p.organizationName}
+                {p.role ? t(`common:enums.role.${p.role}`) : t("memberFallback")} · {p.organizationName}
               </span>
               <span aria-hidden>·</span>
               <span>
-                {p.memberCount} people, {p.organizationCount} organizations
+                {t("people", { count: p.memberCount })}, {t("organizations", { count: p.organizationCount })}
               </span>
             </div>
           </Link>
@@ -81,19 +88,17 @@ function PartnershipList({ partnerships, counts }: { partnerships: MyPartnership
 }
 
 function Welcome() {
+  const { t } = useTranslation("home");
   return (
     <div className="mx-auto max-w-3xl py-10 text-center">
-      <h1 className="text-4xl font-bold tracking-tight text-slate-900">Joint decisions, made together.</h1>
-      <p className="mt-4 text-lg text-slate-600">
-        Jointly gives labor-management training partnerships one shared workspace: co-chaired meetings, curricula that workers sign off,
-        votes with a majority on each side, and supportive services for trainees.
-      </p>
+      <h1 className="text-4xl font-bold tracking-tight text-slate-900">{t("welcome.title")}</h1>
+      <p className="mt-4 text-lg text-slate-600">{t("welcome.body")}</p>
       <div className="mt-8 flex justify-center gap-3">
         <Link to="/signup" className="btn-primary">
-          Create an account
+          {t("welcome.createAccount")}
         </Link>
         <Link to="/signin" className="btn-secondary">
-          Sign in
+          {t("welcome.signIn")}
         </Link>
       </div>
     </div>

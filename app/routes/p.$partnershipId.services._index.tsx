@@ -3,6 +3,8 @@
 // members who may not see them).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
 import { EmptyState, PageHeader, Section } from "~/components/ui";
 import { NewRequestForm } from "~/features/services/request-form";
 import { RequestList } from "~/features/services/request-list";
@@ -11,9 +13,9 @@ import { useServicesLive } from "~/features/services/use-services-live";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
-import { OPEN_STATUSES, SERVICE_CATEGORIES } from "../../server/domains/services/services.rules";
+import { OPEN_STATUSES } from "../../server/domains/services/services.rules";
 
-export const meta: MetaFunction = () => [{ title: "Supportive services · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "index.pageTitle", "services") }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const partnershipId = params.partnershipId ?? "";
@@ -43,68 +45,73 @@ export default function ServicesIndex() {
   const waiting = queue.filter((r) => OPEN_STATUSES.includes(r.status));
   const toFulfil = queue.filter((r) => r.status === "APPROVED");
   const overdue = waiting.filter((r) => r.clock?.overdue).length;
+  const { t } = useTranslation("services");
 
   return (
     <div>
       <PageHeader
-        title="Supportive services"
-        description="Community partners ask the partnership's fund to cover what keeps trainees in training: childcare, transport, tools, fees. Trainees' details are seen only by their organization and the designated reviewers."
+        title={t("index.title")}
+        description={t("index.description")}
         actions={
           <>
             {viewer.isCbo ? (
               <Link to="trainees" className="btn-secondary">
-                Trainees
+                {t("index.trainees")}
               </Link>
             ) : null}
             <Link to="funds" className="btn-secondary">
-              Funds
+              {t("index.funds")}
             </Link>
             <a href={`/p/${partnershipId}/services/export.csv`} className="btn-secondary" download>
-              Totals (CSV)
+              {t("index.totalsCsv")}
             </a>
           </>
         }
       />
       <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Stat label="Open requests" value={String(summary.open)} />
-        <Stat label="Available in funds" value={<Money cents={summary.funds.availableCents} />} testId="funds-available" />
-        <Stat label="Committed" value={<Money cents={summary.funds.committedCents} />} />
-        <Stat label="Trainees served" value={String(summary.trainees)} />
+        <Stat label={t("index.openRequests")} value={String(summary.open)} />
+        <Stat label={t("index.availableInFunds")} value={<Money cents={summary.funds.availableCents} />} testId="funds-available" />
+        <Stat label={t("index.committed")} value={<Money cents={summary.funds.committedCents} />} />
+        <Stat label={t("index.traineesServed")} value={String(summary.trainees)} />
       </dl>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           {viewer.isReviewer ? (
             <>
               <Section
-                title={`Review queue (${waiting.length})`}
+                title={t("index.queue", { count: waiting.length })}
                 id="queue"
-                actions={overdue > 0 ? <span className="text-sm font-semibold text-red-700">{overdue} overdue</span> : <span className="text-xs text-slate-500">Target: {initial.overview.targetDays} days</span>}
+                actions={
+                  overdue > 0 ? (
+                    <span className="text-sm font-semibold text-red-700">{t("index.overdueCount", { count: overdue })}</span>
+                  ) : (
+                    <span className="text-xs text-slate-500">{t("index.target", { count: initial.overview.targetDays })}</span>
+                  )
+                }
               >
-                <RequestList requests={waiting} partnershipId={partnershipId} empty="No requests waiting for a decision" showTrainee={false} />
+                <RequestList requests={waiting} partnershipId={partnershipId} empty={t("index.queueEmpty")} showTrainee={false} />
               </Section>
-              <Section title={`Approved, to be paid or delivered (${toFulfil.length})`} id="to-fulfil">
-                <RequestList requests={toFulfil} partnershipId={partnershipId} empty="Nothing waiting to be fulfilled" showTrainee={false} />
+              <Section title={t("index.toFulfil", { count: toFulfil.length })} id="to-fulfil">
+                <RequestList requests={toFulfil} partnershipId={partnershipId} empty={t("index.toFulfilEmpty")} showTrainee={false} />
               </Section>
             </>
           ) : null}
           {viewer.isCbo ? (
-            <Section title={`${viewer.organizationName}: requests (${mine.length})`} id="mine">
-              <RequestList requests={mine} partnershipId={partnershipId} empty="No requests yet" showTrainee />
+            <Section title={t("index.mine", { organization: viewer.organizationName, count: mine.length })} id="mine">
+              <RequestList requests={mine} partnershipId={partnershipId} empty={t("index.mineEmpty")} showTrainee />
             </Section>
           ) : null}
           {!viewer.isReviewer && !viewer.isCbo ? (
-            <Section title="Requests by category" id="by-category">
-              <p className="mb-3 text-sm text-slate-600">
-                Trainees&apos; details stay with their community organization and the partnership&apos;s reviewers. Here are the totals approved so far.
-              </p>
+            <Section title={t("index.byCategory")} id="by-category">
+              <p className="mb-3 text-sm text-slate-600">{t("index.byCategoryIntro")}</p>
               {summary.byCategory.length === 0 ? (
-                <EmptyState title="Nothing approved yet" />
+                <EmptyState title={t("index.nothingApproved")} />
               ) : (
                 <ul className="divide-y divide-slate-100">
                   {summary.byCategory.map((c) => (
                     <li key={c.category} className="flex justify-between gap-2 py-2 text-sm">
                       <span>
-                        {SERVICE_CATEGORIES[c.category]} <span className="text-slate-500">({c.count})</span>
+                        {t(`category.${c.category}`)} <span className="text-slate-500">({c.count})</span>
                       </span>
                       <Money cents={c.approvedCents} />
                     </li>
@@ -116,19 +123,35 @@ export default function ServicesIndex() {
         </div>
         <div className="min-w-0 space-y-6">
           {viewer.isCbo ? (
-            <Section title="New request" id="new-request">
+            <Section title={t("index.newRequest")} id="new-request">
               <NewRequestForm partnershipId={partnershipId} trainees={initial.trainees} maxRequestCents={initial.overview.maxRequestCents} />
             </Section>
           ) : null}
-          <Section title="Funds" id="funds-summary" actions={<Link className="link text-sm" to="funds">Details</Link>}>
-            <FundBar label="All funds" startingCents={summary.funds.startingCents} committedCents={summary.funds.committedCents} spentCents={summary.funds.spentCents} />
+          <Section
+            title={t("index.funds")}
+            id="funds-summary"
+            actions={
+              <Link className="link text-sm" to="funds">
+                {t("index.fundsDetails")}
+              </Link>
+            }
+          >
+            <FundBar label={t("index.allFunds")} startingCents={summary.funds.startingCents} committedCents={summary.funds.committedCents} spentCents={summary.funds.spentCents} />
             <p className="mt-2 text-xs text-slate-600">
-              <span className="mr-1 inline-block h-2 w-2 rounded-full bg-indigo-700" aria-hidden /> spent <Money cents={summary.funds.spentCents} /> ·{" "}
-              <span className="mr-1 inline-block h-2 w-2 rounded-full bg-amber-400" aria-hidden /> committed <Money cents={summary.funds.committedCents} />
+              <Trans
+                t={t}
+                i18nKey="index.spentCommitted"
+                components={{
+                  spentDot: <span className="mr-1 inline-block h-2 w-2 rounded-full bg-indigo-700" aria-hidden />,
+                  spent: <Money cents={summary.funds.spentCents} />,
+                  committedDot: <span className="mr-1 inline-block h-2 w-2 rounded-full bg-amber-400" aria-hidden />,
+                  committed: <Money cents={summary.funds.committedCents} />,
+                }}
+              />
             </p>
           </Section>
           <Section
-            title="Trainees by self-reported group"
+            title={t("index.groups")}
             id="trainee-groups"
             actions={
               <a href={`/p/${partnershipId}/services/export.csv?table=trainees`} className="link text-sm" download>
@@ -137,34 +160,34 @@ export default function ServicesIndex() {
             }
           >
             <p className="mb-2 text-xs text-slate-600">{summary.demographics.rule}</p>
-            {summary.demographics.tables.map((t) => (
-              <details key={t.label} className="border-t border-slate-100 py-2 text-sm">
-                <summary className="cursor-pointer font-medium">{t.label}</summary>
+            {summary.demographics.tables.map((table) => (
+              <details key={table.label} className="border-t border-slate-100 py-2 text-sm">
+                <summary className="cursor-pointer font-medium">{table.label}</summary>
                 <table className="mt-1 w-full text-sm">
-                  <caption className="sr-only">Trainees by {t.label.toLowerCase()}</caption>
+                  <caption className="sr-only">{t("index.groupsCaption", { group: table.label.toLowerCase() })}</caption>
                   <tbody>
-                    {t.rows.map((r) => (
+                    {table.rows.map((r) => (
                       <tr key={r.key}>
                         <th scope="row" className="py-0.5 pr-2 text-left font-normal">
                           {r.label}
                         </th>
-                        <td className="text-right tabular-nums">{r.count ?? <abbr title="Hidden: a small group, or a count that would reveal one">—</abbr>}</td>
+                        <td className="text-right tabular-nums">{r.count ?? <abbr title={t("index.hidden")}>—</abbr>}</td>
                       </tr>
                     ))}
                     <tr className="border-t border-slate-200">
                       <th scope="row" className="py-0.5 pr-2 text-left">
-                        All trainees
+                        {t("index.allTrainees")}
                       </th>
-                      <td className="text-right tabular-nums">{t.total ?? "—"}</td>
+                      <td className="text-right tabular-nums">{table.total ?? "—"}</td>
                     </tr>
                   </tbody>
                 </table>
               </details>
             ))}
           </Section>
-          <Section title="Reviewers" id="reviewers">
+          <Section title={t("index.reviewers")} id="reviewers">
             {initial.overview.reviewers.length === 0 ? (
-              <EmptyState title="No reviewers yet">Co-chairs and staff designate reviewers on the funds page.</EmptyState>
+              <EmptyState title={t("index.noReviewers")}>{t("index.noReviewersBody")}</EmptyState>
             ) : (
               <ul className="space-y-1 text-sm">
                 {initial.overview.reviewers.map((r) => (

@@ -2,6 +2,8 @@
 // new trainee (demographics optional, "prefer not to say" by default). Members of other organizations
 // see an empty list: the query filters by organization.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
 import { Link, useNavigate, useParams, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/field";
 import { EmptyState, PageHeader, Section } from "~/components/ui";
@@ -20,7 +22,7 @@ import {
   TRAINEE_NAME_MAX,
 } from "../../server/domains/services/services.schema";
 
-export const meta: MetaFunction = () => [{ title: "Trainees · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "trainees.pageTitle", "services") }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const partnershipId = params.partnershipId ?? "";
@@ -48,52 +50,51 @@ export default function Trainees() {
     onSuccess: (result) => navigate(`/p/${partnershipId}/services/trainees/${result.id}`),
   });
   const { viewer } = initial.overview;
+  const { t } = useTranslation("services");
 
   return (
     <div>
       <p className="mb-2 text-sm">
         <Link to={`/p/${partnershipId}/services`} className="link">
-          ← Supportive services
+          {t("request.back")}
         </Link>
       </p>
       <PageHeader
-        title="Trainees"
-        description="Personal data: seen only by your organization, organizations you share a record with, and the partnership's reviewers (whose every read is logged)."
+        title={t("trainees.title")}
+        description={t("trainees.description")}
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-4 lg:col-span-2">
-          <form method="get" role="search" className="flex gap-2" aria-label="Search trainees">
+          <form method="get" role="search" className="flex gap-2" aria-label={t("trainees.searchForm")}>
             <label htmlFor="trainee-search" className="sr-only">
-              Search by name or program
+              {t("trainees.searchLabel")}
             </label>
-            <input id="trainee-search" name="q" defaultValue={search} className="input" placeholder="Search by name or program" maxLength={SEARCH_MAX} />
+            <input id="trainee-search" name="q" defaultValue={search} className="input" placeholder={t("trainees.searchLabel")} maxLength={SEARCH_MAX} />
             <button type="submit" className="btn-secondary">
-              Search
+              {t("trainees.search")}
             </button>
           </form>
-          <Section title={`${search ? "Matching trainees" : "Your trainees"} (${trainees.length})`} id="trainees">
+          <Section title={t(search ? "trainees.matching" : "trainees.yours", { count: trainees.length })} id="trainees">
             {list.isLoading ? (
-              <p className="text-sm text-slate-600">Loading…</p>
+              <p className="text-sm text-slate-600">{t("trainees.loading")}</p>
             ) : trainees.length === 0 ? (
-              <EmptyState title={search ? "No trainee matches" : "No trainees yet"}>
-                {viewer.isCbo ? "Record the trainees your organization serves to request support for them." : "Only community-based organizations record trainees."}
+              <EmptyState title={search ? t("trainees.noMatch") : t("trainees.none")}>
+                {viewer.isCbo ? t("trainees.cboHint") : t("trainees.notCbo")}
               </EmptyState>
             ) : (
               <ul className="divide-y divide-slate-100">
-                {trainees.map((t) => (
-                  <li key={t.id} className="flex flex-wrap justify-between gap-2 py-3">
+                {trainees.map((tr) => (
+                  <li key={tr.id} className="flex flex-wrap justify-between gap-2 py-3">
                     <div className="min-w-0">
-                      <Link to={t.id} className="link">
-                        {t.name}
+                      <Link to={tr.id} className="link">
+                        {tr.name}
                       </Link>
                       <span className="block text-xs text-slate-500">
-                        {t.program} · prefers {t.preferredLanguage}
-                        {t.isOwn ? "" : ` · shared by ${t.organizationName}`}
+                        {t("trainees.line", { program: tr.program, language: tr.preferredLanguage })}
+                        {tr.isOwn ? "" : t("trainees.sharedBy", { organization: tr.organizationName })}
                       </span>
                     </div>
-                    <span className="text-xs text-slate-600">
-                      {t.requestCount} {t.requestCount === 1 ? "request" : "requests"}
-                    </span>
+                    <span className="text-xs text-slate-600">{t("trainees.requests", { count: tr.requestCount })}</span>
                   </li>
                 ))}
               </ul>
@@ -102,17 +103,30 @@ export default function Trainees() {
         </div>
         {viewer.isCbo ? (
           <div className="min-w-0">
-            <Section title="Record a trainee" id="new-trainee">
-              <form onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label="Record a trainee">
+            <Section title={t("trainees.record")} id="new-trainee">
+              <form onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label={t("trainees.record")}>
                 <FormError message={form.error?.message} />
-                <TextField label="Name" name="name" autoComplete="off" maxLength={TRAINEE_NAME_MAX} error={form.fieldError("name")} required />
-                <TextField label="Program" name="program" maxLength={PROGRAM_MAX} placeholder="e.g. IMT apprenticeship" error={form.fieldError("program")} required />
-                <TextField label="Preferred language" name="preferredLanguage" defaultValue="English" maxLength={LANGUAGE_MAX} error={form.fieldError("preferredLanguage")} />
-                <TextField label="Email (optional)" name="email" type="email" autoComplete="off" maxLength={TRAINEE_EMAIL_MAX} error={form.fieldError("email")} />
-                <TextField label="Phone (optional)" name="phone" type="tel" autoComplete="off" maxLength={PHONE_MAX} error={form.fieldError("phone")} />
+                <TextField label={t("trainees.name")} name="name" autoComplete="off" maxLength={TRAINEE_NAME_MAX} error={form.fieldError("name")} required />
+                <TextField
+                  label={t("trainees.program")}
+                  name="program"
+                  maxLength={PROGRAM_MAX}
+                  placeholder={t("trainees.programPlaceholder")}
+                  error={form.fieldError("program")}
+                  required
+                />
+                <TextField
+                  label={t("trainees.preferredLanguage")}
+                  name="preferredLanguage"
+                  defaultValue={t("trainees.preferredLanguageDefault")}
+                  maxLength={LANGUAGE_MAX}
+                  error={form.fieldError("preferredLanguage")}
+                />
+                <TextField label={t("trainees.email")} name="email" type="email" autoComplete="off" maxLength={TRAINEE_EMAIL_MAX} error={form.fieldError("email")} />
+                <TextField label={t("trainees.phone")} name="phone" type="tel" autoComplete="off" maxLength={PHONE_MAX} error={form.fieldError("phone")} />
                 <DemographicsFields fieldError={form.fieldError} />
                 <button type="submit" className="btn-primary" disabled={form.pending}>
-                  Save trainee
+                  {t("trainees.save")}
                 </button>
               </form>
             </Section>

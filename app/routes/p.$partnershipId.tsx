@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, isRouteErrorResponse, useParams, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui";
+import { pageTitle } from "~/i18n/meta";
 import { usePartnership, usePartnershipLiveUpdates } from "~/features/partnerships/use-partnership";
 import { useWaitingLive } from "~/features/home/use-waiting-live";
 import { useIsLive } from "~/features/realtime/realtime";
@@ -8,7 +10,6 @@ import { trpc } from "~/lib/trpc";
 import { superjsonResponse } from "~/lib/data";
 import { load, requireUser } from "~/lib/guards.server";
 import type { WaitingTab } from "../../server/domains/home/home.schema";
-import { PARTNERSHIP_ROLES, SECTORS, type Sector } from "../../server/domains/partnerships/partnerships.schema";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request);
@@ -16,18 +17,18 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return superjsonResponse(home);
 }
 
-export const meta: MetaFunction = () => [{ title: "Partnership · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "partnership.pageTitle") }];
 
 const TABS: Array<{ to: string; label: string; end?: boolean; counts?: WaitingTab }> = [
-  { to: "", label: "Overview", end: true, counts: "overview" },
-  { to: "meetings", label: "Meetings", counts: "meetings" },
-  { to: "votes", label: "Votes", counts: "votes" },
-  { to: "drafts", label: "Drafts", counts: "drafts" },
-  { to: "services", label: "Services", counts: "services" },
-  { to: "participants", label: "Participants" },
-  { to: "people", label: "People" },
-  { to: "organizations", label: "Organizations" },
-  { to: "committees", label: "Committees" },
+  { to: "", label: "overview", end: true, counts: "overview" },
+  { to: "meetings", label: "meetings", counts: "meetings" },
+  { to: "votes", label: "votes", counts: "votes" },
+  { to: "drafts", label: "drafts", counts: "drafts" },
+  { to: "services", label: "services", counts: "services" },
+  { to: "participants", label: "participants" },
+  { to: "people", label: "people" },
+  { to: "organizations", label: "organizations" },
+  { to: "committees", label: "committees" },
 ];
 
 export default function PartnershipLayout() {
@@ -38,19 +39,20 @@ export default function PartnershipLayout() {
   // What waits for the viewer here, per tab (fetched after the page, kept fresh by the same events as the home page).
   useWaitingLive();
   const { data: waiting } = trpc.home.waiting.count.useQuery({ partnershipId }, { enabled: Boolean(partnershipId) });
+  const { t } = useTranslation();
   return (
     <div>
       <div className="mb-6">
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          <Badge>{SECTORS[home.partnership.sector as Sector] ?? home.partnership.sector}</Badge>
-          <span>You are {PARTNERSHIP_ROLES[home.viewer.role].toLowerCase()}</span>
+          <Badge>{t(`enums.sector.${home.partnership.sector}`, { defaultValue: home.partnership.sector })}</Badge>
+          <span>{t("partnership.youAre", { role: t(`enums.roleLower.${home.viewer.role}`) })}</span>
           <span className="ml-auto inline-flex items-center gap-1 text-xs" aria-live="polite">
             <span aria-hidden className={`h-2 w-2 rounded-full ${live ? "bg-green-500" : "bg-slate-300"}`} />
-            {live ? "Live" : "Connecting…"}
+            {live ? t("partnership.live") : t("partnership.connecting")}
           </span>
         </div>
         <h1 className="mt-2 text-3xl font-bold tracking-tight text-slate-900">{home.partnership.name}</h1>
-        <nav aria-label="Partnership" className="mt-4 border-b border-slate-200">
+        <nav aria-label={t("partnership.nav")} className="mt-4 border-b border-slate-200">
           <ul className="-mb-px flex gap-4 overflow-x-auto">
             {TABS.map((tab) => (
               <li key={tab.label}>
@@ -61,11 +63,11 @@ export default function PartnershipLayout() {
                     `inline-block border-b-2 px-1 pb-2 text-sm font-medium ${isActive ? "border-indigo-700 text-indigo-800" : "border-transparent text-slate-600 hover:text-slate-900"}`
                   }
                 >
-                  {tab.label}
+                  {t(`partnership.tabs.${tab.label}`)}
                   {tab.counts && waiting?.[tab.counts] ? (
                     <span className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-amber-100 px-1.5 text-xs font-semibold text-amber-900" data-testid={`tab-count-${tab.counts}`}>
                       {waiting[tab.counts]}
-                      <span className="sr-only"> waiting for you</span>
+                      <span className="sr-only"> {t("partnership.waitingForYou")}</span>
                     </span>
                   ) : null}
                 </NavLink>
@@ -82,15 +84,14 @@ export default function PartnershipLayout() {
 /** Inside the app's frame (header and navigation stay), for a partnership page that fails or does not exist. */
 export function ErrorBoundary() {
   const error = useRouteError();
+  const { t } = useTranslation();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
     <div className="mx-auto max-w-xl py-12 text-center">
-      <h1 className="text-2xl font-bold">{notFound ? "Page not found" : "Something went wrong"}</h1>
-      <p className="mt-2 text-slate-600">
-        {notFound ? "This page does not exist, or you do not have access to it." : "An unexpected error occurred. Please try again in a moment."}
-      </p>
+      <h1 className="text-2xl font-bold">{notFound ? t("errorPage.notFoundTitle") : t("errorPage.errorTitle")}</h1>
+      <p className="mt-2 text-slate-600">{notFound ? t("errorPage.notFoundBody") : t("errorPage.errorBody")}</p>
       <Link to="/" className="btn-primary mt-6">
-        Go to your partnerships
+        {t("errorPage.home")}
       </Link>
     </div>
   );

@@ -3,6 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
 import { FormError, TextField } from "~/components/field";
 import { parseForm, refusal, type AuthActionData } from "~/lib/auth-forms.server";
 import { PASSWORD_MAX, PASSWORD_MIN, ResetPasswordInputSchema, TokenSchema } from "../../server/domains/identity/identity.schema";
@@ -10,7 +12,7 @@ import { PASSWORD_MAX, PASSWORD_MIN, ResetPasswordInputSchema, TokenSchema } fro
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { getPasswordReset, resetPassword } from "../../server/domains/identity/identity.server";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password · Jointly" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "reset.title", "auth") }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const token = TokenSchema.safeParse(params.token);
@@ -37,16 +39,17 @@ export default function ResetPassword() {
   const link = useLoaderData<typeof loader>();
   const data = useActionData<AuthActionData>();
   const busy = useNavigation().state !== "idle";
+  const { t } = useTranslation("auth");
   if (!link.isValid) {
     return (
       <div className="mx-auto max-w-sm">
-        <h1 className="text-2xl font-bold">This link no longer works</h1>
+        <h1 className="text-2xl font-bold">{t("reset.deadTitle")}</h1>
         <p role="alert" className="card mt-6 text-sm text-slate-700">
-          A password-reset link works once, for 30 minutes, and only the newest one you asked for.
+          {t("reset.deadBody")}
         </p>
         <p className="mt-4 text-center text-sm">
           <Link className="btn-primary" to="/forgot-password">
-            Ask for a new link
+            {t("reset.askAgain")}
           </Link>
         </p>
       </div>
@@ -54,16 +57,16 @@ export default function ResetPassword() {
   }
   return (
     <div className="mx-auto max-w-sm">
-      <h1 className="text-2xl font-bold">Choose a new password</h1>
+      <h1 className="text-2xl font-bold">{t("reset.title")}</h1>
       <p className="mt-1 text-sm text-slate-600">
-        For <strong>{link.email}</strong>. Every device signed in to this account will be signed out.
+        <Trans t={t} i18nKey="reset.forAccount" values={{ email: link.email }} components={{ strong: <strong /> }} />
       </p>
       <Form method="post" className="card mt-6 space-y-4" noValidate>
         <FormError message={data?.formError} />
         {/* For password managers: the account the new password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={link.email} readOnly hidden />
         <TextField
-          label="New password"
+          label={t("reset.newPassword")}
           name="password"
           type="password"
           autoComplete="new-password"
@@ -71,11 +74,11 @@ export default function ResetPassword() {
           autoFocus
           minLength={PASSWORD_MIN}
           maxLength={PASSWORD_MAX}
-          hint={`At least ${PASSWORD_MIN} characters.`}
+          hint={t("passwordHint", { min: PASSWORD_MIN })}
           error={data?.fieldErrors?.password?.[0]}
         />
         <button type="submit" className="btn-primary w-full" disabled={busy}>
-          {busy ? "Saving…" : "Save the new password"}
+          {busy ? t("reset.busy") : t("reset.submit")}
         </button>
       </Form>
     </div>

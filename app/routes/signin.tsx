@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FormError, TextField } from "~/components/field";
+import { pageTitle } from "~/i18n/meta";
 import { challengeCookie, parseForm, refusal, type AuthActionData } from "~/lib/auth-forms.server";
 import { PASSWORD_MAX, RedirectToSchema, SignInInputSchema } from "../../server/domains/identity/identity.schema";
 import { EMAIL_MAX } from "../../server/domains/partnerships/partnerships.schema";
@@ -9,7 +11,7 @@ import { EMAIL_MAX } from "../../server/domains/partnerships/partnerships.schema
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { signIn } from "../../server/domains/identity/identity.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "signIn.title", "auth") }];
 
 export function loader({ context }: LoaderFunctionArgs) {
   if (context.user) throw redirect("/");
@@ -39,12 +41,13 @@ export default function SignIn() {
   const data = useActionData<AuthActionData>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
+  const { t } = useTranslation("auth");
   const redirectTo = params.get("redirectTo") ?? "/";
-  const notice = params.get("reset") ? "Your password was changed, and every session signed out. Sign in with the new password." : params.get("confirmed") ? "Your e-mail address is confirmed. Sign in to go on." : null;
+  const notice = params.get("reset") ? t("signIn.resetNotice") : params.get("confirmed") ? t("signIn.confirmedNotice") : null;
   return (
     <div className="mx-auto max-w-sm">
-      <h1 className="text-2xl font-bold">Sign in</h1>
-      <p className="mt-1 text-sm text-slate-600">Welcome back to your partnership's workspace.</p>
+      <h1 className="text-2xl font-bold">{t("signIn.title")}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t("signIn.intro")}</p>
       {notice ? (
         <p role="status" className="mt-4 rounded-md bg-green-50 p-3 text-sm text-green-900 ring-1 ring-green-200">
           {notice}
@@ -53,21 +56,21 @@ export default function SignIn() {
       <Form method="post" className="card mt-6 space-y-4" noValidate>
         <FormError message={data?.formError} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" required maxLength={EMAIL_MAX} defaultValue={data?.values?.email ?? params.get("email") ?? ""} error={data?.fieldErrors?.email?.[0]} />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" required maxLength={PASSWORD_MAX} error={data?.fieldErrors?.password?.[0]} />
+        <TextField label={t("email")} name="email" type="email" autoComplete="email" required maxLength={EMAIL_MAX} defaultValue={data?.values?.email ?? params.get("email") ?? ""} error={data?.fieldErrors?.email?.[0]} />
+        <TextField label={t("password")} name="password" type="password" autoComplete="current-password" required maxLength={PASSWORD_MAX} error={data?.fieldErrors?.password?.[0]} />
         <button type="submit" className="btn-primary w-full" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
+          {busy ? t("signIn.busy") : t("signIn.submit")}
         </button>
       </Form>
       <p className="mt-4 text-center text-sm text-slate-600">
         <Link className="link" to="/forgot-password">
-          Forgot your password?
+          {t("signIn.forgot")}
         </Link>
       </p>
       <p className="mt-2 text-center text-sm text-slate-600">
-        New to Jointly?{" "}
+        {t("signIn.newHere")}{" "}
         <Link className="link" to={`/signup?redirectTo=${encodeURIComponent(redirectTo)}`}>
-          Create an account
+          {t("signIn.createAccount")}
         </Link>
       </p>
     </div>

@@ -4,6 +4,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
 import { FormError, TextField } from "~/components/field";
 import { clearChallengeCookie, parseForm, readChallengeCookie, refusal, type AuthActionData } from "~/lib/auth-forms.server";
 import { RedirectToSchema, TwoFactorCodeInputSchema } from "../../server/domains/identity/identity.schema";
@@ -11,7 +13,7 @@ import { RedirectToSchema, TwoFactorCodeInputSchema } from "../../server/domains
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { completeSignIn } from "../../server/domains/identity/identity.server";
 
-export const meta: MetaFunction = () => [{ title: "Two-factor sign-in · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "twoFactor.title", "auth") }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   if (context.user) throw redirect("/");
@@ -41,31 +43,32 @@ export default function TwoFactorSignIn() {
   const data = useActionData<AuthActionData>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
+  const { t } = useTranslation("auth");
   return (
     <div className="mx-auto max-w-sm">
-      <h1 className="text-2xl font-bold">Two-factor sign-in</h1>
-      <p className="mt-1 text-sm text-slate-600">Enter the 6-digit code your authenticator app shows for Jointly.</p>
+      <h1 className="text-2xl font-bold">{t("twoFactor.title")}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t("twoFactor.intro")}</p>
       <Form method="post" className="card mt-6 space-y-4" noValidate>
         <FormError message={data?.formError} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <TextField
-          label="Code"
+          label={t("twoFactor.code")}
           name="code"
           inputMode="text"
           autoComplete="one-time-code"
           autoFocus
           required
           maxLength={20}
-          hint="Lost your phone? Enter one of your recovery codes instead."
+          hint={t("twoFactor.codeHint")}
           error={data?.fieldErrors?.code?.[0]}
         />
         <button type="submit" className="btn-primary w-full" disabled={busy}>
-          {busy ? "Checking…" : "Sign in"}
+          {busy ? t("twoFactor.busy") : t("twoFactor.submit")}
         </button>
       </Form>
       <p className="mt-4 text-center text-sm text-slate-600">
         <Link className="link" to="/signin">
-          Start again
+          {t("twoFactor.startAgain")}
         </Link>
       </p>
     </div>

@@ -4,6 +4,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
 import { FormError } from "~/components/field";
 import { refusal, type AuthActionData } from "~/lib/auth-forms.server";
 import { TokenSchema } from "../../server/domains/identity/identity.schema";
@@ -11,7 +13,7 @@ import { TokenSchema } from "../../server/domains/identity/identity.schema";
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { confirmEmail, getEmailConfirmation } from "../../server/domains/identity/identity.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your e-mail address · Jointly" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "verify.title", "auth") }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const token = TokenSchema.safeParse(params.token);
@@ -37,24 +39,17 @@ export default function VerifyEmail() {
   const link = useLoaderData<typeof loader>();
   const data = useActionData<ConfirmActionData>();
   const busy = useNavigation().state !== "idle";
+  const { t } = useTranslation("auth");
   if (data?.confirmed) {
     return (
       <div className="mx-auto max-w-sm">
-        <h1 className="text-2xl font-bold">Address confirmed</h1>
+        <h1 className="text-2xl font-bold">{t("verify.confirmedTitle")}</h1>
         <p role="status" className="card mt-6 text-sm text-slate-700">
-          {data.changed ? (
-            <>
-              Your account now uses <strong>{data.confirmed}</strong>.
-            </>
-          ) : (
-            <>
-              <strong>{data.confirmed}</strong> is confirmed: Jointly can e-mail you the news of your partnerships.
-            </>
-          )}
+          <Trans t={t} i18nKey={data.changed ? "verify.changed" : "verify.confirmed"} values={{ email: data.confirmed }} components={{ strong: <strong /> }} />
         </p>
         <p className="mt-4 text-center text-sm">
           <Link className="btn-primary" to="/settings/profile">
-            Go to your profile
+            {t("verify.toProfile")}
           </Link>
         </p>
       </div>
@@ -63,13 +58,13 @@ export default function VerifyEmail() {
   if (!link.isValid) {
     return (
       <div className="mx-auto max-w-sm">
-        <h1 className="text-2xl font-bold">This link no longer works</h1>
+        <h1 className="text-2xl font-bold">{t("verify.deadTitle")}</h1>
         <p role="alert" className="card mt-6 text-sm text-slate-700">
-          A confirmation link works once, for 24 hours, and only the newest one. Sign in and ask for a new one from your profile.
+          {t("verify.deadBody")}
         </p>
         <p className="mt-4 text-center text-sm">
           <Link className="btn-primary" to="/settings/profile">
-            Your profile
+            {t("verify.yourProfile")}
           </Link>
         </p>
       </div>
@@ -77,14 +72,14 @@ export default function VerifyEmail() {
   }
   return (
     <div className="mx-auto max-w-sm">
-      <h1 className="text-2xl font-bold">Confirm your e-mail address</h1>
+      <h1 className="text-2xl font-bold">{t("verify.title")}</h1>
       <Form method="post" className="card mt-6 space-y-4">
         <FormError message={data?.formError} />
         <p className="text-sm text-slate-700">
-          {link.isChange ? "Use this address for your Jointly account from now on:" : "Confirm that this address is yours:"} <strong>{link.email}</strong>
+          {link.isChange ? t("verify.isChange") : t("verify.isNew")} <strong>{link.email}</strong>
         </p>
         <button type="submit" className="btn-primary w-full" disabled={busy}>
-          {busy ? "Confirming…" : "Confirm this address"}
+          {busy ? t("verify.busy") : t("verify.submit")}
         </button>
       </Form>
     </div>

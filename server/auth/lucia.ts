@@ -12,7 +12,7 @@ import type { Db } from "../db.js";
 export const SESSION_COOKIE_NAME = "jointly_session";
 
 type SessionRow = { id: string; userId: string; expiresAt: Date; absoluteExpiresAt: Date; lastUsedAt: Date; userAgent: string };
-type UserRow = { id: string; email: string; name: string; emailVerifiedAt: Date | null };
+type UserRow = { id: string; email: string; name: string; emailVerifiedAt: Date | null; locale: string; mailSettings: { timeZone: string | null } | null };
 
 /** The Session row id for a cookie's token. */
 export function hashSessionToken(token: string): string {
@@ -25,7 +25,10 @@ function toDatabaseSession(row: SessionRow, id: string): DatabaseSession {
 }
 
 function toDatabaseUser(row: UserRow): DatabaseUser {
-  return { id: row.id, attributes: { email: row.email, name: row.name, emailVerifiedAt: row.emailVerifiedAt } };
+  return {
+    id: row.id,
+    attributes: { email: row.email, name: row.name, emailVerifiedAt: row.emailVerifiedAt, locale: row.locale, timeZone: row.mailSettings?.timeZone ?? null },
+  };
 }
 
 export function createPrismaSessionAdapter(db: Db): Adapter {
@@ -33,7 +36,7 @@ export function createPrismaSessionAdapter(db: Db): Adapter {
     async getSessionAndUser(token) {
       const row = await db.session.findUnique({
         where: { id: hashSessionToken(token) },
-        include: { user: { select: { id: true, email: true, name: true, emailVerifiedAt: true } } },
+        include: { user: { select: { id: true, email: true, name: true, emailVerifiedAt: true, locale: true, mailSettings: { select: { timeZone: true } } } } },
       });
       if (!row) return [null, null];
       // The session keeps the token as its id: Lucia passes it back to updateSessionExpiration and
@@ -82,7 +85,14 @@ export function createLucia(db: Db, config: Config) {
       name: SESSION_COOKIE_NAME,
       attributes: { secure: config.secureCookies, sameSite: "lax" },
     },
-    getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name, isEmailVerified: attributes.emailVerifiedAt !== null }),
+    getUserAttributes: (attributes) => ({
+      email: attributes.email,
+      name: attributes.name,
+      isEmailVerified: attributes.emailVerifiedAt !== null,
+      // The language pages and mails are in, and the profile's time zone (null: the browser's).
+      locale: attributes.locale,
+      timeZone: attributes.timeZone,
+    }),
     getSessionAttributes: (attributes) => ({ absoluteExpiresAt: attributes.absoluteExpiresAt, lastUsedAt: attributes.lastUsedAt, userAgent: attributes.userAgent }),
   });
 }
@@ -92,7 +102,7 @@ export type AppLucia = ReturnType<typeof createLucia>;
 declare module "lucia" {
   interface Register {
     Lucia: AppLucia;
-    DatabaseUserAttributes: { email: string; name: string; emailVerifiedAt: Date | null };
+    DatabaseUserAttributes: { email: string; name: string; emailVerifiedAt: Date | null; locale: string; timeZone: string | null };
     DatabaseSessionAttributes: { absoluteExpiresAt: Date; lastUsedAt: Date; userAgent: string };
   }
 }

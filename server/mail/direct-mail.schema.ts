@@ -1,6 +1,7 @@
 // Direct mails (not notifications): who they go to, and each template's data, checked when a unit of
 // work asks for one (`effects.mail`), so a wrong payload fails the change, not the job later.
 import { z } from "zod";
+import { PartnershipRoleSchema } from "../domains/partnerships/partnerships.schema.js";
 import { LOCALES } from "./templates/i18n.js";
 
 export const MailAddressSchema = z.object({
@@ -21,6 +22,8 @@ export const DirectMailSchemas = {
     partnershipName: z.string().min(1).max(200),
     invitedByName: z.string().min(1).max(200),
     roleLabel: z.string().min(1).max(100),
+    /** The role's code, so the mail names it in the recipient's language (roleLabel: English, older mails). */
+    role: PartnershipRoleSchema.optional(),
     path: AppPath,
     expiresAt: z.string().datetime({ offset: true }),
   }),

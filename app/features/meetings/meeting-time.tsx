@@ -2,11 +2,13 @@
 // whole: a meeting's time in the meeting's own zone, with the zone's name, and the viewer's own time
 // beside it when their clock differs. Through Temporal (temporal-polyfill, decision 0011), the same
 // library that converts the times on the server.
-import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { intlLocale } from "~/i18n/config";
+import { useViewerZone } from "~/i18n/format";
 import { Temporal } from "temporal-polyfill";
 import { resolveLocalTime } from "../../../server/domains/meetings/meetings.rules";
 
-/** The one locale of the meetings pages until they follow the user's. */
+/** The locale these helpers format in unless given one (MeetingTime passes the page's). */
 const LOCALE = "en-US";
 
 const FORMATS = {
@@ -22,8 +24,8 @@ export type TimeFormat = keyof typeof FORMATS;
 const zoned = (instant: Date, timeZone: string) => Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
 
 /** An instant as a clock in `timeZone` shows it. */
-export function formatInZone(instant: Date, timeZone: string, format: TimeFormat = "dateTime"): string {
-  return zoned(instant, timeZone).toLocaleString(LOCALE, FORMATS[format]);
+export function formatInZone(instant: Date, timeZone: string, format: TimeFormat = "dateTime", locale: string = LOCALE): string {
+  return zoned(instant, timeZone).toLocaleString(locale, FORMATS[format]);
 }
 
 /** When something that started at `start` ends: the time alone on the same day, else with the date. */
@@ -44,10 +46,10 @@ export function isSameClock(instant: Date, a: string, b: string): boolean {
  * The viewer's time for a meeting's instant when their clock differs, else null: the time alone when it
  * falls on the same calendar day as in the meeting's zone, else with the date.
  */
-export function viewerTimeText(instant: Date, meetingZone: string, viewerZone: string | null): string | null {
+export function viewerTimeText(instant: Date, meetingZone: string, viewerZone: string | null, locale: string = LOCALE): string | null {
   if (!viewerZone || isSameClock(instant, meetingZone, viewerZone)) return null;
   const sameDay = zoned(instant, meetingZone).toPlainDate().equals(zoned(instant, viewerZone).toPlainDate());
-  return formatInZone(instant, viewerZone, sameDay ? "time" : "dateTime");
+  return formatInZone(instant, viewerZone, sameDay ? "time" : "dateTime", locale);
 }
 
 /**
@@ -69,11 +71,9 @@ export function localTimeNotice(local: string, timeZone: string): string | null 
 /** The browser's time zone ("UTC" on the server, which never renders the viewer's time). */
 export const viewerTimeZone = () => Temporal.Now.timeZoneId();
 
-/** The viewer's zone once the page runs in their browser; null while rendered on the server. */
+/** The viewer's zone: the profile's, else the browser's once the page runs there (null on the server). */
 export function useViewerTimeZone(): string | null {
-  const [zone, setZone] = useState<string | null>(null);
-  useEffect(() => setZone(viewerTimeZone()), []);
-  return zone;
+  return useViewerZone();
 }
 
 /** Due dates are calendar days stored at 00:00 UTC: shown as that day everywhere, never shifted. */
@@ -97,13 +97,15 @@ export function MeetingTime({
   withViewer?: boolean;
 }) {
   const viewerZone = useViewerTimeZone();
-  const yours = withViewer ? viewerTimeText(value, timeZone, viewerZone) : null;
+  const { t, i18n } = useTranslation();
+  const locale = intlLocale(i18n.language);
+  const yours = withViewer ? viewerTimeText(value, timeZone, viewerZone, locale) : null;
   return (
     <>
       <time dateTime={value.toISOString()} suppressHydrationWarning>
-        {formatInZone(value, timeZone, format)}
+        {formatInZone(value, timeZone, format, locale)}
       </time>
-      {yours ? <span className="text-slate-500"> · your time {yours}</span> : null}
+      {yours ? <span className="text-slate-500"> · {t("time.yourTime", { time: yours })}</span> : null}
     </>
   );
 }

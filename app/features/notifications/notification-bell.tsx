@@ -1,5 +1,6 @@
 // The bell in the header: the unread count, kept live through the user's own socket room.
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { trpc } from "~/lib/trpc";
 import { useRealtimeEvent } from "~/features/realtime/realtime";
 
@@ -13,7 +14,8 @@ export function NotificationBell({ initialCount }: { initialCount: number }) {
   });
   useRealtimeEvent("notifications:read", (p) => utils.notifications.unreadCount.setData(undefined, p.unreadCount));
 
-  const label = count === 0 ? "Notifications, none unread" : `Notifications, ${count} unread`;
+  const { t } = useTranslation();
+  const label = count === 0 ? t("notifications.bellNone") : t("notifications.bell", { count });
   return (
     <Link to="/notifications" className="relative rounded-full p-2 text-slate-600 hover:bg-slate-100 hover:text-slate-900" aria-label={label}>
       <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} className="h-6 w-6">
@@ -25,7 +27,7 @@ export function NotificationBell({ initialCount }: { initialCount: number }) {
         </span>
       ) : null}
       <span className="sr-only" aria-live="polite">
-        {count > 0 ? `${count} unread notifications` : ""}
+        {count > 0 ? t("notifications.unread", { count }) : ""}
       </span>
     </Link>
   );

@@ -2,6 +2,7 @@
 // The single-use link is also shown here, to the co-chair only, in case the mail is slow or filtered (it
 // works only for the invited address).
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { Time } from "~/components/ui";
 import { useMutationForm } from "~/lib/forms";
@@ -13,6 +14,7 @@ import {
   SIDES,
   type Side,
 } from "../../../server/domains/partnerships/partnerships.schema";
+import { LANGUAGES } from "../../../server/domains/identity/identity.schema";
 
 export function InviteForm({
   partnershipId,
@@ -24,6 +26,7 @@ export function InviteForm({
   const [created, setCreated] = useState<{ link: string; email: string; expiresAt: Date } | null>(null);
   const [copied, setCopied] = useState(false);
   const invite = trpc.partnerships.invitation.create.useMutation();
+  const { t, i18n } = useTranslation();
   const form = useMutationForm({
     schema: CreateInvitationInputSchema,
     mutation: invite,
@@ -48,6 +51,14 @@ export function InviteForm({
           error={form.fieldError("organizationId")}
         />
         <SelectField label="Role" name="role" options={PARTNERSHIP_ROLES} defaultValue="MEMBER" error={form.fieldError("role")} />
+        <SelectField
+          label={t("invite.language")}
+          name="locale"
+          options={LANGUAGES}
+          defaultValue={i18n.language === "es" ? "es" : "en"}
+          hint={t("invite.languageHint")}
+          error={form.fieldError("locale")}
+        />
         <button type="submit" className="btn-primary" disabled={form.pending}>
           {form.pending ? "Sending invitation…" : "Send invitation"}
         </button>

@@ -1,12 +1,14 @@
 // Receipts and quotes: a list of links (downloads go through the server's permission check) and, for
 // the requesting organization before a decision, an upload field (PDF, JPEG or PNG, 10 MB at most).
 import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/components/ui";
+import { useFormat } from "~/i18n/format";
+import { useServerMessage } from "~/i18n/server-messages";
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type AttachmentMime } from "../../../server/domains/services/services.rules";
 
 type Item = { id: string; originalName: string; mimeType: string; sizeBytes: number };
 
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
 
 export function Attachments({
   requestId,
@@ -25,10 +27,15 @@ export function Attachments({
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation(["services", "common"]);
+  const f = useFormat();
+  const translate = useServerMessage();
+  const size = (bytes: number) =>
+    bytes < 1024 * 1024 ? t("files.kb", { size: f.number(Math.max(1, Math.round(bytes / 1024))) }) : t("files.mb", { size: f.number(Math.round(bytes / 104857.6) / 10) });
 
   async function upload(file: File) {
     setError(null);
-    if (file.size > ATTACHMENT_MAX_BYTES) return setError("The file is too large (at most 10 MB).");
+    if (file.size > ATTACHMENT_MAX_BYTES) return setError(t("files.tooLarge"));
     setBusy(true);
     try {
       const res = await fetch(`/api/services/requests/${requestId}/attachments?name=${encodeURIComponent(file.name)}`, {
@@ -38,10 +45,10 @@ export function Attachments({
       });
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setError(body?.error?.message ?? "The file could not be uploaded.");
+        setError(body?.error?.message ?? t("files.failed"));
       } else onUploaded();
     } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      setError(t("common:errors.network"));
     } finally {
       setBusy(false);
       if (input.current) input.current.value = "";
@@ -51,7 +58,7 @@ export function Attachments({
   return (
     <div className="space-y-3">
       {items.length === 0 ? (
-        <EmptyState title="No files attached" />
+        <EmptyState title={t("files.none")} />
       ) : (
         <ul className="divide-y divide-slate-100 text-sm">
           {items.map((a) => (
@@ -73,7 +80,7 @@ export function Attachments({
       {canAttach ? (
         <div className="space-y-1">
           <label htmlFor="attachment-file" className="block text-sm font-medium text-slate-800">
-            Attach a receipt or quote
+            {t("files.attach")}
           </label>
           <input
             id="attachment-file"
@@ -89,12 +96,12 @@ export function Attachments({
             }}
           />
           <p id="attachment-hint" className="text-xs text-slate-500">
-            PDF, JPEG or PNG, at most 10 MB.
+            {t("files.hint")}
           </p>
-          {busy ? <p className="text-sm text-slate-600">Uploading…</p> : null}
+          {busy ? <p className="text-sm text-slate-600">{t("files.uploading")}</p> : null}
           {error ? (
             <p role="alert" className="text-sm text-red-700">
-              {error}
+              {translate(error)}
             </p>
           ) : null}
         </div>

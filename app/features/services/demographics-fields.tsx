@@ -1,13 +1,13 @@
 // The self-reported questions as a person answers them (trainees and participants share them): race and
 // ethnicity in the 2024 federal format — check all that apply, or "prefer not to say", which clears the
 // others — then sex, veteran status, disability and age, each "prefer not to say" unless answered.
+import { useTranslation } from "react-i18next";
+import { useServerMessage } from "~/i18n/server-messages";
 import { useId, useState } from "react";
 import { SelectField } from "~/components/field";
 import {
-  DEMOGRAPHIC_LABELS,
   DEMOGRAPHICS,
   PREFER_NOT_TO_SAY,
-  RACE_ETHNICITY,
   RACE_ETHNICITY_KEYS,
   type DemographicQuestion,
 } from "../../../server/domains/services/services.rules";
@@ -37,13 +37,15 @@ export function DemographicsFields({ defaults, fieldError }: { defaults?: Demogr
       return on ? [...others, key] : others;
     });
   const raceError = fieldError("raceEthnicity");
+  const { t } = useTranslation("services");
+  const translate = useServerMessage();
   return (
     <fieldset className="space-y-3 rounded-md bg-slate-50 p-3">
-      <legend className="px-1 text-sm font-semibold text-slate-800">Self-reported (optional)</legend>
+      <legend className="px-1 text-sm font-semibold text-slate-800">{t("demographics.legend")}</legend>
       <fieldset aria-describedby={raceError ? `${id}-race-error` : `${id}-race-hint`}>
-        <legend className="text-sm font-medium text-slate-800">{DEMOGRAPHIC_LABELS.raceEthnicity}</legend>
+        <legend className="text-sm font-medium text-slate-800">{t("demographics.question.raceEthnicity")}</legend>
         <p id={`${id}-race-hint`} className="text-xs text-slate-500">
-          Check all that apply.
+          {t("demographics.checkAll")}
         </p>
         <div className="mt-1 grid grid-cols-1 gap-1 sm:grid-cols-2">
           {[...RACE_ETHNICITY_KEYS, PREFER_NOT_TO_SAY].map((key) => (
@@ -55,18 +57,23 @@ export function DemographicsFields({ defaults, fieldError }: { defaults?: Demogr
                 checked={race.includes(key)}
                 onChange={(e) => toggle(key, e.currentTarget.checked)}
               />
-              {key === PREFER_NOT_TO_SAY ? "Prefer not to say" : RACE_ETHNICITY[key as keyof typeof RACE_ETHNICITY]}
+              {t(`demographics.race.${key}`)}
             </label>
           ))}
         </div>
         {raceError ? (
           <p id={`${id}-race-error`} className="text-sm text-red-700">
-            {raceError}
+            {translate(raceError)}
           </p>
         ) : null}
       </fieldset>
       {(Object.keys(DEMOGRAPHICS) as DemographicQuestion[]).map((key) => (
-        <SelectField key={key} label={DEMOGRAPHIC_LABELS[key]} name={key} options={DEMOGRAPHICS[key]} defaultValue={defaults?.[key] ?? PREFER_NOT_TO_SAY} error={fieldError(key)} />
+        <SelectField
+          key={key}
+          label={t(`demographics.question.${key}`)}
+          name={key}
+          options={Object.keys(DEMOGRAPHICS[key]).map((value): [string, string] => [value, t(`demographics.answer.${key}.${value}`)])}
+          defaultValue={defaults?.[key] ?? PREFER_NOT_TO_SAY} error={fieldError(key)} />
       ))}
     </fieldset>
   );

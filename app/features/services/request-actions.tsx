@@ -2,10 +2,12 @@
 // question or cancels; a reviewer takes it into review, asks a question, approves all or part of it
 // from a fund, denies it with a reason, or records that it was paid or delivered.
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/format";
 import { FormError, SelectField, TextArea, TextField } from "~/components/field";
 import { toUiError } from "~/lib/errors";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
-import { centsToDollarsInput, formatCents } from "../../../server/domains/services/services.rules";
+import { centsToDollarsInput } from "../../../server/domains/services/services.rules";
 import { ApproveInputSchema, CancelInputSchema, DenyInputSchema, FulfilInputSchema, NOTE_MAX, NoteInputSchema, REFERENCE_MAX } from "../../../server/domains/services/services.schema";
 import { todayIso } from "./labels";
 import { useInputMutationForm } from "~/lib/forms";
@@ -32,6 +34,8 @@ function ActionForm({ title, children }: { title: string; children: React.ReactN
 
 export function RequestActions({ view }: { view: View }) {
   const { can, request } = view;
+  const { t } = useTranslation("services");
+  const f = useFormat();
   const requestId = request.id;
   const refresh = useRefresh(requestId);
   const [error, setError] = useState<string | null>(null);
@@ -58,111 +62,108 @@ export function RequestActions({ view }: { view: View }) {
     mutate().catch((e: unknown) => setError(toUiError(e).message));
   };
   const anything = Object.values(can).some(Boolean);
-  if (!anything) return <p className="text-sm text-slate-600">There is nothing for you to do on this request now.</p>;
+  if (!anything) return <p className="text-sm text-slate-600">{t("actions.nothing")}</p>;
 
   return (
     <div className="space-y-4">
       <FormError message={error} />
       {can.submit ? (
-        <ActionForm title="Send for review">
+        <ActionForm title={t("actions.sendForReview")}>
           <button type="button" className="btn-primary" disabled={submit.isPending} onClick={run(() => submit.mutateAsync({ requestId }))}>
-            Submit request
+            {t("actions.submit")}
           </button>
         </ActionForm>
       ) : null}
       {can.answer ? (
-        <ActionForm title="Answer the reviewer">
-          <form onSubmit={answerForm.onSubmit} noValidate className="space-y-3" aria-label="Answer the reviewer">
+        <ActionForm title={t("actions.answerTitle")}>
+          <form onSubmit={answerForm.onSubmit} noValidate className="space-y-3" aria-label={t("actions.answerTitle")}>
             <FormError message={answerForm.error?.message} />
-            <TextArea label="Your answer" name="note" rows={3} maxLength={NOTE_MAX} error={answerForm.fieldError("note")} required />
+            <TextArea label={t("actions.yourAnswer")} name="note" rows={3} maxLength={NOTE_MAX} error={answerForm.fieldError("note")} required />
             <button type="submit" className="btn-primary" disabled={answerForm.pending}>
-              Send answer
+              {t("actions.sendAnswer")}
             </button>
           </form>
         </ActionForm>
       ) : null}
       {can.startReview ? (
-        <ActionForm title="Review">
+        <ActionForm title={t("actions.review")}>
           <button type="button" className="btn-secondary" disabled={startReview.isPending} onClick={run(() => startReview.mutateAsync({ requestId }))}>
-            Start review
+            {t("actions.startReview")}
           </button>
         </ActionForm>
       ) : null}
       {can.approve ? (
-        <ActionForm title="Approve">
+        <ActionForm title={t("actions.approve")}>
           {view.funds.length === 0 ? (
-            <p className="text-sm text-slate-600">The partnership has no fund yet. Co-chairs and staff create one on the funds page.</p>
+            <p className="text-sm text-slate-600">{t("actions.noFund")}</p>
           ) : (
-            <form onSubmit={approveForm.onSubmit} noValidate className="space-y-3" aria-label="Approve the request">
+            <form onSubmit={approveForm.onSubmit} noValidate className="space-y-3" aria-label={t("actions.approveForm")}>
               <FormError message={approveForm.error?.message} />
               <SelectField
-                label="From fund"
+                label={t("actions.fromFund")}
                 name="fundId"
-                options={view.funds.map((f): [string, string] => [
-                  f.id,
-                  `${f.name} (${formatCents(f.availableCents)} available${f.bothSidesAboveCents !== null ? `; above ${formatCents(f.bothSidesAboveCents)} a reviewer of each side approves` : ""})`,
-                ])}
+                options={view.funds.map((fund): [string, string] => [fund.id, t("actions.fundOption", { fund: fund.name, available: f.cents(fund.availableCents) })])}
                 error={approveForm.fieldError("fundId")}
               />
               <TextField
-                label="Amount to approve (USD)"
+                label={t("actions.amountToApprove")}
                 name="amount"
                 inputMode="decimal"
                 defaultValue={centsToDollarsInput(request.requestedCents)}
-                hint={`Up to ${formatCents(request.requestedCents)} requested.`}
+                hint={t("actions.upTo", { amount: f.cents(request.requestedCents) })}
                 error={approveForm.fieldError("amount")}
               />
-              <TextArea label="Note to the organization (optional)" name="note" rows={2} maxLength={NOTE_MAX} error={approveForm.fieldError("note")} />
+              <TextArea label={t("actions.noteOptional")} name="note" rows={2} maxLength={NOTE_MAX} error={approveForm.fieldError("note")} />
               <button type="submit" className="btn-primary" disabled={approveForm.pending}>
-                Approve
+                {t("actions.approve")}
               </button>
             </form>
           )}
         </ActionForm>
       ) : null}
       {can.askInfo ? (
-        <ActionForm title="Ask for more information">
-          <form onSubmit={askForm.onSubmit} noValidate className="space-y-3" aria-label="Ask for more information">
+        <ActionForm title={t("actions.askInfo")}>
+          <form onSubmit={askForm.onSubmit} noValidate className="space-y-3" aria-label={t("actions.askInfo")}>
             <FormError message={askForm.error?.message} />
-            <TextArea label="Your question" name="note" rows={2} maxLength={NOTE_MAX} error={askForm.fieldError("note")} required />
+            <TextArea label={t("actions.yourQuestion")} name="note" rows={2} maxLength={NOTE_MAX} error={askForm.fieldError("note")} required />
             <button type="submit" className="btn-secondary" disabled={askForm.pending}>
-              Send question
+              {t("actions.sendQuestion")}
             </button>
           </form>
         </ActionForm>
       ) : null}
       {can.deny ? (
-        <ActionForm title="Deny">
-          <form onSubmit={denyForm.onSubmit} noValidate className="space-y-3" aria-label="Deny the request">
+        <ActionForm title={t("actions.deny")}>
+          <form onSubmit={denyForm.onSubmit} noValidate className="space-y-3" aria-label={t("actions.denyForm")}>
             <FormError message={denyForm.error?.message} />
-            <TextArea label="Reason" name="reason" rows={2} maxLength={NOTE_MAX} error={denyForm.fieldError("reason")} required />
+            <TextArea label={t("actions.reason")} name="reason" rows={2} maxLength={NOTE_MAX} error={denyForm.fieldError("reason")} required />
             <button type="submit" className="btn-danger" disabled={denyForm.pending}>
-              Deny
+              {t("actions.deny")}
             </button>
           </form>
         </ActionForm>
       ) : null}
       {can.fulfil ? (
-        <ActionForm title="Paid or delivered">
-          <form onSubmit={fulfilForm.onSubmit} noValidate className="space-y-3" aria-label="Record fulfilment">
+        <ActionForm title={t("actions.fulfil")}>
+          <form onSubmit={fulfilForm.onSubmit} noValidate className="space-y-3" aria-label={t("actions.fulfilForm")}>
             <FormError message={fulfilForm.error?.message} />
-            <TextField label="Date" name="fulfilledOn" type="date" max={todayIso()} defaultValue={todayIso()} error={fulfilForm.fieldError("fulfilledOn")} />
-            <TextField label="Reference (check, voucher or purchase order)" name="reference" maxLength={REFERENCE_MAX} error={fulfilForm.fieldError("reference")} />
+            <TextField label={t("actions.date")} name="fulfilledOn" type="date" max={todayIso()} defaultValue={todayIso()} error={fulfilForm.fieldError("fulfilledOn")} />
+            <TextField label={t("actions.reference")} name="reference" maxLength={REFERENCE_MAX} error={fulfilForm.fieldError("reference")} />
             <button type="submit" className="btn-primary" disabled={fulfilForm.pending}>
-              Mark fulfilled
+              {t("actions.markFulfilled")}
             </button>
           </form>
         </ActionForm>
       ) : null}
       {can.cancel ? (
         <details className="border-t border-slate-100 pt-4">
-          <summary className="cursor-pointer text-sm font-semibold text-slate-700">Cancel this request</summary>
-          <form onSubmit={cancelForm.onSubmit} noValidate className="mt-3 space-y-3" aria-label="Cancel the request">
+          <summary className="cursor-pointer text-sm font-semibold text-slate-700">{t("actions.cancelTitle")}</summary>
+          <form onSubmit={cancelForm.onSubmit} noValidate className="mt-3 space-y-3" aria-label={t("actions.cancelForm")}>
             <FormError message={cancelForm.error?.message} />
-            <TextArea label="Why (optional)" name="reason" rows={2} maxLength={NOTE_MAX} error={cancelForm.fieldError("reason")} />
-            {request.status === "APPROVED" ? <p className="text-xs text-slate-600">The approved amount goes back to the fund.</p> : null}
+            <TextArea label={t("actions.why")} name="reason" rows={2} maxLength={NOTE_MAX} error={cancelForm.fieldError("reason")} />
+            {request.status === "APPROVED" ? <p className="text-xs text-slate-600">{t("actions.goesBack")}</p> : null}
             <button type="submit" className="btn-danger" disabled={cancelForm.pending}>
-              Cancel request
+              {t("actions.cancel")}
             </button>
           </form>
         </details>

@@ -4,10 +4,17 @@
 import { protectedProcedure, publicProcedure, router } from "../../trpc/trpc.js";
 import { listSessions, signOutOtherSessions } from "./account-sessions.js";
 import { cancelEmailChange, requestEmailChange, resendConfirmation } from "./addresses.js";
-import { ChangeEmailInputSchema, ChangePasswordInputSchema, ConfirmPasswordInputSchema, TwoFactorCodeInputSchema, UpdateProfileInputSchema } from "./identity.schema.js";
+import {
+  ChangeEmailInputSchema,
+  ChangePasswordInputSchema,
+  ConfirmPasswordInputSchema,
+  SetLocaleInputSchema,
+  TwoFactorCodeInputSchema,
+  UpdateProfileInputSchema,
+} from "./identity.schema.js";
 import { getMe } from "./identity.server.js";
 import { changePassword } from "./passwords.js";
-import { getProfile, updateProfile } from "./profile.js";
+import { getProfile, setLocale, updateProfile } from "./profile.js";
 import { confirmTwoFactor, disableTwoFactor, regenerateRecoveryCodes, startTwoFactor } from "./two-factor.js";
 
 export const identityRouter = router({
@@ -15,6 +22,7 @@ export const identityRouter = router({
   profile: router({
     get: protectedProcedure.query(({ ctx }) => getProfile(ctx.deps, { userId: ctx.user.id })),
     update: protectedProcedure.input(UpdateProfileInputSchema).mutation(({ ctx, input }) => updateProfile(ctx.deps, { userId: ctx.user.id, input })),
+    setLocale: protectedProcedure.input(SetLocaleInputSchema).mutation(({ ctx, input }) => setLocale(ctx.deps, { userId: ctx.user.id, input })),
   }),
   email: router({
     change: protectedProcedure

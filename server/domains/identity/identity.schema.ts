@@ -66,7 +66,8 @@ export const ChangeEmailInputSchema = z.object({ email: EmailSchema, currentPass
 export type ChangeEmailInput = z.infer<typeof ChangeEmailInputSchema>;
 
 /** The languages a person can choose (the mails' LOCALES; the Spanish issue adds "es"). */
-export const LANGUAGES = { en: "English" } as const;
+/** The languages of the app and its mails, each named in itself (app/i18n/config.ts, server/mail/templates/i18n.ts). */
+export const LANGUAGES = { en: "English", es: "Español" } as const;
 export type Language = keyof typeof LANGUAGES;
 
 export const UpdateProfileInputSchema = z.object({
@@ -76,6 +77,10 @@ export const UpdateProfileInputSchema = z.object({
   timeZone: z.string().trim().min(1).max(64).refine(isTimeZone, "Choose a time zone from the list.").nullable(),
 });
 export type UpdateProfileInput = z.infer<typeof UpdateProfileInputSchema>;
+
+/** The header's language switcher: the language alone. */
+export const SetLocaleInputSchema = UpdateProfileInputSchema.pick({ locale: true });
+export type SetLocaleInput = z.infer<typeof SetLocaleInputSchema>;
 
 /** A six-digit code from the authenticator app, or a recovery code (spaces and dashes ignored). */
 export const SecondFactorCodeSchema = z

@@ -11,7 +11,7 @@ import type { SessionUser } from "../../auth/sessions.js";
 import { hashToken, newToken } from "../../auth/tokens.js";
 import type { AppDeps } from "../../deps.js";
 import { AppError, isUniqueViolation } from "../../errors.js";
-import { resolveLocale } from "../../mail/templates/i18n.js";
+import { DEFAULT_LOCALE, resolveLocale, type Locale } from "../../mail/templates/i18n.js";
 import { inTransaction } from "../../unit-of-work/unit-of-work.js";
 import { pendingInvitationEmail } from "../partnerships/partnerships.api.js";
 import type { SignInInput, SignUpInput, TwoFactorCodeInput } from "./identity.schema.js";
@@ -48,7 +48,7 @@ export type SignUpResult =
  * invitation's link for this very address (the link reached its mailbox): the account is created
  * confirmed and signed in, so the newcomer goes straight on to join.
  */
-export async function signUp(deps: SignUpDeps, { input }: { input: SignUpInput & Client & { invitationToken?: string | null } }): Promise<SignUpResult> {
+export async function signUp(deps: SignUpDeps, { input }: { input: SignUpInput & Client & { invitationToken?: string | null; locale?: Locale } }): Promise<SignUpResult> {
   await deps.accountLimits.consume(
     [
       ["signUpPerEmail", input.email],
@@ -61,7 +61,8 @@ export async function signUp(deps: SignUpDeps, { input }: { input: SignUpInput &
   try {
     const user = await inTransaction(deps, async (tx, effects) => {
       const created = await tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash, emailVerifiedAt: invited ? new Date() : null },
+        // The language the sign-up page was in becomes the account's (pages and mails), until changed.
+        data: { email: input.email, name: input.name, passwordHash, emailVerifiedAt: invited ? new Date() : null, locale: input.locale ?? DEFAULT_LOCALE },
         select: { id: true, name: true, locale: true },
       });
       if (!invited) await mailConfirmationLink(tx, effects, created, input.email, { isChange: false });
@@ -164,7 +165,7 @@ export async function signOut(deps: Pick<AppDeps, "sessions" | "realtime">, { in
 
 /** The signed-in user as the UI sees it, or null. */
 export function getMe(_deps: unknown, { user }: { user: SessionUser | null }) {
-  return user ? { id: user.id, name: user.name, email: user.email, isEmailVerified: user.isEmailVerified } : null;
+  return user ? { id: user.id, name: user.name, email: user.email, isEmailVerified: user.isEmailVerified, locale: user.locale, timeZone: user.timeZone } : null;
 }
 
 // The mailed links' pages (Remix loaders and actions: they work without JavaScript) use these.

@@ -3,7 +3,7 @@
 // confirmation, and the state of two-factor sign-in.
 import type { AppDeps } from "../../deps.js";
 import { mailTimeZoneOf, setTimeZone } from "../preferences/preferences.api.js";
-import type { UpdateProfileInput } from "./identity.schema.js";
+import type { SetLocaleInput, UpdateProfileInput } from "./identity.schema.js";
 import { getTwoFactorState } from "./two-factor.js";
 
 export async function getProfile(deps: Pick<AppDeps, "db">, { userId }: { userId: string }) {
@@ -37,4 +37,10 @@ export async function updateProfile(deps: Pick<AppDeps, "db">, { userId, input }
     await setTimeZone(tx, userId, input.timeZone);
   });
   return getProfile(deps, { userId });
+}
+
+/** The language alone (the header's switcher): pages and mails follow it from the next request. */
+export async function setLocale(deps: Pick<AppDeps, "db">, { userId, input }: { userId: string; input: SetLocaleInput }) {
+  await deps.db.user.update({ where: { id: userId }, data: { locale: input.locale } });
+  return { locale: input.locale };
 }

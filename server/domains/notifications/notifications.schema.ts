@@ -48,9 +48,17 @@ export const NotificationPayloadSchemas = {
   /** Someone answered the recipient's comment (or a thread they started). */
   "draft.replied": z.object({ partnershipId: z.string(), draftId: z.string(), draftTitle: z.string(), byName: z.string(), excerpt: z.string() }),
   /** No trainee name, ever: only the request's id, category and new status. */
-  "serviceRequest.updated": z.object({ partnershipId: z.string(), requestId: z.string(), category: z.string(), statusLabel: z.string() }),
+  // category and statusLabel are English (older rows have only them); the codes let each recipient read them in their language.
+  "serviceRequest.updated": z.object({
+    partnershipId: z.string(),
+    requestId: z.string(),
+    category: z.string(),
+    statusLabel: z.string(),
+    categoryCode: z.string().optional(),
+    status: z.string().optional(),
+  }),
   /** A request newly in the reviewers' queue: its id and category, never the trainee. */
-  "serviceRequest.submitted": z.object({ partnershipId: z.string(), requestId: z.string(), category: z.string() }),
+  "serviceRequest.submitted": z.object({ partnershipId: z.string(), requestId: z.string(), category: z.string(), categoryCode: z.string().optional() }),
   // joint changes
   /** A change needs this co-chair: to concur or decline (the other side proposed it), or to submit (staff prepared it). */
   "joint.waiting": z.object({

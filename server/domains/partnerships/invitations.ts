@@ -77,8 +77,9 @@ export async function createInvitation(
     effects.mail({
       to: { email: inv.email, ...(invitee ? { name: invitee.name, userId: invitee.id } : {}) },
       template: "invitation",
-      data: { partnershipName: inv.partnership.name, invitedByName: inv.invitedBy.name, roleLabel, path: `/invitations/${token}`, expiresAt: inv.expiresAt.toISOString() },
-      locale: invitee ? resolveLocale(invitee.locale) : undefined,
+      data: { partnershipName: inv.partnership.name, invitedByName: inv.invitedBy.name, roleLabel, role: inv.role as PartnershipRole, path: `/invitations/${token}`, expiresAt: inv.expiresAt.toISOString() },
+      // In the invitee's language: their account's, else the one the inviter chose for them.
+      locale: invitee ? resolveLocale(invitee.locale) : resolveLocale(input.locale),
     });
     effects.publish(partnershipRoom(input.partnershipId), "partnership:changed", { partnershipId: input.partnershipId });
     return inv;

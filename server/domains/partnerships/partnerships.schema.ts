@@ -165,6 +165,8 @@ export const CreateInvitationInputSchema = z.object({
   organizationId: z.string({ required_error: "Choose an organization." }).min(1, "Choose an organization.").max(64),
   email: EmailSchema,
   role: PartnershipRoleSchema,
+  /** The mail's language when the address has no account yet (an account's own language wins). */
+  locale: z.enum(["en", "es"], { errorMap: () => ({ message: "Choose a language from the list." }) }).optional(),
 });
 export type CreateInvitationInput = z.infer<typeof CreateInvitationInputSchema>;
 

@@ -115,7 +115,7 @@ export async function notifyReviewers(tx: Tx, effects: Effects, request: { id: s
   effects.notify(
     reviewers.map((r) => r.membership.userId).filter((id) => id !== actorId),
     "serviceRequest.submitted",
-    { partnershipId: request.partnershipId, requestId: request.id, category: SERVICE_CATEGORIES[request.category as ServiceCategory] },
+    { partnershipId: request.partnershipId, requestId: request.id, category: SERVICE_CATEGORIES[request.category as ServiceCategory], categoryCode: request.category },
   );
 }
 
@@ -135,5 +135,7 @@ export async function notifyRequester(
     requestId: request.id,
     category: SERVICE_CATEGORIES[request.category as ServiceCategory],
     statusLabel: REQUEST_STATUSES[request.status as RequestStatus],
+    categoryCode: request.category,
+    status: request.status,
   });
 }

@@ -1,7 +1,8 @@
-// The languages mails are written in and how they show dates. English only for now: every template
-// keeps its sentences in a `messages` object keyed by locale (whole sentences with named values, never
-// pieced together), so a translation adds a key beside `en` and nothing else.
-export const LOCALES = ["en"] as const;
+// The languages mails are written in and how they show dates: every template keeps its sentences in a
+// `messages` object keyed by locale (whole sentences with named values, never pieced together), so a
+// language adds a key beside `en` and `es` (and its name to LANGUAGES in identity.schema.ts). A mail is
+// in its recipient's language (User.locale), whatever the sender's (decision 0018).
+export const LOCALES = ["en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
@@ -18,7 +19,7 @@ export function messagesFor<M>(messages: { en: M } & Partial<Record<Locale, M>>,
 export function formatDateTime(iso: string, { locale, timeZone }: { locale: Locale; timeZone: string | null }): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     weekday: "short",
     month: "short",
     day: "numeric",
@@ -34,5 +35,15 @@ export function formatDate(value: string, { locale }: { locale: Locale }): strin
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   const date = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+/** US conventions in both languages (the app's users are in the US): "es-US", "en-US". */
+export function intlLocale(locale: Locale): string {
+  return locale === "es" ? "es-US" : "en-US";
+}
+
+/** Integer cents as money in the recipient's language ("$1,234.50"). */
+export function formatCents(cents: number, { locale }: { locale: Locale }): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "USD" }).format(cents / 100);
 }

@@ -28,6 +28,11 @@ const messages = {
     settings: "Choose which e-mails you get",
     openItem: "Open",
   },
+  es: {
+    linkFallback: "Si el botón no funciona, abra esta dirección:",
+    settings: "Elija qué correos recibe",
+    openItem: "Abrir",
+  },
 };
 
 const COLORS = { text: "#0f172a", muted: "#475569", faint: "#64748b", line: "#e2e8f0", button: "#4338ca", quote: "#f1f5f9" };

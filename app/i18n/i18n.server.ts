@@ -1,0 +1,20 @@
+// Which language a request is answered in: the pseudo-locale when its cookie asks (testing), else the
+// signed-in person's saved language, else the `lng` cookie the header's switcher sets, else the
+// browser's Accept-Language (remix-i18next's detection), else English.
+import { createCookie } from "@remix-run/node";
+import { RemixI18Next } from "remix-i18next/server";
+import { DEFAULT_LOCALE, i18nOptions, isAppLocale, LOCALES, PSEUDO_LOCALE, resources, type UiLocale } from "./config";
+
+export const localeCookie = createCookie("lng", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+
+export const i18nServer = new RemixI18Next({
+  detection: { supportedLanguages: [...LOCALES], fallbackLanguage: DEFAULT_LOCALE, cookie: localeCookie, order: ["cookie", "header"] },
+  i18next: { ...i18nOptions, resources },
+});
+
+export async function localeFor(request: Request, user: { locale: string } | null): Promise<UiLocale> {
+  if ((await localeCookie.parse(request.headers.get("cookie"))) === PSEUDO_LOCALE) return PSEUDO_LOCALE;
+  if (user && isAppLocale(user.locale)) return user.locale;
+  const detected = await i18nServer.getLocale(request);
+  return isAppLocale(detected) ? detected : DEFAULT_LOCALE;
+}
