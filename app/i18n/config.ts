@@ -8,12 +8,14 @@ import { createInstance, type i18n, type InitOptions, type TFunction } from "i18
 import enAuth from "~/locales/en/auth.json";
 import enCommon from "~/locales/en/common.json";
 import enHome from "~/locales/en/home.json";
+import enNotifications from "~/locales/en/notifications.json";
 import enServices from "~/locales/en/services.json";
 import enSettings from "~/locales/en/settings.json";
 import esAuth from "~/locales/es/auth.json";
 import esCommon from "~/locales/es/common.json";
 import esErrors from "~/locales/es/errors.json";
 import esHome from "~/locales/es/home.json";
+import esNotifications from "~/locales/es/notifications.json";
 import esServices from "~/locales/es/services.json";
 import esSettings from "~/locales/es/settings.json";
 import { pseudoize, pseudoizeTree } from "./pseudo";
@@ -27,13 +29,13 @@ export const LOCALE_NAMES: Record<AppLocale, string> = { en: "English", es: "Esp
 export const PSEUDO_LOCALE = "en-XA";
 export type UiLocale = AppLocale | typeof PSEUDO_LOCALE;
 
-export const NAMESPACES = ["common", "auth", "settings", "home", "services", "errors"] as const;
+export const NAMESPACES = ["common", "auth", "settings", "home", "services", "notifications", "errors"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
-const en = { common: enCommon, auth: enAuth, settings: enSettings, home: enHome, services: enServices, errors: {} };
+const en = { common: enCommon, auth: enAuth, settings: enSettings, home: enHome, services: enServices, notifications: enNotifications, errors: {} };
 export const resources = {
   en,
-  es: { common: esCommon, auth: esAuth, settings: esSettings, home: esHome, services: esServices, errors: esErrors },
+  es: { common: esCommon, auth: esAuth, settings: esSettings, home: esHome, services: esServices, notifications: esNotifications, errors: esErrors },
   [PSEUDO_LOCALE]: Object.fromEntries(Object.entries(en).map(([ns, tree]) => [ns, pseudoizeTree(tree)])),
 };
 
