@@ -9,7 +9,8 @@ export const localeCookie = createCookie("lng", { path: "/", sameSite: "lax", ht
 
 export const i18nServer = new RemixI18Next({
   detection: { supportedLanguages: [...LOCALES], fallbackLanguage: DEFAULT_LOCALE, cookie: localeCookie, order: ["cookie", "header"] },
-  i18next: { ...i18nOptions, resources },
+  // Only detection is used here (pages get their i18next instance in entry.server.tsx).
+  i18next: { supportedLngs: i18nOptions.supportedLngs, fallbackLng: i18nOptions.fallbackLng, resources },
 });
 
 export async function localeFor(request: Request, user: { locale: string } | null): Promise<UiLocale> {

@@ -159,9 +159,12 @@ export default function ServicesIndex() {
               </a>
             }
           >
-            <p className="mb-2 text-xs text-slate-600">{summary.demographics.rule}</p>
+            {/* The groups' names and the suppression rule are worded by the server (participants' suppression), in English for now. */}
+            <p className="mb-2 text-xs text-slate-600" data-i18n-skip>
+              {summary.demographics.rule}
+            </p>
             {summary.demographics.tables.map((table) => (
-              <details key={table.label} className="border-t border-slate-100 py-2 text-sm">
+              <details key={table.label} className="border-t border-slate-100 py-2 text-sm" data-i18n-skip>
                 <summary className="cursor-pointer font-medium">{table.label}</summary>
                 <table className="mt-1 w-full text-sm">
                   <caption className="sr-only">{t("index.groupsCaption", { group: table.label.toLowerCase() })}</caption>

@@ -62,7 +62,10 @@ function usesIn(file: string): Use[] {
   };
   for (const m of source.matchAll(/\b(?:t|[a-z]+T)\(\s*"([^"]+)"/g)) add(m[1]!, false);
   for (const m of source.matchAll(/\b(?:t|[a-z]+T)\(\s*`([^`$]*)\$\{/g)) add(m[1]!, true);
-  for (const m of source.matchAll(/\bt\(\s*\w+\s*\?\s*"([^"]+)"\s*:\s*"([^"]+)"/g)) (add(m[1]!, false), add(m[2]!, false));
+  for (const m of source.matchAll(/\bt\(\s*\w+\s*\?\s*"([^"]+)"\s*:\s*"([^"]+)"/g)) {
+    add(m[1]!, false);
+    add(m[2]!, false);
+  }
   for (const m of source.matchAll(/i18nKey="([^"]+)"/g)) add(m[1]!, false);
   for (const m of source.matchAll(/i18nKey=\{([^}]*)\}/g)) for (const s of m[1]!.matchAll(/"([^"]+)"/g)) add(s[1]!, false);
   for (const m of source.matchAll(/pageTitle\(\s*matches,\s*"([^"]+)"(?:,\s*"(\w+)")?/g)) add(m[1]!, false, m[2] ?? "common");
