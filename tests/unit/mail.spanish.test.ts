@@ -44,8 +44,8 @@ describe("mails in Spanish", () => {
       urls,
       groupLabel: "Servicios de apoyo",
     });
-    expect(mail.subject).toBe("Su solicitud (Transporte): Se necesita más información");
-    expect(mail.text).toContain("Recibe este correo porque hizo esta solicitud en Alianza Metro.");
+    expect(mail!.subject).toBe("Su solicitud (Transporte): Se necesita más información");
+    expect(mail!.text).toContain("Recibe este correo porque hizo esta solicitud en Alianza Metro.");
   });
 
   it("the account mails have a Spanish version", () => {
