@@ -65,7 +65,7 @@ function Header() {
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <Link to="/" className="flex items-center gap-2 text-lg font-bold tracking-tight text-slate-900">
+        <Link to="/" className="flex shrink-0 items-center gap-2 whitespace-nowrap text-lg font-bold tracking-tight text-slate-900">
           <span aria-hidden className="inline-block h-6 w-6 rounded bg-gradient-to-br from-labor-600 to-management-600" />
           {t("appName")}
         </Link>

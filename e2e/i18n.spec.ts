@@ -47,8 +47,9 @@ async function mailTo(request: APIRequestContext, to: string, subject: RegExp): 
   return mail.result.data.json;
 }
 
-test("a Spanish speaker is invited in Spanish, signs up, submits a request and follows it in Spanish", async ({ page, context, newContext }) => {
-  test.setTimeout(120_000);
+test("a Spanish speaker is invited in Spanish, signs up, submits a request and follows it in Spanish", async ({ page, context, newContext, consoleErrors }) => {
+  test.setTimeout(180_000);
+  consoleErrors.allow(/status of 400/, "the sign-up form's refusal of a short password answers 400, as every refused form does");
   // ── Denise (English) invites a new CBO member and chooses Spanish for the mail.
   await signIn(context, LABOR_CO_CHAIR.email);
   const partnershipId = await demoPartnershipId(page);
@@ -94,7 +95,6 @@ test("a Spanish speaker is invited in Spanish, signs up, submits a request and f
   // ── A trainee, then a request, refused once in Spanish.
   await lucia.getByRole("navigation", { name: "Alianza" }).getByRole("link", { name: "Servicios" }).click();
   await expect(lucia.getByRole("heading", { level: 1, name: "Servicios de apoyo" })).toBeVisible();
-  await expect(lucia.getByText("Primero registre a un participante en capacitación")).toBeVisible();
   await expectAccessible(lucia);
   await lucia.getByRole("link", { name: "Participantes en capacitación" }).first().click();
   const record = lucia.getByRole("form", { name: "Registrar a un participante" });
@@ -104,7 +104,7 @@ test("a Spanish speaker is invited in Spanish, signs up, submits a request and f
   await expectAccessible(lucia);
   await bothWidths(lucia, "trainees-es");
   await record.getByRole("button", { name: "Guardar participante" }).click();
-  await expect(lucia).toHaveURL(/\/services\/trainees\/[^/]+$/);
+  await expect(lucia).toHaveURL(/\/services\/trainees\/[^/]+$/, { timeout: 20_000 });
 
   await lucia.goto(`/p/${partnershipId}/services`);
   const form = lucia.getByRole("form", { name: "Nueva solicitud de servicios de apoyo" });
@@ -121,11 +121,11 @@ test("a Spanish speaker is invited in Spanish, signs up, submits a request and f
   await form.getByLabel("Monto (USD)").fill("45.00");
   await form.getByRole("button", { name: "Enviar la solicitud" }).click();
 
-  await expect(lucia).toHaveURL(/\/services\/requests\/[^/]+$/);
+  await expect(lucia).toHaveURL(/\/services\/requests\/[^/]+$/, { timeout: 20_000 });
   const requestPath = new URL(lucia.url()).pathname;
   await expect(lucia.getByRole("heading", { level: 1, name: "Transporte: $45.00" })).toBeVisible();
   await expect(lucia.getByTestId("request-status")).toContainText("Enviada");
-  await expect(lucia.getByText("prefiere: Español")).toBeVisible();
+  await expect(lucia.getByText("Aprendizaje registrado de IMT · prefiere: Español")).toBeVisible();
   await expect(lucia.getByRole("textbox", { name: "Mensaje para el participante" })).toHaveValue(
     "Hola, Mateo Ríos: su solicitud de Transporte ($45.00) se envió para revisión.",
   );
@@ -172,7 +172,14 @@ test("a Spanish speaker is invited in Spanish, signs up, submits a request and f
 async function unmarked(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const marked = (s: string) => {
-      const rest = s.replace(/⟦[^⟧]*⟧/g, "").replace(/[\s\d.,:;·()$%#–—←→●/+-]/g, "");
+      // Markers nest (a message inside a message): take out the innermost until none is left.
+      let rest = s;
+      let before = "";
+      while (before !== rest) {
+        before = rest;
+        rest = rest.replace(/⟦[^⟦⟧]*⟧/g, "");
+      }
+      rest = rest.replace(/[\s\d.,:;·()$%#–—←→●/+-]/g, "");
       return rest === "" || rest === "English" || rest === "Español";
     };
     const visible = (el: Element) => (el as HTMLElement).offsetParent !== null || el.getClientRects().length > 0;
@@ -197,6 +204,7 @@ async function unmarked(page: Page): Promise<string[]> {
 }
 
 test("the converted pages show no hard-coded English in the pseudo-locale", async ({ page, context, baseURL }) => {
+  test.setTimeout(120_000);
   // The pseudo-locale is chosen by its cookie (a Remix cookie: base64 of the JSON string).
   await context.addCookies([{ name: "lng", value: encodeURIComponent(Buffer.from(JSON.stringify("en-XA")).toString("base64")), url: baseURL! }]);
   for (const path of ["/", "/signin", "/signup", "/forgot-password"]) {

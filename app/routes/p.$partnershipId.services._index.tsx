@@ -154,7 +154,7 @@ export default function ServicesIndex() {
             title={t("index.groups")}
             id="trainee-groups"
             actions={
-              <a href={`/p/${partnershipId}/services/export.csv?table=trainees`} className="link text-sm" download>
+              <a href={`/p/${partnershipId}/services/export.csv?table=trainees`} className="link shrink-0 text-sm" download>
                 CSV
               </a>
             }
