@@ -78,7 +78,7 @@ export default function Notifications() {
                     {!n.readAt ? <span className="sr-only">{t("unread")}</span> : null}
                     {text}
                   </Link>
-                  <span className="block text-xs text-slate-500">
+                  <span className="block text-xs text-slate-600">
                     <Time value={n.createdAt} withTime />
                   </span>
                 </div>
