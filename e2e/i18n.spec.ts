@@ -48,7 +48,7 @@ async function mailTo(request: APIRequestContext, to: string, subject: RegExp): 
 }
 
 test("a Spanish speaker is invited in Spanish, signs up, submits a request and follows it in Spanish", async ({ page, context, newContext, consoleErrors }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   consoleErrors.allow(/status of 400/, "the sign-up form's refusal of a short password answers 400, as every refused form does");
   // ── Denise (English) invites a new CBO member and chooses Spanish for the mail.
   await signIn(context, LABOR_CO_CHAIR.email);
