@@ -7,7 +7,7 @@ import { useFormat } from "~/i18n/format";
 import { FormError, SelectField, TextArea, TextField } from "~/components/field";
 import { toUiError } from "~/lib/errors";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
-import { centsToDollarsInput } from "../../../server/domains/services/services.rules";
+import { centsToDollarsInput, formatCents } from "../../../server/domains/services/services.rules";
 import { ApproveInputSchema, CancelInputSchema, DenyInputSchema, FulfilInputSchema, NOTE_MAX, NoteInputSchema, REFERENCE_MAX } from "../../../server/domains/services/services.schema";
 import { todayIso } from "./labels";
 import { useInputMutationForm } from "~/lib/forms";
