@@ -140,6 +140,12 @@ export const mayWriteInCaucus = (actor: MeetingActor) =>
 export const mayCreateStrawPoll = (actor: MeetingActor, meeting: MeetingState) =>
   first(mayWriteInCaucus(actor), !isIn(meeting, "LIVE") && notNow("Straw polls are taken while the meeting is in session."));
 
+// ─── room displays ──────────────────────────────────────────────────────────
+
+/** Display links (a projector's read-only view) are created by the co-chairs for a meeting not yet over. */
+export const mayManageDisplays = (actor: MeetingActor, meeting: Pick<MeetingState, "status">) =>
+  first(!canChair(actor.seat) && forbid(ONLY_CHAIRS), !isIn(meeting, "SCHEDULED", "LIVE") && notNow("This meeting is over: it needs no display."));
+
 // ─── the page ───────────────────────────────────────────────────────────────
 
 /** The meeting page's flags: what the viewer's buttons offer, by the same verdicts the use cases apply. */
@@ -161,6 +167,7 @@ export function viewerFlags(actor: MeetingActor, meeting: MeetingState) {
     canCheckIn: mayCheckIn(actor, meeting).ok,
     canEditMinutes: mayWriteMinutes(actor, meeting).ok,
     canRecordDecision: mayRecordDecision(actor, meeting).ok,
+    canManageDisplays: mayManageDisplays(actor, meeting).ok,
     canApproveMinutes: mayApproveMinutes(actor, meeting).ok && meeting.minutesApprovedAt === null,
   };
 }
