@@ -51,7 +51,7 @@ async function startServer(
       stdio: ["ignore", "inherit", "inherit"],
     }
   );
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`the server exited with ${child.exitCode}`);
@@ -61,7 +61,7 @@ async function startServer(
     );
     if (ok) return child;
     if (Date.now() > deadline)
-      throw new Error("the server did not become healthy in 3 minutes");
+      throw new Error("the server did not become healthy in 5 minutes");
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
@@ -91,7 +91,7 @@ test("the projector view follows the meeting live, through a server restart, and
   browser,
   consoleErrors,
 }, testInfo) => {
-  test.setTimeout(480_000);
+  test.setTimeout(720_000);
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   // Like scripts/e2e-server.sh: a folder of this run (readable by the embedded PostgreSQL's own user).
