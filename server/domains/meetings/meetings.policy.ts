@@ -171,3 +171,16 @@ export function viewerFlags(actor: MeetingActor, meeting: MeetingState) {
     canApproveMinutes: mayApproveMinutes(actor, meeting).ok && meeting.minutesApprovedAt === null,
   };
 }
+
+// ─── documents on agenda items ──────────────────────────────────────────────
+
+/**
+ * Attaching a document (or a new version) to an agenda item: the co-chairs, and the member who put
+ * the item on the agenda (its presenter), until the minutes are approved; never for a cancelled meeting.
+ */
+export const mayAttachDocument = (actor: MeetingActor, meeting: MeetingState, item: { isPresenter: boolean }) =>
+  first(
+    !canChair(actor.seat) && !(item.isPresenter && canTakePart(actor.seat)) && forbid("Only the co-chairs and the item's presenter attach documents."),
+    isIn(meeting, "CANCELLED") && notNow("This meeting was cancelled."),
+    meeting.minutesApprovedAt !== null && notNow("This meeting's record is approved: its documents can no longer change."),
+  );

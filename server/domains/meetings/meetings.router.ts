@@ -36,16 +36,25 @@ import {
   UpdateMeetingInputSchema,
 } from "./meetings.schema.js";
 import { approveMinutes, createActionItem, recordDecision, saveMinutes, setActionStatus, setNoteTaker } from "./minutes.js";
+import { getMeetingRecord } from "./record.js";
+import { addDocumentLink, listDocuments, reviseDocumentLink } from "./documents.js";
+import { AddDocumentLinkInputSchema, ReviseDocumentLinkInputSchema } from "./documents.schema.js";
 import { cancelMeeting, getMeetingCalendar, scheduleMeeting, updateMeeting } from "./schedule.js";
 import { callNextSpeaker, lowerHand, moveSpeaker, raiseHand, removeSpeaker } from "./speakers.js";
 
 export const meetingsRouter = router({
+  document: router({
+    list: protectedProcedure.input(MeetingIdSchema).query(({ ctx, input }) => listDocuments(ctx.deps, { userId: ctx.user.id, input })),
+    addLink: protectedProcedure.input(AddDocumentLinkInputSchema).mutation(({ ctx, input }) => addDocumentLink(ctx.deps, { userId: ctx.user.id, input })),
+    reviseLink: protectedProcedure.input(ReviseDocumentLinkInputSchema).mutation(({ ctx, input }) => reviseDocumentLink(ctx.deps, { userId: ctx.user.id, input })),
+  }),
   meeting: router({
     list: protectedProcedure.input(ListMeetingsInputSchema).query(({ ctx, input }) => listMeetings(ctx.deps, { userId: ctx.user.id, input })),
     schedulableBodies: protectedProcedure
       .input(PartnershipIdSchema)
       .query(({ ctx, input }) => listSchedulableBodies(ctx.deps, { userId: ctx.user.id, input })),
     get: protectedProcedure.input(MeetingIdSchema).query(({ ctx, input }) => getMeeting(ctx.deps, { userId: ctx.user.id, input })),
+    record: protectedProcedure.input(MeetingIdSchema).query(({ ctx, input }) => getMeetingRecord(ctx.deps, { userId: ctx.user.id, input })),
     calendar: protectedProcedure.input(MeetingIdSchema).query(({ ctx, input }) => getMeetingCalendar(ctx.deps, { userId: ctx.user.id, input })),
     schedule: protectedProcedure.input(ScheduleMeetingInputSchema).mutation(({ ctx, input }) => scheduleMeeting(ctx.deps, { userId: ctx.user.id, input })),
     update: protectedProcedure.input(UpdateMeetingInputSchema).mutation(({ ctx, input }) => updateMeeting(ctx.deps, { userId: ctx.user.id, input })),

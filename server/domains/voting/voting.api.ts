@@ -14,6 +14,7 @@ import type { DeadlockProcedure, DecisionRule, Outcome } from "./voting.rules.js
 import { announceMotion, appendEvent, currentCounts, liveTallyOf } from "./voting.shared.js";
 
 export { getMotion, listMotions } from "./voting.reads.js";
+export { readMeetingMotions, readMinutesApprovalMotion, type RecordMotion } from "./meeting-record.js";
 export type { MotionResult } from "./vote-lifecycle.js";
 
 type Client = Db | Tx;
