@@ -6,6 +6,9 @@
 import type { Browser } from "playwright-core";
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import type { Logger } from "../logger.js";
+import { escapeHtml } from "./html.js";
+
+export { escapeHtml, pdfDocument } from "./html.js";
 
 export type PdfFrame = {
   /** The partnership's name, top left of every page. */
@@ -143,26 +146,9 @@ export async function canEmbedPdf(bytes: Uint8Array): Promise<boolean> {
   }
 }
 
-/** Text for HTML: the five characters that matter escaped. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
-
 // Chromium's header and footer templates: their own tiny documents; pageNumber and totalPages are filled in per page.
 const FRAME_STYLE = "font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8pt; color: #334155; width: 100%; padding: 0 0.75in; display: flex; justify-content: space-between; gap: 12px;";
 const headerTemplate = (frame: PdfFrame) =>
   `<div style="${FRAME_STYLE}"><span>${escapeHtml(frame.partnershipName)}</span><strong>${escapeHtml(frame.stamp)}</strong></div>`;
 const footerTemplate = (frame: PdfFrame, numberPages: boolean) =>
   `<div style="${FRAME_STYLE}"><span>${escapeHtml(frame.title)}</span>${numberPages ? '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>' : ""}</div>`;
-
-/** The HTML document around a body: print styles shared by every record. */
-export function pdfDocument(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>
-  body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10.5pt; line-height: 1.45; color: #0f172a; margin: 0; }
-  h1 { font-size: 18pt; margin: 0 0 4pt; } h2 { font-size: 13pt; margin: 16pt 0 6pt; border-bottom: 1px solid #cbd5e1; padding-bottom: 2pt; }
-  h3 { font-size: 11pt; margin: 10pt 0 4pt; } p { margin: 3pt 0; } .muted { color: #475569; } .small { font-size: 9pt; }
-  table { border-collapse: collapse; width: 100%; margin: 4pt 0; } th, td { border: 1px solid #cbd5e1; padding: 3pt 5pt; text-align: left; vertical-align: top; font-size: 9.5pt; }
-  th { background: #f1f5f9; } .keep { break-inside: avoid; } .pre { white-space: pre-wrap; } .stamp { font-weight: bold; }
-  .page-break { break-before: page; } img.doc { max-width: 100%; max-height: 8.5in; display: block; margin: 6pt auto; }
-</style></head><body>${body}</body></html>`;
-}

@@ -1,7 +1,7 @@
 // The minutes of record and the agenda packet as HTML documents for the PDF printer (server/pdf). Pure:
 // the record (record.ts) in, a string out; every value escaped. Times in the meeting's own zone.
 import { Temporal } from "temporal-polyfill";
-import { escapeHtml as e, pdfDocument } from "../../pdf/pdf.js";
+import { escapeHtml as e, pdfDocument } from "../../pdf/html.js";
 import { SIDES } from "../partnerships/partnerships.schema.js";
 import { RULE_LABELS, type Counts, type Tally } from "../voting/voting.rules.js";
 import { CHOICE_LABELS } from "../voting/voting.schema.js";
