@@ -20,10 +20,10 @@ async function getPdf(who: { cookie: string } | null, path: string) {
   return { status: res.status, type: res.headers.get("content-type"), bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
-/** The PDF's pages and its text, whitespace collapsed. */
+/** The PDF's pages and its text, whitespace collapsed (and a name wrapped after its hyphen in a narrow cell joined again). */
 async function readPdf(bytes: Uint8Array) {
   const { totalPages, text } = await extractText(await getDocumentProxy(bytes.slice()), { mergePages: true });
-  return { pages: totalPages, text: text.replace(/\s+/g, " ") };
+  return { pages: totalPages, text: text.replace(/\s+/g, " ").replace(/- /g, "-") };
 }
 
 /** A two-page PDF whose pages say which they are. */

@@ -36,7 +36,8 @@ const OOXML_PARTS: Array<[string, DocumentMime]> = [
 const OLE_BY_EXTENSION: Record<string, DocumentMime> = { doc: "application/msword", xls: "application/vnd.ms-excel", ppt: "application/vnd.ms-powerpoint" };
 
 const startsWith = (bytes: Uint8Array, sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
-const latin1 = (bytes: Uint8Array, from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, Math.min(to, bytes.length) - from)).toString("latin1");
+/** Bytes as one character each (ASCII is all the checks look for); no Buffer, so the module stays isomorphic. */
+const latin1 = (bytes: Uint8Array, from: number, to: number) => new TextDecoder("latin1").decode(bytes.subarray(from, Math.max(from, Math.min(to, bytes.length))));
 
 /**
  * The type a document really is, from its bytes: PDF, JPEG and PNG by their signature; OOXML by a ZIP
