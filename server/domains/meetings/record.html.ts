@@ -26,8 +26,6 @@ const STATUS_WORDS = { MOVED: "Moved, waiting for a second", SECONDED: "Seconded
 export const quorumWords = (q: Pick<Quorum, "LABOR" | "MANAGEMENT" | "met">) =>
   `${q.met ? "met" : "not met"} (labor ${q.LABOR.present} present of ${q.LABOR.required} required, management ${q.MANAGEMENT.present} of ${q.MANAGEMENT.required})`;
 
-const countsWords = (c: Counts) => `${c.YES} yes, ${c.NO} no, ${c.ABSTAIN} abstain`;
-
 /** The record's stamp, in the meeting's zone. */
 export function stampOf(record: MeetingRecord): string {
   const { approval, meeting } = record;
