@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError } from "@remix-run/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -125,22 +125,34 @@ function LanguageSwitcher() {
   );
 }
 
+/** A route whose `handle` says `{ bare: true }` (the room display) is shown without the app's header and frame. */
+function useIsBare() {
+  return useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare === true);
+}
+
 export default function App() {
   const data = useRootData();
+  const bare = useIsBare();
   const { t } = useTranslation();
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }));
   const [trpcClient] = useState(createTrpcClient);
   return (
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>
-        <RealtimeProvider enabled={Boolean(data?.me)}>
-          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
-            {t("skipToContent")}
-          </a>
-          <Header />
-          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        <RealtimeProvider enabled={Boolean(data?.me) && !bare}>
+          {bare ? (
             <Outlet />
-          </main>
+          ) : (
+            <>
+              <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+                {t("skipToContent")}
+              </a>
+              <Header />
+              <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+                <Outlet />
+              </main>
+            </>
+          )}
         </RealtimeProvider>
       </QueryClientProvider>
     </trpc.Provider>

@@ -2,12 +2,20 @@
 // a browser of their own, build and approve a new meeting's agenda and see each other's approvals, the
 // publication and the reset after an edit without reloading; the chair starts the meeting and sees a
 // member's raised hand at once. And the printable minutes of the seeded past meeting.
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "@playwright/test";
 import { DEMO_PARTNERSHIP, demoPartnershipId, expect, screenshot, signIn, test } from "./fixtures";
 
 const DENISE = { name: "Denise Carter", email: "denise.carter@demo.jointly.test" };
 const MARCUS = { name: "Marcus Lee", email: "marcus.lee@demo.jointly.test" };
 const LUIS = { name: "Luis Ortega", email: "luis.ortega@demo.jointly.test" };
+
+/** axe's WCAG 2 A/AA checks on the whole page. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 /** Live updates arrive over socket.io; on two shared cores give them a few seconds. */
 const LIVE = { timeout: 10_000 };
@@ -193,9 +201,30 @@ test("the printable minutes of the seeded past meeting show the approved minutes
   await expect(page.getByText("Twelve IMT apprentices are on track")).toBeVisible();
   await expect(page.getByText(/^Decision: Second-year apprentices move to the next wage step at 2,000 OJL hours\. Quorum met/)).toBeVisible();
   await expect(page.getByText(/^Action: Publish the revised mentor training calendar: Tom Kowalski, due [A-Z][a-z]{2} \d{1,2}, \d{4} \(open\)$/)).toBeVisible();
-  await expect(page.getByText(/^Present: .*Julia Novak \(Management, arrived late\)/)).toBeVisible();
+  // The whole roll, each with their attendance: the chairs present, a late arrival marked.
+  const roll = minutes.getByRole("table", { name: /Everyone seated on/ });
+  await expect(roll.getByRole("row", { name: /^Luis Ortega .* Labor Co-chair present$/ })).toBeVisible();
+  await expect(roll.getByRole("row", { name: /^Karen Mitchell .* Management Co-chair present$/ })).toBeVisible();
+  await expect(roll.getByRole("row", { name: /^Julia Novak .* arrived late$/ })).toBeVisible();
   await expect(minutes.getByText(/^Labor co-chair: Luis Ortega, approved [A-Z][a-z]{2} \d{1,2}, \d{4}$/)).toBeVisible();
   await expect(minutes.getByText(/^Management co-chair: Karen Mitchell, approved [A-Z][a-z]{2} \d{1,2}, \d{4}$/)).toBeVisible();
-  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
+  await expectAccessible(page);
   await screenshot(page, "printable-minutes");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page);
+  await screenshot(page, "printable-minutes-phone");
+
+  // The PDF the server prints: its text holds the same record, with the stamp and page numbers.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^minutes-\d{4}-\d{2}-\d{2}-jatc-monthly-meeting\.pdf$/);
+  const { extractText, getDocumentProxy } = await import("unpdf");
+  const pdf = await extractText(await getDocumentProxy(new Uint8Array(await readFile((await download.path())!))), { mergePages: true });
+  const text = pdf.text.replace(/\s+/g, " ").replace(/- /g, "-");
+  expect(text).toContain(DEMO_PARTNERSHIP);
+  expect(text).toMatch(/Approved on [A-Z][a-z]{2} \d{1,2}, \d{4} by Luis Ortega \(labor co-chair\) and Karen Mitchell \(management co-chair\)/);
+  expect(text).toMatch(/Luis Ortega .{0,80}Labor Co-chair present/);
+  expect(text).toMatch(/Julia Novak .{0,80}arrived late/);
+  expect(text).toContain("Second-year apprentices move to the next wage step at 2,000 OJL hours.");
+  expect(text).toContain(`Page 1 of ${pdf.totalPages}`);
 });

@@ -23,6 +23,9 @@ import type { RemixLoadContext } from "./load-context.js";
 import type { Logger } from "./logger.js";
 import { createRealtime } from "./realtime/realtime.js";
 import { createAttachmentsRouter } from "./domains/services/attachments.http.js";
+import { createMeetingFilesRouter } from "./domains/meetings/documents.http.js";
+import { createCurriculumPdfRouter } from "./domains/drafts/curriculum.pdf.js";
+import { createPdfRenderer } from "./pdf/pdf.js";
 import { createUnsubscribeRouter } from "./domains/preferences/unsubscribe.http.js";
 import { devMailOnlyFromThisMachine } from "./mail/dev-mail.js";
 import { createVotingRuntime } from "./domains/voting/voting.runtime.js";
@@ -71,6 +74,7 @@ export async function createAppServer({
   const voting = createVotingRuntime({ db, outbox, realtime });
   const deps: AppDeps = { db, config, logger, access, sessions, limiter, accountLimits, realtime, outbox, voting };
   const services = createServices(deps);
+  const pdf = createPdfRenderer({ chromiumPath: config.CHROMIUM_PATH, logger });
   const jobHandlers: JobHandlers = {
     "outbox:sweep": async () => void (await outbox.sweep()),
     "maintenance:cleanup": async () => {
@@ -132,7 +136,7 @@ export async function createAppServer({
     app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(publicDir, { maxAge: "1h" }));
   }
-  app.use(limitBodies({ maxBytes: MAX_FORM_BYTES, ownLimits: ["/api/services/", "/api/trpc"] }));
+  app.use(limitBodies({ maxBytes: MAX_FORM_BYTES, ownLimits: ["/api/services/", "/api/meetings/", "/api/trpc"] }));
   app.use(requireOwnOrigin({ config, logger }));
 
   // Who is asking: the session cookie, validated once per request.
@@ -155,6 +159,9 @@ export async function createAppServer({
 
   // Supportive-service attachments (raw file bodies), behind the Origin check and the session above.
   app.use("/api/services", createAttachmentsRouter({ deps, logger, maxBytes: config.MAX_ATTACHMENT_BYTES }));
+  // Agenda documents (raw file bodies) and the meeting's PDFs; the adopted curriculum's PDF.
+  app.use("/api/meetings", createMeetingFilesRouter({ deps, logger, maxBytes: config.MAX_ATTACHMENT_BYTES, pdf }));
+  app.use("/api/drafts", createCurriculumPdfRouter({ deps, logger, pdf }));
 
   // The local outbox shows every mail (reset links too): only to this machine.
   app.use("/api/trpc", devMailOnlyFromThisMachine);
@@ -218,11 +225,12 @@ export async function createAppServer({
     clearInterval(closeIdle);
     await jobs?.stop();
     await jobsPool?.end();
+    await pdf.close();
     await pool.end();
     await db.$disconnect();
   }
 
-  return { app, httpServer, deps, services, realtime, sessions, access, outbox, jobHandlers, listen, close };
+  return { app, httpServer, deps, services, realtime, sessions, access, outbox, jobHandlers, pdf, listen, close };
 }
 
 

@@ -42,6 +42,8 @@ const ConfigSchema = z
     MAX_REQUEST_CENTS: z.coerce.number().int().positive().default(1_000_000),
     /** The largest attachment accepted, in bytes (10 MB by default). */
     MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().max(10 * 1024 * 1024).default(10 * 1024 * 1024),
+    /** The Chromium that prints PDFs (minutes, agenda packets, curricula); Debian's by default (decision 0017). */
+    CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
     /** Where mail goes (smtp:// or smtps://, credentials in the URL). Unset: kept at /dev/mail on a loopback origin. */
     SMTP_URL: z
       .string()

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, isRouteErrorResponse, useParams, useRouteError } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
@@ -76,8 +77,31 @@ export default function PartnershipLayout() {
           </ul>
         </nav>
       </div>
+      <ConnectionBanner live={live} />
       <Outlet />
     </div>
+  );
+}
+
+/**
+ * Once the page has been live, a dropped connection is said plainly (not just a grey dot): what you
+ * do is sent when the connection is back, and everything is read again then.
+ */
+function ConnectionBanner({ live }: { live: boolean }) {
+  const [wasLive, setWasLive] = useState(false);
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (live) setWasLive(true);
+  }, [live]);
+  if (live || !wasLive) return null;
+  return (
+    <p
+      role="status"
+      className="sticky top-0 z-20 mb-4 rounded-md bg-amber-100 p-3 text-sm font-medium text-amber-950 ring-1 ring-amber-300"
+      data-testid="connection-banner"
+    >
+      {t("partnership.reconnecting")}
+    </p>
   );
 }
 

@@ -33,9 +33,14 @@ export default function PrintableDraft() {
         <Link to={`/p/${draft.partnershipId}/drafts/${draft.id}`} className="btn-secondary">
           Back to the draft
         </Link>
-        <button type="button" className="btn-primary" onClick={() => window.print()}>
-          Print or save as PDF
-        </button>
+        <div className="flex flex-wrap gap-2">
+          <a href={`/api/drafts/${draft.id}/curriculum.pdf`} className="btn-primary" download>
+            Download PDF
+          </a>
+          <button type="button" className="btn-secondary" onClick={() => window.print()}>
+            Print
+          </button>
+        </div>
       </div>
       <div className="border-b border-slate-300 pb-4">
         <p className="text-sm uppercase tracking-wide text-slate-600">{draft.bodyName}</p>

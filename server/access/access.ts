@@ -3,11 +3,14 @@
 import type { Db } from "../db.js";
 import { AppError, forbidden, notFound } from "../errors.js";
 import { caucusRoom, draftRoom, meetingRoom, motionRoom, partnershipRoom, type RoomRef } from "../realtime/realtime.events.js";
+import { hashToken, isTokenShaped } from "../auth/tokens.js";
 import { canManageBody, canManagePartnership, mustUseTwoFactor, type MemberFacts, type SeatFacts, type Side } from "./access.rules.js";
 import { TWO_FACTOR_REQUIRED } from "../domains/identity/identity.schema.js";
 import { traineeVia } from "../domains/services/services.policy.js";
 
 export type Access = ReturnType<typeof createAccess>;
+/** A room display, as its link admits it: one meeting, read-only. */
+export type DisplayFacts = { linkId: string; meetingId: string; partnershipId: string; bodyId: string };
 
 export function createAccess(db: Db) {
   /**
@@ -168,8 +171,34 @@ export function createAccess(db: Db) {
     }
   }
 
+  // ─── room displays ──────────────────────────────────────────────────────────
+  // A projector signs in as no person: its link's token (only its hash is stored) admits it to one
+  // meeting, read-only. Anything else — another meeting, a revoked or unknown link — is NOT_FOUND.
+
+  /** The display link behind a token, while it is not revoked, and its meeting. */
+  async function requireDisplay(token: string): Promise<DisplayFacts> {
+    if (!isTokenShaped(token)) throw notFound("Display");
+    const link = await db.meetingDisplayLink.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { id: true, revokedAt: true, meeting: { select: { id: true, partnershipId: true, bodyId: true } } },
+    });
+    if (!link || link.revokedAt) throw notFound("Display");
+    return { linkId: link.id, meetingId: link.meeting.id, partnershipId: link.meeting.partnershipId, bodyId: link.meeting.bodyId };
+  }
+
+  /** The room a display may join: its meeting's motions (its meeting's own room it joins on connecting). */
+  async function displayRoomFor(display: DisplayFacts, ref: RoomRef): Promise<string> {
+    if (ref.kind === "motion") {
+      const motion = await db.motion.findUnique({ where: { id: ref.id }, select: { meetingId: true } });
+      if (motion && motion.meetingId === display.meetingId) return motionRoom(ref.id);
+    }
+    throw notFound("Room");
+  }
+
   return {
     getMember,
+    requireDisplay,
+    displayRoomFor,
     requireMember,
     requirePartnershipManager,
     requireBodyMember,

@@ -21,6 +21,15 @@ export const caucusRoom = (meetingId: string, side: "LABOR" | "MANAGEMENT") => `
 export const motionRoom = (id: string) => `motion:${id}`;
 export const draftRoom = (id: string) => `draft:${id}`;
 export const userRoom = (id: string) => `user:${id}`;
+/** A room display's sockets for one link (revoking the link ends them). */
+export const displayLinkRoom = (linkId: string) => `display:${linkId}`;
+/** Every room display of a meeting: gets what the meeting's room gets, and nothing of its presence. */
+export const meetingDisplayRoom = (meetingId: string) => `display-meeting:${meetingId}`;
+/** The display rooms that mirror `room` (only the meeting's own room, never a caucus room). */
+export const displayMirrorOf = (room: string): string | null => {
+  const match = /^meeting:([^:]+)$/.exec(room);
+  return match ? meetingDisplayRoom(match[1]!) : null;
+};
 export const sessionRoom = (id: string) => `session:${id}`;
 
 /** Rooms whose viewers are announced to each other (who is in the meeting right now). */

@@ -6,14 +6,17 @@ import { createAdapter } from "@socket.io/postgres-adapter";
 import type pg from "pg";
 import { Server } from "socket.io";
 import { z } from "zod";
-import type { Access } from "../access/access.js";
+import type { Access, DisplayFacts } from "../access/access.js";
 import { hashSessionToken } from "../auth/lucia.js";
 import type { SessionService } from "../auth/sessions.js";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import {
+  displayLinkRoom,
+  displayMirrorOf,
   isPresenceRoom,
+  meetingDisplayRoom,
   sessionRoom,
   userRoom,
   type ClientToServerEvents,
@@ -25,7 +28,9 @@ import {
 
 const RoomRefSchema = z.object({ kind: z.enum(["partnership", "meeting", "caucus", "motion", "draft"]), id: z.string().min(1).max(64) });
 
-type SocketData = { userId: string; sessionId: string; name: string };
+/** A person's socket (a session), or a room display's (a display link: one meeting, read-only). */
+type SocketData = { userId: string; sessionId: string; name: string; display?: undefined } | { display: DisplayFacts; userId?: undefined; sessionId?: undefined; name?: undefined };
+const DisplayAuthSchema = z.object({ displayToken: z.string().min(1).max(128) });
 
 /**
  * Socket changes every process must make to its own sockets, asked of the others with an ack, so the
@@ -72,6 +77,17 @@ export function createRealtime(
 
   io.use(async (socket, next) => {
     try {
+      // A room display presents its link's token instead of a session cookie.
+      const displayAuth = DisplayAuthSchema.safeParse(socket.handshake.auth);
+      if (displayAuth.success) {
+        const display = await access.requireDisplay(displayAuth.data.displayToken).catch((error: unknown) => {
+          if (error instanceof AppError) return null;
+          throw error;
+        });
+        if (!display) return next(new Error("UNAUTHORIZED"));
+        socket.data = { display };
+        return next();
+      }
       const sessionId = sessions.readSessionId(socket.request.headers.cookie);
       const { session, user } = await sessions.validate(sessionId);
       if (!session || !user) return next(new Error("UNAUTHORIZED"));
@@ -84,7 +100,8 @@ export function createRealtime(
   });
 
   io.on("connection", (socket) => {
-    const { userId, sessionId } = socket.data;
+    if (socket.data.display) return connectDisplay(socket as unknown as DisplaySocket, socket.data.display);
+    const { userId, sessionId } = socket.data as { userId: string; sessionId: string };
     // The session's room is named by its row id (the token's hash): no cookie's token travels through
     // the adapter's channel, and a session can be ended by its row id (sign out everywhere else).
     void socket.join([userRoom(userId), sessionRoom(hashSessionToken(sessionId))]);
@@ -127,6 +144,31 @@ export function createRealtime(
     });
   });
 
+  type DisplaySocket = {
+    join: (rooms: string | string[]) => Promise<void> | void;
+    on: (event: string, listener: (...args: unknown[]) => void) => void;
+  };
+  /** A room display: its meeting's mirror room and its link's room at once; motions of that meeting on request. */
+  function connectDisplay(socket: DisplaySocket, display: DisplayFacts) {
+    void socket.join([meetingDisplayRoom(display.meetingId), displayLinkRoom(display.linkId)]);
+    socket.on("room:join", async (raw, ack) => {
+      if (typeof ack !== "function") return;
+      const reply = ack as (result: { ok: boolean; data?: undefined; error?: { code: string; message: string } }) => void;
+      const parsed = RoomRefSchema.safeParse(raw);
+      if (!parsed.success) return reply({ ok: false, error: { code: "BAD_REQUEST", message: "Unknown room." } });
+      // The meeting's own room is already joined (as its mirror, without presence).
+      if (parsed.data.kind === "meeting" && parsed.data.id === display.meetingId) return reply({ ok: true, data: undefined });
+      try {
+        await socket.join(await access.displayRoomFor(display, parsed.data));
+        reply({ ok: true, data: undefined });
+      } catch (error) {
+        if (error instanceof AppError) return reply({ ok: false, error: { code: error.code, message: error.message } });
+        logger.error({ err: error, display: display.linkId }, "display room:join failed");
+        reply({ ok: false, error: { code: "INTERNAL", message: "Something went wrong." } });
+      }
+    });
+  }
+
   // This process's own sockets, in order: the event is written before the connection closes.
   const endSessionHere = (sessionId: string) => {
     io.local.to(sessionRoom(sessionId)).emit("session:ended", {});
@@ -161,7 +203,7 @@ export function createRealtime(
   async function announcePresence(room: string) {
     const sockets = await io.in(room).fetchSockets();
     const viewers = new Map<string, Viewer>();
-    for (const s of sockets) viewers.set(s.data.userId, { userId: s.data.userId, name: s.data.name });
+    for (const s of sockets) if (s.data.userId) viewers.set(s.data.userId, { userId: s.data.userId, name: s.data.name });
     io.to(room).emit("presence:changed", { room, viewers: [...viewers.values()].sort((a, b) => a.name.localeCompare(b.name)) });
   }
 
@@ -169,7 +211,9 @@ export function createRealtime(
     io,
     publish<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>) {
       // socket.io's typed emit cannot follow a generic event name; the signature above keeps callers typed.
-      (io.to(room).emit as (event: string, payload: unknown) => boolean)(event, payload);
+      // The meeting's room is mirrored to its room displays (a socket in both gets it once).
+      const mirror = displayMirrorOf(room);
+      (io.to(mirror ? [room, mirror] : room).emit as (event: string, payload: unknown) => boolean)(event, payload);
     },
     /** Ends every socket opened with this session (its Session row id), in every process. */
     endSession: (sessionId: string) => everywhere("cluster:endSession", () => endSessionHere(sessionId), sessionId),
@@ -180,6 +224,8 @@ export function createRealtime(
      * browser reconnects at once and rejoins only the rooms it may still read.
      */
     recheckUserRooms: (userId: string) => everywhere("cluster:recheckRooms", () => recheckHere(userId), userId),
+    /** Ends the sockets of a revoked display link, in every process (they cannot come back: the link is refused). */
+    endDisplay: (linkId: string) => io.in(displayLinkRoom(linkId)).disconnectSockets(true),
     close: () => new Promise<void>((resolve) => io.close(() => resolve())),
   };
 }

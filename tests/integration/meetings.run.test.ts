@@ -195,7 +195,9 @@ describe("a start, cancellation or adjournment that lands just after another cal
     expect((await race.outcome).status).toBe("fulfilled");
     expect(refused.code).toBe("PRECONDITION_FAILED");
     const stored = await app.db.meeting.findUniqueOrThrow({ where: { id: meeting.id }, include: { items: true, speakers: true, decisions: true, attendance: true } });
-    expect(stored).toMatchObject({ status: c.status, caucusEndsAt: null, currentItemId: null, speakers: [], decisions: [], attendance: [] });
+    expect(stored).toMatchObject({ status: c.status, caucusEndsAt: null, currentItemId: null, speakers: [], decisions: [] });
+    // Only the co-chair who started the meeting is checked in (by the start itself).
+    expect(stored.attendance.filter((a) => a.membershipId !== world.laborChair.membershipId)).toEqual([]);
     expect(stored.items.map((i) => i.title)).toEqual(["Item 1"]);
   });
 
@@ -426,7 +428,8 @@ describe("attendance and quorum by side", () => {
     const { meeting } = await liveMeeting(app, world);
     await app.db.meeting.update({ where: { id: meeting.id }, data: { startedAt: new Date(Date.now() - 20 * 60_000) } });
     expect(await world.laborMember.trpc.meetings.attendance.checkIn({ meetingId: meeting.id })).toEqual({ status: "LATE" });
-    expect((await view(world.laborChair, meeting.id)).quorum.LABOR).toMatchObject({ present: 1 });
+    // The late member and the co-chair who started the meeting (checked in by the start).
+    expect((await view(world.laborChair, meeting.id)).quorum.LABOR).toMatchObject({ present: 2 });
   });
 
   it("records the quorum at the moment of each decision", async () => {

@@ -16,8 +16,14 @@ export async function startMeeting(deps: MeetingsDeps, { userId, input }: { user
   return inTransaction(deps, async (tx, effects) => {
     allowOrThrow(mayStart(actor, await lockMeeting(tx, meeting.id)));
     await tx.meeting.update({ where: { id: meeting.id }, data: { status: "LIVE", startedAt: new Date() } });
+    // The co-chair who opens the meeting is in the room: checked in, so the record never lists the chair as absent.
+    await tx.attendance.upsert({
+      where: { meetingId_membershipId: { meetingId: meeting.id, membershipId: actor.membershipId } },
+      create: { meetingId: meeting.id, membershipId: actor.membershipId, status: "PRESENT", checkedInSelf: true, markedById: userId },
+      update: { status: "PRESENT", checkedInSelf: true, markedById: userId },
+    });
     await recordAudit(tx, { partnershipId: meeting.partnershipId, actorId: userId, action: "meeting.started", subjectType: "Meeting", subjectId: meeting.id });
-    meetingChanged(effects, meeting.id, "run", "details");
+    meetingChanged(effects, meeting.id, "run", "details", "attendance");
     meetingsListChanged(effects, meeting.partnershipId);
     return { id: meeting.id };
   });

@@ -1,5 +1,5 @@
 // Socket events of the meetings domain. They say what changed; clients refetch what they may see.
-export type MeetingPart = "details" | "agenda" | "approvals" | "run" | "queue" | "attendance" | "minutes" | "actions" | "motions";
+export type MeetingPart = "details" | "agenda" | "approvals" | "run" | "queue" | "attendance" | "minutes" | "actions" | "motions" | "displays" | "documents";
 
 export interface MeetingEvents {
   /** Sent to the meeting's room after a change commits. */

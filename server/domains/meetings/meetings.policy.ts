@@ -140,6 +140,12 @@ export const mayWriteInCaucus = (actor: MeetingActor) =>
 export const mayCreateStrawPoll = (actor: MeetingActor, meeting: MeetingState) =>
   first(mayWriteInCaucus(actor), !isIn(meeting, "LIVE") && notNow("Straw polls are taken while the meeting is in session."));
 
+// ─── room displays ──────────────────────────────────────────────────────────
+
+/** Display links (a projector's read-only view) are created by the co-chairs for a meeting not yet over. */
+export const mayManageDisplays = (actor: MeetingActor, meeting: Pick<MeetingState, "status">) =>
+  first(!canChair(actor.seat) && forbid(ONLY_CHAIRS), !isIn(meeting, "SCHEDULED", "LIVE") && notNow("This meeting is over: it needs no display."));
+
 // ─── the page ───────────────────────────────────────────────────────────────
 
 /** The meeting page's flags: what the viewer's buttons offer, by the same verdicts the use cases apply. */
@@ -161,6 +167,20 @@ export function viewerFlags(actor: MeetingActor, meeting: MeetingState) {
     canCheckIn: mayCheckIn(actor, meeting).ok,
     canEditMinutes: mayWriteMinutes(actor, meeting).ok,
     canRecordDecision: mayRecordDecision(actor, meeting).ok,
+    canManageDisplays: mayManageDisplays(actor, meeting).ok,
     canApproveMinutes: mayApproveMinutes(actor, meeting).ok && meeting.minutesApprovedAt === null,
   };
 }
+
+// ─── documents on agenda items ──────────────────────────────────────────────
+
+/**
+ * Attaching a document (or a new version) to an agenda item: the co-chairs, and the member who put
+ * the item on the agenda (its presenter), until the minutes are approved; never for a cancelled meeting.
+ */
+export const mayAttachDocument = (actor: MeetingActor, meeting: MeetingState, item: { isPresenter: boolean }) =>
+  first(
+    !canChair(actor.seat) && !(item.isPresenter && canTakePart(actor.seat)) && forbid("Only the co-chairs and the item's presenter attach documents."),
+    isIn(meeting, "CANCELLED") && notNow("This meeting was cancelled."),
+    meeting.minutesApprovedAt !== null && notNow("This meeting's record is approved: its documents can no longer change."),
+  );

@@ -1,11 +1,15 @@
 // tRPC procedures of the meetings domain: parse, call the use case with ctx.deps, return.
-import { protectedProcedure, router } from "../../trpc/trpc.js";
+import { protectedProcedure, publicProcedure, router } from "../../trpc/trpc.js";
+import { createDisplayLink, getDisplay, listDisplayLinks, revokeDisplayLink } from "./display.js";
 import { acceptAgendaItem, approveAgenda, editAgendaItem, proposeAgendaItem, rejectAgendaItem, removeAgendaItem, reorderAgenda } from "./agenda.js";
 import { checkIn, markAttendance } from "./attendance.js";
 import { castStrawVote, createStrawPoll, getCaucus, saveCaucusNote } from "./caucus.js";
 import { adjournMeeting, callCaucus, resumeMeeting, setCurrentItem, startMeeting } from "./live.js";
 import { getMeeting, listMeetings, listMyActionItems, listSchedulableBodies } from "./meetings.reads.js";
 import {
+  CreateDisplayLinkInputSchema,
+  DisplayLinkIdSchema,
+  DisplayTokenSchema,
   ApproveAgendaInputSchema,
   CaucusInputSchema,
   CaucusNoteInputSchema,
@@ -32,16 +36,25 @@ import {
   UpdateMeetingInputSchema,
 } from "./meetings.schema.js";
 import { approveMinutes, createActionItem, recordDecision, saveMinutes, setActionStatus, setNoteTaker } from "./minutes.js";
+import { getMeetingRecord } from "./record.js";
+import { addDocumentLink, listDocuments, reviseDocumentLink } from "./documents.js";
+import { AddDocumentLinkInputSchema, ReviseDocumentLinkInputSchema } from "./documents.schema.js";
 import { cancelMeeting, getMeetingCalendar, scheduleMeeting, updateMeeting } from "./schedule.js";
 import { callNextSpeaker, lowerHand, moveSpeaker, raiseHand, removeSpeaker } from "./speakers.js";
 
 export const meetingsRouter = router({
+  document: router({
+    list: protectedProcedure.input(MeetingIdSchema).query(({ ctx, input }) => listDocuments(ctx.deps, { userId: ctx.user.id, input })),
+    addLink: protectedProcedure.input(AddDocumentLinkInputSchema).mutation(({ ctx, input }) => addDocumentLink(ctx.deps, { userId: ctx.user.id, input })),
+    reviseLink: protectedProcedure.input(ReviseDocumentLinkInputSchema).mutation(({ ctx, input }) => reviseDocumentLink(ctx.deps, { userId: ctx.user.id, input })),
+  }),
   meeting: router({
     list: protectedProcedure.input(ListMeetingsInputSchema).query(({ ctx, input }) => listMeetings(ctx.deps, { userId: ctx.user.id, input })),
     schedulableBodies: protectedProcedure
       .input(PartnershipIdSchema)
       .query(({ ctx, input }) => listSchedulableBodies(ctx.deps, { userId: ctx.user.id, input })),
     get: protectedProcedure.input(MeetingIdSchema).query(({ ctx, input }) => getMeeting(ctx.deps, { userId: ctx.user.id, input })),
+    record: protectedProcedure.input(MeetingIdSchema).query(({ ctx, input }) => getMeetingRecord(ctx.deps, { userId: ctx.user.id, input })),
     calendar: protectedProcedure.input(MeetingIdSchema).query(({ ctx, input }) => getMeetingCalendar(ctx.deps, { userId: ctx.user.id, input })),
     schedule: protectedProcedure.input(ScheduleMeetingInputSchema).mutation(({ ctx, input }) => scheduleMeeting(ctx.deps, { userId: ctx.user.id, input })),
     update: protectedProcedure.input(UpdateMeetingInputSchema).mutation(({ ctx, input }) => updateMeeting(ctx.deps, { userId: ctx.user.id, input })),
@@ -51,6 +64,13 @@ export const meetingsRouter = router({
     callCaucus: protectedProcedure.input(CaucusInputSchema).mutation(({ ctx, input }) => callCaucus(ctx.deps, { userId: ctx.user.id, input })),
     resume: protectedProcedure.input(MeetingIdSchema).mutation(({ ctx, input }) => resumeMeeting(ctx.deps, { userId: ctx.user.id, input })),
     adjourn: protectedProcedure.input(MeetingIdSchema).mutation(({ ctx, input }) => adjournMeeting(ctx.deps, { userId: ctx.user.id, input })),
+  }),
+  /** Room displays: links the co-chairs manage, and the read-only view a display (no person) reads with its token. */
+  display: router({
+    create: protectedProcedure.input(CreateDisplayLinkInputSchema).mutation(({ ctx, input }) => createDisplayLink(ctx.deps, { userId: ctx.user.id, input })),
+    list: protectedProcedure.input(MeetingIdSchema).query(({ ctx, input }) => listDisplayLinks(ctx.deps, { userId: ctx.user.id, input })),
+    revoke: protectedProcedure.input(DisplayLinkIdSchema).mutation(({ ctx, input }) => revokeDisplayLink(ctx.deps, { userId: ctx.user.id, input })),
+    get: publicProcedure.input(DisplayTokenSchema).query(({ ctx, input }) => getDisplay(ctx.deps, { input })),
   }),
   agenda: router({
     propose: protectedProcedure.input(ProposeItemInputSchema).mutation(({ ctx, input }) => proposeAgendaItem(ctx.deps, { userId: ctx.user.id, input })),

@@ -206,3 +206,13 @@ export const QuorumRuleInputSchema = z.object({
     }
   }
 });
+
+// ─── room displays ──────────────────────────────────────────────────────────
+export const DISPLAY_LABEL_MAX = 80;
+export const CreateDisplayLinkInputSchema = z.object({ meetingId: id, label: optionalField("A display's name", DISPLAY_LABEL_MAX) });
+export type CreateDisplayLinkInput = z.infer<typeof CreateDisplayLinkInputSchema>;
+export const DisplayLinkIdSchema = z.object({ linkId: id });
+export type DisplayLinkIdInput = z.infer<typeof DisplayLinkIdSchema>;
+/** A display link's token as it appears in its URL (shape checked again by the permission layer). */
+export const DisplayTokenSchema = z.object({ token: z.string().min(1).max(128) });
+export type DisplayTokenInput = z.infer<typeof DisplayTokenSchema>;

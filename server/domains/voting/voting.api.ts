@@ -10,10 +10,11 @@ import { partnershipRoom } from "../../realtime/realtime.events.js";
 import { lockRow, type Effects } from "../../unit-of-work/unit-of-work.js";
 import { recordVoteDecision } from "../meetings/meetings.api.js";
 import type { MotionResult } from "./vote-lifecycle.js";
-import type { DeadlockProcedure } from "./voting.rules.js";
-import { announceMotion, appendEvent } from "./voting.shared.js";
+import type { DeadlockProcedure, DecisionRule, Outcome } from "./voting.rules.js";
+import { announceMotion, appendEvent, currentCounts, liveTallyOf } from "./voting.shared.js";
 
 export { getMotion, listMotions } from "./voting.reads.js";
+export { readMeetingMotions, readMinutesApprovalMotion, type RecordMotion } from "./meeting-record.js";
 export type { MotionResult } from "./vote-lifecycle.js";
 
 type Client = Db | Tx;
@@ -174,4 +175,43 @@ export async function recordUmpireDecision(
     });
   }
   announceMotion(effects, motion);
+}
+
+/**
+ * What a meeting's room display shows of its votes (the permission layer admitted the display to that
+ * meeting): the vote in progress on the current item, else the last one closed there. A secret ballot
+ * shows only how many voted until it closes; a roll call its counts per side, never names.
+ */
+export async function meetingVoteForDisplay(db: Db, { meetingId, agendaItemId }: { meetingId: string; agendaItemId: string | null }) {
+  const select = {
+    id: true,
+    text: true,
+    status: true,
+    ballotKind: true,
+    rule: true,
+    outcome: true,
+    result: true,
+    eligibleCount: true,
+    tallyVersion: true,
+    amendsMotionId: true,
+    closedAt: true,
+  } as const;
+  const where = { meetingId, ...(agendaItemId ? { agendaItemId } : {}) };
+  const motion =
+    (await db.motion.findFirst({ where: { ...where, status: "OPEN" }, orderBy: { openedAt: "desc" }, select })) ??
+    (await db.motion.findFirst({ where: { ...where, status: "CLOSED" }, orderBy: { closedAt: "desc" }, select }));
+  if (!motion) return null;
+  const tally = liveTallyOf(motion, await currentCounts(db, motion));
+  const result = motion.result as MotionResult | null;
+  return {
+    id: motion.id,
+    text: motion.text,
+    isAmendment: motion.amendsMotionId !== null,
+    status: motion.status as "OPEN" | "CLOSED",
+    ballotKind: motion.ballotKind as "ROLL_CALL" | "SECRET",
+    rule: motion.rule as DecisionRule,
+    tally,
+    outcome: (motion.outcome as Outcome | null) ?? null,
+    reason: result?.reason ?? null,
+  };
 }

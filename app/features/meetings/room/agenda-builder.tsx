@@ -5,6 +5,7 @@ import { Badge, EmptyState, InlineError, Section } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
 import { AGENDA_ITEM_KINDS, type AgendaItemKind } from "../../../../server/domains/meetings/meetings.schema";
 import { useActionError, useMeetingRefresh } from "./actions";
+import { ItemDocuments } from "./item-documents";
 import { EditItemForm } from "./item-form";
 import { formatMinutes, type AgendaItem, type MeetingView } from "./types";
 import { useReorder } from "./use-reorder";
@@ -179,6 +180,7 @@ function AgendaRow({
           </h3>
           <ItemDetails item={item} />
           <p className="mt-1 text-xs text-slate-600">Proposed by {item.proposedByName}</p>
+          <ItemDocuments meetingId={meetingId} itemId={item.id} itemTitle={item.title} />
           {(canEdit || (isLive && view.viewer.canChair)) && mode === "view" ? (
             <div className="mt-2 flex flex-wrap gap-2">
               {isLive && view.viewer.canChair && !isCurrent ? (

@@ -72,6 +72,9 @@ export function MeetingHeader({ view, viewers }: { view: MeetingView; viewers: V
           <Link to={`${base}/minutes`} className="btn-secondary px-2.5 py-1.5 text-xs sm:px-3.5 sm:py-2 sm:text-sm">
             Printable minutes
           </Link>
+          <a href={`/api/meetings/${meeting.id}/packet.pdf`} className="btn-secondary px-2.5 py-1.5 text-xs sm:px-3.5 sm:py-2 sm:text-sm" download>
+            Agenda packet (PDF)
+          </a>
         </div>
       </div>
       <Presence viewers={viewers} />

@@ -11,6 +11,7 @@ import { CaucusBanner, LivePanel } from "./live-panel";
 import { MeetingHeader } from "./meeting-header";
 import { MinutesSection } from "./minutes-editor";
 import { ProposeSection, Proposals } from "./proposals";
+import { DisplayLinks } from "./display-links";
 import { RoomMotions } from "./room-motions";
 import { SpeakersQueue } from "./speakers-queue";
 import type { MeetingView } from "./types";
@@ -50,6 +51,7 @@ function Room({ view, refreshError }: { view: MeetingView; refreshError: string 
       <SpeakersQueue view={view} caucusActive={caucusActive} />
       <Quorum view={view} />
       <Attendance view={view} />
+      <DisplayLinks view={view} />
     </div>
   );
   return (
