@@ -131,13 +131,17 @@ describe("the curriculum PDF", () => {
     const world = await draftWorld(app);
     const view = await draftInReview(world);
     for (const r of world.reviewers) await r.trpc.drafts.signOff.decide({ draftId: view.draft.id, versionNumber: 1, decision: "SIGNED_OFF" });
-    await world.managementChair.trpc.drafts.draft.adopt({ draftId: view.draft.id, versionNumber: 1 });
+    // Adoption is a joint change: one co-chair proposes, the other side's concurs.
+    const proposed = await world.managementChair.trpc.drafts.draft.adopt({ draftId: view.draft.id, versionNumber: 1 });
+    expect(proposed).toMatchObject({ pending: true });
+    await world.laborChair.trpc.joint.change.concur({ changeId: proposed.pending ? proposed.changeId : "" });
 
     const pdf = await getPdf(world.observer, `/api/drafts/${view.draft.id}/curriculum.pdf`);
     expect(pdf.status).toBe(200);
     const { text } = await readPdf(pdf.bytes);
     expect(text).toContain("Industrial Manufacturing Technician");
-    expect(text).toContain(`by ${world.managementChair.name} (version 1)`);
+    expect(text).toContain(`Adopted on `);
+    expect(text).toContain(`by ${world.laborChair.name} (version 1)`);
     expect(text).toContain(`${world.reviewer1.name}: signed off`);
     expect(text).toContain(world.partnership.name);
     expect((await getPdf(world.stranger, `/api/drafts/${view.draft.id}/curriculum.pdf`)).status).toBe(404);
