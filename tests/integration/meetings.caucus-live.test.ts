@@ -182,7 +182,7 @@ describe("the meeting's room", () => {
 
     seen = nextEvent(socket, "meeting:changed");
     await world.managementChair.trpc.meetings.meeting.start({ meetingId: meeting.id });
-    expect(await seen).toEqual({ meetingId: meeting.id, parts: ["run", "details"] });
+    expect(await seen).toEqual({ meetingId: meeting.id, parts: ["run", "details", "attendance"] });
 
     seen = nextEvent(socket, "meeting:changed");
     await world.managementMember.trpc.meetings.speaker.raiseHand({ meetingId: meeting.id });
