@@ -36,7 +36,7 @@ async function mailTo(request: APIRequestContext, to: string, subject: RegExp): 
     .poll(
       async () => {
         const list = (await (await request.get("/api/trpc/devMail.list")).json()) as { result: { data: { json: DevMail[] } } };
-        found = list.result.data.json.find((m) => m.toAddress === to && subject.test(m.subject));
+        found = list.result.data.json.find((m) => (m.toAddress === to || m.toAddress.endsWith(`<${to}>`)) && subject.test(m.subject));
         return Boolean(found);
       },
       { timeout: 20_000, message: `a mail to ${to} matching ${subject}` },

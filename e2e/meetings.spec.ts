@@ -46,7 +46,7 @@ async function addItem(page: Page, title: string, minutes: number) {
   await form.getByLabel("Time box (minutes)").fill(String(minutes));
   await form.getByRole("button", { name: "Add to agenda" }).click();
   await expect(form.getByRole("status")).toHaveText("Added to the agenda. Both co-chairs approve the new version.");
-  await expect(page.getByRole("list", { name: "Agenda items" }).getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Agenda items" }).getByRole("heading", { level: 3, name: title })).toBeVisible();
 }
 
 test("both co-chairs approve the agenda live, an edit clears it, and the chair sees a raised hand at once", async ({ page, context, newContext }, testInfo) => {
