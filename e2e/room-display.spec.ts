@@ -92,6 +92,11 @@ test("the projector view follows the meeting live, through a server restart, and
   consoleErrors,
 }, testInfo) => {
   test.setTimeout(720_000);
+  consoleErrors.allow(
+    /WebSocket connection to '.*' failed: Error in connection establishment: net::ERR_CONNECTION_REFUSED/,
+    "while the server restarts, the browsers' reconnect attempts are refused, which Chromium logs",
+  );
+  consoleErrors.allow(/Failed to load resource: the server responded with a status of 404/, "the revoked display link's page answers 404 on purpose");
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   // Like scripts/e2e-server.sh: a folder of this run (readable by the embedded PostgreSQL's own user).
