@@ -146,7 +146,7 @@ test("members outside the CBO and the reviewers see only totals; phone-width pag
   expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   // Her own record: who read it and when (reviewers' reads are logged).
   await phone.getByRole("link", { name: "Ana Morales" }).click();
-  await expect(phone.getByRole("region", { name: "Who read this record" })).toBeVisible();
+  await expect(phone.getByRole("region", { name: "Who read or shared this record" })).toBeVisible();
   expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await phone.screenshot({ path: "tests/.tmp/services-trainee-phone.png", fullPage: true });
 });
