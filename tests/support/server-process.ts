@@ -63,9 +63,9 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   const started = Date.now();
   while (!logs.some((l) => typeof l.msg === "string" && l.msg.startsWith("Jointly is listening"))) {
     if (child.exitCode !== null) throw new Error(`server process exited with ${child.exitCode}:\n${stderr}`);
-    if (Date.now() - started > 30_000) {
+    if (Date.now() - started > 90_000) {
       child.kill("SIGKILL");
-      throw new Error(`server process did not start within 30 s:\n${stderr}`);
+      throw new Error(`server process did not start within 90 s:\n${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
