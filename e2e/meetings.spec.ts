@@ -78,7 +78,7 @@ test("both co-chairs approve the agenda live, an edit clears it, and the chair s
   await marcus.goto(meetingPath);
   await expect(marcus.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const marcusAgenda = marcus.getByRole("list", { name: "Agenda items" });
-  await expect(marcusAgenda.getByRole("heading")).toHaveText([/Budget for the welding lab/, /Pre-apprenticeship outreach with the CBOs/]);
+  await expect(marcusAgenda.getByRole("heading", { level: 3 })).toHaveText([/Budget for the welding lab/, /Pre-apprenticeship outreach with the CBOs/]);
   const marcusApproval = marcus.getByTestId("agenda-approval");
   await expect(marcusApproval.getByRole("status")).toContainText("waiting for approval from the labor co-chair and the management co-chair");
   // Each sees the other viewing the meeting (presence), which also proves both sockets joined the room.
@@ -121,7 +121,7 @@ test("both co-chairs approve the agenda live, an edit clears it, and the chair s
   await editForm.getByRole("button", { name: "Save changes" }).click();
   await expect(editForm).toHaveCount(0);
   const next = version + 1;
-  await expect(marcusAgenda.getByRole("heading").first()).toHaveText(/Budget for the welding lab and fume extraction/, LIVE);
+  await expect(marcusAgenda.getByRole("heading", { level: 3 }).first()).toHaveText(/Budget for the welding lab and fume extraction/, LIVE);
   const marcusStatus = marcusApproval.getByRole("status");
   await expect(marcusStatus).toContainText("Draft agenda — waiting for approval from the labor co-chair and the management co-chair", LIVE);
   await expect(marcusStatus).toContainText(
