@@ -17,7 +17,8 @@ export function refuse(refusal: Refusal | null): void {
   if (refusal) throw new AppError(refusal.code, refusal.message);
 }
 
-const CHANGE_SELECT = {
+/** The columns of a joint change every read of one selects (here and in waiting.ts). */
+export const CHANGE_SELECT = {
   id: true,
   partnershipId: true,
   bodyId: true,

@@ -8,7 +8,7 @@ import type { AppDeps } from "../../deps.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { viewerCan, type JointViewer } from "./joint.policy.js";
 import { JOINT_KINDS, type CoChairSide } from "./joint.schema.js";
-import { describeChange, type ChangeRow } from "./joint.shared.js";
+import { CHANGE_SELECT, describeChange, type ChangeRow } from "./joint.shared.js";
 
 export const WAITING_LIMIT = 100;
 
@@ -40,28 +40,7 @@ export async function jointChangesWaitingFor(deps: Pick<AppDeps, "db">, { reach,
     orderBy: [{ proposedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     take: WAITING_LIMIT,
     select: {
-      id: true,
-      partnershipId: true,
-      bodyId: true,
-      kind: true,
-      targetKey: true,
-      payload: true,
-      snapshot: true,
-      status: true,
-      preparedById: true,
-      preparedByName: true,
-      proposedById: true,
-      proposedByName: true,
-      proposedSide: true,
-      proposedAt: true,
-      decidedById: true,
-      decidedByName: true,
-      decidedSide: true,
-      decidedAt: true,
-      appliedAlone: true,
-      reason: true,
-      expiresAt: true,
-      createdAt: true,
+      ...CHANGE_SELECT,
       body: { select: { name: true, kind: true } },
     },
   });
