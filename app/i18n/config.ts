@@ -11,6 +11,12 @@ import enHome from "~/locales/en/home.json";
 import enNotifications from "~/locales/en/notifications.json";
 import enServices from "~/locales/en/services.json";
 import enSettings from "~/locales/en/settings.json";
+import enMeetings from "~/locales/en/meetings.json";
+import enVoting from "~/locales/en/voting.json";
+import enDrafts from "~/locales/en/drafts.json";
+import enJoint from "~/locales/en/joint.json";
+import enParticipants from "~/locales/en/participants.json";
+import enPartnerships from "~/locales/en/partnerships.json";
 import esAuth from "~/locales/es/auth.json";
 import esCommon from "~/locales/es/common.json";
 import esErrors from "~/locales/es/errors.json";
@@ -18,6 +24,12 @@ import esHome from "~/locales/es/home.json";
 import esNotifications from "~/locales/es/notifications.json";
 import esServices from "~/locales/es/services.json";
 import esSettings from "~/locales/es/settings.json";
+import esMeetings from "~/locales/es/meetings.json";
+import esVoting from "~/locales/es/voting.json";
+import esDrafts from "~/locales/es/drafts.json";
+import esJoint from "~/locales/es/joint.json";
+import esParticipants from "~/locales/es/participants.json";
+import esPartnerships from "~/locales/es/partnerships.json";
 import { pseudoize, pseudoizeTree } from "./pseudo";
 
 /** The languages people choose from (the profile, the header): each named in itself. */
@@ -29,13 +41,19 @@ export const LOCALE_NAMES: Record<AppLocale, string> = { en: "English", es: "Esp
 export const PSEUDO_LOCALE = "en-XA";
 export type UiLocale = AppLocale | typeof PSEUDO_LOCALE;
 
-export const NAMESPACES = ["common", "auth", "settings", "home", "services", "notifications", "errors"] as const;
+export const NAMESPACES = ["common", "auth", "settings", "home", "services", "notifications", "meetings", "voting", "drafts", "joint", "participants", "partnerships", "errors"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
-const en = { common: enCommon, auth: enAuth, settings: enSettings, home: enHome, services: enServices, notifications: enNotifications, errors: {} };
+const en = { common: enCommon, auth: enAuth, settings: enSettings, home: enHome, services: enServices, notifications: enNotifications,
+  meetings: enMeetings, voting: enVoting, drafts: enDrafts, joint: enJoint, participants: enParticipants, partnerships: enPartnerships,
+  errors: {},
+};
 export const resources = {
   en,
-  es: { common: esCommon, auth: esAuth, settings: esSettings, home: esHome, services: esServices, notifications: esNotifications, errors: esErrors },
+  es: { common: esCommon, auth: esAuth, settings: esSettings, home: esHome, services: esServices, notifications: esNotifications,
+    meetings: esMeetings, voting: esVoting, drafts: esDrafts, joint: esJoint, participants: esParticipants, partnerships: esPartnerships,
+    errors: esErrors,
+  },
   [PSEUDO_LOCALE]: Object.fromEntries(Object.entries(en).map(([ns, tree]) => [ns, pseudoizeTree(tree)])),
 };
 
