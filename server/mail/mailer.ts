@@ -5,7 +5,7 @@ import type { Config } from "../config.js";
 import type { Db, Tx } from "../db.js";
 import { NotificationPayloadSchemas, notificationText, type NotificationKind } from "../domains/notifications/notifications.schema.js";
 import { mailModesFor, mailTimeZoneOf } from "../domains/preferences/preferences.api.js";
-import { MAIL_GROUPS, MAIL_KINDS, type UnsubscribeScope } from "../domains/preferences/preferences.schema.js";
+import { MAIL_KINDS, type UnsubscribeScope } from "../domains/preferences/preferences.schema.js";
 import type { Logger } from "../logger.js";
 import { claimDelivery, markFailed, markSent, type Claim, type NewDelivery } from "./deliveries.js";
 import { DirectMailSchemas } from "./direct-mail.schema.js";
@@ -14,6 +14,7 @@ import type { JobPayloads } from "../jobs/jobs.js";
 import { bodyIdsOf, placesOf, type Place } from "./places.js";
 import { appSecret } from "../secrets.js";
 import { renderDigestMail } from "./templates/digest.js";
+import { mailGroupIn } from "./templates/mail-groups.js";
 import { renderDirectMail } from "./templates/direct-mails.js";
 import { DEFAULT_LOCALE, formatDate, formatDateTime, resolveLocale, type Locale } from "./templates/i18n.js";
 import type { RenderedMail } from "./templates/layout.js";
@@ -113,7 +114,7 @@ export function createMailer({ db, config, logger, transport, now = () => new Da
               payload: parsed.data,
               ctx: mailContext(place!, locale, timeZone),
               urls: { page: `${origin}${notificationText({ kind, payload: parsed.data }).href}`, settings: `${origin}${SETTINGS_PATH}`, unsubscribe },
-              groupLabel: MAIL_GROUPS[placed.group].label,
+              groupLabel: mailGroupIn(locale, placed.group),
             })!,
         },
       );

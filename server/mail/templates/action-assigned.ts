@@ -11,6 +11,14 @@ export const messages = {
     summary: ({ text, due }: { text: string; due: string }) => `Action item for you, due ${due}: ${text}`,
     why: ({ partnership }: { partnership: string }) => `You get this because the action item was assigned to you in ${partnership}.`,
   },
+  es: {
+    subject: ({ text }: { text: string }) => `Tarea asignada a usted: ${text}`,
+    heading: "Se le asignó una tarea",
+    body: ({ meeting, due }: { meeting: string; due: string }) => `De la reunión ${meeting}, con fecha límite el ${due}:`,
+    action: "Ver la reunión",
+    summary: ({ text, due }: { text: string; due: string }) => `Tarea asignada a usted, con fecha límite el ${due}: ${text}`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque se le asignó esta tarea en ${partnership}.`,
+  },
 };
 
 export const actionAssigned: NotificationTemplate<"action.assigned"> = (p, ctx) => {

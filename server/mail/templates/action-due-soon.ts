@@ -11,6 +11,14 @@ export const messages = {
     summary: ({ text, due }: { text: string; due: string }) => `Your action item is due ${due}: ${text}`,
     why: ({ partnership }: { partnership: string }) => `You get this because this action item is assigned to you in ${partnership} and is still open.`,
   },
+  es: {
+    subject: ({ text }: { text: string }) => `Vence pronto: ${text}`,
+    heading: "Una de sus tareas vence pronto",
+    body: ({ meeting, due }: { meeting: string; due: string }) => `De la reunión ${meeting}, con fecha límite el ${due}:`,
+    action: "Ver la reunión",
+    summary: ({ text, due }: { text: string; due: string }) => `Su tarea vence el ${due}: ${text}`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque esta tarea está asignada a usted en ${partnership} y sigue abierta.`,
+  },
 };
 
 export const actionDueSoon: NotificationTemplate<"action.dueSoon"> = (p, ctx) => {

@@ -12,6 +12,14 @@ export const messages = {
     summary: ({ meeting }: { meeting: string }) => `The agenda of ${meeting} waits for your approval`,
     why: ({ partnership }: { partnership: string }) => `You get this because you co-chair this body in ${partnership}.`,
   },
+  es: {
+    subject: ({ meeting }: { meeting: string }) => `Orden del día pendiente de su aprobación: ${meeting}`,
+    heading: "Un orden del día espera su aprobación",
+    body: ({ by, meeting, where }: { by: string; meeting: string; where: string }) => `${by} aprobó el orden del día de ${meeting} (${where}). Se publica cuando usted apruebe la misma versión.`,
+    action: "Revisar el orden del día",
+    summary: ({ meeting }: { meeting: string }) => `El orden del día de ${meeting} espera su aprobación`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque es copresidente o copresidenta de este órgano en ${partnership}.`,
+  },
 };
 
 export const agendaAwaitingApproval: NotificationTemplate<"agenda.awaitingApproval"> = (p, ctx) => {

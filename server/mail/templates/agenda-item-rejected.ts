@@ -11,6 +11,14 @@ export const messages = {
     summary: ({ item, meeting }: { item: string; meeting: string }) => `Your agenda item “${item}” for ${meeting} was not accepted`,
     why: ({ partnership }: { partnership: string }) => `You get this because you proposed this agenda item in ${partnership}.`,
   },
+  es: {
+    subject: ({ item }: { item: string }) => `Punto del orden del día no aceptado: ${item}`,
+    heading: "Su punto del orden del día no fue aceptado",
+    body: ({ item, meeting }: { item: string; meeting: string }) => `Los copresidentes no aceptaron su punto “${item}” para ${meeting}. Su motivo:`,
+    action: "Ver la reunión",
+    summary: ({ item, meeting }: { item: string; meeting: string }) => `Su punto “${item}” para ${meeting} no fue aceptado`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque propuso este punto del orden del día en ${partnership}.`,
+  },
 };
 
 export const agendaItemRejected: NotificationTemplate<"agenda.itemRejected"> = (p, ctx) => {

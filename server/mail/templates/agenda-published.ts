@@ -11,6 +11,14 @@ export const messages = {
     summary: ({ meeting }: { meeting: string }) => `The agenda of ${meeting} was published`,
     why: ({ partnership }: { partnership: string }) => `You get this because you have a seat on this body in ${partnership}.`,
   },
+  es: {
+    subject: ({ meeting }: { meeting: string }) => `Orden del día publicado: ${meeting}`,
+    heading: "El orden del día está publicado",
+    body: ({ meeting, where }: { meeting: string; where: string }) => `Ambos copresidentes aprobaron el orden del día de ${meeting} (${where}).`,
+    action: "Ver el orden del día",
+    summary: ({ meeting }: { meeting: string }) => `Se publicó el orden del día de ${meeting}`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque tiene un puesto en este órgano en ${partnership}.`,
+  },
 };
 
 export const agendaPublished: NotificationTemplate<"agenda.published"> = (p, ctx) => {

@@ -11,6 +11,14 @@ export const messages = {
     why: "You get this digest once a day for the kinds of e-mail set to “Daily digest” in your settings.",
     unsubscribe: "Turn off every kind of e-mail this digest carries",
   },
+  es: {
+    subject: { one: "Su resumen de Jointly: 1 novedad", other: ({ count }: { count: number }) => `Su resumen de Jointly: ${count} novedades` },
+    heading: "Desde su último resumen",
+    intro: { one: "Pasó una cosa en sus alianzas:", other: ({ count }: { count: number }) => `Pasaron ${count} cosas en sus alianzas:` },
+    action: "Abrir Jointly",
+    why: "Recibe este resumen una vez al día con los tipos de correo configurados como “Resumen diario” en su configuración.",
+    unsubscribe: "Desactivar todos los tipos de correo que incluye este resumen",
+  },
 };
 
 export function renderDigestMail(input: { locale: Locale; items: ListItem[]; urls: { home: string; settings: string; unsubscribe: string } }): RenderedMail {

@@ -12,6 +12,15 @@ export const messages = {
     summary: ({ member, organization }: { member: string; organization: string }) => `${member} (${organization}) joined`,
     why: ({ partnership }: { partnership: string }) => `You get this because you invited this person or co-chair ${partnership}.`,
   },
+  es: {
+    subject: ({ member, partnership }: { member: string; partnership: string }) => `${member} se unió a ${partnership}`,
+    heading: "Se unió un nuevo miembro",
+    body: ({ member, organization, partnership }: { member: string; organization: string; partnership: string }) =>
+      `${member} (${organization}) aceptó la invitación y se unió a ${partnership}.`,
+    action: "Ver la alianza",
+    summary: ({ member, organization }: { member: string; organization: string }) => `${member} (${organization}) se unió`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque invitó a esta persona o es copresidente o copresidenta de ${partnership}.`,
+  },
 };
 
 export const membershipJoined: NotificationTemplate<"membership.joined"> = (p, ctx) => {

@@ -11,6 +11,14 @@ export const messages = {
     summary: ({ meeting }: { meeting: string }) => `The minutes of ${meeting} were approved`,
     why: ({ partnership }: { partnership: string }) => `You get this because you have a seat on this body in ${partnership}.`,
   },
+  es: {
+    subject: ({ meeting }: { meeting: string }) => `Acta aprobada: ${meeting}`,
+    heading: "El acta está aprobada",
+    body: ({ meeting, where }: { meeting: string; where: string }) => `Se aprobó el acta de ${meeting} (${where}).`,
+    action: "Leer el acta",
+    summary: ({ meeting }: { meeting: string }) => `Se aprobó el acta de ${meeting}`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque tiene un puesto en este órgano en ${partnership}.`,
+  },
 };
 
 export const minutesApproved: NotificationTemplate<"minutes.approved"> = (p, ctx) => {

@@ -12,6 +12,14 @@ export const messages = {
     summary: ({ meeting }: { meeting: string }) => `The minutes of ${meeting} wait for your approval`,
     why: ({ partnership }: { partnership: string }) => `You get this because you co-chair this body in ${partnership}.`,
   },
+  es: {
+    subject: ({ meeting }: { meeting: string }) => `Acta pendiente de su aprobación: ${meeting}`,
+    heading: "Un acta espera su aprobación",
+    body: ({ by, meeting, where }: { by: string; meeting: string; where: string }) => `${by} aprobó el acta de ${meeting} (${where}). Queda aprobada cuando usted apruebe la misma versión.`,
+    action: "Revisar el acta",
+    summary: ({ meeting }: { meeting: string }) => `El acta de ${meeting} espera su aprobación`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque es copresidente o copresidenta de este órgano en ${partnership}.`,
+  },
 };
 
 export const minutesAwaitingApproval: NotificationTemplate<"minutes.awaitingApproval"> = (p, ctx) => {

@@ -52,6 +52,9 @@ const messages = {
   en: {
     unsubscribe: ({ group }: { group: string }) => `Turn off e-mails for “${group}”`,
   },
+  es: {
+    unsubscribe: ({ group }: { group: string }) => `Desactivar los correos de “${group}”`,
+  },
 };
 
 export type NotificationMailUrls = { page: string; settings: string; unsubscribe: string };
