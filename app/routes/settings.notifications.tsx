@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useId, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { FormError } from "~/components/field";
+import { pageTitle } from "~/i18n/meta";
+import { useServerMessage } from "~/i18n/server-messages";
 import { PageHeader, Section } from "~/components/ui";
 import { SettingsNav } from "~/features/account/settings-nav";
 import { superjsonResponse, useData } from "~/lib/data";
@@ -9,9 +12,9 @@ import { toUiError } from "~/lib/errors";
 import { requireUser } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
 import type { MailSettingsView } from "../../server/domains/preferences/preferences";
-import { MAIL_CHOICES, MAIL_MODES, type MailChoice, type MailGroup, type MailMode } from "../../server/domains/preferences/preferences.schema";
+import { MAIL_CHOICES, type MailChoice, type MailGroup, type MailMode } from "../../server/domains/preferences/preferences.schema";
 
-export const meta: MetaFunction = () => [{ title: "E-mail settings · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "mail.pageTitle", "settings") }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireUser(context, request);
@@ -24,18 +27,18 @@ type Settings = MailSettingsView;
 export default function NotificationSettings() {
   const initial = useData<typeof loader>();
   const { data: settings = initial.settings } = trpc.preferences.mail.get.useQuery(undefined, { initialData: initial.settings });
+  const { t } = useTranslation("settings");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader
-        title="E-mail settings"
+        title={t("mail.title")}
         description={
-          <>
-            What Jointly e-mails to <strong>{settings.email}</strong>. Everything still shows under{" "}
-            <Link to="/notifications" className="link">
-              Notifications
-            </Link>
-            .
-          </>
+          <Trans
+            t={t}
+            i18nKey="mail.description"
+            values={{ email: settings.email }}
+            components={{ strong: <strong />, notifications: <Link to="/notifications" className="link" /> }}
+          />
         }
       />
       <SettingsNav />
@@ -45,10 +48,6 @@ export default function NotificationSettings() {
   );
 }
 
-function recommendation(modes: MailMode[]): string {
-  if (modes.length === 1) return `Recommended: ${MAIL_MODES[modes[0]!].toLowerCase()}`;
-  return "Recommended: immediately for what needs you, daily digest for the rest";
-}
 
 function GroupsForm({ settings }: { settings: Settings }) {
   const utils = trpc.useUtils();
@@ -61,6 +60,8 @@ function GroupsForm({ settings }: { settings: Settings }) {
     },
   });
   const error = update.error ? toUiError(update.error) : null;
+  const { t } = useTranslation("settings");
+  const hour = String(settings.digestHour).padStart(2, "0");
 
   return (
     <form
@@ -71,14 +72,14 @@ function GroupsForm({ settings }: { settings: Settings }) {
         update.mutate({ groups: choices });
       }}
     >
-      <Section title="What to e-mail, and when" id="groups">
+      <Section title={t("mail.groupsTitle")} id="groups">
         <p className="mb-4 text-sm text-slate-600">
-          For each kind of news: at once, in one daily digest, or not at all. The digest goes out at {String(settings.digestHour).padStart(2, "0")}:00 in your time zone (
-          {settings.timeZone ? settings.timeZone.replaceAll("_", " ") : "UTC"}:{" "}
-          <Link to="/settings/profile#about" className="link">
-            change it on your profile
-          </Link>
-          ).
+          <Trans
+            t={t}
+            i18nKey="mail.groupsIntro"
+            values={{ hour: `${hour}:00`, zone: settings.timeZone ? settings.timeZone.replaceAll("_", " ") : "UTC" }}
+            components={{ profile: <Link to="/settings/profile#about" className="link" /> }}
+          />
         </p>
         <FormError message={error?.message} />
         <div className="divide-y divide-slate-100 [&>*]:py-4 [&>*:first-child]:pt-0 [&>*:last-child]:pb-0">
@@ -99,10 +100,10 @@ function GroupsForm({ settings }: { settings: Settings }) {
       </Section>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="btn-primary" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save e-mail settings"}
+          {update.isPending ? t("common:actions.saving") : t("mail.save")}
         </button>
         <p role="status" className="text-sm text-green-800">
-          {saved ? "Saved." : ""}
+          {saved ? t("common:actions.saved") : ""}
         </p>
       </div>
     </form>
@@ -111,18 +112,21 @@ function GroupsForm({ settings }: { settings: Settings }) {
 
 function GroupChoice({ group, value, onChange }: { group: Settings["groups"][number]; value: MailChoice; onChange: (choice: MailChoice) => void }) {
   const id = useId();
-  const labels: Record<MailChoice, string> = { ...MAIL_CHOICES, DEFAULT: recommendation(group.recommended) };
+  const { t } = useTranslation("settings");
+  const only: MailMode | undefined = group.recommended.length === 1 ? group.recommended[0] : undefined;
+  const label = (choice: MailChoice) =>
+    choice !== "DEFAULT" ? t(`mail.modes.${choice}`) : only ? t(`mail.recommended.${only}`) : t("mail.recommendedMixed");
   return (
     <fieldset aria-describedby={`${id}-description`}>
-      <legend className="text-sm font-semibold text-slate-900">{group.label}</legend>
+      <legend className="text-sm font-semibold text-slate-900">{t(`mail.groups.${group.key}.label`)}</legend>
       <p id={`${id}-description`} className="mt-0.5 text-sm text-slate-600">
-        {group.description}
+        {t(`mail.groups.${group.key}.description`)}
       </p>
       <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-x-5">
         {(Object.keys(MAIL_CHOICES) as MailChoice[]).map((choice) => (
           <label key={choice} className="flex min-h-[2.25rem] items-center gap-2 text-sm text-slate-800 sm:min-h-0">
             <input type="radio" name={`group-${group.key}`} value={choice} checked={value === choice} onChange={() => onChange(choice)} className="h-4 w-4 accent-indigo-700" />
-            {labels[choice]}
+            {label(choice)}
           </label>
         ))}
       </div>
@@ -135,12 +139,14 @@ function MuteSection({ settings }: { settings: Settings }) {
   const [announcement, setAnnouncement] = useState("");
   // What the person just clicked, shown at once while the server confirms it.
   const [pending, setPending] = useState<Record<string, boolean>>({});
+  const { t } = useTranslation("settings");
+  const translate = useServerMessage();
   const mute = trpc.preferences.mute.set.useMutation({
     onSuccess: (next, input) => {
       utils.preferences.mail.get.setData(undefined, next);
-      setAnnouncement(input.muted ? "Muted." : "Unmuted.");
+      setAnnouncement(input.muted ? t("mail.muted") : t("mail.unmuted"));
     },
-    onError: (e) => setAnnouncement(toUiError(e).message),
+    onError: (e) => setAnnouncement(translate(toUiError(e).message)),
     onSettled: (_data, _error, input) => setPending(({ [input.bodyId]: _done, ...rest }) => rest),
   });
   const toggle = (bodyId: string, muted: boolean) => {
@@ -149,12 +155,12 @@ function MuteSection({ settings }: { settings: Settings }) {
     mute.mutate({ bodyId, muted });
   };
   return (
-    <Section title="Mute a partnership or committee" id="mute">
+    <Section title={t("mail.muteTitle")} id="mute">
       <p className="mb-4 text-sm text-slate-600">
-        No e-mail about a muted partnership or committee, whatever the settings above. Muting a partnership mutes its committees too. Changes are saved at once.
+        {t("mail.muteIntro")}
       </p>
       {settings.partnerships.length === 0 ? (
-        <p className="text-sm text-slate-600">You are not a member of any partnership yet.</p>
+        <p className="text-sm text-slate-600">{t("mail.noPartnership")}</p>
       ) : (
         <div className="space-y-4">
           {settings.partnerships.map((p) => {
@@ -163,11 +169,11 @@ function MuteSection({ settings }: { settings: Settings }) {
               <fieldset key={p.id}>
                 <legend className="text-sm font-semibold text-slate-900">{p.name}</legend>
                 <div className="mt-2 space-y-2">
-                  <MuteBox label={`Mute all of ${p.name}`} checked={wholeMuted} disabled={p.bodyId in pending} onChange={(muted) => toggle(p.bodyId, muted)} />
+                  <MuteBox label={t("mail.muteAll", { name: p.name })} checked={wholeMuted} disabled={p.bodyId in pending} onChange={(muted) => toggle(p.bodyId, muted)} />
                   {p.committees.map((c) => (
                     <MuteBox
                       key={c.id}
-                      label={`Mute ${c.name}`}
+                      label={t("mail.muteOne", { name: c.name })}
                       checked={(pending[c.id] ?? c.muted) || wholeMuted}
                       disabled={c.id in pending || wholeMuted}
                       onChange={(muted) => toggle(c.id, muted)}

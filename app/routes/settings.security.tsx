@@ -4,7 +4,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { FormError, TextField } from "~/components/field";
+import { pageTitle } from "~/i18n/meta";
+import { useServerMessage } from "~/i18n/server-messages";
 import { Badge, PageHeader, Section, Time } from "~/components/ui";
 import { SettingsNav } from "~/features/account/settings-nav";
 import { superjsonResponse, useData } from "~/lib/data";
@@ -14,7 +17,7 @@ import { requireUser } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
 import { ConfirmPasswordInputSchema, PASSWORD_MAX, RedirectToSchema, TwoFactorCodeInputSchema } from "../../server/domains/identity/identity.schema";
 
-export const meta: MetaFunction = () => [{ title: "Security · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "security.pageTitle", "settings") }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireUser(context, request);
@@ -29,21 +32,19 @@ export default function SecurityPage() {
   const twoFactor = profile?.twoFactor ?? initial.twoFactor;
   const isRequired = params.get("required") === "1";
   const back = RedirectToSchema.parse(params.get("redirectTo") ?? "/");
+  const { t } = useTranslation("settings");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <PageHeader title="Security" description="How you sign in, and where you are signed in." />
+      <PageHeader title={t("security.title")} description={t("security.description")} />
       <SettingsNav />
       {isRequired ? (
         <div role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
           {twoFactor.isOn ? (
             <p>
-              Two-factor sign-in is on.{" "}
-              <Link to={back} className="font-medium underline">
-                Go back to where you were
-              </Link>
+              <Trans t={t} i18nKey="security.requiredOn" components={{ back: <Link to={back} className="font-medium underline" /> }} />
             </p>
           ) : (
-            <p>A partnership you belong to requires two-factor sign-in for your role (co-chairs and everyone who can see trainees' data). Turn it on below to continue.</p>
+            <p>{t("security.requiredOff")}</p>
           )}
         </div>
       ) : null}
@@ -58,6 +59,7 @@ type TwoFactorState = { isOn: boolean; enabledAt: Date | null; recoveryCodesLeft
 function TwoFactorSection({ twoFactor }: { twoFactor: TwoFactorState }) {
   const utils = trpc.useUtils();
   const [codes, setCodes] = useState<string[] | null>(null);
+  const { t } = useTranslation("settings");
   const start = trpc.identity.twoFactor.start.useMutation();
   const confirm = trpc.identity.twoFactor.confirm.useMutation();
   const disable = trpc.identity.twoFactor.disable.useMutation();
@@ -84,16 +86,15 @@ function TwoFactorSection({ twoFactor }: { twoFactor: TwoFactorState }) {
   });
 
   return (
-    <Section title="Two-factor sign-in" id="two-factor">
+    <Section title={t("security.twoFactor.title")} id="two-factor">
       <p className="text-sm text-slate-700">
         {twoFactor.isOn ? (
           <>
-            <Badge tone="green">on</Badge> Signing in asks for a code from your authenticator app after your password. {twoFactor.recoveryCodesLeft} recovery code(s) left.
+            <Badge tone="green">{t("security.twoFactor.on")}</Badge> {t("security.twoFactor.onBody", { count: twoFactor.recoveryCodesLeft })}
           </>
         ) : (
           <>
-            <Badge tone="slate">off</Badge> Add a second step to signing in: a 6-digit code from an authenticator app on your phone (such as Google Authenticator,
-            Microsoft Authenticator or 1Password).
+            <Badge tone="slate">{t("security.twoFactor.off")}</Badge> {t("security.twoFactor.offBody")}
           </>
         )}
       </p>
@@ -103,19 +104,24 @@ function TwoFactorSection({ twoFactor }: { twoFactor: TwoFactorState }) {
           <div className="mt-4 space-y-4">
             <ol className="list-decimal space-y-3 pl-5 text-sm text-slate-700">
               <li>
-                In your authenticator app, add an account by scanning this code:
-                <img src={start.data.qrCode} alt="QR code to add Jointly to your authenticator app" width={220} height={220} className="mt-2 rounded border border-slate-200" />
+                {t("security.twoFactor.scan")}
+                <img src={start.data.qrCode} alt={t("security.twoFactor.qrAlt")} width={220} height={220} className="mt-2 rounded border border-slate-200" />
                 <span className="mt-2 block">
-                  Or type this key in the app: <code className="break-all rounded bg-slate-100 px-1 font-mono text-xs">{start.data.secret}</code>
+                  <Trans
+                    t={t}
+                    i18nKey="security.twoFactor.typeKey"
+                    values={{ key: start.data.secret }}
+                    components={{ code: <code className="break-all rounded bg-slate-100 px-1 font-mono text-xs" /> }}
+                  />
                 </span>
               </li>
-              <li>Enter the 6-digit code the app shows now.</li>
+              <li>{t("security.twoFactor.enterCode")}</li>
             </ol>
-            <form onSubmit={confirmForm.onSubmit} className="space-y-3" noValidate aria-label="Confirm your authenticator app">
+            <form onSubmit={confirmForm.onSubmit} className="space-y-3" noValidate aria-label={t("security.twoFactor.confirmForm")}>
               <FormError message={confirmForm.error?.message} />
-              <TextField label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={10} error={confirmForm.fieldError("code")} />
+              <TextField label={t("security.twoFactor.code")} name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={10} error={confirmForm.fieldError("code")} />
               <button type="submit" className="btn-primary" disabled={confirmForm.pending}>
-                {confirmForm.pending ? "Checking…" : "Turn on two-factor sign-in"}
+                {confirmForm.pending ? t("security.twoFactor.checking") : t("security.twoFactor.turnOn")}
               </button>
             </form>
           </div>
@@ -123,27 +129,27 @@ function TwoFactorSection({ twoFactor }: { twoFactor: TwoFactorState }) {
           <div className="mt-4">
             <FormError message={start.error ? toUiError(start.error).message : null} />
             <button type="button" className="btn-primary" disabled={start.isPending} onClick={() => start.mutate()}>
-              {start.isPending ? "Preparing…" : "Set up two-factor sign-in"}
+              {start.isPending ? t("security.twoFactor.preparing") : t("security.twoFactor.setUp")}
             </button>
           </div>
         )
       ) : null}
       {twoFactor.isOn && !codes ? (
         <div className="mt-4 grid gap-6 sm:grid-cols-2">
-          <form onSubmit={regenerateForm.onSubmit} className="space-y-3" noValidate aria-label="New recovery codes">
-            <h3 className="text-sm font-semibold text-slate-900">New recovery codes</h3>
+          <form onSubmit={regenerateForm.onSubmit} className="space-y-3" noValidate aria-label={t("security.twoFactor.newCodes")}>
+            <h3 className="text-sm font-semibold text-slate-900">{t("security.twoFactor.newCodes")}</h3>
             <FormError message={regenerateForm.error?.message} />
-            <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required maxLength={PASSWORD_MAX} error={regenerateForm.fieldError("currentPassword")} />
+            <TextField label={t("security.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required maxLength={PASSWORD_MAX} error={regenerateForm.fieldError("currentPassword")} />
             <button type="submit" className="btn-secondary" disabled={regenerateForm.pending}>
-              Make new recovery codes
+              {t("security.twoFactor.makeCodes")}
             </button>
           </form>
-          <form onSubmit={disableForm.onSubmit} className="space-y-3" noValidate aria-label="Turn off two-factor sign-in">
-            <h3 className="text-sm font-semibold text-slate-900">Turn it off</h3>
+          <form onSubmit={disableForm.onSubmit} className="space-y-3" noValidate aria-label={t("security.twoFactor.turnOff")}>
+            <h3 className="text-sm font-semibold text-slate-900">{t("security.twoFactor.turnItOff")}</h3>
             <FormError message={disableForm.error?.message} />
-            <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required maxLength={PASSWORD_MAX} error={disableForm.fieldError("currentPassword")} />
+            <TextField label={t("security.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required maxLength={PASSWORD_MAX} error={disableForm.fieldError("currentPassword")} />
             <button type="submit" className="btn-danger" disabled={disableForm.pending}>
-              Turn off two-factor sign-in
+              {t("security.twoFactor.turnOff")}
             </button>
           </form>
         </div>
@@ -154,20 +160,21 @@ function TwoFactorSection({ twoFactor }: { twoFactor: TwoFactorState }) {
 
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const { t } = useTranslation("settings");
   useEffect(() => heading.current?.focus(), []);
   return (
     <div className="mt-4 space-y-3 rounded-md bg-green-50 p-4 text-sm text-green-950 ring-1 ring-green-200">
       <h3 ref={heading} tabIndex={-1} className="font-semibold">
-        Your recovery codes
+        {t("security.codes.title")}
       </h3>
-      <p>Each code signs you in once if you lose your phone. Keep them somewhere safe (printed, or in a password manager): they are not shown again.</p>
-      <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 font-mono">
+      <p>{t("security.codes.body")}</p>
+      <ul aria-label={t("security.codes.list")} className="grid grid-cols-2 gap-2 font-mono">
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}
       </ul>
       <button type="button" className="btn-secondary" onClick={onDone}>
-        I have saved them
+        {t("security.codes.done")}
       </button>
     </div>
   );
@@ -179,23 +186,25 @@ function SessionsSection({ initial }: { initial: SessionRow[] }) {
   const utils = trpc.useUtils();
   const { data: sessions = initial } = trpc.identity.session.list.useQuery(undefined, { initialData: initial });
   const [announcement, setAnnouncement] = useState("");
+  const { t } = useTranslation("settings");
+  const translate = useServerMessage();
   const signOutOthers = trpc.identity.session.signOutOthers.useMutation({
     onSuccess: (r) => {
-      setAnnouncement(r.ended ? `Signed out of ${r.ended} other session(s).` : "No other session was signed in.");
+      setAnnouncement(r.ended ? t("security.sessions.ended", { count: r.ended }) : t("security.sessions.noneOther"));
       void utils.identity.session.list.invalidate();
     },
-    onError: (e) => setAnnouncement(toUiError(e).message),
+    onError: (e) => setAnnouncement(translate(toUiError(e).message)),
   });
   const others = sessions.filter((s) => !s.isThisDevice).length;
   return (
-    <Section title="Your sessions" id="sessions">
-      <ul className="divide-y divide-slate-100 text-sm" aria-label="Sessions">
+    <Section title={t("security.sessions.title")} id="sessions">
+      <ul className="divide-y divide-slate-100 text-sm" aria-label={t("security.sessions.list")}>
         {sessions.map((s) => (
           <li key={s.key} className="flex flex-wrap items-center justify-between gap-2 py-3">
             <div>
-              <span className="font-medium text-slate-900">{s.device}</span> {s.isThisDevice ? <Badge tone="indigo">this device</Badge> : null}
+              <span className="font-medium text-slate-900">{s.device}</span> {s.isThisDevice ? <Badge tone="indigo">{t("security.sessions.thisDevice")}</Badge> : null}
               <span className="block text-xs text-slate-600">
-                Signed in <Time value={s.signedInAt} withTime /> · last used <Time value={s.lastUsedAt} withTime />
+                <Trans t={t} i18nKey="security.sessions.times" components={{ signedIn: <Time value={s.signedInAt} withTime />, lastUsed: <Time value={s.lastUsedAt} withTime /> }} />
               </span>
             </div>
           </li>
@@ -203,7 +212,7 @@ function SessionsSection({ initial }: { initial: SessionRow[] }) {
       </ul>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <button type="button" className="btn-secondary" disabled={signOutOthers.isPending || others === 0} onClick={() => signOutOthers.mutate()}>
-          {signOutOthers.isPending ? "Signing out…" : "Sign out everywhere else"}
+          {signOutOthers.isPending ? t("security.sessions.signingOut") : t("security.sessions.signOutOthers")}
         </button>
         <p role="status" className="text-sm text-slate-700">
           {announcement}

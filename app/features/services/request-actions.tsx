@@ -7,7 +7,7 @@ import { useFormat } from "~/i18n/format";
 import { FormError, SelectField, TextArea, TextField } from "~/components/field";
 import { toUiError } from "~/lib/errors";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
-import { centsToDollarsInput, formatCents } from "../../../server/domains/services/services.rules";
+import { centsToDollarsInput } from "../../../server/domains/services/services.rules";
 import { ApproveInputSchema, CancelInputSchema, DenyInputSchema, FulfilInputSchema, NOTE_MAX, NoteInputSchema, REFERENCE_MAX } from "../../../server/domains/services/services.schema";
 import { todayIso } from "./labels";
 import { useInputMutationForm } from "~/lib/forms";
@@ -102,7 +102,12 @@ export function RequestActions({ view }: { view: View }) {
               <SelectField
                 label={t("actions.fromFund")}
                 name="fundId"
-                options={view.funds.map((fund): [string, string] => [fund.id, t("actions.fundOption", { fund: fund.name, available: f.cents(fund.availableCents) })])}
+                options={view.funds.map((fund): [string, string] => [
+                  fund.id,
+                  fund.bothSidesAboveCents !== null
+                    ? t("actions.fundOptionBothSides", { fund: fund.name, available: f.cents(fund.availableCents), threshold: f.cents(fund.bothSidesAboveCents) })
+                    : t("actions.fundOption", { fund: fund.name, available: f.cents(fund.availableCents) }),
+                ])}
                 error={approveForm.fieldError("fundId")}
               />
               <TextField
@@ -172,30 +177,30 @@ export function RequestActions({ view }: { view: View }) {
   );
 }
 
-const SIDE_WORDS = { LABOR: "Labor", MANAGEMENT: "Management" } as const;
-
 /**
  * Above a fund's threshold a reviewer of each side approves the same amount from the same fund; the
  * fund is charged at the second. Shows the approvals given so far and what is still needed.
  */
 export function Approvals({ view }: { view: View }) {
   const { approvals, request } = view;
+  const { t } = useTranslation("services");
+  const f = useFormat();
   if (!approvals.length) return null;
   const sides = new Set(approvals.map((a) => a.side));
   const waitingFor = (["LABOR", "MANAGEMENT"] as const).filter((s) => !sides.has(s));
   return (
     <div className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200" data-testid="side-approvals">
-      <p className="font-medium text-amber-950">Approval by both sides</p>
+      <p className="font-medium text-amber-950">{t("approvals.title")}</p>
       <ul className="mt-1 space-y-1">
         {approvals.map((a) => (
           <li key={a.side}>
-            {SIDE_WORDS[a.side]}: {a.reviewerName} approved {formatCents(a.amountCents)} from {a.fundName}
+            {t(`approvals.approved.${a.side}`, { name: a.reviewerName, amount: f.cents(a.amountCents), fund: a.fundName })}
           </li>
         ))}
         {request.status !== "APPROVED" && request.status !== "FULFILLED"
           ? waitingFor.map((s) => (
               <li key={s} className="text-amber-900">
-                {SIDE_WORDS[s]}: waiting for a {SIDE_WORDS[s].toLowerCase()}-side reviewer (the fund is not charged yet)
+                {t(`approvals.waiting.${s}`)}
               </li>
             ))
           : null}
