@@ -308,6 +308,15 @@ describe("proposals", () => {
     expect((await refusal(w.laborChair.trpc.joint.change.concur({ changeId }))).code).toBe("CONFLICT");
   });
 
+  it("are decided by someone other than their proposer: the database refuses one person as both keys", async () => {
+    const w = await jointWorld(app);
+    const { changeId } = expectPending(await w.laborChair.trpc.partnerships.committee.setQuorumRule({ bodyId: w.committee.id, mode: "COUNT", labor: 2, management: 2 }));
+    const sameSigner = { decidedById: w.laborChair.user.id, decidedByName: w.laborChair.name, decidedSide: "MANAGEMENT", decidedAt: new Date() };
+    await expect(app.db.jointChange.update({ where: { id: changeId }, data: { status: "APPLIED", ...sameSigner } })).rejects.toThrow(/JointChange_two_people_check/);
+    await expect(app.db.jointChange.update({ where: { id: changeId }, data: { status: "DECLINED", ...sameSigner } })).rejects.toThrow(/JointChange_two_people_check/);
+    expect((await changeRow(app.db, changeId)).status).toBe("PENDING");
+  });
+
   it("of a committee are answered by that committee's other co-chair or the partnership's", async () => {
     const w = await jointWorld(app);
     const input = { bodyId: w.committee.id, mode: "SHARE" as const, labor: 50, management: 50 };
