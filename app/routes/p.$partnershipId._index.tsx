@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { MeetingList } from "~/features/meetings/meeting-list";
+import { intlLocale } from "~/i18n/config";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
@@ -12,7 +14,7 @@ import { DraftsInReview } from "~/features/drafts/draft-list";
 import { ServicesPanel } from "~/features/services/services-panel";
 import { JointChanges } from "~/features/joint/joint-change-list";
 import { WaitingForYou } from "~/features/joint/waiting-for-you";
-import { ORGANIZATION_TYPES, PARTNERSHIP_ROLES, SIDES, type OrganizationType, type Side } from "../../server/domains/partnerships/partnerships.schema";
+import { type OrganizationType, type Side } from "../../server/domains/partnerships/partnerships.schema";
 
 const SIDE_ORDER: Side[] = ["LABOR", "NEUTRAL", "MANAGEMENT"];
 
@@ -32,6 +34,7 @@ export default function PartnershipOverview() {
     { partnershipId: partnership.id },
     { initialData: initial.meetings },
   );
+  const { t, i18n } = useTranslation("partnerships");
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <div className="min-w-0 space-y-6 lg:col-span-2">
@@ -42,29 +45,37 @@ export default function PartnershipOverview() {
         {home.topBodyId ? (
           <p className="text-sm">
             <Link className="link" to={`committees/${home.topBodyId}`}>
-              Partnership seats and quorum rule
+              {t("overview.seatsAndQuorum")}
             </Link>
           </p>
         ) : null}
 
-        <Section title="Organizations by side" id="organizations" actions={<Link className="link text-sm" to="organizations">{viewer.canManage ? "Manage" : "See all"}</Link>}>
+        <Section
+          title={t("overview.organizationsBySide")}
+          id="organizations"
+          actions={
+            <Link className="link text-sm" to="organizations">
+              {viewer.canManage ? t("overview.manage") : t("overview.seeAll")}
+            </Link>
+          }
+        >
           <div className="grid gap-4 sm:grid-cols-3">
             {SIDE_ORDER.map((side) => {
               const orgs = organizations.filter((o) => o.side === side);
               return (
                 <div key={side}>
                   <h3 className="mb-2 flex items-center gap-2 text-sm font-semibold text-slate-700">
-                    <SideBadge side={side} /> <span className="sr-only">{SIDES[side]} side</span>
+                    <SideBadge side={side} /> <span className="sr-only">{t(`overview.side.${side}`)}</span>
                   </h3>
                   {orgs.length === 0 ? (
-                    <p className="text-sm text-slate-500">None yet</p>
+                    <p className="text-sm text-slate-500">{t("overview.noneYet")}</p>
                   ) : (
                     <ul className="space-y-1 text-sm">
                       {orgs.map((o) => (
                         <li key={o.id}>
                           <span className="font-medium text-slate-900">{o.name}</span>
                           <span className="block text-xs text-slate-500">
-                            {ORGANIZATION_TYPES[o.type as OrganizationType]} · {o.memberCount} {o.memberCount === 1 ? "person" : "people"}
+                            {t("organizations.line", { type: t(`orgType.${o.type as OrganizationType}`), count: o.memberCount })}
                           </span>
                         </li>
                       ))}
@@ -78,8 +89,16 @@ export default function PartnershipOverview() {
 
         <JointChanges partnershipId={partnership.id} />
 
-        <Section title={`People (${people.length})`} id="people" actions={<Link className="link text-sm" to="people">{viewer.canManage ? "Invite and manage" : "See all"}</Link>}>
-          <ul className="divide-y divide-slate-100" aria-label="People in this partnership">
+        <Section
+          title={t("people.title", { count: people.length })}
+          id="people"
+          actions={
+            <Link className="link text-sm" to="people">
+              {viewer.canManage ? t("overview.inviteAndManage") : t("overview.seeAll")}
+            </Link>
+          }
+        >
+          <ul className="divide-y divide-slate-100" aria-label={t("overview.peopleList")}>
             {people.map((p) => (
               <li key={p.membershipId} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <div>
@@ -87,7 +106,7 @@ export default function PartnershipOverview() {
                   <span className="block text-xs text-slate-500">{p.organizationName}</span>
                 </div>
                 <div className="flex items-center gap-2 text-xs text-slate-600">
-                  {p.role !== "MEMBER" ? <span>{PARTNERSHIP_ROLES[p.role]}</span> : null}
+                  {p.role !== "MEMBER" ? <span>{t(`common:enums.role.${p.role}`)}</span> : null}
                   <SideBadge side={p.side} />
                 </div>
               </li>
@@ -97,9 +116,9 @@ export default function PartnershipOverview() {
       </div>
 
       <div className="space-y-6">
-        <Section title="Committees" id="committees">
+        <Section title={t("committees.title")} id="committees">
           {committees.length === 0 ? (
-            <EmptyState title="No committees yet">Committees such as a JATC or a curriculum committee decide within the partnership.</EmptyState>
+            <EmptyState title={t("committees.none")}>{t("overview.noCommitteesBody")}</EmptyState>
           ) : (
             <ul className="space-y-2">
               {committees.map((c) => (
@@ -108,8 +127,9 @@ export default function PartnershipOverview() {
                     {c.name}
                   </Link>
                   <span className="block text-xs text-slate-500">
-                    {c.memberCount} {c.memberCount === 1 ? "member" : "members"}
-                    {c.coChairs.length ? ` · co-chairs ${c.coChairs.map((cc) => cc.name).join(" and ")}` : " · no co-chairs yet"}
+                    {c.coChairs.length
+                      ? t("overview.committeeLine", { count: c.memberCount, coChairs: new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" }).format(c.coChairs.map((cc) => cc.name)) })
+                      : t("overview.committeeLineNoCoChairs", { count: c.memberCount })}
                   </span>
                 </li>
               ))}
@@ -117,7 +137,7 @@ export default function PartnershipOverview() {
           )}
           {viewer.canManage ? (
             <details className="mt-4 rounded-md bg-slate-50 p-3">
-              <summary className="cursor-pointer text-sm font-semibold text-indigo-800">New committee</summary>
+              <summary className="cursor-pointer text-sm font-semibold text-indigo-800">{t("committees.new")}</summary>
               <div className="mt-3">
                 <NewCommitteeForm partnershipId={partnership.id} />
               </div>
@@ -125,16 +145,16 @@ export default function PartnershipOverview() {
           ) : null}
         </Section>
 
-        <Section title="Upcoming meetings" id="meetings" actions={<Link className="link text-sm" to="meetings">All meetings</Link>}>
-          <MeetingList meetings={meetings.upcoming.slice(0, 5)} partnershipId={partnership.id} empty="No meetings scheduled" />
+        <Section title={t("overview.upcomingMeetings")} id="meetings" actions={<Link className="link text-sm" to="meetings">{t("overview.allMeetings")}</Link>}>
+          <MeetingList meetings={meetings.upcoming.slice(0, 5)} partnershipId={partnership.id} empty={t("overview.noMeetings")} />
         </Section>
-        <Section title="Open votes" id="votes" actions={<Link className="link text-sm" to="votes">All votes</Link>}>
+        <Section title={t("overview.openVotes")} id="votes" actions={<Link className="link text-sm" to="votes">{t("overview.allVotes")}</Link>}>
           <OpenVotesList partnershipId={partnership.id} initial={initial.motions} />
         </Section>
-        <Section title="Drafts awaiting review" id="drafts" actions={<Link className="link text-sm" to="drafts">All drafts</Link>}>
+        <Section title={t("overview.draftsInReview")} id="drafts" actions={<Link className="link text-sm" to="drafts">{t("overview.allDrafts")}</Link>}>
           <DraftsInReview partnershipId={partnership.id} />
         </Section>
-        <Section title="Supportive-service requests" id="services" actions={<Link className="link text-sm" to="services">All requests</Link>}>
+        <Section title={t("overview.serviceRequests")} id="services" actions={<Link className="link text-sm" to="services">{t("overview.allRequests")}</Link>}>
           <ServicesPanel partnershipId={partnership.id} />
         </Section>
       </div>

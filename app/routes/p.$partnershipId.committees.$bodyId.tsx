@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { EmptyState, PageHeader, Section, SideBadge } from "~/components/ui";
 import { JointChanges } from "~/features/joint/joint-change-list";
@@ -13,14 +15,13 @@ import { useMutationForm } from "~/lib/forms";
 import { load } from "~/lib/guards.server";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { QUORUM_NUMBER_MAX, QuorumRuleInputSchema } from "../../server/domains/meetings/meetings.schema";
-import { describeQuorumRule } from "../../server/domains/meetings/meetings.rules";
-import { RepresentationInputSchema, SEAT_ROLES, SetSeatInputSchema, SIDES, type SeatRole } from "../../server/domains/partnerships/partnerships.schema";
+import { RepresentationInputSchema, SEAT_ROLES, SetSeatInputSchema, type SeatRole } from "../../server/domains/partnerships/partnerships.schema";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return superjsonResponse(await load(request, () => context.trpc.partnerships.committee.get({ bodyId: params.bodyId ?? "" })));
 }
 
-export const meta: MetaFunction = () => [{ title: "Committee · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "committee.pageTitle", "partnerships") }];
 
 type Committee = RouterOutputs["partnerships"]["committee"]["get"];
 
@@ -29,6 +30,9 @@ export default function CommitteePage() {
   const initial = useData<typeof loader>();
   const { data: committee = initial } = trpc.partnerships.committee.get.useQuery({ bodyId }, { initialData: initial });
   const coChair = (side: "LABOR" | "MANAGEMENT") => committee.seats.find((s) => s.coChairSide === side)?.name;
+  const { t } = useTranslation("partnerships");
+  const rule = committee.quorumRule;
+  const quorumUnit = (n: number) => (rule.mode === "COUNT" ? t("committee.quorum.count", { count: n }) : t("committee.quorum.share", { count: n }));
   return (
     <div>
       <PageHeader
@@ -36,25 +40,25 @@ export default function CommitteePage() {
         description={committee.description || undefined}
         actions={
           <Link to=".." relative="path" className="btn-secondary">
-            All committees
+            {t("committee.all")}
           </Link>
         }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <Section title="Co-chairs" id="co-chairs">
+          <Section title={t("committee.coChairs")} id="co-chairs">
             <dl className="grid gap-3 sm:grid-cols-2">
               {(["LABOR", "MANAGEMENT"] as const).map((side) => (
                 <div key={side} className="rounded-md bg-slate-50 p-3">
-                  <dt className="text-xs font-semibold uppercase text-slate-500">{side === "LABOR" ? "Labor" : "Management"} co-chair</dt>
-                  <dd className="mt-1 font-medium">{coChair(side) ?? <span className="text-slate-500">Vacant</span>}</dd>
+                  <dt className="text-xs font-semibold uppercase text-slate-500">{t(`common:enums.role.${side}_CO_CHAIR`)}</dt>
+                  <dd className="mt-1 font-medium">{coChair(side) ?? <span className="text-slate-500">{t("committee.vacant")}</span>}</dd>
                 </div>
               ))}
             </dl>
           </Section>
-          <Section title={`Members (${committee.seats.length})`} id="members">
+          <Section title={t("committee.members", { count: committee.seats.length })} id="members">
             {committee.seats.length === 0 ? (
-              <EmptyState title="No members yet">Seat partnership members on this committee, with their own co-chairs.</EmptyState>
+              <EmptyState title={t("committee.noMembers")}>{t("committee.noMembersBody")}</EmptyState>
             ) : (
               <SeatList committee={committee} />
             )}
@@ -62,18 +66,18 @@ export default function CommitteePage() {
           <JointChanges partnershipId={committee.partnership.id} bodyId={committee.id} />
         </div>
         <div className="space-y-6">
-          <Section title="Quorum rule" id="quorum">
-            <p className="text-sm text-slate-700">{describeQuorumRule(committee.quorumRule)}</p>
+          <Section title={t("committee.quorum.title")} id="quorum">
+            <p className="text-sm text-slate-700">{t("committee.quorum.rule", { labor: quorumUnit(rule.labor), management: quorumUnit(rule.management) })}</p>
             {committee.canManage || committee.viewer.isStaff ? <QuorumRuleForm committee={committee} /> : null}
           </Section>
-          <Section title="Representation" id="representation">
+          <Section title={t("committee.representation.title")} id="representation">
             <Representation committee={committee} />
           </Section>
-          <Section title="Voting" id="voting">
+          <Section title={t("committee.voting")} id="voting">
             <VotingSettingsForm committee={committee} />
           </Section>
           {committee.canManage && committee.kind === "COMMITTEE" ? (
-            <Section title="Add a member" id="add-member">
+            <Section title={t("committee.add.title")} id="add-member">
               <AddSeatForm committee={committee} />
             </Section>
           ) : null}
@@ -92,6 +96,7 @@ function SeatList({ committee }: { committee: Committee }) {
   const removeSeat = trpc.partnerships.seat.remove.useMutation();
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<ProposalResult>(null);
+  const { t } = useTranslation("partnerships");
   const onError = (e: unknown) => {
     setNotice(null);
     setError(toUiError(e).message);
@@ -111,8 +116,8 @@ function SeatList({ committee }: { committee: Committee }) {
             <div>
               <span className="font-medium text-slate-900">{s.name}</span>
               <span className="block text-xs text-slate-500">
-                {s.organizationName} · {s.isVoting ? "voting" : "non-voting"}
-                {committee.canManage && s.side !== ownSide ? ` · changes need ${s.side === "NEUTRAL" ? "both sides" : `${SIDES[s.side].toLowerCase()}'s co-chair`}` : ""}
+                {t("committee.seat.line", { organization: s.organizationName, voting: s.isVoting ? t("committee.seat.voting") : t("committee.seat.nonVoting") })}
+                {committee.canManage && s.side !== ownSide ? ` · ${t(`committee.seat.needs.${s.side}`)}` : ""}
               </span>
             </div>
             <div className="flex items-center gap-2">
@@ -120,7 +125,7 @@ function SeatList({ committee }: { committee: Committee }) {
               {committee.canManage ? (
                 <>
                   <label className="sr-only" htmlFor={`role-${s.membershipId}`}>
-                    Role of {s.name}
+                    {t("committee.seat.roleOf", { name: s.name })}
                   </label>
                   <select
                     id={`role-${s.membershipId}`}
@@ -133,9 +138,9 @@ function SeatList({ committee }: { committee: Committee }) {
                       )
                     }
                   >
-                    {Object.entries(SEAT_ROLES).map(([value, label]) => (
+                    {Object.keys(SEAT_ROLES).map((value) => (
                       <option key={value} value={value}>
-                        {label}
+                        {t(`committee.seatRole.${value}`)}
                       </option>
                     ))}
                   </select>
@@ -145,12 +150,12 @@ function SeatList({ committee }: { committee: Committee }) {
                       className="btn-danger px-2 py-1 text-xs"
                       onClick={() => removeSeat.mutate({ bodyId: committee.id, membershipId: s.membershipId }, { onError, onSuccess })}
                     >
-                      Remove<span className="sr-only"> {s.name} from the committee</span>
+                      <Trans t={t} i18nKey="committee.seat.remove" values={{ name: s.name }} components={{ sr: <span className="sr-only" /> }} />
                     </button>
                   ) : null}
                 </>
               ) : (
-                <span className="text-sm text-slate-700">{s.role === "CO_CHAIR" ? "Co-chair" : SEAT_ROLES[s.role]}</span>
+                <span className="text-sm text-slate-700">{t(`committee.seatRole.${s.role}`)}</span>
               )}
             </div>
           </li>
@@ -165,30 +170,34 @@ function QuorumRuleForm({ committee }: { committee: Committee }) {
   const setRule = trpc.partnerships.committee.setQuorumRule.useMutation();
   const [mode, setMode] = useState(committee.quorumRule.mode);
   const [proposed, setProposed] = useState<ProposalResult>(null);
+  const { t } = useTranslation("partnerships");
   const form = useMutationForm({
     schema: QuorumRuleInputSchema,
     mutation: setRule,
     toInput: (values) => ({ ...values, bodyId: committee.id }),
     onSuccess: (result) => setProposed(result),
   });
-  const unit = mode === "COUNT" ? "members" : "%";
+  const unit = mode === "COUNT" ? t("committee.quorum.unitMembers") : "%";
   const max = mode === "COUNT" ? QUORUM_NUMBER_MAX : 100;
   return (
-    <form onSubmit={form.onSubmit} className="mt-3 space-y-3" noValidate aria-label="Quorum rule">
+    <form onSubmit={form.onSubmit} className="mt-3 space-y-3" noValidate aria-label={t("committee.quorum.title")}>
       <FormError message={form.error?.message} />
       <SelectField
-        label="Counted as"
+        label={t("committee.quorum.countedAs")}
         name="mode"
-        options={{ COUNT: "A number of voting members per side", SHARE: "A share of each side's voting members" }}
+        options={[
+          ["COUNT", t("committee.quorum.modeCount")],
+          ["SHARE", t("committee.quorum.modeShare")],
+        ]}
         value={mode}
         onChange={(e) => setMode(e.currentTarget.value as "COUNT" | "SHARE")}
       />
       <div className="grid grid-cols-2 gap-3">
-        <TextField label={`Labor (${unit})`} name="labor" type="number" min={0} max={max} defaultValue={committee.quorumRule.labor} error={form.fieldError("labor")} />
-        <TextField label={`Management (${unit})`} name="management" type="number" min={0} max={max} defaultValue={committee.quorumRule.management} error={form.fieldError("management")} />
+        <TextField label={t("committee.quorum.labor", { unit })} name="labor" type="number" min={0} max={max} defaultValue={committee.quorumRule.labor} error={form.fieldError("labor")} />
+        <TextField label={t("committee.quorum.management", { unit })} name="management" type="number" min={0} max={max} defaultValue={committee.quorumRule.management} error={form.fieldError("management")} />
       </div>
       <button type="submit" className="btn-secondary" disabled={form.pending}>
-        {form.pending ? "Proposing…" : "Propose quorum rule"}
+        {form.pending ? t("committee.proposing") : t("committee.quorum.propose")}
       </button>
       <ProposalNotice result={proposed} />
     </form>
@@ -201,6 +210,7 @@ function Representation({ committee }: { committee: Committee }) {
   const [equal, setEqual] = useState(r.equalRepresentation);
   const [proposed, setProposed] = useState<ProposalResult>(null);
   const set = trpc.partnerships.committee.setRepresentation.useMutation();
+  const { t } = useTranslation("partnerships");
   const form = useMutationForm({
     schema: RepresentationInputSchema,
     mutation: set,
@@ -216,20 +226,22 @@ function Representation({ committee }: { committee: Committee }) {
     <div className="space-y-3">
       <p className="text-sm text-slate-700">
         {r.equalRepresentation
-          ? `Equal representation: each side holds ${r.seatsPerSide} voting seat${r.seatsPerSide === 1 ? "" : "s"}; motions are decided per side (dual majority or consensus). ${r.unitRule ? "Unit rule: each side casts its vote as a unit." : "No unit rule."}`
-          : "No equal representation: seats are not counted per side, and any decision rule may be used."}
+          ? r.unitRule
+            ? t("committee.representation.equalUnit", { count: r.seatsPerSide ?? 0 })
+            : t("committee.representation.equal", { count: r.seatsPerSide ?? 0 })
+          : t("committee.representation.none")}
       </p>
       {committee.canManage || committee.viewer.isStaff ? (
-        <form onSubmit={form.onSubmit} className="space-y-3" noValidate aria-label="Representation">
+        <form onSubmit={form.onSubmit} className="space-y-3" noValidate aria-label={t("committee.representation.title")}>
           <FormError message={form.error?.message} />
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="equalRepresentation" checked={equal} onChange={(e) => setEqual(e.currentTarget.checked)} className="h-4 w-4 rounded border-slate-300" />
-            Equal representation (trustees, a JATC)
+            {t("committee.representation.equalLabel")}
           </label>
           {equal ? (
             <>
               <TextField
-                label="Voting seats per side"
+                label={t("committee.representation.seatsPerSide")}
                 name="seatsPerSide"
                 type="number"
                 inputMode="numeric"
@@ -237,16 +249,16 @@ function Representation({ committee }: { committee: Committee }) {
                 max={100}
                 defaultValue={r.seatsPerSide ?? Math.max(1, committee.seats.filter((s) => s.isVoting && s.side === "LABOR").length)}
                 error={form.fieldError("seatsPerSide")}
-                hint="Each side fills its own seats, up to this number."
+                hint={t("committee.representation.seatsHint")}
               />
               <label className="flex items-center gap-2 text-sm">
                 <input type="checkbox" name="unitRule" defaultChecked={r.unitRule} className="h-4 w-4 rounded border-slate-300" />
-                Unit rule: each side votes as a unit (its majority decides its vote)
+                {t("committee.representation.unitRuleLabel")}
               </label>
             </>
           ) : null}
           <button type="submit" className="btn-secondary" disabled={form.pending}>
-            {form.pending ? "Proposing…" : "Propose representation"}
+            {form.pending ? t("committee.proposing") : t("committee.representation.propose")}
           </button>
           <ProposalNotice result={proposed} />
         </form>
@@ -261,6 +273,7 @@ function AddSeatForm({ committee }: { committee: Committee }) {
   const candidates = people.filter((p) => !seated.has(p.membershipId));
   const setSeat = trpc.partnerships.seat.set.useMutation();
   const [proposed, setProposed] = useState<ProposalResult>(null);
+  const { t } = useTranslation("partnerships");
   const form = useMutationForm({
     schema: SetSeatInputSchema,
     mutation: setSeat,
@@ -270,33 +283,33 @@ function AddSeatForm({ committee }: { committee: Committee }) {
       el.reset();
     },
   });
-  if (candidates.length === 0) return <EmptyState title="Everyone is already on this committee" />;
+  if (candidates.length === 0) return <EmptyState title={t("committee.add.everyone")} />;
   return (
-    <form onSubmit={form.onSubmit} className="space-y-3" noValidate aria-label="Add a member">
+    <form onSubmit={form.onSubmit} className="space-y-3" noValidate aria-label={t("committee.add.title")}>
       <FormError message={form.error?.message} />
       <SelectField
-        label="Member"
+        label={t("committee.add.member")}
         name="membershipId"
-        placeholder="Choose a person"
-        options={candidates.map((p): [string, string] => [p.membershipId, `${p.name} (${p.organizationName})`])}
+        placeholder={t("committee.add.choosePerson")}
+        options={candidates.map((p): [string, string] => [p.membershipId, t("committee.add.personOption", { name: p.name, organization: p.organizationName })])}
         error={form.fieldError("membershipId")}
       />
       <SelectField
-        label="Role"
+        label={t("committee.add.role")}
         name="role"
-        options={SEAT_ROLES}
+        options={Object.keys(SEAT_ROLES).map((role): [string, string] => [role, t(`committee.seatRole.${role}`)])}
         defaultValue="MEMBER"
         error={form.fieldError("role")}
-        hint="Your own side's members are seated at once (making one co-chair hands them your side's seat); anyone else's seat needs the other side's co-chair."
+        hint={t("committee.add.roleHint")}
       />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="isVoting" defaultChecked className="h-4 w-4 rounded border-slate-300" />
-        Voting member
+        {t("committee.add.voting")}
       </label>
       <button type="submit" className="btn-primary" disabled={form.pending}>
-        {form.pending ? "Adding…" : "Add to committee"}
+        {form.pending ? t("committee.add.adding") : t("committee.add.submit")}
       </button>
-      <ProposalNotice result={proposed} applied="Added." />
+      <ProposalNotice result={proposed} applied={t("committee.add.added")} />
     </form>
   );
 }

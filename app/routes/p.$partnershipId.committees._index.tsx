@@ -1,18 +1,18 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { EmptyState, Section } from "~/components/ui";
 import { NewCommitteeForm } from "~/features/partnerships/committee-form";
 import { usePartnership } from "~/features/partnerships/use-partnership";
 
 export default function Committees() {
   const { committees, viewer, partnership } = usePartnership();
+  const { t } = useTranslation("partnerships");
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <div className="min-w-0 lg:col-span-2">
-        <Section title="Committees" id="committee-list">
+        <Section title={t("committees.title")} id="committee-list">
           {committees.length === 0 ? (
-            <EmptyState title="No committees yet">
-              The partnership itself decides as the top body; committees take on apprenticeship, curriculum or access work.
-            </EmptyState>
+            <EmptyState title={t("committees.none")}>{t("committees.noneBody")}</EmptyState>
           ) : (
             <ul className="divide-y divide-slate-100">
               {committees.map((c) => (
@@ -22,8 +22,7 @@ export default function Committees() {
                   </Link>
                   {c.description ? <p className="text-sm text-slate-600">{c.description}</p> : null}
                   <p className="text-xs text-slate-500">
-                    {c.memberCount} {c.memberCount === 1 ? "member" : "members"}
-                    {c.coChairs.map((cc) => ` · ${cc.side === "LABOR" ? "Labor" : "Management"} co-chair ${cc.name}`).join("")}
+                    {[t("committees.members", { count: c.memberCount }), ...c.coChairs.map((cc) => t(`committees.coChair.${cc.side}`, { name: cc.name }))].join(" · ")}
                   </p>
                 </li>
               ))}
@@ -32,7 +31,7 @@ export default function Committees() {
         </Section>
       </div>
       {viewer.canManage ? (
-        <Section title="New committee" id="new-committee">
+        <Section title={t("committees.new")} id="new-committee">
           <NewCommitteeForm partnershipId={partnership.id} />
         </Section>
       ) : null}

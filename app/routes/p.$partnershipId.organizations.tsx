@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { EmptyState, Section, SideBadge } from "~/components/ui";
 import { usePartnership } from "~/features/partnerships/use-partnership";
@@ -18,12 +19,13 @@ import {
 
 export default function Organizations() {
   const { organizations, viewer, partnership } = usePartnership();
+  const { t } = useTranslation("partnerships");
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <div className="min-w-0 lg:col-span-2">
-        <Section title={`Organizations (${organizations.length})`} id="orgs">
+        <Section title={t("organizations.title", { count: organizations.length })} id="orgs">
           {organizations.length === 0 ? (
-            <EmptyState title="No organizations yet">Add the unions, employers, colleges and community partners of this partnership.</EmptyState>
+            <EmptyState title={t("organizations.none")}>{t("organizations.noneBody")}</EmptyState>
           ) : (
             <ul className="divide-y divide-slate-100">
               {organizations.map((o) => (
@@ -34,7 +36,7 @@ export default function Organizations() {
         </Section>
       </div>
       {viewer.canManage ? (
-        <Section title="Add an organization" id="add-org">
+        <Section title={t("organizations.add")} id="add-org">
           <AddOrganizationForm partnershipId={partnership.id} />
         </Section>
       ) : null}
@@ -54,13 +56,14 @@ function OrganizationRow({
   const remove = trpc.partnerships.organization.remove.useMutation();
   const [error, setError] = useState<string | null>(null);
   const [proposed, setProposed] = useState<ProposalResult>(null);
+  const { t } = useTranslation("partnerships");
   return (
     <li className="py-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <span className="font-medium text-slate-900">{o.name}</span>
           <span className="block text-xs text-slate-500">
-            {ORGANIZATION_TYPES[o.type as OrganizationType]} · {o.memberCount} {o.memberCount === 1 ? "person" : "people"}
+            {t("organizations.line", { type: t(`orgType.${o.type as OrganizationType}`), count: o.memberCount })}
           </span>
         </div>
         <div className="flex items-center gap-2">
@@ -74,7 +77,7 @@ function OrganizationRow({
                 remove.mutate({ partnershipId, organizationId: o.id }, { onError: (e) => setError(toUiError(e).message), onSuccess: setProposed })
               }
             >
-              Remove<span className="sr-only"> {o.name}</span>
+              <Trans t={t} i18nKey="organizations.remove" values={{ name: o.name }} components={{ sr: <span className="sr-only" /> }} />
             </button>
           ) : null}
         </div>
@@ -89,6 +92,7 @@ function AddOrganizationForm({ partnershipId }: { partnershipId: string }) {
   const [side, setSide] = useState<Side>("MANAGEMENT");
   const [proposed, setProposed] = useState<ProposalResult>(null);
   const create = trpc.partnerships.organization.create.useMutation();
+  const { t } = useTranslation("partnerships");
   const form = useMutationForm({
     schema: CreateOrganizationInputSchema,
     mutation: create,
@@ -100,30 +104,30 @@ function AddOrganizationForm({ partnershipId }: { partnershipId: string }) {
     },
   });
   return (
-    <form onSubmit={form.onSubmit} className="space-y-3" noValidate aria-label="Add an organization">
+    <form onSubmit={form.onSubmit} className="space-y-3" noValidate aria-label={t("organizations.add")}>
       <FormError message={form.error?.message} />
-      <TextField label="Name" name="name" required maxLength={NAME_MAX} error={form.fieldError("name")} />
+      <TextField label={t("organizations.name")} name="name" required maxLength={NAME_MAX} error={form.fieldError("name")} />
       <SelectField
-        label="Type"
+        label={t("organizations.type")}
         name="type"
-        options={ORGANIZATION_TYPES}
+        options={Object.keys(ORGANIZATION_TYPES).map((type): [string, string] => [type, t(`orgType.${type}`)])}
         defaultValue="EMPLOYER"
         onChange={(e) => setSide(USUAL_SIDE[e.currentTarget.value as OrganizationType])}
         error={form.fieldError("type")}
       />
       <SelectField
-        label="Side"
+        label={t("organizations.side")}
         name="side"
-        options={SIDES}
+        options={Object.keys(SIDES).map((s): [string, string] => [s, t(`common:enums.side.${s}`)])}
         value={side}
         onChange={(e) => setSide(e.currentTarget.value as Side)}
-        hint="Colleges, community organizations and workforce boards usually sit as neutral partners. An organization of your own side is added at once; any other is proposed to the other side's co-chair."
+        hint={t("organizations.sideHint")}
         error={form.fieldError("side")}
       />
       <button type="submit" className="btn-primary" disabled={form.pending}>
-        {form.pending ? "Adding…" : "Add organization"}
+        {form.pending ? t("organizations.adding") : t("organizations.addButton")}
       </button>
-      <ProposalNotice result={proposed} applied="Added." />
+      <ProposalNotice result={proposed} applied={t("organizations.added")} />
     </form>
   );
 }

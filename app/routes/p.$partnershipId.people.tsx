@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useParams } from "@remix-run/react";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { FormError } from "~/components/field";
 import { Badge, EmptyState, Section, SideBadge, Time } from "~/components/ui";
 import { InviteForm } from "~/features/partnerships/invite-form";
@@ -10,7 +11,6 @@ import { toUiError } from "~/lib/errors";
 import { ProposalNotice, type ProposalResult } from "~/features/joint/proposal-notice";
 import { load } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
-import { PARTNERSHIP_ROLES } from "../../server/domains/partnerships/partnerships.schema";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const home = await load(request, () => context.trpc.partnerships.partnership.get({ partnershipId: params.partnershipId ?? "" }));
@@ -28,18 +28,19 @@ const STATE_TONE = { PENDING: "amber", ACCEPTED: "green", EXPIRED: "slate", REVO
 export default function People() {
   const home = usePartnership();
   const { people, viewer, organizations } = home;
+  const { t } = useTranslation("partnerships");
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <div className="min-w-0 lg:col-span-2">
-        <Section title={`People (${people.length})`} id="people">
+        <Section title={t("people.title", { count: people.length })} id="people">
           <PeopleTable canManage={viewer.canManage} selfId={viewer.membershipId} people={people} />
         </Section>
       </div>
       {viewer.canManage ? (
         <div className="space-y-6">
-          <Section title="Invite someone" id="invite">
+          <Section title={t("invite.title")} id="invite">
             {organizations.length === 0 ? (
-              <EmptyState title="Add an organization first">People join through their union, employer or partner organization.</EmptyState>
+              <EmptyState title={t("invite.noOrganization")}>{t("invite.noOrganizationBody")}</EmptyState>
             ) : (
               <InviteForm partnershipId={home.partnership.id} organizations={organizations} />
             )}
@@ -58,19 +59,20 @@ function PeopleTable({ people, canManage, selfId }: { people: ReturnType<typeof 
   const [error, setError] = useState<string | null>(null);
   // Removing someone of the other side (or a neutral member) is a proposal for the other side's co-chair.
   const [proposed, setProposed] = useState<ProposalResult>(null);
+  const { t } = useTranslation("partnerships");
   return (
     <>
       <FormError message={error} />
-      <ProposalNotice result={proposed} applied="Removed." className="mb-2" />
+      <ProposalNotice result={proposed} applied={t("people.removed")} className="mb-2" />
       <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
             <tr>
-              <th scope="col" className="py-2 pr-3">Name</th>
-              <th scope="col" className="py-2 pr-3">Organization</th>
-              <th scope="col" className="py-2 pr-3">Side</th>
-              <th scope="col" className="py-2 pr-3">Role</th>
-              {canManage ? <th scope="col" className="py-2"><span className="sr-only">Actions</span></th> : null}
+              <th scope="col" className="py-2 pr-3">{t("people.name")}</th>
+              <th scope="col" className="py-2 pr-3">{t("people.organization")}</th>
+              <th scope="col" className="py-2 pr-3">{t("people.side")}</th>
+              <th scope="col" className="py-2 pr-3">{t("people.role")}</th>
+              {canManage ? <th scope="col" className="py-2"><span className="sr-only">{t("people.actions")}</span></th> : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -83,8 +85,8 @@ function PeopleTable({ people, canManage, selfId }: { people: ReturnType<typeof 
                 <td className="py-2 pr-3">{p.organizationName}</td>
                 <td className="py-2 pr-3"><SideBadge side={p.side} /></td>
                 <td className="py-2 pr-3">
-                  {PARTNERSHIP_ROLES[p.role]}
-                  {p.role === "MEMBER" && !p.isVoting ? <span className="block text-xs text-slate-500">advisory</span> : null}
+                  {t(`common:enums.role.${p.role}`)}
+                  {p.role === "MEMBER" && !p.isVoting ? <span className="block text-xs text-slate-500">{t("people.advisory")}</span> : null}
                 </td>
                 {canManage ? (
                   <td className="py-2 text-right">
@@ -94,7 +96,7 @@ function PeopleTable({ people, canManage, selfId }: { people: ReturnType<typeof 
                         className="btn-danger px-2 py-1 text-xs"
                         disabled={remove.isPending}
                         onClick={() => {
-                          if (!window.confirm(`Remove ${p.name} from the partnership?`)) return;
+                          if (!window.confirm(t("people.confirmRemove", { name: p.name }))) return;
                           remove.mutate(
                             { partnershipId, membershipId: p.membershipId },
                             {
@@ -107,7 +109,7 @@ function PeopleTable({ people, canManage, selfId }: { people: ReturnType<typeof 
                           );
                         }}
                       >
-                        Remove<span className="sr-only"> {p.name}</span>
+                        <Trans t={t} i18nKey="people.remove" values={{ name: p.name }} components={{ sr: <span className="sr-only" /> }} />
                       </button>
                     ) : null}
                   </td>
@@ -121,38 +123,37 @@ function PeopleTable({ people, canManage, selfId }: { people: ReturnType<typeof 
   );
 }
 
-/** Whether the invitation's e-mail went out (its delivery's state). */
-const INVITATION_MAIL = {
-  QUEUED: "E-mail being sent…",
-  SENT: "E-mail sent",
-  FAILED: "E-mail not delivered yet (retrying)",
-} as const;
-
 function Invitations() {
   const { partnershipId = "" } = useParams();
   const initial = useData<typeof loader>().invitations ?? [];
   const { data: invitations = initial } = trpc.partnerships.invitation.list.useQuery({ partnershipId }, { initialData: initial });
   const revoke = trpc.partnerships.invitation.revoke.useMutation();
+  const { t } = useTranslation("partnerships");
   return (
-    <Section title="Invitations" id="invitations">
+    <Section title={t("invitations.title")} id="invitations">
       {invitations.length === 0 ? (
-        <EmptyState title="No invitations yet" />
+        <EmptyState title={t("invitations.none")} />
       ) : (
-        <ul className="space-y-3 text-sm" aria-label="Invitations">
+        <ul className="space-y-3 text-sm" aria-label={t("invitations.title")}>
           {invitations.map((inv) => (
             <li key={inv.id} className="flex items-start justify-between gap-2">
               <div>
                 <span className="font-medium">{inv.email}</span>
                 <span className="block text-xs text-slate-500">
-                  {PARTNERSHIP_ROLES[inv.role]} · {inv.organization.name} · sent <Time value={inv.createdAt} />
+                  <Trans
+                    t={t}
+                    i18nKey="invitations.line"
+                    values={{ role: t(`common:enums.role.${inv.role}`), organization: inv.organization.name }}
+                    components={{ time: <Time value={inv.createdAt} /> }}
+                  />
                 </span>
-                <span className="block text-xs text-slate-600">{INVITATION_MAIL[inv.mail]}</span>
+                <span className="block text-xs text-slate-600">{t(`invitations.mail.${inv.mail}`)}</span>
               </div>
               <div className="flex flex-col items-end gap-1">
-                <Badge tone={STATE_TONE[inv.state]}>{inv.state.toLowerCase()}</Badge>
+                <Badge tone={STATE_TONE[inv.state]}>{t(`invitations.state.${inv.state}`)}</Badge>
                 {inv.state === "PENDING" ? (
                   <button type="button" className="text-xs text-red-700 hover:underline" onClick={() => revoke.mutate({ partnershipId, invitationId: inv.id })}>
-                    Withdraw<span className="sr-only"> invitation for {inv.email}</span>
+                    <Trans t={t} i18nKey="invitations.withdraw" values={{ email: inv.email }} components={{ sr: <span className="sr-only" /> }} />
                   </button>
                 ) : null}
               </div>
@@ -173,9 +174,10 @@ function TwoFactorRequirement() {
   const set = trpc.partnerships.security.setTwoFactorRequired.useMutation({
     onSuccess: (next) => utils.partnerships.security.get.setData({ partnershipId }, next),
   });
+  const { t } = useTranslation("partnerships");
   if (!security) return null;
   return (
-    <Section title="Two-factor sign-in" id="security">
+    <Section title={t("twoFactor.title")} id="security">
       <FormError message={set.error ? toUiError(set.error).message : null} />
       <label className="flex items-start gap-2 text-sm text-slate-800">
         <input
@@ -186,16 +188,15 @@ function TwoFactorRequirement() {
           onChange={(event) => set.mutate({ partnershipId, required: event.target.checked })}
         />
         <span>
-          Require two-factor sign-in for co-chairs and for everyone who can see trainees' data (community organizations' members and service reviewers).
+          {t("twoFactor.require")}
         </span>
       </label>
       {security.withoutTwoFactor.length ? (
         <p className="mt-2 text-xs text-slate-600">
-          {security.twoFactorRequired ? "Asked to turn it on before they can use the partnership: " : "Not using it yet: "}
-          {security.withoutTwoFactor.join(", ")}.
+          {security.twoFactorRequired ? t("twoFactor.asked", { names: security.withoutTwoFactor.join(", ") }) : t("twoFactor.notYet", { names: security.withoutTwoFactor.join(", ") })}
         </p>
       ) : (
-        <p className="mt-2 text-xs text-slate-600">Everyone it applies to uses it.</p>
+        <p className="mt-2 text-xs text-slate-600">{t("twoFactor.everyone")}</p>
       )}
     </Section>
   );

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useNavigate } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextArea, TextField } from "~/components/field";
+import { pageTitle } from "~/i18n/meta";
 import { PageHeader } from "~/components/ui";
 import { useMutationForm } from "~/lib/forms";
 import { requireUser } from "~/lib/guards.server";
@@ -9,11 +11,10 @@ import {
   CreatePartnershipInputSchema,
   DESCRIPTION_MAX,
   NAME_MAX,
-  ORGANIZATION_TYPES,
   SECTORS,
 } from "../../server/domains/partnerships/partnerships.schema";
 
-export const meta: MetaFunction = () => [{ title: "New partnership · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "new.pageTitle", "partnerships") }];
 
 export function loader({ context, request }: LoaderFunctionArgs) {
   requireUser(context, request);
@@ -23,6 +24,7 @@ export function loader({ context, request }: LoaderFunctionArgs) {
 export default function NewPartnership() {
   const navigate = useNavigate();
   const create = trpc.partnerships.partnership.create.useMutation();
+  const { t } = useTranslation("partnerships");
   const form = useMutationForm({
     schema: CreatePartnershipInputSchema,
     mutation: create,
@@ -31,35 +33,45 @@ export default function NewPartnership() {
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader
-        title="Start a partnership"
-        description="A partnership is the shared workspace and top body of a joint program. You take your side's co-chair seat; invite the other side's co-chair next."
+        title={t("new.title")}
+        description={t("new.description")}
       />
       <form onSubmit={form.onSubmit} className="card space-y-5" noValidate>
         <FormError message={form.error?.message} />
         <fieldset className="space-y-4">
-          <legend className="text-sm font-semibold text-slate-900">The partnership</legend>
-          <TextField label="Name" name="name" required maxLength={NAME_MAX} placeholder="e.g. Lakeshore Manufacturing Training Partnership" error={form.fieldError("name")} />
-          <SelectField label="Sector" name="sector" options={SECTORS} placeholder="Choose a sector" required error={form.fieldError("sector")} />
-          <TextArea label="Description" name="description" rows={4} maxLength={DESCRIPTION_MAX} hint="What the partnership trains for, who funds it, how it decides." error={form.fieldError("description")} />
+          <legend className="text-sm font-semibold text-slate-900">{t("new.partnership")}</legend>
+          <TextField label={t("new.name")} name="name" required maxLength={NAME_MAX} placeholder={t("new.namePlaceholder")} error={form.fieldError("name")} />
+          <SelectField
+            label={t("new.sector")}
+            name="sector"
+            options={Object.keys(SECTORS).map((s): [string, string] => [s, t(`common:enums.sector.${s}`)])}
+            placeholder={t("new.chooseSector")} required error={form.fieldError("sector")} />
+          <TextArea label={t("new.descriptionLabel")} name="description" rows={4} maxLength={DESCRIPTION_MAX} hint={t("new.descriptionHint")} error={form.fieldError("description")} />
         </fieldset>
         <fieldset className="space-y-4 border-t border-slate-200 pt-5">
-          <legend className="text-sm font-semibold text-slate-900">Your organization and seat</legend>
-          <TextField label="Your organization" name="organizationName" required maxLength={NAME_MAX} placeholder="e.g. USW Local 1010" error={form.fieldError("organizationName")} />
-          <SelectField label="Organization type" name="organizationType" options={{ UNION: ORGANIZATION_TYPES.UNION, EMPLOYER: ORGANIZATION_TYPES.EMPLOYER }} error={form.fieldError("organizationType")} />
+          <legend className="text-sm font-semibold text-slate-900">{t("new.yourOrganizationAndSeat")}</legend>
+          <TextField label={t("new.yourOrganization")} name="organizationName" required maxLength={NAME_MAX} placeholder={t("new.organizationPlaceholder")} error={form.fieldError("organizationName")} />
           <SelectField
-            label="Your seat"
+            label={t("new.organizationType")}
+            name="organizationType"
+            options={(["UNION", "EMPLOYER"] as const).map((type): [string, string] => [type, t(`orgType.${type}`)])} error={form.fieldError("organizationType")} />
+          <SelectField
+            label={t("new.seat")}
             name="seat"
-            options={{ LABOR: "Labor co-chair", MANAGEMENT: "Management co-chair" }}
-            hint="Your organization sits on this side."
+            options={[
+              ["LABOR", t("common:enums.role.LABOR_CO_CHAIR")],
+              ["MANAGEMENT", t("common:enums.role.MANAGEMENT_CO_CHAIR")],
+            ]}
+            hint={t("new.seatHint")}
             error={form.fieldError("seat")}
           />
         </fieldset>
         <div className="flex justify-end gap-2">
           <button type="button" className="btn-secondary" onClick={() => navigate(-1)}>
-            Cancel
+            {t("new.cancel")}
           </button>
           <button type="submit" className="btn-primary" disabled={form.pending}>
-            {form.pending ? "Creating…" : "Create partnership"}
+            {form.pending ? t("new.creating") : t("new.create")}
           </button>
         </div>
       </form>
