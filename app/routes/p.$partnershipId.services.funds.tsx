@@ -6,6 +6,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/format";
+import { pageTitle } from "~/i18n/meta";
+import { useServerMessage } from "~/i18n/server-messages";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { Badge, EmptyState, PageHeader, Section, Time } from "~/components/ui";
 import { JointChanges } from "~/features/joint/joint-change-list";
@@ -17,10 +21,10 @@ import { superjsonResponse, useData } from "~/lib/data";
 import { toUiError } from "~/lib/errors";
 import { load } from "~/lib/guards.server";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
-import { SERVICE_CATEGORIES, type ServiceCategory } from "../../server/domains/services/services.rules";
+import { SERVICE_CATEGORIES } from "../../server/domains/services/services.rules";
 import { CreateFundInputSchema, FUND_NAME_MAX, ServiceSettingsInputSchema, SetCapInputSchema, SetReviewPolicyInputSchema, TARGET_DAYS_MAX } from "../../server/domains/services/services.schema";
 
-export const meta: MetaFunction = () => [{ title: "Funds · Supportive services · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "funds.pageTitle", "services") }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const partnershipId = params.partnershipId ?? "";
@@ -39,8 +43,6 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 }
 
 type Fund = RouterOutputs["services"]["fund"]["list"][number];
-const MONTH = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
-const categoryLabel = (c: ServiceCategory | "ALL") => (c === "ALL" ? "All categories" : SERVICE_CATEGORIES[c]);
 
 export default function Funds() {
   const { partnershipId = "" } = useParams();
@@ -49,33 +51,34 @@ export default function Funds() {
   const funds = trpc.services.fund.list.useQuery({ partnershipId }, { initialData: initial.funds }).data ?? initial.funds;
   const overview = trpc.services.overview.useQuery({ partnershipId }, { initialData: initial.overview }).data ?? initial.overview;
   const canManage = overview.viewer.canManage;
+  const { t } = useTranslation("services");
 
   return (
     <div>
       <p className="mb-2 text-sm">
         <Link to={`/p/${partnershipId}/services`} className="link">
-          ← Supportive services
+          {t("funds.back")}
         </Link>
       </p>
-      <PageHeader title="Funds" description="Approving a request commits money from a fund; paying it spends it; cancelling releases it. A fund can never be over-committed." />
+      <PageHeader title={t("funds.title")} description={t("funds.description")} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           {funds.length === 0 ? (
-            <EmptyState title="No funds yet">{canManage ? "Propose the partnership's first fund." : "The co-chairs create the partnership's funds together."}</EmptyState>
+            <EmptyState title={t("funds.none")}>{canManage ? t("funds.noneManage") : t("funds.noneBody")}</EmptyState>
           ) : (
             funds.map((f) => <FundCard key={f.id} fund={f} canManage={canManage} />)
           )}
-          <JointChanges partnershipId={partnershipId} title="Joint changes of the partnership" />
+          <JointChanges partnershipId={partnershipId} title={t("funds.jointChanges")} />
         </div>
         {canManage ? (
           <div className="min-w-0 space-y-6">
-            <Section title="New fund" id="new-fund">
+            <Section title={t("funds.new.title")} id="new-fund">
               <NewFundForm partnershipId={partnershipId} />
             </Section>
-            <Section title="Decision target" id="target">
+            <Section title={t("funds.target.title")} id="target">
               <TargetForm partnershipId={partnershipId} targetDays={overview.targetDays} />
             </Section>
-            <Section title="Reviewers" id="manage-reviewers">
+            <Section title={t("funds.reviewers.title")} id="manage-reviewers">
               <Reviewers partnershipId={partnershipId} reviewers={overview.reviewers} members={initial.members} />
             </Section>
           </div>
@@ -86,38 +89,41 @@ export default function Funds() {
 }
 
 function FundCard({ fund, canManage }: { fund: Fund; canManage: boolean }) {
+  const { t } = useTranslation("services");
+  const f = useFormat();
+  const month = new Intl.DateTimeFormat(f.locale, { month: "short", year: "numeric", timeZone: "UTC" });
   return (
-    <Section title={fund.name} id={`fund-${fund.id}`} actions={fund.closedAt ? <Badge tone="slate">Closed</Badge> : canManage ? <CloseFund fundId={fund.id} name={fund.name} /> : null}>
+    <Section title={fund.name} id={`fund-${fund.id}`} actions={fund.closedAt ? <Badge tone="slate">{t("funds.closed")}</Badge> : canManage ? <CloseFund fundId={fund.id} name={fund.name} /> : null}>
       {fund.closedAt ? (
         <p className="mb-3 text-sm text-slate-700">
-          Closed <Time value={fund.closedAt} /> by both sides: it approves nothing new; requests already approved are still paid or cancelled.
+          <Trans t={t} i18nKey="funds.closedBody" components={{ time: <Time value={fund.closedAt} /> }} />
         </p>
       ) : null}
       <dl className="mb-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-        <Figure label="Starting balance" cents={fund.startingCents} />
-        <Figure label="Committed" cents={fund.committedCents} />
-        <Figure label="Spent" cents={fund.spentCents} />
-        <Figure label="Available" cents={fund.availableCents} strong testId="fund-card-available" />
+        <Figure label={t("funds.starting")} cents={fund.startingCents} />
+        <Figure label={t("funds.committed")} cents={fund.committedCents} />
+        <Figure label={t("funds.spent")} cents={fund.spentCents} />
+        <Figure label={t("funds.available")} cents={fund.availableCents} strong testId="fund-card-available" />
       </dl>
       <FundBar label={fund.name} startingCents={fund.startingCents} committedCents={fund.committedCents} spentCents={fund.spentCents} />
       <div className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2">
         <div>
-          <h3 className="mb-1 text-sm font-semibold text-slate-900">By category</h3>
+          <h3 className="mb-1 text-sm font-semibold text-slate-900">{t("funds.byCategory")}</h3>
           {fund.byCategory.length === 0 ? (
-            <p className="text-sm text-slate-600">Nothing approved yet.</p>
+            <p className="text-sm text-slate-600">{t("funds.nothingApproved")}</p>
           ) : (
             <table className="w-full text-sm">
               <thead className="text-left text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="py-1 font-medium">Category</th>
-                  <th scope="col" className="py-1 text-right font-medium">Committed</th>
-                  <th scope="col" className="py-1 text-right font-medium">Spent</th>
+                  <th scope="col" className="py-1 font-medium">{t("funds.category")}</th>
+                  <th scope="col" className="py-1 text-right font-medium">{t("funds.committed")}</th>
+                  <th scope="col" className="py-1 text-right font-medium">{t("funds.spent")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {fund.byCategory.map((c) => (
                   <tr key={c.category}>
-                    <th scope="row" className="py-1 text-left font-normal">{SERVICE_CATEGORIES[c.category]}</th>
+                    <th scope="row" className="py-1 text-left font-normal">{t(`category.${c.category}`)}</th>
                     <td className="py-1 text-right"><Money cents={c.committedCents} /></td>
                     <td className="py-1 text-right"><Money cents={c.spentCents} /></td>
                   </tr>
@@ -127,22 +133,22 @@ function FundCard({ fund, canManage }: { fund: Fund; canManage: boolean }) {
           )}
         </div>
         <div>
-          <h3 className="mb-1 text-sm font-semibold text-slate-900">By month</h3>
+          <h3 className="mb-1 text-sm font-semibold text-slate-900">{t("funds.byMonth")}</h3>
           {fund.byMonth.length === 0 ? (
-            <p className="text-sm text-slate-600">Nothing yet.</p>
+            <p className="text-sm text-slate-600">{t("funds.nothingYet")}</p>
           ) : (
             <table className="w-full text-sm">
               <thead className="text-left text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="py-1 font-medium">Month</th>
-                  <th scope="col" className="py-1 text-right font-medium">Committed</th>
-                  <th scope="col" className="py-1 text-right font-medium">Spent</th>
+                  <th scope="col" className="py-1 font-medium">{t("funds.month")}</th>
+                  <th scope="col" className="py-1 text-right font-medium">{t("funds.committed")}</th>
+                  <th scope="col" className="py-1 text-right font-medium">{t("funds.spent")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {fund.byMonth.map((m) => (
                   <tr key={m.month}>
-                    <th scope="row" className="py-1 text-left font-normal">{MONTH.format(new Date(`${m.month}-01T00:00:00Z`))}</th>
+                    <th scope="row" className="py-1 text-left font-normal">{month.format(new Date(`${m.month}-01T00:00:00Z`))}</th>
                     <td className="py-1 text-right"><Money cents={m.committedCents} /></td>
                     <td className="py-1 text-right"><Money cents={m.spentCents} /></td>
                   </tr>
@@ -153,14 +159,16 @@ function FundCard({ fund, canManage }: { fund: Fund; canManage: boolean }) {
         </div>
       </div>
       <div className="mt-4">
-        <h3 className="mb-1 text-sm font-semibold text-slate-900">Yearly caps</h3>
+        <h3 className="mb-1 text-sm font-semibold text-slate-900">{t("funds.caps")}</h3>
         {fund.caps.length === 0 ? (
-          <p className="text-sm text-slate-600">No caps.</p>
+          <p className="text-sm text-slate-600">{t("funds.noCaps")}</p>
         ) : (
           <ul className="text-sm">
             {fund.caps.map((c) => (
               <li key={`${c.category}-${c.perTrainee}`}>
-                {categoryLabel(c.category)} {c.perTrainee ? "per trainee" : "in total"}: <Money cents={c.capCents} /> a year
+                {c.perTrainee
+                  ? t("funds.capPerTrainee", { category: c.category === "ALL" ? t("funds.allCategories") : t(`category.${c.category}`), amount: f.cents(c.capCents) })
+                  : t("funds.capTotal", { category: c.category === "ALL" ? t("funds.allCategories") : t(`category.${c.category}`), amount: f.cents(c.capCents) })}
               </li>
             ))}
           </ul>
@@ -168,8 +176,10 @@ function FundCard({ fund, canManage }: { fund: Fund; canManage: boolean }) {
         {canManage && !fund.closedAt ? <CapForm fundId={fund.id} /> : null}
       </div>
       <div className="mt-4" data-testid="review-policy">
-        <h3 className="mb-1 text-sm font-semibold text-slate-900">Who approves spending</h3>
-        <p className="text-sm">{fund.reviewPolicy}.</p>
+        <h3 className="mb-1 text-sm font-semibold text-slate-900">{t("funds.policy.title")}</h3>
+        <p className="text-sm">
+          {fund.bothSidesAboveCents === null ? t("funds.policy.one") : t("funds.policy.both", { threshold: f.cents(fund.bothSidesAboveCents) })}
+        </p>
         {canManage && !fund.closedAt ? <ReviewPolicyForm fundId={fund.id} current={fund.bothSidesAboveCents} /> : null}
       </div>
     </Section>
@@ -191,11 +201,13 @@ function Figure({ label, cents, strong = false, testId }: { label: string; cents
 function CloseFund({ fundId, name }: { fundId: string; name: string }) {
   const [result, setResult] = useState<ProposalResult>(null);
   const [error, setError] = useState<string | null>(null);
-  const close = trpc.services.fund.close.useMutation({ onSuccess: (r) => (setError(null), setResult(r)), onError: (e) => setError(toUiError(e).message) });
+  const { t } = useTranslation("services");
+  const translate = useServerMessage();
+  const close = trpc.services.fund.close.useMutation({ onSuccess: (r) => (setError(null), setResult(r)), onError: (e) => setError(translate(toUiError(e).message)) });
   return (
     <div className="text-right">
       <button type="button" className="btn-secondary !px-2 !py-1 text-xs" disabled={close.isPending} onClick={() => close.mutate({ fundId })}>
-        Propose closing<span className="sr-only"> {name}</span>
+        <Trans t={t} i18nKey="funds.proposeClosing" values={{ name }} components={{ sr: <span className="sr-only" /> }} />
       </button>
       <ProposalNotice result={result} className="text-xs" />
       {error ? (
@@ -211,6 +223,7 @@ function NewFundForm({ partnershipId }: { partnershipId: string }) {
   const utils = trpc.useUtils();
   const [result, setResult] = useState<ProposalResult>(null);
   const create = trpc.services.fund.create.useMutation({ onSuccess: () => void utils.services.fund.list.invalidate({ partnershipId }) });
+  const { t } = useTranslation("services");
   const form = useInputMutationForm({
     schema: CreateFundInputSchema,
     mutation: create,
@@ -221,14 +234,14 @@ function NewFundForm({ partnershipId }: { partnershipId: string }) {
     },
   });
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="New fund">
+    <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label={t("funds.new.title")}>
       <FormError message={form.error?.message} />
-      <TextField label="Name" name="name" maxLength={FUND_NAME_MAX} placeholder="Employer contributions 2027" error={form.fieldError("name")} required />
-      <TextField label="Starting balance (USD)" name="starting" inputMode="decimal" placeholder="25000.00" error={form.fieldError("starting")} required />
+      <TextField label={t("funds.new.name")} name="name" maxLength={FUND_NAME_MAX} placeholder={t("funds.new.namePlaceholder")} error={form.fieldError("name")} required />
+      <TextField label={t("funds.new.starting")} name="starting" inputMode="decimal" placeholder="25000.00" error={form.fieldError("starting")} required />
       <button type="submit" className="btn-primary" disabled={form.pending}>
-        Propose fund
+        {t("funds.new.propose")}
       </button>
-      <ProposalNotice result={result} applied="Created." />
+      <ProposalNotice result={result} applied={t("funds.new.created")} />
     </form>
   );
 }
@@ -238,6 +251,7 @@ function ReviewPolicyForm({ fundId, current }: { fundId: string; current: number
   const utils = trpc.useUtils();
   const [result, setResult] = useState<ProposalResult>(null);
   const setPolicy = trpc.services.fund.setReviewPolicy.useMutation({ onSuccess: () => void utils.services.fund.list.invalidate() });
+  const { t } = useTranslation("services");
   const form = useInputMutationForm({
     schema: SetReviewPolicyInputSchema,
     mutation: setPolicy,
@@ -246,19 +260,19 @@ function ReviewPolicyForm({ fundId, current }: { fundId: string; current: number
   });
   return (
     <details className="mt-2">
-      <summary className="cursor-pointer text-sm font-medium text-indigo-800">Change who approves</summary>
-      <form onSubmit={form.onSubmit} noValidate className="mt-2 space-y-3" aria-label="Change who approves spending">
+      <summary className="cursor-pointer text-sm font-medium text-indigo-800">{t("funds.policy.change")}</summary>
+      <form onSubmit={form.onSubmit} noValidate className="mt-2 space-y-3" aria-label={t("funds.policy.changeForm")}>
         <FormError message={form.error?.message} />
         <TextField
-          label="Both sides approve above (USD)"
+          label={t("funds.policy.threshold")}
           name="threshold"
           inputMode="decimal"
           defaultValue={current === null ? "" : (current / 100).toFixed(2)}
-          hint="Above this amount a labor-side and a management-side reviewer must both approve it. Empty: one reviewer approves any amount; 0: every approval needs both sides."
+          hint={t("funds.policy.thresholdHint")}
           error={form.fieldError("threshold")}
         />
         <button type="submit" className="btn-secondary" disabled={form.pending}>
-          Propose
+          {t("funds.propose")}
         </button>
         <ProposalNotice result={result} />
       </form>
@@ -270,6 +284,7 @@ function CapForm({ fundId }: { fundId: string }) {
   const utils = trpc.useUtils();
   const [result, setResult] = useState<ProposalResult>(null);
   const setCap = trpc.services.fund.setCap.useMutation({ onSuccess: () => void utils.services.fund.list.invalidate() });
+  const { t } = useTranslation("services");
   const form = useInputMutationForm({
     schema: SetCapInputSchema,
     mutation: setCap,
@@ -281,17 +296,25 @@ function CapForm({ fundId }: { fundId: string }) {
   });
   return (
     <details className="mt-2">
-      <summary className="cursor-pointer text-sm font-medium text-indigo-800">Set a cap</summary>
-      <form onSubmit={form.onSubmit} noValidate className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-3" aria-label="Set a cap">
+      <summary className="cursor-pointer text-sm font-medium text-indigo-800">{t("funds.cap.title")}</summary>
+      <form onSubmit={form.onSubmit} noValidate className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-3" aria-label={t("funds.cap.title")}>
         <div className="sm:col-span-3">
           <FormError message={form.error?.message} />
         </div>
-        <SelectField label="Category" name="category" options={{ ALL: "All categories", ...SERVICE_CATEGORIES }} error={form.fieldError("category")} />
-        <SelectField label="Applies" name="perTrainee" options={{ yes: "Per trainee, per year", no: "In total, per year" }} error={form.fieldError("perTrainee")} />
-        <TextField label="Cap (USD, empty removes)" name="cap" inputMode="decimal" error={form.fieldError("cap")} />
+        <SelectField label={t("funds.category")} name="category" options={[["ALL", t("funds.allCategories")], ...Object.keys(SERVICE_CATEGORIES).map((c): [string, string] => [c, t(`category.${c}`)])]} error={form.fieldError("category")} />
+        <SelectField
+          label={t("funds.cap.applies")}
+          name="perTrainee"
+          options={[
+            ["yes", t("funds.cap.perTrainee")],
+            ["no", t("funds.cap.inTotal")],
+          ]}
+          error={form.fieldError("perTrainee")}
+        />
+        <TextField label={t("funds.cap.amount")} name="cap" inputMode="decimal" error={form.fieldError("cap")} />
         <div className="sm:col-span-3">
           <button type="submit" className="btn-secondary" disabled={form.pending}>
-            Propose cap
+            {t("funds.cap.propose")}
           </button>
           <ProposalNotice result={result} />
         </div>
@@ -304,21 +327,22 @@ function TargetForm({ partnershipId, targetDays }: { partnershipId: string; targ
   const utils = trpc.useUtils();
   const set = trpc.services.settings.set.useMutation({ onSuccess: () => void utils.services.overview.invalidate({ partnershipId }) });
   const form = useInputMutationForm({ schema: ServiceSettingsInputSchema, mutation: set, toInput: (v) => ({ ...v, partnershipId }) });
+  const { t } = useTranslation("services");
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="Decision target">
+    <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label={t("funds.target.title")}>
       <FormError message={form.error?.message} />
       <TextField
-        label="Days from submission to decision"
+        label={t("funds.target.days")}
         name="targetDays"
         type="number"
         min={1}
         max={TARGET_DAYS_MAX}
         defaultValue={targetDays}
-        hint="Requests waiting longer are highlighted as overdue in the reviewers' queue."
+        hint={t("funds.target.hint")}
         error={form.fieldError("targetDays")}
       />
       <button type="submit" className="btn-secondary" disabled={form.pending}>
-        Save target
+        {t("funds.target.save")}
       </button>
     </form>
   );
@@ -343,11 +367,12 @@ function Reviewers({
   const add = trpc.services.reviewer.add.useMutation({ onSuccess: refresh });
   const remove = trpc.services.reviewer.remove.useMutation({ onSuccess: refresh });
   const candidates = members.filter((m) => !reviewers.some((r) => r.membershipId === m.membershipId));
+  const { t } = useTranslation("services");
   return (
     <div className="space-y-3">
       <FormError message={error} />
       <p className="text-xs text-slate-600">
-        Reviewers see trainees&apos; details (each read is logged) and decide requests, never their own organization&apos;s. Who reviews is agreed by both sides.
+        {t("funds.reviewers.intro")}
       </p>
       <ProposalNotice result={result} />
       <ul className="space-y-2 text-sm">
@@ -359,10 +384,10 @@ function Reviewers({
             <button
               type="button"
               className="btn-secondary !px-2 !py-1 text-xs"
-              aria-label={`Propose removing ${r.name} as reviewer`}
+              aria-label={t("funds.reviewers.removeLabel", { name: r.name })}
               onClick={() => remove.mutateAsync({ partnershipId, membershipId: r.membershipId }).catch((e: unknown) => setError(toUiError(e).message))}
             >
-              Remove
+              {t("funds.reviewers.remove")}
             </button>
           </li>
         ))}
@@ -370,7 +395,7 @@ function Reviewers({
       {candidates.length > 0 ? (
         <form
           className="space-y-2"
-          aria-label="Designate a reviewer"
+          aria-label={t("funds.reviewers.designate")}
           onSubmit={(e) => {
             e.preventDefault();
             const membershipId = String(new FormData(e.currentTarget).get("membershipId") ?? "");
@@ -378,9 +403,13 @@ function Reviewers({
             add.mutateAsync({ partnershipId, membershipId }).catch((err: unknown) => setError(toUiError(err).message));
           }}
         >
-          <SelectField label="Designate a reviewer" name="membershipId" options={candidates.map((m): [string, string] => [m.membershipId, `${m.name} (${m.organizationName})`])} />
+          <SelectField
+            label={t("funds.reviewers.designate")}
+            name="membershipId"
+            options={candidates.map((m): [string, string] => [m.membershipId, t("funds.reviewers.option", { name: m.name, organization: m.organizationName })])}
+          />
           <button type="submit" className="btn-secondary" disabled={add.isPending}>
-            Propose reviewer
+            {t("funds.reviewers.propose")}
           </button>
         </form>
       ) : null}

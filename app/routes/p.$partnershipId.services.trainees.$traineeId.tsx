@@ -3,6 +3,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { intlLocale } from "~/i18n/config";
+import { pageTitle } from "~/i18n/meta";
+import { useServerMessage } from "~/i18n/server-messages";
+import { readReason } from "~/features/services/read-reason";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { DemographicsFields, withRaceEthnicity } from "~/features/services/demographics-fields";
 import { EmptyState, PageHeader, Section, Time } from "~/components/ui";
@@ -12,7 +17,7 @@ import { superjsonResponse, useData } from "~/lib/data";
 import { toUiError } from "~/lib/errors";
 import { load } from "~/lib/guards.server";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
-import { DEMOGRAPHIC_LABELS, DEMOGRAPHICS, describeRaceEthnicity, SERVICE_CATEGORIES } from "../../server/domains/services/services.rules";
+import { DEMOGRAPHICS } from "../../server/domains/services/services.rules";
 import {
   LANGUAGE_MAX,
   PHONE_MAX,
@@ -22,7 +27,7 @@ import {
   UpdateTraineeInputSchema,
 } from "../../server/domains/services/services.schema";
 
-export const meta: MetaFunction = () => [{ title: "Trainee · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "traineeRecord.pageTitle", "services") }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const record = await load(request, () => context.trpc.services.trainee.get({ traineeId: params.traineeId ?? "" }));
@@ -41,42 +46,47 @@ export default function TraineePage() {
   const grant = trpc.services.trainee.grant.useMutation({ onSuccess: refresh });
   const revoke = trpc.services.trainee.revoke.useMutation({ onSuccess: refresh });
   const grantable = record.grantable.filter((o) => !record.grants.some((g) => g.organizationId === o.id));
+  const { t, i18n } = useTranslation("services");
+  const translate = useServerMessage();
+  const fail = (e: unknown) => setError(toUiError(e).message);
+  const races = (values: string[]) =>
+    new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" }).format(values.map((v) => t(`demographics.race.${v}`)));
 
   return (
     <div>
       <p className="mb-2 text-sm">
         <Link to={`/p/${partnershipId}/services/trainees`} className="link">
-          ← Trainees
+          {t("traineeRecord.back")}
         </Link>
       </p>
-      <PageHeader title={trainee.name} description={`${trainee.program} · recorded by ${trainee.organizationName}`} />
+      <PageHeader title={trainee.name} description={t("traineeRecord.description", { program: trainee.program, organization: trainee.organizationName })} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <Section title="Record" id="record">
+          <Section title={t("traineeRecord.record")} id="record">
             <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
-              <Item label="Preferred language" value={trainee.preferredLanguage} />
-              <Item label="Email" value={trainee.email || "—"} />
-              <Item label="Phone" value={trainee.phone || "—"} />
+              <Item label={t("trainees.preferredLanguage")} value={trainee.preferredLanguage} />
+              <Item label={t("traineeRecord.email")} value={trainee.email || "—"} />
+              <Item label={t("traineeRecord.phone")} value={trainee.phone || "—"} />
               {record.demographics ? (
                 <>
-                  <Item label={DEMOGRAPHIC_LABELS.raceEthnicity} value={describeRaceEthnicity(record.demographics.raceEthnicity)} />
+                  <Item label={t("demographics.question.raceEthnicity")} value={races(record.demographics.raceEthnicity)} />
                   {(Object.keys(DEMOGRAPHICS) as Array<keyof typeof DEMOGRAPHICS>).map((key) => (
-                    <Item key={key} label={DEMOGRAPHIC_LABELS[key]} value={(DEMOGRAPHICS[key] as Record<string, string>)[record.demographics![key]] ?? record.demographics![key]} />
+                    <Item key={key} label={t(`demographics.question.${key}`)} value={t(`demographics.answer.${key}.${record.demographics![key]}`, { defaultValue: record.demographics![key] })} />
                   ))}
                 </>
               ) : null}
             </dl>
           </Section>
           {record.canEdit && record.demographics ? <EditTrainee trainee={{ ...trainee, ...record.demographics }} onSaved={refresh} /> : null}
-          <Section title="Requests" id="requests">
+          <Section title={t("traineeRecord.requests")} id="requests">
             {record.requests.length === 0 ? (
-              <EmptyState title="No requests you can see" />
+              <EmptyState title={t("traineeRecord.noRequests")} />
             ) : (
               <ul className="divide-y divide-slate-100">
                 {record.requests.map((r) => (
                   <li key={r.id} className="flex flex-wrap justify-between gap-2 py-2 text-sm">
                     <Link to={`/p/${partnershipId}/services/requests/${r.id}`} className="link">
-                      {SERVICE_CATEGORIES[r.category]}
+                      {t(`category.${r.category}`)}
                     </Link>
                     <span className="flex items-center gap-2">
                       <Money cents={r.approvedCents ?? r.requestedCents} />
@@ -90,10 +100,10 @@ export default function TraineePage() {
         </div>
         {record.via === "OWNER" ? (
           <div className="min-w-0 space-y-6">
-            <Section title="Shared with" id="sharing">
+            <Section title={t("traineeRecord.sharedWith")} id="sharing">
               <FormError message={error} />
               {record.grants.length === 0 ? (
-                <p className="text-sm text-slate-600">Only your organization and the reviewers see this record.</p>
+                <p className="text-sm text-slate-600">{t("traineeRecord.notShared")}</p>
               ) : (
                 <ul className="space-y-2 text-sm">
                   {record.grants.map((g) => (
@@ -102,9 +112,10 @@ export default function TraineePage() {
                       <button
                         type="button"
                         className="btn-secondary !px-2 !py-1 text-xs"
-                        onClick={() => revoke.mutateAsync({ traineeId, organizationId: g.organizationId }).catch((e: unknown) => setError(toUiError(e).message))}
+                        aria-label={t("traineeRecord.stopSharingWith", { organization: g.organizationName })}
+                        onClick={() => revoke.mutateAsync({ traineeId, organizationId: g.organizationId }).catch(fail)}
                       >
-                        Stop sharing
+                        {t("traineeRecord.stopSharing")}
                       </button>
                     </li>
                   ))}
@@ -113,31 +124,31 @@ export default function TraineePage() {
               {grantable.length > 0 ? (
                 <form
                   className="mt-3 space-y-2"
-                  aria-label="Share with another organization"
+                  aria-label={t("traineeRecord.shareForm")}
                   onSubmit={(e) => {
                     e.preventDefault();
                     const organizationId = String(new FormData(e.currentTarget).get("organizationId") ?? "");
                     setError(null);
-                    grant.mutateAsync({ traineeId, organizationId }).catch((err: unknown) => setError(toUiError(err).message));
+                    grant.mutateAsync({ traineeId, organizationId }).catch(fail);
                   }}
                 >
-                  <SelectField label="Share with another community organization" name="organizationId" options={grantable.map((o): [string, string] => [o.id, o.name])} />
+                  <SelectField label={t("traineeRecord.shareWith")} name="organizationId" options={grantable.map((o): [string, string] => [o.id, o.name])} />
                   <button type="submit" className="btn-secondary" disabled={grant.isPending}>
-                    Share record
+                    {t("traineeRecord.share")}
                   </button>
                 </form>
               ) : null}
             </Section>
-            <Section title="Who read or shared this record" id="access-log">
+            <Section title={t("traineeRecord.log")} id="access-log">
               {record.accessLog.length === 0 ? (
-                <p className="text-sm text-slate-600">No reviewer has opened it yet, and it was never shared.</p>
+                <p className="text-sm text-slate-600">{t("traineeRecord.logEmpty")}</p>
               ) : (
                 <ul className="space-y-2 text-sm">
                   {record.accessLog.map((l) => (
                     <li key={l.id}>
                       <span className="font-medium">{l.reader}</span> · <Time value={l.at} withTime />
-                      {l.times > 1 ? <span className="text-xs text-slate-500"> ({l.times} times)</span> : null}
-                      <span className="block text-xs text-slate-600">{l.reason}</span>
+                      {l.times > 1 ? <span className="text-xs text-slate-500"> {t("traineeRecord.times", { count: l.times })}</span> : null}
+                      <span className="block text-xs text-slate-600">{readReason(l.reason, t, translate)}</span>
                     </li>
                   ))}
                 </ul>
@@ -155,28 +166,29 @@ type TraineeRecord = RouterOutputs["services"]["trainee"]["get"]["trainee"] & No
 function EditTrainee({ trainee, onSaved }: { trainee: TraineeRecord; onSaved: () => void }) {
   const update = trpc.services.trainee.update.useMutation({ onSuccess: onSaved });
   const form = useInputMutationForm({ schema: UpdateTraineeInputSchema, mutation: update, toInput: (v) => ({ ...withRaceEthnicity(v), traineeId: trainee.id }) });
+  const { t } = useTranslation("services");
   return (
     <details className="card">
-      <summary className="cursor-pointer text-base font-semibold text-slate-900">Edit the record</summary>
-      <form onSubmit={form.onSubmit} noValidate className="mt-3 grid grid-cols-1 gap-4 sm:grid-cols-2" aria-label="Edit the trainee's record">
+      <summary className="cursor-pointer text-base font-semibold text-slate-900">{t("traineeRecord.edit")}</summary>
+      <form onSubmit={form.onSubmit} noValidate className="mt-3 grid grid-cols-1 gap-4 sm:grid-cols-2" aria-label={t("traineeRecord.editForm")}>
         <div className="sm:col-span-2">
           <FormError message={form.error?.message} />
         </div>
-        <TextField label="Name" name="name" defaultValue={trainee.name} maxLength={TRAINEE_NAME_MAX} error={form.fieldError("name")} />
-        <TextField label="Program" name="program" defaultValue={trainee.program} maxLength={PROGRAM_MAX} error={form.fieldError("program")} />
-        <TextField label="Preferred language" name="preferredLanguage" defaultValue={trainee.preferredLanguage} maxLength={LANGUAGE_MAX} error={form.fieldError("preferredLanguage")} />
-        <TextField label="Email (optional)" name="email" type="email" defaultValue={trainee.email} maxLength={TRAINEE_EMAIL_MAX} error={form.fieldError("email")} />
-        <TextField label="Phone (optional)" name="phone" type="tel" defaultValue={trainee.phone} maxLength={PHONE_MAX} error={form.fieldError("phone")} />
+        <TextField label={t("trainees.name")} name="name" defaultValue={trainee.name} maxLength={TRAINEE_NAME_MAX} error={form.fieldError("name")} />
+        <TextField label={t("trainees.program")} name="program" defaultValue={trainee.program} maxLength={PROGRAM_MAX} error={form.fieldError("program")} />
+        <TextField label={t("trainees.preferredLanguage")} name="preferredLanguage" defaultValue={trainee.preferredLanguage} maxLength={LANGUAGE_MAX} error={form.fieldError("preferredLanguage")} />
+        <TextField label={t("trainees.email")} name="email" type="email" defaultValue={trainee.email} maxLength={TRAINEE_EMAIL_MAX} error={form.fieldError("email")} />
+        <TextField label={t("trainees.phone")} name="phone" type="tel" defaultValue={trainee.phone} maxLength={PHONE_MAX} error={form.fieldError("phone")} />
         <div className="sm:col-span-2">
           <DemographicsFields defaults={trainee} fieldError={form.fieldError} />
         </div>
         <div className="sm:col-span-2">
           <button type="submit" className="btn-secondary" disabled={form.pending}>
-            Save record
+            {t("traineeRecord.save")}
           </button>
           {update.isSuccess && !form.error ? (
             <span role="status" className="ml-3 text-sm text-green-800">
-              Saved.
+              {t("common:actions.saved")}
             </span>
           ) : null}
         </div>
