@@ -85,7 +85,7 @@ if (!fs.existsSync(path.join(ROOT, "build", "index.js"))) {
 }
 
 type ReadTarget = { key: string; label: string; kind: "ssr" | "trpc"; path: string; accept: string };
-type ReadRow = { target: ReadTarget; phase: "A" | "B"; result: autocannon.Result };
+type ReadRow = { target: ReadTarget; phase: "A" | "B"; result: autocannon.Result; cpuMs: number | null };
 type WriteKind = "comment" | "minutes" | "revision read";
 type WriteSample = { kind: WriteKind; latency: number; outcome: "ok" | "refused" | "error"; code?: string };
 
@@ -93,6 +93,7 @@ const cleanup = new Cleanup();
 let exitCode = 0;
 try {
   const setupStarted = now();
+  const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
   const database = await openBenchDatabase("reads");
   cleanup.add("database", () => database.close());
 
@@ -130,6 +131,22 @@ try {
     reportServerLog(logPath);
   });
   await waitForHealth(appUrl, server, 300_000, logPath);
+  // The app's CPU time (user + system, from /proc) and the wall-clock window of each measured run:
+  // CPU per answered request says what a request costs whatever else the machine is doing, and the
+  // windows (CLOCK_MONOTONIC µs, the clock of V8's CPU profiles) let a profile be cut per run.
+  const windows: { label: string; startUs: number; endUs: number; answered: number; cpuMs: number | null }[] = [];
+  const measure = async (label: string, run: () => Promise<autocannon.Result>) => {
+    const cpuBefore = processCpuMs(server.pid);
+    const startUs = Number(process.hrtime.bigint() / 1000n);
+    const result = await run();
+    await waitUntilIdle(appUrl);
+    const endUs = Number(process.hrtime.bigint() / 1000n);
+    const cpuAfter = processCpuMs(server.pid);
+    const cpuMs = cpuBefore === null || cpuAfter === null || answered(result) === 0 ? null : (cpuAfter - cpuBefore) / answered(result);
+    windows.push({ label, startUs, endUs, answered: answered(result), cpuMs });
+    if (process.env.BENCH_CPU_PROF) fs.writeFileSync(path.join(process.env.BENCH_CPU_PROF, "runs.json"), JSON.stringify(windows, null, 2));
+    return { result, cpuMs };
+  };
 
   // ─── people: 50 readers and 20 writers on the demo's JATC ─────────────────
   const db = createDb(database.url, { poolSize: 4, applicationName: "jointly-bench" });
@@ -217,9 +234,9 @@ try {
   for (const t of targets) {
     await load(`${appUrl}${t.path}`, t.accept, readerCookies, WARM_UP_SECONDS);
     await waitUntilIdle(appUrl);
-    const result = await load(`${appUrl}${t.path}`, t.accept, readerCookies, S);
-    await waitUntilIdle(appUrl);
-    rows.push({ target: t, phase: "A", result });
+    const measured = await measure(`A ${t.label}`, () => load(`${appUrl}${t.path}`, t.accept, readerCookies, S));
+    const result = measured.result;
+    rows.push({ target: t, phase: "A", result, cpuMs: measured.cpuMs });
     console.error(`ran: A ${t.label} ${Math.round(result.requests.average)} req/s`);
   }
 
@@ -252,9 +269,9 @@ try {
   for (const t of targets) {
     await load(`${appUrl}${t.path}`, t.accept, readerCookies, WARM_UP_SECONDS);
     await waitUntilIdle(appUrl);
-    const result = await load(`${appUrl}${t.path}`, t.accept, readerCookies, S);
-    await waitUntilIdle(appUrl);
-    rows.push({ target: t, phase: "B", result });
+    const measured = await measure(`B ${t.label}`, () => load(`${appUrl}${t.path}`, t.accept, readerCookies, S));
+    const result = measured.result;
+    rows.push({ target: t, phase: "B", result, cpuMs: measured.cpuMs });
     console.error(`ran: B ${t.label} ${Math.round(result.requests.average)} req/s`);
   }
   writing = false;
@@ -267,11 +284,13 @@ try {
   const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
   console.log(`\nReads benchmark: ${CONNECTIONS} connections, each signed in as a different reader; ${S} s per run (after ${WARM_UP_SECONDS} s of warm-up)`);
   console.log(`  app: one process, node --import tsx server/index.ts, NODE_ENV=production, demo seed; ${database.where}`);
+  console.log(`  machine: ${os.cpus().length} cores; load average ${loadAtStart} at the start, ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end (1 / 5 / 15 min)`);
+  console.log(`  CPU/req: the app process's CPU time (user + system) during the run and until it is idle again, per answered request`);
   console.log(`  ceiling: bare Express GET /hello in its own process: ${Math.round(bareRate)} req/s, p50 ${ms(bare.latency.p50)}, p99 ${ms(bare.latency.p99)}, errors ${errorsOf(bare)}`);
   console.log("");
-  const header = ["target", "phase", "req/s", "% bare", "p50", "p99", "errors", "targets"];
+  const header = ["target", "phase", "req/s", "% bare", "p50", "p99", "CPU/req", "errors", "targets"];
   const table: string[][] = [header];
-  for (const { target, phase, result } of rows) {
+  for (const { target, phase, result, cpuMs } of rows) {
     const share = bareRate > 0 ? result.requests.average / bareRate : NaN;
     const minShare = target.kind === "ssr" ? TARGETS.ssrShare : TARGETS.trpcShare;
     const checks = [`≥ ${minShare * 100}% of bare ${verdict(share >= minShare)}`];
@@ -285,6 +304,7 @@ try {
       `${(share * 100).toFixed(1)}%`,
       ms(result.latency.p50),
       ms(result.latency.p99),
+      cpuMs === null ? "?" : ms(cpuMs),
       errorDetail(result),
       checks.join(", "),
     ]);
@@ -376,6 +396,19 @@ function errorDetail(r: autocannon.Result): string {
   return `${total} (${parts.join(", ")})`;
 }
 
+/** A process's CPU time so far (user + system, ms) from /proc, or null where there is no /proc. */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** Answers received in the run (any status). */
 function answered(r: autocannon.Result): number {
   return r["1xx"] + r["2xx"] + r["3xx"] + r["4xx"] + r["5xx"];
@@ -383,7 +416,7 @@ function answered(r: autocannon.Result): number {
 
 function printTable(rows: string[][]) {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  const right = new Set([2, 3, 4, 5]);
+  const right = new Set([2, 3, 4, 5, 6]);
   for (const r of rows) console.log(`  ${r.map((cell, c) => (c === r.length - 1 ? cell : right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ")}`);
 }
 

@@ -3,6 +3,7 @@
 // hold under concurrency is a constraint, a conditional write or a row lock (decision 0007).
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { installPlanCache } from "./database/plan-cache.js";
 import { PrismaClient } from "./generated/prisma/client.js";
 
 export type Db = PrismaClient;
@@ -12,6 +13,7 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 export type DatabaseOptions = { poolSize?: number; applicationName?: string };
 
 export function createDb(databaseUrl: string, options: DatabaseOptions = {}): Db {
+  installPlanCache();
   const adapter = new PrismaPg({
     connectionString: databaseUrl,
     max: options.poolSize ?? 10,
