@@ -1,15 +1,13 @@
 // Server-side rendering with the request's CSP nonce on every script Remix emits, in the request's
-// language (an i18next instance per request, with the bundled catalogs: no flash of English).
+// language (a clone per request of one i18next instance with the bundled catalogs: no flash of English).
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { createInstance } from "i18next";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nOptions, resources } from "~/i18n/config";
-import { localeFor } from "~/i18n/i18n.server";
+import { I18nextProvider } from "react-i18next";
+import { i18nFor, localeFor } from "~/i18n/i18n.server";
 import { NonceContext } from "~/lib/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -29,8 +27,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ ...i18nOptions, resources, lng: await localeFor(request, loadContext.user) });
+  const i18n = i18nFor(await localeFor(request, loadContext.user));
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
