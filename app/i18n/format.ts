@@ -24,16 +24,39 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60_000],
 ];
 
-export type Formatters = ReturnType<typeof makeFormatters>;
+export type Formatters = ReturnType<typeof createFormatters>;
 
+/**
+ * The formatters of a language and zone, made once per process (Intl objects are immutable and cost
+ * far more to create than to use: a page made a set per component that formats).
+ */
+const made = new Map<string, ReturnType<typeof createFormatters>>();
 export function makeFormatters(language: string, timeZone: string | null) {
+  const key = `${language}|${timeZone ?? ""}`;
+  let formatters = made.get(key);
+  if (!formatters) {
+    // Bounded: the languages times the zones people chose (a few hundred IANA names at most).
+    if (made.size >= 2_000) made.clear();
+    made.set(key, (formatters = createFormatters(language, timeZone)));
+  }
+  return formatters;
+}
+
+function createFormatters(language: string, timeZone: string | null) {
   const locale = intlLocale(language);
   const zone = timeZone ?? "UTC";
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: zone });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: zone });
   // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.
-  const dateTimeZone = (tz: string) =>
-    new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: tz, timeZoneName: "short" });
+  const byZone = new Map<string, Intl.DateTimeFormat>();
+  const dateTimeZone = (tz: string) => {
+    let format = byZone.get(tz);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: tz, timeZoneName: "short" });
+      if (byZone.size < 1_000) byZone.set(tz, format);
+    }
+    return format;
+  };
   const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const number = new Intl.NumberFormat(locale);
   const money = new Intl.NumberFormat(locale, { style: "currency", currency: "USD" });

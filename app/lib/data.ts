@@ -13,12 +13,23 @@ export function superjsonResponse<T>(data: T, init?: ResponseInit): TypedRespons
 
 type DataOf<L> = L extends (...args: never[]) => Promise<TypedResponse<Carried<infer T>>> | TypedResponse<Carried<infer T>> ? T : never;
 
+/**
+ * One deserialized copy per loader answer, however many components read it (a page's layout data is
+ * read by a dozen; each used to deserialize it again, during every server render too). Read-only, as
+ * loader data always is.
+ */
+const deserialized = new WeakMap<object, unknown>();
+function read<T>(carried: Carried<T>): T {
+  if (!deserialized.has(carried)) deserialized.set(carried, superjson.deserialize<T>(carried.__superjson));
+  return deserialized.get(carried) as T;
+}
+
 export function useData<L>(): DataOf<L> {
   const carried = useLoaderData() as unknown as Carried<DataOf<L>>;
-  return useMemo(() => superjson.deserialize<DataOf<L>>(carried.__superjson), [carried]);
+  return useMemo(() => read(carried), [carried]);
 }
 
 export function useRouteData<L>(routeId: string): DataOf<L> | undefined {
   const carried = useRouteLoaderData(routeId) as unknown as Carried<DataOf<L>> | undefined;
-  return useMemo(() => (carried ? superjson.deserialize<DataOf<L>>(carried.__superjson) : undefined), [carried]);
+  return useMemo(() => (carried ? read(carried) : undefined), [carried]);
 }

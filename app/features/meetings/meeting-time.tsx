@@ -23,9 +23,23 @@ export type TimeFormat = keyof typeof FORMATS;
 
 const zoned = (instant: Date, timeZone: string) => Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone);
 
-/** An instant as a clock in `timeZone` shows it. */
+/** Intl formatters by locale, format and zone, made once (Temporal's toLocaleString makes one per call). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(locale: string, format: TimeFormat, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${format}|${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    // Validates the zone as Temporal does (an unknown one throws a RangeError).
+    Temporal.Now.instant().toZonedDateTimeISO(timeZone);
+    formatter = new Intl.DateTimeFormat(locale, { ...FORMATS[format], timeZone });
+    if (formatters.size < 2_000) formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** An instant as a clock in `timeZone` shows it (what ZonedDateTime.toLocaleString shows). */
 export function formatInZone(instant: Date, timeZone: string, format: TimeFormat = "dateTime", locale: string = LOCALE): string {
-  return zoned(instant, timeZone).toLocaleString(locale, FORMATS[format]);
+  return formatterFor(locale, format, timeZone).format(instant);
 }
 
 /** When something that started at `start` ends: the time alone on the same day, else with the date. */
