@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useParams } from "@remix-run/react";
 import superjson, { type SuperJSONResult } from "superjson";
+import { pageTitle } from "~/i18n/meta";
 import { MeetingRoom } from "~/features/meetings/room/meeting-room";
 import type { MeetingView } from "~/features/meetings/room/types";
 import { superjsonResponse, useData } from "~/lib/data";
@@ -12,9 +13,15 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return superjsonResponse(await load(request, () => context.trpc.meetings.meeting.get({ meetingId: params.meetingId ?? "" })));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const view = data ? superjson.deserialize<MeetingView>(data.__superjson as SuperJSONResult) : null;
-  return [{ title: view ? `${view.meeting.title} · ${view.body.name} · Jointly` : "Meeting · Jointly" }];
+  return [
+    {
+      title: view
+        ? pageTitle(matches, "room.pageTitle", "meetings", { title: view.meeting.title, body: view.body.name })
+        : pageTitle(matches, "room.pageTitleFallback", "meetings"),
+    },
+  ];
 };
 
 export default function MeetingPage() {

@@ -2,6 +2,7 @@
 // every zone (a time skipped by spring-forward moves forward by the gap, a time repeated by fall-back
 // is the earlier instant), round trips, and the meetings UI's formatting helper (meeting-time.tsx).
 import { describe, expect, it } from "vitest";
+import { fixedT } from "../../app/i18n/config.js";
 import {
   formatDueDate,
   formatEndInZone,
@@ -184,14 +185,18 @@ describe("the meetings UI's time helper", () => {
   });
 
   it("says before saving what a skipped or repeated start becomes", () => {
-    expect(localTimeNotice("2026-03-08T02:30", "America/Chicago")).toBe(
+    const en = fixedT("en", "meetings");
+    expect(localTimeNotice("2026-03-08T02:30", "America/Chicago", en)).toBe(
       `02:30 does not exist on Mar 8, 2026 in America/Chicago: the clocks skip it. The meeting will start at 3:30${sep()}AM CDT.`,
     );
-    expect(localTimeNotice("2026-11-01T01:30", "America/Chicago")).toBe(
+    expect(localTimeNotice("2026-11-01T01:30", "America/Chicago", en)).toBe(
       `01:30 happens twice on Nov 1, 2026 in America/Chicago: the clocks go back. The meeting will start at the first 01:30, 1:30${sep()}AM CDT.`,
     );
-    expect(localTimeNotice("2026-12-03T09:30", "America/Chicago")).toBeNull();
-    expect(localTimeNotice("", "America/Chicago")).toBeNull();
+    expect(localTimeNotice("2026-12-03T09:30", "America/Chicago", en)).toBeNull();
+    expect(localTimeNotice("", "America/Chicago", en)).toBeNull();
+    expect(localTimeNotice("2026-03-08T02:30", "America/Chicago", fixedT("es", "meetings"), "es-US")).toBe(
+      `Las 02:30 no existen el 8 mar 2026 en America/Chicago: los relojes se adelantan y saltan esa hora. La reunión comenzará a las 3:30${sep()}a.m. CDT.`,
+    );
   });
 
   it("shows due dates as the calendar day they are, in any zone", () => {

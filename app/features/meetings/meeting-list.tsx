@@ -1,15 +1,16 @@
 // Lists of meetings (the meetings page and the partnership overview share it).
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Badge, EmptyState } from "~/components/ui";
 import type { RouterOutputs } from "~/lib/trpc";
 import { MeetingTime } from "./meeting-time";
 
 export type MeetingSummary = RouterOutputs["meetings"]["meeting"]["list"]["upcoming"][number];
 
-export const STATUS_LABEL = { SCHEDULED: "Scheduled", LIVE: "In session", ADJOURNED: "Adjourned", CANCELLED: "Cancelled" } as const;
 const STATUS_TONE = { SCHEDULED: "slate", LIVE: "green", ADJOURNED: "indigo", CANCELLED: "red" } as const;
 
 export function MeetingList({ meetings, partnershipId, empty }: { meetings: MeetingSummary[]; partnershipId: string; empty: string }) {
+  const { t } = useTranslation("meetings");
   if (meetings.length === 0) return <EmptyState title={empty} />;
   return (
     <ul className="divide-y divide-slate-100">
@@ -21,16 +22,16 @@ export function MeetingList({ meetings, partnershipId, empty }: { meetings: Meet
             </Link>
             <span className="block text-xs text-slate-500">
               {m.body.name} · <MeetingTime value={m.startsAt} timeZone={m.timeZone} withViewer />
-              {m.location ? ` · ${m.location}` : ""}
+              {m.location ? <> · {m.location}</> : null}
             </span>
           </div>
           <div className="flex flex-wrap gap-1">
-            <Badge tone={STATUS_TONE[m.status]}>{STATUS_LABEL[m.status]}</Badge>
+            <Badge tone={STATUS_TONE[m.status]}>{t(`status.${m.status}`)}</Badge>
             {m.status === "SCHEDULED" || m.status === "LIVE" ? (
-              m.isAgendaPublished ? <Badge tone="green">Agenda approved</Badge> : <Badge tone="amber">Draft agenda</Badge>
+              m.isAgendaPublished ? <Badge tone="green">{t("list.agendaApproved")}</Badge> : <Badge tone="amber">{t("list.draftAgenda")}</Badge>
             ) : null}
             {m.status === "ADJOURNED" ? (
-              m.minutesApprovedAt ? <Badge tone="green">Minutes approved</Badge> : <Badge tone="amber">Draft minutes</Badge>
+              m.minutesApprovedAt ? <Badge tone="green">{t("list.minutesApproved")}</Badge> : <Badge tone="amber">{t("list.draftMinutes")}</Badge>
             ) : null}
           </div>
         </li>

@@ -2,6 +2,7 @@
 // whole: a meeting's time in the meeting's own zone, with the zone's name, and the viewer's own time
 // beside it when their clock differs. Through Temporal (temporal-polyfill, decision 0011), the same
 // library that converts the times on the server.
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { intlLocale } from "~/i18n/config";
 import { useViewerZone } from "~/i18n/format";
@@ -43,9 +44,9 @@ export function formatInZone(instant: Date, timeZone: string, format: TimeFormat
 }
 
 /** When something that started at `start` ends: the time alone on the same day, else with the date. */
-export function formatEndInZone(start: Date, end: Date, timeZone: string): string {
+export function formatEndInZone(start: Date, end: Date, timeZone: string, locale: string = LOCALE): string {
   const sameDay = zoned(start, timeZone).toPlainDate().equals(zoned(end, timeZone).toPlainDate());
-  return formatInZone(end, timeZone, sameDay ? "time" : "dateTime");
+  return formatInZone(end, timeZone, sameDay ? "time" : "dateTime", locale);
 }
 
 /** "America/Los_Angeles" → "America/Los Angeles" */
@@ -70,16 +71,14 @@ export function viewerTimeText(instant: Date, meetingZone: string, viewerZone: s
  * What the schedule form says under a typed start that a daylight-saving change makes special (null for
  * an ordinary one): a skipped time moves forward, a repeated time takes the first (meetings.rules.ts).
  */
-export function localTimeNotice(local: string, timeZone: string): string | null {
+export function localTimeNotice(local: string, timeZone: string, t: TFunction, locale: string = LOCALE): string | null {
   const resolved = resolveLocalTime(local, timeZone);
   if (!resolved || resolved.kind === "ORDINARY") return null;
   const wall = Temporal.PlainDateTime.from(local);
   const typed = wall.toPlainTime().toString({ smallestUnit: "minute" });
-  const day = wall.toPlainDate().toLocaleString(LOCALE, FORMATS.date);
-  const where = zoneName(timeZone);
-  return resolved.kind === "GAP"
-    ? `${typed} does not exist on ${day} in ${where}: the clocks skip it. The meeting will start at ${formatInZone(resolved.instant, timeZone, "time")}.`
-    : `${typed} happens twice on ${day} in ${where}: the clocks go back. The meeting will start at the first ${typed}, ${formatInZone(resolved.instant, timeZone, "time")}.`;
+  const day = wall.toPlainDate().toLocaleString(locale, FORMATS.date);
+  const values = { typed, day, zone: zoneName(timeZone), start: formatInZone(resolved.instant, timeZone, "time", locale) };
+  return resolved.kind === "GAP" ? t("meetings:schedule.gap", values) : t("meetings:schedule.repeated", values);
 }
 
 /** The browser's time zone ("UTC" on the server, which never renders the viewer's time). */
@@ -91,8 +90,8 @@ export function useViewerTimeZone(): string | null {
 }
 
 /** Due dates are calendar days stored at 00:00 UTC: shown as that day everywhere, never shifted. */
-export function formatDueDate(day: Date): string {
-  return zoned(day, "UTC").toPlainDate().toLocaleString(LOCALE, FORMATS.date);
+export function formatDueDate(day: Date, locale: string = LOCALE): string {
+  return zoned(day, "UTC").toPlainDate().toLocaleString(locale, FORMATS.date);
 }
 
 /**

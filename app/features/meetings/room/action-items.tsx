@@ -1,7 +1,9 @@
 // Action items of an item: who does what by when. The owner or a co-chair moves their status along.
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { Badge, InlineError } from "~/components/ui";
+import { intlLocale } from "~/i18n/config";
 import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
 import { ACTION_STATUSES, CreateActionItemInputSchema, TEXT_MAX, type ActionStatus } from "../../../../server/domains/meetings/meetings.schema";
@@ -25,12 +27,13 @@ export function ActionItems({
   actions: Action[];
   canWrite: boolean;
 }) {
+  const { t } = useTranslation("meetings");
   if (actions.length === 0 && !canWrite) return null;
   return (
     <div className="mt-3">
-      <h4 className="text-sm font-semibold text-slate-800">Action items</h4>
+      <h4 className="text-sm font-semibold text-slate-800">{t("actions.title")}</h4>
       {actions.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-500">No action items.</p>
+        <p className="mt-1 text-sm text-slate-500">{t("actions.none")}</p>
       ) : (
         <ul className="mt-1 divide-y divide-slate-100" data-testid="action-items">
           {actions.map((a) => (
@@ -44,9 +47,11 @@ export function ActionItems({
 }
 
 function ActionRow({ view, action }: { view: MeetingView; action: Action }) {
+  const { t, i18n } = useTranslation("meetings");
   const id = useId();
   const err = useActionError(view.meeting.id);
   const setStatus = trpc.meetings.action.setStatus.useMutation({ onError: err.onError, onSuccess: err.onSuccess });
+  const due = { name: action.ownerName, due: formatDueDate(action.dueDate, intlLocale(i18n.language)) };
   const canChange = view.viewer.canChair || action.ownerMembershipId === view.viewer.membershipId;
   return (
     <li className="py-2 text-sm">
@@ -54,14 +59,13 @@ function ActionRow({ view, action }: { view: MeetingView; action: Action }) {
         <div className="min-w-0">
           <p className="whitespace-pre-wrap break-words text-slate-900">{action.text}</p>
           <p className="text-xs text-slate-600">
-            {action.ownerName}
-            {action.ownerMembershipId === view.viewer.membershipId ? " (you)" : ""} · due {formatDueDate(action.dueDate)}
+            {action.ownerMembershipId === view.viewer.membershipId ? t("actions.ownerYouDue", due) : t("actions.ownerDue", due)}
           </p>
         </div>
         {canChange ? (
           <div>
             <label htmlFor={id} className="sr-only">
-              Status of “{action.text}”
+              {t("actions.statusOf", { text: action.text })}
             </label>
             <select
               id={id}
@@ -70,15 +74,15 @@ function ActionRow({ view, action }: { view: MeetingView; action: Action }) {
               disabled={setStatus.isPending}
               onChange={(e) => setStatus.mutate({ actionId: action.id, status: e.currentTarget.value as ActionStatus })}
             >
-              {Object.entries(ACTION_STATUSES).map(([value, label]) => (
+              {Object.keys(ACTION_STATUSES).map((value) => (
                 <option key={value} value={value}>
-                  {label}
+                  {t(`actionStatus.${value}`)}
                 </option>
               ))}
             </select>
           </div>
         ) : (
-          <Badge tone={STATUS_TONE[action.status]}>{ACTION_STATUSES[action.status]}</Badge>
+          <Badge tone={STATUS_TONE[action.status]}>{t(`actionStatus.${action.status}`)}</Badge>
         )}
       </div>
       <InlineError message={err.error} />
@@ -87,6 +91,7 @@ function ActionRow({ view, action }: { view: MeetingView; action: Action }) {
 }
 
 function CreateAction({ view, agendaItemId, itemTitle }: { view: MeetingView; agendaItemId: string | null; itemTitle: string | null }) {
+  const { t } = useTranslation("meetings");
   const meetingId = view.meeting.id;
   const refresh = useMeetingRefresh(meetingId);
   const create = trpc.meetings.action.create.useMutation({ onSuccess: () => void refresh() });
@@ -98,27 +103,27 @@ function CreateAction({ view, agendaItemId, itemTitle }: { view: MeetingView; ag
   });
   return (
     <details className="mt-2">
-      <summary className="cursor-pointer text-sm font-medium text-indigo-700">Add an action item</summary>
+      <summary className="cursor-pointer text-sm font-medium text-indigo-700">{t("actions.add")}</summary>
       <form
         onSubmit={form.onSubmit}
         noValidate
         className="mt-2 space-y-2"
-        aria-label={itemTitle ? `Add an action item for “${itemTitle}”` : "Add an action item"}
+        aria-label={itemTitle ? t("actions.addFor", { title: itemTitle }) : t("actions.add")}
       >
         <FormError message={form.error && Object.keys(form.error.fields).length === 0 ? form.error.message : null} />
-        <TextField label="What needs doing" name="text" maxLength={TEXT_MAX} error={form.fieldError("text")} />
+        <TextField label={t("actions.text")} name="text" maxLength={TEXT_MAX} error={form.fieldError("text")} />
         <div className="grid gap-2 sm:grid-cols-2">
           <SelectField
-            label="Owner"
+            label={t("actions.owner")}
             name="ownerMembershipId"
-            placeholder="Choose a member"
+            placeholder={t("actions.chooseMember")}
             options={view.roster.map((r): [string, string] => [r.membershipId, r.name])}
             error={form.fieldError("ownerMembershipId")}
           />
-          <TextField label="Due date" name="dueDate" type="date" error={form.fieldError("dueDate")} />
+          <TextField label={t("actions.dueDate")} name="dueDate" type="date" error={form.fieldError("dueDate")} />
         </div>
         <button type="submit" className="btn-secondary" disabled={form.pending}>
-          {form.pending ? "Adding…" : "Add action item"}
+          {form.pending ? t("actions.adding") : t("actions.submit")}
         </button>
       </form>
     </details>

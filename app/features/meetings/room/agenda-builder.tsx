@@ -1,9 +1,10 @@
 // The accepted agenda, in order: what everyone reads, and where the co-chairs reorder (drag and drop
 // or keyboard), edit, remove and — during the meeting — take up items.
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Badge, EmptyState, InlineError, Section } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
-import { AGENDA_ITEM_KINDS, type AgendaItemKind } from "../../../../server/domains/meetings/meetings.schema";
+import { type AgendaItemKind } from "../../../../server/domains/meetings/meetings.schema";
 import { useActionError, useMeetingRefresh } from "./actions";
 import { ItemDocuments } from "./item-documents";
 import { EditItemForm } from "./item-form";
@@ -13,21 +14,23 @@ import { useReorder } from "./use-reorder";
 export const KIND_TONE: Record<AgendaItemKind, "slate" | "indigo" | "amber"> = { INFORMATION: "slate", DISCUSSION: "indigo", DECISION: "amber" };
 
 export function KindBadge({ kind }: { kind: AgendaItemKind }) {
+  const { t } = useTranslation("meetings");
   return (
     <Badge tone={KIND_TONE[kind]}>
-      <span className="sr-only">Kind: </span>
-      {AGENDA_ITEM_KINDS[kind]}
+      <span className="sr-only">{t("agenda.kindLabel")} </span>
+      {t(`kinds.${kind}`)}
     </Badge>
   );
 }
 
 export function ItemDetails({ item }: { item: Pick<AgendaItem, "presenter" | "timeBoxMinutes" | "description" | "links" | "kind"> }) {
+  const { t } = useTranslation("meetings");
   return (
     <>
       <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
         <KindBadge kind={item.kind} />
-        <span>{formatMinutes(item.timeBoxMinutes)}</span>
-        {item.presenter ? <span>Presenter: {item.presenter}</span> : null}
+        <span>{formatMinutes(t, item.timeBoxMinutes)}</span>
+        {item.presenter ? <span>{t("agenda.presenter", { name: item.presenter })}</span> : null}
       </p>
       {item.description ? <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-700">{item.description}</p> : null}
       {item.links.length ? (
@@ -36,7 +39,7 @@ export function ItemDetails({ item }: { item: Pick<AgendaItem, "presenter" | "ti
             <li key={i} className="min-w-0 break-all">
               <a href={l.url} className="link" target="_blank" rel="noopener noreferrer">
                 {l.label || l.url}
-                <span className="sr-only"> (opens in a new tab)</span>
+                <span className="sr-only"> {t("newTab")}</span>
               </a>
             </li>
           ))}
@@ -47,6 +50,7 @@ export function ItemDetails({ item }: { item: Pick<AgendaItem, "presenter" | "ti
 }
 
 export function AgendaBuilder({ view }: { view: MeetingView }) {
+  const { t } = useTranslation("meetings");
   const meetingId = view.meeting.id;
   const items = view.agenda.items;
   const byId = new Map(items.map((i) => [i.id, i]));
@@ -56,7 +60,7 @@ export function AgendaBuilder({ view }: { view: MeetingView }) {
   const reorderError = useActionError(meetingId);
   const reorder = useReorder({
     ids: items.map((i) => i.id),
-    titleOf: (id) => byId.get(id)?.title ?? "Item",
+    titleOf: (id) => byId.get(id)?.title ?? t("agenda.itemFallback"),
     enabled: canEdit,
     commit: async (itemIds) => {
       reorderError.clear();
@@ -74,18 +78,17 @@ export function AgendaBuilder({ view }: { view: MeetingView }) {
   const helpId = "agenda-reorder-help";
   return (
     <Section
-      title="Agenda"
+      title={t("agenda.title")}
       id="agenda"
       actions={
         <span className="text-sm text-slate-600">
-          {items.length} {items.length === 1 ? "item" : "items"} · total {formatMinutes(total)}
+          {t("agenda.count", { count: items.length, total: formatMinutes(t, total) })}
         </span>
       }
     >
       {canEdit && items.length > 1 ? (
         <p id={helpId} className="mb-2 text-xs text-slate-500">
-          To reorder, drag an item by its handle, or focus the handle and press Space, move it with the arrow keys and press Space again (Escape cancels). The
-          new order needs both approvals.
+          {t("agenda.reorderHelp")}
         </p>
       ) : null}
       <p className="sr-only" aria-live="assertive">
@@ -93,11 +96,11 @@ export function AgendaBuilder({ view }: { view: MeetingView }) {
       </p>
       <InlineError message={reorderError.error} />
       {items.length === 0 ? (
-        <EmptyState title="No items on the agenda yet">
-          {view.viewer.canProposeItem ? "Propose the first item below." : "Items appear here once the co-chairs accept them."}
+        <EmptyState title={t("agenda.emptyTitle")}>
+          {view.viewer.canProposeItem ? t("agenda.emptyPropose") : t("agenda.emptyWait")}
         </EmptyState>
       ) : (
-        <ol className="space-y-2" aria-label="Agenda items" aria-busy={reorder.saving}>
+        <ol className="space-y-2" aria-label={t("agenda.items")} aria-busy={reorder.saving}>
           {reorder.order.map((id, index) => {
             const item = byId.get(id);
             if (!item) return null;
@@ -128,6 +131,7 @@ function AgendaRow({
   reorder: ReturnType<typeof useReorder>;
   helpId: string;
 }) {
+  const { t } = useTranslation("meetings");
   const meetingId = view.meeting.id;
   const [mode, setMode] = useState<"view" | "edit" | "remove">("view");
   const action = useActionError(meetingId);
@@ -152,7 +156,7 @@ function AgendaRow({
             type="button"
             {...reorder.handleProps(item.id)}
             className="mt-0.5 cursor-grab rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 aria-pressed:bg-indigo-100 aria-pressed:text-indigo-800 active:cursor-grabbing"
-            aria-label={`Reorder ${item.title}`}
+            aria-label={t("agenda.reorderItem", { title: item.title })}
             aria-describedby={helpId}
           >
             <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="currentColor">
@@ -170,16 +174,16 @@ function AgendaRow({
         </span>
         <div className="min-w-0 flex-1">
           <h3 className="font-semibold text-slate-900">
-            <span className="sr-only">Item {index + 1}: </span>
+            <span className="sr-only">{t("agenda.itemNumber", { number: index + 1 })} </span>
             {item.title}
             {isCurrent ? (
               <span className="ml-2 align-middle">
-                <Badge tone="green">Current item</Badge>
+                <Badge tone="green">{t("agenda.current")}</Badge>
               </span>
             ) : null}
           </h3>
           <ItemDetails item={item} />
-          <p className="mt-1 text-xs text-slate-600">Proposed by {item.proposedByName}</p>
+          <p className="mt-1 text-xs text-slate-600">{t("agenda.proposedBy", { name: item.proposedByName })}</p>
           <ItemDocuments meetingId={meetingId} itemId={item.id} itemTitle={item.title} />
           {(canEdit || (isLive && view.viewer.canChair)) && mode === "view" ? (
             <div className="mt-2 flex flex-wrap gap-2">
@@ -190,7 +194,7 @@ function AgendaRow({
                   disabled={takeUp.isPending}
                   onClick={() => takeUp.mutate({ meetingId, itemId: item.id })}
                 >
-                  Take up this item<span className="sr-only">: {item.title}</span>
+                  {t("agenda.takeUp")}<span className="sr-only">: {item.title}</span>
                 </button>
               ) : null}
               {canEdit && count > 1 ? (
@@ -202,10 +206,10 @@ function AgendaRow({
               {canEdit ? (
                 <>
                   <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={() => setMode("edit")}>
-                    Edit<span className="sr-only"> {item.title}</span>
+                    {t("agenda.edit")}<span className="sr-only"> {item.title}</span>
                   </button>
                   <button type="button" className="btn-danger px-2 py-1 text-xs" onClick={() => setMode("remove")}>
-                    Remove<span className="sr-only"> {item.title}</span>
+                    {t("agenda.remove")}<span className="sr-only"> {item.title}</span>
                   </button>
                 </>
               ) : null}
@@ -222,14 +226,14 @@ function AgendaRow({
         <div
           className="mt-3 flex flex-wrap items-center gap-2 rounded-md bg-red-50 p-3 text-sm ring-1 ring-red-200"
           role="group"
-          aria-label={`Remove ${item.title}`}
+          aria-label={t("agenda.removeLabel", { title: item.title })}
         >
-          <span className="text-red-900">Remove “{item.title}” from the agenda? Both co-chairs approve the new version.</span>
+          <span className="text-red-900">{t("agenda.removeQuestion", { title: item.title })}</span>
           <button type="button" className="btn-danger py-1" disabled={remove.isPending} onClick={() => remove.mutate({ itemId: item.id })}>
-            {remove.isPending ? "Removing…" : "Yes, remove"}
+            {remove.isPending ? t("agenda.removing") : t("agenda.removeYes")}
           </button>
           <button type="button" className="btn-secondary py-1" onClick={() => setMode("view")}>
-            Keep it
+            {t("agenda.keep")}
           </button>
         </div>
       ) : null}
@@ -251,6 +255,7 @@ function MoveButton({
   disabled: boolean;
   title: string;
 }) {
+  const { t } = useTranslation("meetings");
   return (
     <button
       type="button"
@@ -263,7 +268,7 @@ function MoveButton({
         void reorder.step(id, delta).then(() => reorder.refocus(id, button));
       }}
     >
-      {delta < 0 ? "Move up" : "Move down"}
+      {delta < 0 ? t("agenda.moveUp") : t("agenda.moveDown")}
       <span className="sr-only">: {title}</span>
     </button>
   );

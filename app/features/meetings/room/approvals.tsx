@@ -1,10 +1,11 @@
 // Joint approval by both co-chairs, for the agenda and for the minutes: the state everyone sees
 // (draft / approved, who approved which version, who must approve again) and the co-chair's own button.
+import { Trans, useTranslation } from "react-i18next";
 import { InlineError } from "~/components/ui";
 import { MeetingTime } from "../meeting-time";
 import { trpc } from "~/lib/trpc";
 import { useActionError } from "./actions";
-import { coChairsPhrase, isAgendaOpen, SIDE_TITLE, SIDE_WORD, type Approval, type CoChairSide, type MeetingView } from "./types";
+import { coChairsPhrase, isAgendaOpen, type Approval, type CoChairSide, type MeetingView } from "./types";
 
 type Props = {
   meetingId: string;
@@ -32,22 +33,23 @@ type Props = {
 };
 
 function JointApproval(p: Props) {
+  const { t } = useTranslation("meetings");
   const action = useActionError(p.meetingId);
   const current = p.approvals.filter((a) => a.version === p.version);
   const earlier = p.approvals.filter((a) => a.version < p.version);
   const wasCleared = !p.isComplete && earlier.length > 0;
   const mySideApproved = p.viewerSide ? p.approvedSides.includes(p.viewerSide) : false;
-  const what = p.noun === "agenda" ? "agenda" : "minutes";
   const Heading = p.heading;
+  const approvedParts = (a: Approval) => ({ name: <span className="font-medium" />, time: <MeetingTime value={a.createdAt} timeZone={p.timeZone} /> });
   return (
     <div className={`rounded-lg p-4 ring-1 ${p.isComplete ? "bg-green-50 ring-green-200" : "bg-amber-50 ring-amber-200"}`} data-testid={`${p.noun}-approval`}>
-      <Heading className="sr-only">{p.noun === "agenda" ? "Agenda approval" : "Minutes approval"}</Heading>
+      <Heading className="sr-only">{t(`approvals.${p.noun}.heading`)}</Heading>
       <div role="status" aria-live="polite">
         <p className={`font-semibold ${p.isComplete ? "text-green-900" : "text-amber-900"}`}>{p.isComplete ? p.completeText : p.draftText}</p>
         {wasCleared ? (
           <p className="mt-1 text-sm text-amber-900">
-            The {what} changed after an approval, so earlier approvals were cleared (now version {p.version}).{" "}
-            {p.waitingFor.length ? `${capitalize(coChairsPhrase(p.waitingFor))} must approve again.` : null}
+            {t(`approvals.${p.noun}.cleared`, { version: p.version })}{" "}
+            {p.waitingFor.length ? capitalize(t("approvals.mustApproveAgain", { who: coChairsPhrase(t, p.waitingFor), count: p.waitingFor.length })) : null}
           </p>
         ) : null}
       </div>
@@ -61,12 +63,15 @@ function JointApproval(p: Props) {
               </span>
               {a ? (
                 <span className="min-w-0">
-                  <span className="font-medium">{a.userName}</span>, {SIDE_WORD[side]} co-chair, approved version {a.version} on{" "}
-                  <MeetingTime value={a.createdAt} timeZone={p.timeZone} />
+                  {side === "LABOR" ? (
+                    <Trans t={t} i18nKey="approvals.approvedLabor" values={{ name: a.userName, version: a.version }} components={approvedParts(a)} />
+                  ) : (
+                    <Trans t={t} i18nKey="approvals.approvedManagement" values={{ name: a.userName, version: a.version }} components={approvedParts(a)} />
+                  )}
                 </span>
               ) : (
                 <span className="text-slate-700">
-                  Waiting for the {SIDE_WORD[side]} co-chair (version {p.version})
+                  {side === "LABOR" ? t("approvals.waitingLabor", { version: p.version }) : t("approvals.waitingManagement", { version: p.version })}
                 </span>
               )}
             </li>
@@ -75,11 +80,16 @@ function JointApproval(p: Props) {
       </ul>
       {earlier.length ? (
         <details className="mt-2 text-sm text-slate-600">
-          <summary className="cursor-pointer">Earlier approvals ({earlier.length})</summary>
+          <summary className="cursor-pointer">{t("approvals.earlier", { count: earlier.length })}</summary>
           <ul className="mt-1 space-y-0.5 pl-5">
             {earlier.map((a) => (
               <li key={`${a.side}-${a.version}`} className="list-disc">
-                {a.userName} ({SIDE_TITLE[a.side]}) approved version {a.version} on <MeetingTime value={a.createdAt} timeZone={p.timeZone} /> — no longer current
+                <Trans
+                  t={t}
+                  i18nKey="approvals.earlierOne"
+                  values={{ name: a.userName, side: t(`sides.${a.side}`), version: a.version }}
+                  components={{ time: <MeetingTime value={a.createdAt} timeZone={p.timeZone} /> }}
+                />
               </li>
             ))}
           </ul>
@@ -89,7 +99,7 @@ function JointApproval(p: Props) {
         <div className="mt-3">
           {mySideApproved ? (
             <p className="text-sm text-slate-700">
-              You approved version {p.version} for the {SIDE_WORD[p.viewerSide]} side.
+              {p.viewerSide === "LABOR" ? t("approvals.youApprovedLabor", { version: p.version }) : t("approvals.youApprovedManagement", { version: p.version })}
             </p>
           ) : (
             <>
@@ -100,14 +110,14 @@ function JointApproval(p: Props) {
                 aria-describedby={p.blockedReason ? `${p.noun}-approve-blocked` : undefined}
                 onClick={() => p.approve.mutate({ meetingId: p.meetingId, version: p.version }, { onError: action.onError, onSuccess: action.onSuccess })}
               >
-                {p.approve.isPending ? "Approving…" : `Approve ${what} (version ${p.version})`}
+                {p.approve.isPending ? t("approvals.approving") : t(`approvals.${p.noun}.approve`, { version: p.version })}
               </button>
               {p.blockedReason ? (
                 <p id={`${p.noun}-approve-blocked`} className="mt-1 text-sm text-slate-600">
                   {p.blockedReason}
                 </p>
               ) : (
-                <p className="mt-1 text-xs text-slate-600">You approve for the {SIDE_WORD[p.viewerSide]} side. Any later change needs both approvals again.</p>
+                <p className="mt-1 text-xs text-slate-600">{p.viewerSide === "LABOR" ? t("approvals.youApproveLabor") : t("approvals.youApproveManagement")}</p>
               )}
             </>
           )}
@@ -121,13 +131,14 @@ function JointApproval(p: Props) {
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function AgendaApproval({ view }: { view: MeetingView }) {
+  const { t } = useTranslation("meetings");
   const approve = trpc.meetings.agenda.approve.useMutation();
   const { agenda } = view;
-  const closed = isAgendaOpen(view) ? null : "The agenda is closed.";
+  const closed = isAgendaOpen(view) ? null : t("approvals.agenda.closed");
   const draft =
     view.meeting.status === "SCHEDULED" || view.meeting.status === "LIVE"
-      ? `Draft agenda — waiting for approval from ${coChairsPhrase(agenda.waitingFor)}`
-      : "This agenda was not approved by both co-chairs.";
+      ? t("approvals.agenda.draft", { who: coChairsPhrase(t, agenda.waitingFor) })
+      : t("approvals.agenda.notApproved");
   return (
     <JointApproval
       meetingId={view.meeting.id}
@@ -141,15 +152,16 @@ export function AgendaApproval({ view }: { view: MeetingView }) {
       isComplete={agenda.isPublished}
       viewerSide={view.viewer.coChairSide}
       closedReason={closed}
-      blockedReason={agenda.items.length === 0 ? "Accept at least one item before approving the agenda." : null}
+      blockedReason={agenda.items.length === 0 ? t("approvals.agenda.noItems") : null}
       approve={approve}
-      completeText={`Agenda approved by both co-chairs (version ${agenda.version})`}
+      completeText={t("approvals.agenda.complete", { version: agenda.version })}
       draftText={draft}
     />
   );
 }
 
 export function MinutesApproval({ view }: { view: MeetingView }) {
+  const { t } = useTranslation("meetings");
   const approve = trpc.meetings.minutes.approve.useMutation();
   const { minutes } = view;
   return (
@@ -164,10 +176,10 @@ export function MinutesApproval({ view }: { view: MeetingView }) {
       approvedSides={minutes.approvedSides}
       isComplete={minutes.approvedAt !== null}
       viewerSide={view.viewer.coChairSide}
-      closedReason={view.meeting.status === "ADJOURNED" ? null : "Minutes are approved after adjournment."}
+      closedReason={view.meeting.status === "ADJOURNED" ? null : t("approvals.minutes.closed")}
       approve={approve}
-      completeText={`Minutes approved ${minutes.approvedBy === "VOTE" ? "by a vote of the body" : "by both co-chairs"} (version ${minutes.version}); they are final and read-only`}
-      draftText={`Draft minutes — waiting for approval from ${coChairsPhrase(minutes.waitingFor)}`}
+      completeText={minutes.approvedBy === "VOTE" ? t("approvals.minutes.completeVote", { version: minutes.version }) : t("approvals.minutes.complete", { version: minutes.version })}
+      draftText={t("approvals.minutes.draft", { who: coChairsPhrase(t, minutes.waitingFor) })}
     />
   );
 }

@@ -1,6 +1,7 @@
 // A side's private caucus: shared notes and quick straw polls. Only the viewer's own side is ever
 // fetched (the server answers for the asker's side; the other side's room and data are out of reach).
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { FormError, TextField } from "~/components/field";
 import { EmptyState, InlineError, Section } from "~/components/ui";
 import { toUiError } from "~/lib/errors";
@@ -8,25 +9,26 @@ import { useMutationForm } from "~/lib/forms";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { CAUCUS_NOTE_MAX, STRAW_CHOICES, StrawPollInputSchema, TITLE_MAX, type StrawChoice } from "../../../../server/domains/meetings/meetings.schema";
 import { SharedTextEditor } from "./shared-text";
-import { SIDE_TITLE, SIDE_WORD, type CoChairSide } from "./types";
+import { type CoChairSide } from "./types";
 import { useSharedDraft } from "./use-draft";
 
 type Caucus = RouterOutputs["meetings"]["caucus"]["get"];
 
 export function CaucusPanel({ meetingId, side, canPoll }: { meetingId: string; side: CoChairSide; canPoll: boolean }) {
+  const { t } = useTranslation("meetings");
   const query = trpc.meetings.caucus.get.useQuery({ meetingId });
   return (
-    <Section title={`${SIDE_TITLE[side]} caucus`} id="caucus">
-      <p className="mb-3 text-sm text-slate-600">Private to the {SIDE_WORD[side]} side: the other side never sees these notes or polls.</p>
+    <Section title={t(`caucus.title.${side}`)} id="caucus">
+      <p className="mb-3 text-sm text-slate-600">{t(`caucus.private.${side}`)}</p>
       {query.isPending ? (
         <p className="text-sm text-slate-600" role="status">
-          Loading your side’s caucus…
+          {t("caucus.loading")}
         </p>
       ) : query.isError ? (
         <div>
           <InlineError message={toUiError(query.error).message} />
           <button type="button" className="btn-secondary mt-2" onClick={() => void query.refetch()}>
-            Try again
+            {t("tryAgain")}
           </button>
         </div>
       ) : (
@@ -45,29 +47,31 @@ export function CaucusPanel({ meetingId, side, canPoll }: { meetingId: string; s
 
 /** What an observer sees: the side's notes, without the editor. */
 function ReadOnlyNotes({ caucus }: { caucus: Caucus }) {
+  const { t } = useTranslation("meetings");
   return (
     <div>
-      <h3 className="text-sm font-semibold text-slate-800">Shared notes</h3>
-      <p className="mt-1 whitespace-pre-wrap text-sm text-slate-700">{caucus.note.text || "No notes yet."}</p>
-      <p className="mt-1 text-xs text-slate-500">As an observer you follow the caucus; members write the notes and vote in straw polls.</p>
+      <h3 className="text-sm font-semibold text-slate-800">{t("caucus.notes")}</h3>
+      <p className="mt-1 whitespace-pre-wrap text-sm text-slate-700">{caucus.note.text || t("caucus.noNotes")}</p>
+      <p className="mt-1 text-xs text-slate-500">{t("caucus.observer")}</p>
     </div>
   );
 }
 
 function CaucusNotes({ meetingId, caucus }: { meetingId: string; caucus: Caucus }) {
+  const { t } = useTranslation("meetings");
   const utils = trpc.useUtils();
   const save = trpc.meetings.caucus.saveNote.useMutation();
   const draft = useSharedDraft(caucus.note);
   return (
     <SharedTextEditor
-      label="Shared notes"
+      label={t("caucus.notes")}
       draft={draft}
       savedText={caucus.note.text}
       savedRevision={caucus.note.revision}
-      conflictTitle="Someone on your side saved newer notes"
+      conflictTitle={t("caucus.conflict")}
       maxLength={CAUCUS_NOTE_MAX}
       rows={6}
-      saveLabel="Save notes"
+      saveLabel={t("caucus.saveNotes")}
       onSave={(overwrite) =>
         void draft.save(
           (text, baseRevision) => save.mutateAsync({ meetingId, text, baseRevision }),
@@ -80,6 +84,7 @@ function CaucusNotes({ meetingId, caucus }: { meetingId: string; caucus: Caucus 
 }
 
 function StrawPolls({ meetingId, caucus, canPoll }: { meetingId: string; caucus: Caucus; canPoll: boolean }) {
+  const { t } = useTranslation("meetings");
   const utils = trpc.useUtils();
   const create = trpc.meetings.caucus.createPoll.useMutation({ onSuccess: () => void utils.meetings.caucus.get.invalidate({ meetingId }) });
   const form = useMutationForm({
@@ -90,21 +95,21 @@ function StrawPolls({ meetingId, caucus, canPoll }: { meetingId: string; caucus:
   });
   return (
     <div>
-      <h3 className="text-sm font-semibold text-slate-800">Straw polls</h3>
+      <h3 className="text-sm font-semibold text-slate-800">{t("caucus.polls")}</h3>
       {canPoll ? (
-        <form onSubmit={form.onSubmit} noValidate className="mt-2 flex flex-wrap items-end gap-2" aria-label="Ask a straw poll">
+        <form onSubmit={form.onSubmit} noValidate className="mt-2 flex flex-wrap items-end gap-2" aria-label={t("caucus.askPoll")}>
           <div className="min-w-[12rem] flex-1">
             <TextField
-              label="Question"
+              label={t("caucus.question")}
               name="question"
               maxLength={TITLE_MAX}
               required
               error={form.fieldError("question")}
-              placeholder="e.g. Accept the 3% offer?"
+              placeholder={t("caucus.questionPlaceholder")}
             />
           </div>
           <button type="submit" className="btn-secondary" disabled={form.pending}>
-            {form.pending ? "Asking…" : "Ask"}
+            {form.pending ? t("caucus.asking") : t("caucus.ask")}
           </button>
           <div className="w-full">
             <FormError message={form.error?.fields.question ? null : form.error?.message} />
@@ -113,7 +118,7 @@ function StrawPolls({ meetingId, caucus, canPoll }: { meetingId: string; caucus:
       ) : null}
       {caucus.polls.length === 0 ? (
         <div className="mt-2">
-          <EmptyState title="No straw polls yet" />
+          <EmptyState title={t("caucus.noPolls")} />
         </div>
       ) : (
         <ul className="mt-3 space-y-3">
@@ -127,6 +132,7 @@ function StrawPolls({ meetingId, caucus, canPoll }: { meetingId: string; caucus:
 }
 
 function Poll({ meetingId, poll, canVote }: { meetingId: string; poll: Caucus["polls"][number]; canVote: boolean }) {
+  const { t } = useTranslation("meetings");
   const name = useId();
   const utils = trpc.useUtils();
   // The choice just made shows at once, until the refetched tally carries it.
@@ -166,17 +172,15 @@ function Poll({ meetingId, poll, canVote }: { meetingId: string; poll: Caucus["p
                   }}
                   className="h-4 w-4"
                 />
-                {STRAW_CHOICES[choice]}
+                {t(`straw.${choice}`)}
               </label>
             );
           })}
         </div>
       </fieldset>
       <p className="mt-2 text-sm text-slate-700" aria-live="polite">
-        {(Object.keys(STRAW_CHOICES) as StrawChoice[]).map((c) => `${STRAW_CHOICES[c]} ${poll.tally[c]}`).join(" · ")}{" "}
-        <span className="text-slate-500">
-          ({total} {total === 1 ? "vote" : "votes"})
-        </span>
+        {(Object.keys(STRAW_CHOICES) as StrawChoice[]).map((c) => t("caucus.tallyOne", { choice: t(`straw.${c}`), count: poll.tally[c] })).join(" · ")}{" "}
+        <span className="text-slate-500">{t("caucus.total", { count: total })}</span>
       </p>
       <InlineError message={vote.error ? toUiError(vote.error).message : null} />
     </li>

@@ -2,6 +2,7 @@
 // local clock at that moment lets countdowns agree across screens even when a laptop's clock is off.
 // Until the page has hydrated, "now" is `serverNow` itself, so server and browser render the same text.
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 type Clock = { serverNow: number; offset: number | null };
 const ClockContext = createContext<Clock>({ serverNow: 0, offset: null });
@@ -63,20 +64,17 @@ export function formatClock(totalSeconds: number): string {
  */
 export function Countdown({ endsAt, what, size = "lg" }: { endsAt: Date; what: string; size?: "lg" | "sm" }) {
   const now = useServerNow();
+  const { t } = useTranslation("meetings");
   const left = Math.round((endsAt.getTime() - now) / 1000);
   const over = left < 0;
   const minutes = over ? Math.floor(-left / 60) : Math.ceil(left / 60);
   const spoken =
-    left > 0
-      ? `${what}: ${minutes} minute${minutes === 1 ? "" : "s"} left.`
-      : minutes === 0
-      ? `${what}: time is up.`
-      : `${what}: over time by ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+    left > 0 ? t("countdown.left", { what, count: minutes }) : minutes === 0 ? t("countdown.up", { what }) : t("countdown.over", { what, count: minutes });
   return (
     <div>
       <p className={`font-mono font-semibold tabular-nums ${size === "lg" ? "text-3xl" : "text-lg"} ${over ? "text-red-700" : "text-slate-900"}`}>
         <span role="timer">{over ? `+${formatClock(-left)}` : formatClock(left)}</span>
-        <span className={`ml-2 font-sans text-sm font-medium ${over ? "text-red-700" : "text-slate-600"}`}>{over ? "over time" : "left"}</span>
+        <span className={`ml-2 font-sans text-sm font-medium ${over ? "text-red-700" : "text-slate-600"}`}>{over ? t("countdown.overShort") : t("countdown.leftShort")}</span>
       </p>
       <p className="sr-only" aria-live="polite">
         {spoken}

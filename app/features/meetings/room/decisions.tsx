@@ -1,10 +1,11 @@
 // Decisions taken on an item, each with the quorum as it stood when it was recorded.
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { FormError, TextArea } from "~/components/field";
 import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
 import { RecordDecisionInputSchema, TEXT_MAX } from "../../../../server/domains/meetings/meetings.schema";
-import { limitHint } from "../limits";
+import { useLimitHints } from "../limits";
 import { MeetingTime } from "../meeting-time";
 import { useMeetingRefresh } from "./actions";
 import { quorumSummary, type MeetingView } from "./types";
@@ -24,20 +25,26 @@ export function Decisions({
   decisions: Decision[];
   canWrite: boolean;
 }) {
+  const { t } = useTranslation("meetings");
   const canRecord = canWrite && view.viewer.canRecordDecision;
   if (decisions.length === 0 && !canRecord) return null;
   return (
     <div className="mt-3">
-      <h4 className="text-sm font-semibold text-slate-800">Decisions</h4>
+      <h4 className="text-sm font-semibold text-slate-800">{t("decisions.title")}</h4>
       {decisions.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-500">No decisions recorded.</p>
+        <p className="mt-1 text-sm text-slate-500">{t("decisions.none")}</p>
       ) : (
         <ul className="mt-1 space-y-2" data-testid="decisions">
           {decisions.map((d) => (
             <li key={d.id} className="rounded-md bg-green-50 px-3 py-2 text-sm ring-1 ring-green-200">
               <p className="whitespace-pre-wrap break-words text-slate-900">{d.text}</p>
               <p className={`mt-1 text-xs ${d.quorum.met ? "text-green-800" : "text-red-800"}`}>
-                Quorum: {quorumSummary(d.quorum)} · <MeetingTime value={d.createdAt} timeZone={view.meeting.timeZone} />
+                <Trans
+                  t={t}
+                  i18nKey="decisions.quorumAt"
+                  values={{ quorum: quorumSummary(t, d.quorum) }}
+                  components={{ time: <MeetingTime value={d.createdAt} timeZone={view.meeting.timeZone} /> }}
+                />
               </p>
             </li>
           ))}
@@ -49,6 +56,8 @@ export function Decisions({
 }
 
 function RecordDecision({ meetingId, agendaItemId, itemTitle }: { meetingId: string; agendaItemId: string | null; itemTitle: string | null }) {
+  const { t } = useTranslation("meetings");
+  const { limitHint } = useLimitHints();
   const refresh = useMeetingRefresh(meetingId);
   const record = trpc.meetings.minutes.recordDecision.useMutation({ onSuccess: () => void refresh() });
   const [recorded, setRecorded] = useState<string | null>(null);
@@ -58,7 +67,7 @@ function RecordDecision({ meetingId, agendaItemId, itemTitle }: { meetingId: str
     toInput: (values) => ({ ...values, meetingId, agendaItemId }),
     onSuccess: (result, el) => {
       el.reset();
-      setRecorded(`Decision recorded. Quorum: ${quorumSummary(result.quorum)}.`);
+      setRecorded(t("decisions.recorded", { quorum: quorumSummary(t, result.quorum) }));
     },
   });
   return (
@@ -69,21 +78,21 @@ function RecordDecision({ meetingId, agendaItemId, itemTitle }: { meetingId: str
       }}
       noValidate
       className="mt-2 space-y-2"
-      aria-label={itemTitle ? `Record a decision on “${itemTitle}”` : "Record a decision"}
+      aria-label={itemTitle ? t("decisions.recordOn", { title: itemTitle }) : t("decisions.recordLabel")}
     >
       <FormError message={form.error?.fields.text ? null : form.error?.message} />
       <TextArea
-        label="Decision"
+        label={t("decisions.label")}
         name="text"
         rows={2}
         maxLength={TEXT_MAX}
         hint={limitHint(TEXT_MAX)}
         error={form.fieldError("text")}
-        placeholder="What was decided"
+        placeholder={t("decisions.placeholder")}
       />
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="btn-secondary" disabled={form.pending}>
-          {form.pending ? "Recording…" : "Record decision"}
+          {form.pending ? t("decisions.recording") : t("decisions.record")}
         </button>
         <p role="status" className="text-xs text-green-800">
           {recorded}

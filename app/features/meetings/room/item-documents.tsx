@@ -3,14 +3,38 @@
 // upload new versions. One query per meeting (shared by every item), refetched when the room says
 // its documents changed.
 import { useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { intlLocale } from "~/i18n/config";
+import { useServerMessage } from "~/i18n/server-messages";
 import { useRealtimeEvent } from "~/features/realtime/realtime";
 import { toUiError } from "~/lib/errors";
 import { trpc } from "~/lib/trpc";
-import { DOCUMENT_ACCEPT, DOCUMENT_TYPES, type DocumentMime } from "../../../../server/domains/meetings/documents.rules";
+import { DOCUMENT_ACCEPT, type DocumentMime } from "../../../../server/domains/meetings/documents.rules";
 import { TITLE_MAX, URL_MAX } from "../../../../server/domains/meetings/meetings.schema";
 
 const MAX_BYTES = 10 * 1024 * 1024;
-const size = (bytes: number | null) => (bytes === null ? "" : bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
+/** "12 KB", "1.5 MB" in the page's number format. */
+function size(bytes: number, language: string): string {
+  const locale = intlLocale(language);
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(locale)} KB`
+    : `${(bytes / (1024 * 1024)).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
+}
+/** Each accepted type's label in the catalog (documents.types.<key>). */
+const TYPE_KEYS: Record<DocumentMime, string> = {
+  "application/pdf": "pdf",
+  "image/jpeg": "jpeg",
+  "image/png": "png",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+  "application/vnd.oasis.opendocument.text": "odt",
+  "application/vnd.oasis.opendocument.spreadsheet": "ods",
+  "application/vnd.oasis.opendocument.presentation": "odp",
+  "application/msword": "doc",
+  "application/vnd.ms-excel": "xls",
+  "application/vnd.ms-powerpoint": "ppt",
+};
 const fileUrl = (documentId: string, number: number) => `/api/meetings/documents/${documentId}/versions/${number}`;
 
 /** The meeting's documents, kept fresh by the meeting room's events. */
@@ -23,7 +47,7 @@ function useMeetingDocuments(meetingId: string) {
   return { query, refresh: () => utils.meetings.document.list.invalidate({ meetingId }) };
 }
 
-/** Sends a file as the request's body; answers the server's message on a refusal. */
+/** Sends a file as the request's body; answers the server's message (English, translated where shown) on a refusal. */
 async function sendFile(url: string, file: File): Promise<string | null> {
   if (file.size > MAX_BYTES) return "The file is too large (at most 10 MB).";
   try {
@@ -37,14 +61,15 @@ async function sendFile(url: string, file: File): Promise<string | null> {
 }
 
 export function ItemDocuments({ meetingId, itemId, itemTitle }: { meetingId: string; itemId: string; itemTitle: string }) {
+  const { t } = useTranslation("meetings");
   const { query, refresh } = useMeetingDocuments(meetingId);
   const entry = query.data?.find((i) => i.itemId === itemId);
-  if (query.isError) return <p className="mt-2 text-xs text-red-700">The documents could not be loaded.</p>;
+  if (query.isError) return <p className="mt-2 text-xs text-red-700">{t("documents.loadFailed")}</p>;
   if (!entry || (!entry.documents.length && !entry.canAttach)) return null;
   return (
     <div className="mt-2 rounded-md bg-slate-50 p-2 ring-1 ring-slate-200" data-testid="item-documents">
       <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-600">
-        Documents<span className="sr-only"> for {itemTitle}</span>
+        {t("documents.title")}<span className="sr-only"> {t("documents.titleFor", { title: itemTitle })}</span>
       </h4>
       {entry.documents.length ? (
         <ul className="mt-1 space-y-1 text-sm">
@@ -53,7 +78,7 @@ export function ItemDocuments({ meetingId, itemId, itemTitle }: { meetingId: str
           ))}
         </ul>
       ) : (
-        <p className="mt-1 text-xs text-slate-600">No documents yet.</p>
+        <p className="mt-1 text-xs text-slate-600">{t("documents.none")}</p>
       )}
       {entry.canAttach ? <AttachForms itemId={itemId} itemTitle={itemTitle} onChanged={refresh} /> : null}
     </div>
@@ -63,11 +88,12 @@ export function ItemDocuments({ meetingId, itemId, itemTitle }: { meetingId: str
 type Doc = NonNullable<ReturnType<typeof useMeetingDocuments>["query"]["data"]>[number]["documents"][number];
 
 function VersionLink({ document, version }: { document: Doc; version: Doc["versions"][number] }) {
+  const { t } = useTranslation("meetings");
   if (document.kind === "LINK") {
     return (
       <a href={version.url ?? "#"} className="link break-all" target="_blank" rel="noopener noreferrer">
         {document.title}
-        <span className="sr-only"> (link, opens in a new tab)</span>
+        <span className="sr-only"> {t("documents.linkNewTab")}</span>
       </a>
     );
   }
@@ -79,35 +105,39 @@ function VersionLink({ document, version }: { document: Doc; version: Doc["versi
 }
 
 function DocumentRow({ document, canAttach, onChanged }: { document: Doc; canAttach: boolean; onChanged: () => Promise<void> }) {
+  const { t, i18n } = useTranslation("meetings");
   const [current, ...earlier] = document.versions;
   if (!current) return null;
+  const kind = document.kind === "LINK" ? t("documents.link") : t(`documents.types.${TYPE_KEYS[current.mimeType as DocumentMime] ?? "pdf"}`);
+  const values = { kind, version: current.number, name: current.uploadedByName };
   return (
     <li className="min-w-0">
       <div className="flex flex-wrap items-baseline gap-x-2">
         <VersionLink document={document} version={current} />
         <span className="text-xs text-slate-600">
-          {document.kind === "LINK" ? "Link" : DOCUMENT_TYPES[current.mimeType as DocumentMime]}
-          {current.sizeBytes ? ` · ${size(current.sizeBytes)}` : ""} · version {current.number}, by {current.uploadedByName}
+          {current.sizeBytes
+            ? t("documents.describeSized", { ...values, size: size(current.sizeBytes, i18n.language) })
+            : t("documents.describe", values)}
         </span>
       </div>
       {earlier.length ? (
         <details className="ml-1 text-xs text-slate-600">
           <summary className="cursor-pointer">
-            Earlier versions ({earlier.length})<span className="sr-only"> of {document.title}</span>
+            {t("documents.earlier", { count: earlier.length })}<span className="sr-only"> {t("documents.of", { title: document.title })}</span>
           </summary>
           <ul className="ml-4 list-disc">
             {earlier.map((v) => (
               <li key={v.number}>
                 {document.kind === "LINK" ? (
                   <a href={v.url ?? "#"} className="link break-all" target="_blank" rel="noopener noreferrer">
-                    Version {v.number}: {v.url}
+                    {t("documents.version", { number: v.number, name: v.url })}
                   </a>
                 ) : (
                   <a href={fileUrl(document.id, v.number)} className="link" download>
-                    Version {v.number}: {v.originalName}
+                    {t("documents.version", { number: v.number, name: v.originalName })}
                   </a>
                 )}{" "}
-                by {v.uploadedByName}
+                {t("documents.by", { name: v.uploadedByName })}
               </li>
             ))}
           </ul>
@@ -119,6 +149,8 @@ function DocumentRow({ document, canAttach, onChanged }: { document: Doc; canAtt
 }
 
 function NewVersion({ document, onChanged }: { document: Doc; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation("meetings");
+  const translate = useServerMessage();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState("");
@@ -142,20 +174,20 @@ function NewVersion({ document, onChanged }: { document: Doc; onChanged: () => P
         }}
       >
         <label htmlFor={`${id}-url`} className="sr-only">
-          New address for {document.title}
+          {t("documents.newAddress", { title: document.title })}
         </label>
-        <input id={`${id}-url`} type="url" required maxLength={URL_MAX} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://… (new version)" className="input min-w-0 flex-1 py-1 text-xs" />
+        <input id={`${id}-url`} type="url" required maxLength={URL_MAX} value={url} onChange={(e) => setUrl(e.target.value)} placeholder={t("documents.newAddressPlaceholder")} className="input min-w-0 flex-1 py-1 text-xs" />
         <button type="submit" className="btn-secondary px-2 py-1 text-xs" disabled={revise.isPending}>
-          Update link<span className="sr-only">: {document.title}</span>
+          {t("documents.updateLink")}<span className="sr-only">: {document.title}</span>
         </button>
-        {error ? <p role="alert" className="w-full text-red-700">{error}</p> : null}
+        {error ? <p role="alert" className="w-full text-red-700">{translate(error)}</p> : null}
       </form>
     );
   }
   return (
     <div className="mt-1 text-xs">
       <label htmlFor={`${id}-file`} className="text-slate-700">
-        Upload a new version<span className="sr-only"> of {document.title}</span>
+        {t("documents.uploadVersion")}<span className="sr-only"> {t("documents.of", { title: document.title })}</span>
       </label>
       <input
         id={`${id}-file`}
@@ -174,13 +206,15 @@ function NewVersion({ document, onChanged }: { document: Doc; onChanged: () => P
           await onChanged();
         }}
       />
-      {busy ? <span className="ml-2 text-slate-600">Uploading…</span> : null}
-      {error ? <p role="alert" className="text-red-700">{error}</p> : null}
+      {busy ? <span className="ml-2 text-slate-600">{t("documents.uploading")}</span> : null}
+      {error ? <p role="alert" className="text-red-700">{translate(error)}</p> : null}
     </div>
   );
 }
 
 function AttachForms({ itemId, itemTitle, onChanged }: { itemId: string; itemTitle: string; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation("meetings");
+  const translate = useServerMessage();
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [title, setTitle] = useState("");
@@ -192,14 +226,14 @@ function AttachForms({ itemId, itemTitle, onChanged }: { itemId: string; itemTit
   return (
     <details className="mt-2 text-sm">
       <summary className="cursor-pointer text-xs font-semibold text-indigo-800">
-        Attach a document or link<span className="sr-only"> to {itemTitle}</span>
+        {t("documents.attach")}<span className="sr-only"> {t("documents.attachTo", { title: itemTitle })}</span>
       </summary>
       <form
         className="mt-2 grid gap-2 sm:grid-cols-2"
         onSubmit={async (e) => {
           e.preventDefault();
           const file = fileInput.current?.files?.[0];
-          if (!file) return setError("Choose a file.");
+          if (!file) return setError(t("documents.chooseFile"));
           setBusy(true);
           setError(await sendFile(`/api/meetings/items/${itemId}/documents?name=${encodeURIComponent(file.name)}&title=${encodeURIComponent(title)}`, file));
           setBusy(false);
@@ -210,22 +244,22 @@ function AttachForms({ itemId, itemTitle, onChanged }: { itemId: string; itemTit
       >
         <div className="min-w-0">
           <label htmlFor={`${id}-file`} className="block text-xs font-medium text-slate-800">
-            File
+            {t("documents.file")}
           </label>
           <input id={`${id}-file`} ref={fileInput} type="file" accept={DOCUMENT_ACCEPT} aria-describedby={`${id}-hint`} className="block w-full text-xs" />
           <p id={`${id}-hint`} className="text-xs text-slate-600">
-            PDF, Word, Excel, PowerPoint, OpenDocument, JPEG or PNG; at most 10 MB.
+            {t("documents.fileHint")}
           </p>
         </div>
         <div className="min-w-0">
           <label htmlFor={`${id}-title`} className="block text-xs font-medium text-slate-800">
-            Title (optional)
+            {t("documents.fileTitle")}
           </label>
           <input id={`${id}-title`} value={title} maxLength={TITLE_MAX} onChange={(e) => setTitle(e.target.value)} className="input w-full py-1 text-sm" />
         </div>
         <div className="sm:col-span-2">
           <button type="submit" className="btn-primary px-2 py-1 text-xs" disabled={busy}>
-            {busy ? "Uploading…" : "Attach file"}
+            {busy ? t("documents.uploading") : t("documents.attachFile")}
           </button>
         </div>
       </form>
@@ -246,25 +280,25 @@ function AttachForms({ itemId, itemTitle, onChanged }: { itemId: string; itemTit
       >
         <div className="min-w-0">
           <label htmlFor={`${id}-link-title`} className="block text-xs font-medium text-slate-800">
-            Link title
+            {t("documents.linkTitle")}
           </label>
           <input id={`${id}-link-title`} required value={linkTitle} maxLength={TITLE_MAX} onChange={(e) => setLinkTitle(e.target.value)} className="input w-full py-1 text-sm" />
         </div>
         <div className="min-w-0">
           <label htmlFor={`${id}-url`} className="block text-xs font-medium text-slate-800">
-            Address
+            {t("documents.address")}
           </label>
           <input id={`${id}-url`} type="url" required value={url} maxLength={URL_MAX} placeholder="https://" onChange={(e) => setUrl(e.target.value)} className="input w-full py-1 text-sm" />
         </div>
         <div className="sm:col-span-2">
           <button type="submit" className="btn-secondary px-2 py-1 text-xs" disabled={addLink.isPending}>
-            Add link
+            {t("documents.addLink")}
           </button>
         </div>
       </form>
       {error ? (
         <p role="alert" className="mt-2 text-sm text-red-700">
-          {error}
+          {translate(error)}
         </p>
       ) : null}
     </details>

@@ -1,11 +1,14 @@
 // The agenda item form: proposing a new item, or a co-chair editing one (same fields, same schema as
 // the server). Links are optional rows of label + address, up to ten.
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextArea, TextField } from "~/components/field";
+import { useServerMessage } from "~/i18n/server-messages";
 import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
 import {
   AGENDA_ITEM_KINDS,
+  type AgendaItemKind,
   EditItemInputSchema,
   ProposeItemInputSchema,
   TEXT_MAX,
@@ -13,7 +16,7 @@ import {
   TITLE_MAX,
   URL_MAX,
 } from "../../../../server/domains/meetings/meetings.schema";
-import { limitHint } from "../limits";
+import { useLimitHints } from "../limits";
 import { useMeetingRefresh } from "./actions";
 import type { AgendaItem } from "./types";
 
@@ -47,13 +50,17 @@ function ItemFields({
   fieldError: (name: string) => string | undefined;
   links: ReturnType<typeof useLinkRows>;
 }) {
+  const { t } = useTranslation("meetings");
+  const { limitHint } = useLimitHints();
+  const translate = useServerMessage();
   const groupId = useId();
   const linksError = fieldError("links");
+  const kinds = Object.fromEntries((Object.keys(AGENDA_ITEM_KINDS) as AgendaItemKind[]).map((k) => [k, t(`kinds.${k}`)]));
   return (
     <>
-      <TextField label="Title" name="title" required maxLength={TITLE_MAX} defaultValue={item?.title} error={fieldError("title")} />
+      <TextField label={t("item.title")} name="title" required maxLength={TITLE_MAX} defaultValue={item?.title} error={fieldError("title")} />
       <TextArea
-        label="Description"
+        label={t("item.description")}
         name="description"
         maxLength={TEXT_MAX}
         hint={limitHint(TEXT_MAX)}
@@ -61,9 +68,9 @@ function ItemFields({
         error={fieldError("description")}
       />
       <div className="grid gap-3 sm:grid-cols-3">
-        <TextField label="Presenter" name="presenter" maxLength={TITLE_MAX} defaultValue={item?.presenter} error={fieldError("presenter")} />
+        <TextField label={t("item.presenter")} name="presenter" maxLength={TITLE_MAX} defaultValue={item?.presenter} error={fieldError("presenter")} />
         <TextField
-          label="Time box (minutes)"
+          label={t("item.timeBox")}
           name="timeBoxMinutes"
           type="number"
           inputMode="numeric"
@@ -73,21 +80,21 @@ function ItemFields({
           defaultValue={item?.timeBoxMinutes ?? 10}
           error={fieldError("timeBoxMinutes")}
         />
-        <SelectField label="Kind" name="kind" options={AGENDA_ITEM_KINDS} defaultValue={item?.kind ?? "DISCUSSION"} error={fieldError("kind")} />
+        <SelectField label={t("item.kind")} name="kind" options={kinds} defaultValue={item?.kind ?? "DISCUSSION"} error={fieldError("kind")} />
       </div>
       <fieldset className="space-y-2" aria-describedby={linksError ? `${groupId}-error` : undefined}>
-        <legend className="text-sm font-medium text-slate-800">Links (optional, up to {MAX_LINKS})</legend>
+        <legend className="text-sm font-medium text-slate-800">{t("item.links", { max: MAX_LINKS })}</legend>
         {links.rows.map((row, i) => (
           <div key={row.key} className="grid items-end gap-2 sm:grid-cols-[1fr_2fr_auto]">
             <TextField
-              label={`Link ${i + 1} label`}
+              label={t("item.linkLabel", { number: i + 1 })}
               name={`link-label-${row.key}`}
               maxLength={TITLE_MAX}
               defaultValue={row.label}
-              placeholder="e.g. Draft standards"
+              placeholder={t("item.linkLabelPlaceholder")}
             />
             <TextField
-              label={`Link ${i + 1} address`}
+              label={t("item.linkUrl", { number: i + 1 })}
               name={`link-url-${row.key}`}
               type="url"
               maxLength={URL_MAX}
@@ -95,18 +102,18 @@ function ItemFields({
               placeholder="https://…"
             />
             <button type="button" className="btn-secondary" onClick={() => links.remove(row.key)}>
-              Remove<span className="sr-only"> link {i + 1}</span>
+              {t("agenda.remove")}<span className="sr-only"> {t("item.linkNumber", { number: i + 1 })}</span>
             </button>
           </div>
         ))}
         {linksError ? (
           <p id={`${groupId}-error`} className="text-sm text-red-700">
-            {linksError}
+            {translate(linksError)}
           </p>
         ) : null}
         {links.rows.length < MAX_LINKS ? (
           <button type="button" className="btn-secondary py-1 text-xs" onClick={links.add}>
-            Add a link
+            {t("item.addLink")}
           </button>
         ) : null}
       </fieldset>
@@ -115,6 +122,7 @@ function ItemFields({
 }
 
 export function ProposeItemForm({ meetingId, isChair }: { meetingId: string; isChair: boolean }) {
+  const { t } = useTranslation("meetings");
   const refresh = useMeetingRefresh(meetingId);
   const propose = trpc.meetings.agenda.propose.useMutation({ onSuccess: () => void refresh() });
   const links = useLinkRows([]);
@@ -126,9 +134,7 @@ export function ProposeItemForm({ meetingId, isChair }: { meetingId: string; isC
     onSuccess: (result, el) => {
       el.reset();
       links.clear();
-      setDone(
-        result.status === "ACCEPTED" ? "Added to the agenda. Both co-chairs approve the new version." : "Proposed. The co-chairs will accept or reject it.",
-      );
+      setDone(result.status === "ACCEPTED" ? t("item.added") : t("item.proposed"));
     },
   });
   return (
@@ -139,26 +145,27 @@ export function ProposeItemForm({ meetingId, isChair }: { meetingId: string; isC
       }}
       className="space-y-3"
       noValidate
-      aria-label="Propose an agenda item"
+      aria-label={t("proposals.propose")}
     >
       <FormError message={form.error?.message} />
       <ItemFields fieldError={form.fieldError} links={links} />
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="btn-primary" disabled={form.pending}>
-          {form.pending ? "Sending…" : isChair ? "Add to agenda" : "Propose item"}
+          {form.pending ? t("common:actions.sending") : isChair ? t("item.addSubmit") : t("item.proposeSubmit")}
         </button>
         <p role="status" className="text-sm text-green-800">
           {done}
         </p>
       </div>
       {isChair ? (
-        <p className="text-xs text-slate-500">As a co-chair, your item goes straight onto the agenda; the changed agenda needs both approvals again.</p>
+        <p className="text-xs text-slate-500">{t("item.chairHint")}</p>
       ) : null}
     </form>
   );
 }
 
 export function EditItemForm({ meetingId, item, onDone }: { meetingId: string; item: AgendaItem; onDone: () => void }) {
+  const { t } = useTranslation("meetings");
   const refresh = useMeetingRefresh(meetingId);
   const edit = trpc.meetings.agenda.edit.useMutation({ onSuccess: () => void refresh() });
   const links = useLinkRows(item.links);
@@ -169,18 +176,18 @@ export function EditItemForm({ meetingId, item, onDone }: { meetingId: string; i
     onSuccess: () => onDone(),
   });
   return (
-    <form onSubmit={form.onSubmit} className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate aria-label={`Edit “${item.title}”`}>
+    <form onSubmit={form.onSubmit} className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate aria-label={t("item.editLabel", { title: item.title })}>
       <FormError message={form.error?.message} />
       <ItemFields item={item} fieldError={form.fieldError} links={links} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" className="btn-primary" disabled={form.pending}>
-          {form.pending ? "Saving…" : "Save changes"}
+          {form.pending ? t("common:actions.saving") : t("item.saveChanges")}
         </button>
         <button type="button" className="btn-secondary" onClick={onDone}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
-      {item.status === "ACCEPTED" ? <p className="text-xs text-slate-500">Saving changes the agenda: both co-chairs approve it again.</p> : null}
+      {item.status === "ACCEPTED" ? <p className="text-xs text-slate-500">{t("item.editHint")}</p> : null}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 // Running the meeting: start, the current item with its time box counting down, next item, caucus,
 // resume and adjourn (co-chairs); everyone sees where the meeting is.
 import { useId, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { ConfirmStep, EmptyState, InlineError, Section } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
 import { MeetingTime } from "../meeting-time";
@@ -10,43 +11,43 @@ import { KindBadge } from "./agenda-builder";
 import { formatMinutes, type MeetingView } from "./types";
 
 export function LivePanel({ view, caucusActive }: { view: MeetingView; caucusActive: boolean }) {
+  const { t } = useTranslation("meetings");
   const { meeting } = view;
   return (
-    <Section title="Meeting" id="live">
+    <Section title={t("live.title")} id="live">
       {meeting.status === "SCHEDULED" ? <NotStarted view={view} /> : null}
       {meeting.status === "LIVE" ? <InSession view={view} caucusActive={caucusActive} /> : null}
       {meeting.status === "ADJOURNED" ? (
         <p className="text-sm text-slate-700">
-          Adjourned
           {meeting.adjournedAt ? (
-            <>
-              {" "}
-              at <MeetingTime value={meeting.adjournedAt} timeZone={meeting.timeZone} />
-            </>
-          ) : null}
-          . {view.minutes.approvedAt ? "The minutes are approved." : "The co-chairs now complete the minutes and approve them."}
+            <Trans t={t} i18nKey="live.adjournedAt" components={{ time: <MeetingTime value={meeting.adjournedAt} timeZone={meeting.timeZone} /> }} />
+          ) : (
+            t("live.adjourned")
+          )}{" "}
+          {view.minutes.approvedAt ? t("live.minutesApproved") : t("live.minutesPending")}
         </p>
       ) : null}
-      {meeting.status === "CANCELLED" ? <EmptyState title="This meeting was cancelled" /> : null}
+      {meeting.status === "CANCELLED" ? <EmptyState title={t("live.cancelled")} /> : null}
     </Section>
   );
 }
 
 function NotStarted({ view }: { view: MeetingView }) {
+  const { t } = useTranslation("meetings");
   const action = useActionError(view.meeting.id);
   const start = trpc.meetings.meeting.start.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700">
-        Not started yet. Scheduled for <MeetingTime value={view.meeting.startsAt} timeZone={view.meeting.timeZone} withViewer />.
+        <Trans t={t} i18nKey="live.notStarted" components={{ time: <MeetingTime value={view.meeting.startsAt} timeZone={view.meeting.timeZone} withViewer /> }} />
       </p>
       {view.viewer.canChair ? (
         <div>
           <button type="button" className="btn-primary" disabled={start.isPending} onClick={() => start.mutate({ meetingId: view.meeting.id })}>
-            {start.isPending ? "Starting…" : "Start meeting"}
+            {start.isPending ? t("live.starting") : t("live.start")}
           </button>
           {!view.agenda.isPublished ? (
-            <p className="mt-1 text-xs text-amber-800">The agenda is not approved by both co-chairs yet; you can still start.</p>
+            <p className="mt-1 text-xs text-amber-800">{t("live.agendaNotApproved")}</p>
           ) : null}
           <InlineError message={action.error} />
         </div>
@@ -56,6 +57,7 @@ function NotStarted({ view }: { view: MeetingView }) {
 }
 
 function InSession({ view, caucusActive }: { view: MeetingView; caucusActive: boolean }) {
+  const { t } = useTranslation("meetings");
   const { meeting, agenda } = view;
   const meetingId = meeting.id;
   const action = useActionError(meetingId);
@@ -70,33 +72,33 @@ function InSession({ view, caucusActive }: { view: MeetingView; caucusActive: bo
     <div className="space-y-4">
       {caucusActive ? (
         <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          <p className="font-semibold">Caucus: the joint meeting is paused.</p>
+          <p className="font-semibold">{t("live.paused")}</p>
           {isChair ? (
             <button type="button" className="btn-secondary mt-2" disabled={resume.isPending} onClick={() => resume.mutate({ meetingId })}>
-              {resume.isPending ? "Resuming…" : "Resume the joint meeting"}
+              {resume.isPending ? t("live.resuming") : t("live.resume")}
             </button>
           ) : null}
         </div>
       ) : null}
       <div>
-        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Current item</h3>
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("agenda.current")}</h3>
         {current ? (
           <div className="mt-1 rounded-md bg-indigo-50 p-3 ring-1 ring-indigo-200" data-testid="current-item">
             <p className="font-semibold text-slate-900">
-              {index + 1}. {current.title}
+              {t("live.numbered", { number: index + 1, title: current.title })}
             </p>
             <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-              <KindBadge kind={current.kind} /> Time box {formatMinutes(current.timeBoxMinutes)}
-              {current.presenter ? ` · ${current.presenter}` : ""}
+              <KindBadge kind={current.kind} /> {t("live.timeBox", { duration: formatMinutes(t, current.timeBoxMinutes) })}
+              {current.presenter ? <> · {current.presenter}</> : null}
             </p>
             {meeting.currentItemStartedAt && !caucusActive ? (
               <div className="mt-2">
-                <Countdown endsAt={new Date(meeting.currentItemStartedAt.getTime() + current.timeBoxMinutes * 60_000)} what={`Time box for ${current.title}`} />
+                <Countdown endsAt={new Date(meeting.currentItemStartedAt.getTime() + current.timeBoxMinutes * 60_000)} what={t("live.timeBoxFor", { title: current.title })} />
               </div>
             ) : null}
           </div>
         ) : (
-          <p className="mt-1 text-sm text-slate-600">{agenda.items.length ? "No item taken up yet." : "The agenda has no items yet."}</p>
+          <p className="mt-1 text-sm text-slate-600">{agenda.items.length ? t("live.noCurrent") : t("live.noItems")}</p>
         )}
       </div>
       {isChair ? (
@@ -110,17 +112,17 @@ function InSession({ view, caucusActive }: { view: MeetingView; caucusActive: bo
                 onClick={() => setCurrent.mutate({ meetingId, itemId: next.id })}
                 aria-describedby="live-up-next"
               >
-                Next item
+                {t("live.next")}
               </button>
             ) : current ? (
               <button type="button" className="btn-secondary" disabled={setCurrent.isPending} onClick={() => setCurrent.mutate({ meetingId, itemId: null })}>
-                Close the last item
+                {t("live.closeLast")}
               </button>
             ) : null}
           </div>
           {next ? (
             <p id="live-up-next" className="text-xs text-slate-600">
-              Up next: {agenda.items.indexOf(next) + 1}. {next.title}
+              {t("live.upNext", { number: agenda.items.indexOf(next) + 1, title: next.title })}
             </p>
           ) : null}
           {!caucusActive ? <CallCaucus meetingId={meetingId} /> : null}
@@ -133,6 +135,7 @@ function InSession({ view, caucusActive }: { view: MeetingView; caucusActive: bo
 }
 
 function CallCaucus({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation("meetings");
   const id = useId();
   const [minutes, setMinutes] = useState("10");
   const action = useActionError(meetingId);
@@ -142,7 +145,7 @@ function CallCaucus({ meetingId }: { meetingId: string }) {
   return (
     <form
       className="flex flex-wrap items-end gap-2"
-      aria-label="Call a caucus"
+      aria-label={t("live.callCaucusLabel")}
       onSubmit={(e) => {
         e.preventDefault();
         if (!valid) return action.set("A caucus lasts from 1 to 120 minutes.");
@@ -151,7 +154,7 @@ function CallCaucus({ meetingId }: { meetingId: string }) {
     >
       <div>
         <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-          Caucus length (minutes)
+          {t("live.caucusLength")}
         </label>
         <input
           id={id}
@@ -166,7 +169,7 @@ function CallCaucus({ meetingId }: { meetingId: string }) {
         />
       </div>
       <button type="submit" className="btn-secondary" disabled={call.isPending}>
-        {call.isPending ? "Calling…" : "Call caucus"}
+        {call.isPending ? t("live.calling") : t("live.callCaucus")}
       </button>
       <InlineError message={action.error} />
     </form>
@@ -174,15 +177,16 @@ function CallCaucus({ meetingId }: { meetingId: string }) {
 }
 
 function Adjourn({ meetingId }: { meetingId: string }) {
+  const { t } = useTranslation("meetings");
   const action = useActionError(meetingId);
   const adjourn = trpc.meetings.meeting.adjourn.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
   return (
     <ConfirmStep
-      button="Adjourn meeting…"
-      label="Confirm adjournment"
-      question="Adjourn now? The meeting ends for everyone, the speakers’ queue closes and the minutes go to both co-chairs for approval."
-      yes="Yes, adjourn"
-      pendingText="Adjourning…"
+      button={t("live.adjourn")}
+      label={t("live.adjournLabel")}
+      question={t("live.adjournQuestion")}
+      yes={t("live.adjournYes")}
+      pendingText={t("live.adjourning")}
       isPending={adjourn.isPending}
       onConfirm={() => adjourn.mutate({ meetingId })}
       error={action.error}
@@ -192,20 +196,19 @@ function Adjourn({ meetingId }: { meetingId: string }) {
 
 /** Across the top of the page while a caucus runs: everyone sees when the joint meeting resumes. */
 export function CaucusBanner({ view }: { view: MeetingView }) {
+  const { t } = useTranslation("meetings");
   const endsAt = view.meeting.caucusEndsAt;
   if (!endsAt) return null;
   const side = view.viewer.side;
   return (
     <div className="mb-6 flex flex-wrap items-center justify-between gap-4 rounded-lg bg-amber-100 p-4 ring-1 ring-amber-300" data-testid="caucus-banner">
       <div>
-        <p className="text-lg font-semibold text-amber-950">Caucus in progress</p>
+        <p className="text-lg font-semibold text-amber-950">{t("live.caucusInProgress")}</p>
         <p className="text-sm text-amber-900">
-          {side === "NEUTRAL"
-            ? "The labor and management sides are meeting separately. The joint meeting resumes when the timer ends."
-            : `Your side meets privately below. The joint meeting resumes when the timer ends.`}
+          {side === "NEUTRAL" ? t("live.caucusNeutral") : t("live.caucusYourSide")}
         </p>
       </div>
-      <Countdown endsAt={endsAt} what="Caucus" />
+      <Countdown endsAt={endsAt} what={t("live.caucus")} />
     </div>
   );
 }

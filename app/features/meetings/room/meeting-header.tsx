@@ -1,8 +1,9 @@
 // The top of the meeting page: what, when (meeting's time zone, and the viewer's when it differs),
 // where, status, links, and who is looking at the page right now.
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui";
-import { STATUS_LABEL } from "~/features/meetings/meeting-list";
+import { intlLocale } from "~/i18n/config";
 import { formatEndInZone, formatInZone, useViewerTimeZone, viewerTimeText, zoneName } from "~/features/meetings/meeting-time";
 import type { Viewer } from "../../../../server/realtime/realtime.events";
 import { formatMinutes, type MeetingView } from "./types";
@@ -14,12 +15,14 @@ export function MeetingHeader({ view, viewers }: { view: MeetingView; viewers: V
   const base = `/p/${meeting.partnershipId}/meetings/${meeting.id}`;
   const endsAt = new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000);
   const viewerZone = useViewerTimeZone();
-  const yours = viewerTimeText(meeting.startsAt, meeting.timeZone, viewerZone);
+  const { t, i18n } = useTranslation("meetings");
+  const locale = intlLocale(i18n.language);
+  const yours = viewerTimeText(meeting.startsAt, meeting.timeZone, viewerZone, locale);
   return (
     <header className="mb-6 space-y-3">
       <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
         <Link to={`/p/${meeting.partnershipId}/meetings`} className="link">
-          Meetings
+          {t("header.meetings")}
         </Link>
         <span aria-hidden>/</span>
         <span>{body.name}</span>
@@ -30,35 +33,35 @@ export function MeetingHeader({ view, viewers }: { view: MeetingView; viewers: V
             <h1 className="text-2xl font-bold tracking-tight text-slate-900">{meeting.title}</h1>
             <span role="status">
               <Badge tone={STATUS_TONE[meeting.status]}>
-                <span className="sr-only">Status: </span>
-                {STATUS_LABEL[meeting.status]}
+                <span className="sr-only">{t("header.status")} </span>
+                {t(`status.${meeting.status}`)}
               </Badge>
             </span>
           </div>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm text-slate-700 sm:gap-x-6">
-            <dt className="font-medium text-slate-500">When</dt>
+            <dt className="font-medium text-slate-500">{t("header.when")}</dt>
             <dd>
               <time dateTime={meeting.startsAt.toISOString()} suppressHydrationWarning>
-                {formatInZone(meeting.startsAt, meeting.timeZone)}
+                {formatInZone(meeting.startsAt, meeting.timeZone, "dateTime", locale)}
               </time>{" "}
-              – <span suppressHydrationWarning>{formatEndInZone(meeting.startsAt, endsAt, meeting.timeZone)}</span> · {formatMinutes(meeting.durationMinutes)}
+              – <span suppressHydrationWarning>{formatEndInZone(meeting.startsAt, endsAt, meeting.timeZone, locale)}</span> · {formatMinutes(t, meeting.durationMinutes)}
               <span className="block text-xs text-slate-500">
-                Meeting time zone: {zoneName(meeting.timeZone)}
-                {yours ? <> · your time: {yours}</> : null}
+                {t("header.zone", { zone: zoneName(meeting.timeZone) })}
+                {yours ? <> · {t("header.yourTime", { time: yours })}</> : null}
               </span>
             </dd>
             {meeting.location ? (
               <>
-                <dt className="font-medium text-slate-500">Where</dt>
+                <dt className="font-medium text-slate-500">{t("header.where")}</dt>
                 <dd>{meeting.location}</dd>
               </>
             ) : null}
             {meeting.videoUrl ? (
               <>
-                <dt className="font-medium text-slate-500">Online</dt>
+                <dt className="font-medium text-slate-500">{t("header.online")}</dt>
                 <dd className="break-all">
                   <a href={meeting.videoUrl} className="link" target="_blank" rel="noopener noreferrer">
-                    Join the video call<span className="sr-only"> (opens in a new tab)</span>
+                    {t("header.joinVideo")}<span className="sr-only"> {t("newTab")}</span>
                   </a>
                 </dd>
               </>
@@ -67,13 +70,13 @@ export function MeetingHeader({ view, viewers }: { view: MeetingView; viewers: V
         </div>
         <div className="flex flex-wrap gap-2">
           <a href={`${base}/calendar.ics`} className="btn-secondary px-2.5 py-1.5 text-xs sm:px-3.5 sm:py-2 sm:text-sm" download>
-            Add to calendar (.ics)
+            {t("header.calendar")}
           </a>
           <Link to={`${base}/minutes`} className="btn-secondary px-2.5 py-1.5 text-xs sm:px-3.5 sm:py-2 sm:text-sm">
-            Printable minutes
+            {t("header.printableMinutes")}
           </Link>
           <a href={`/api/meetings/${meeting.id}/packet.pdf`} className="btn-secondary px-2.5 py-1.5 text-xs sm:px-3.5 sm:py-2 sm:text-sm" download>
-            Agenda packet (PDF)
+            {t("header.packet")}
           </a>
         </div>
       </div>
@@ -83,13 +86,14 @@ export function MeetingHeader({ view, viewers }: { view: MeetingView; viewers: V
 }
 
 function Presence({ viewers }: { viewers: Viewer[] | null }) {
+  const { t } = useTranslation("meetings");
   return (
     <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-      <span className="font-medium text-slate-700">Viewing now:</span>
+      <span className="font-medium text-slate-700">{t("header.viewingNow")}</span>
       {viewers === null ? (
         <span>…</span>
       ) : viewers.length === 0 ? (
-        <span>nobody else</span>
+        <span>{t("header.nobodyElse")}</span>
       ) : (
         <span className="flex flex-wrap gap-1">
           {viewers.map((v, i) => (

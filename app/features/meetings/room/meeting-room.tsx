@@ -2,6 +2,8 @@
 // caucusing, attendance and quorum, and the minutes. Two columns on wide screens (agenda and minutes
 // left; the live meeting, queue and attendance right), one on phones — where, during a session, the
 // live column comes first.
+import { useTranslation } from "react-i18next";
+import { useServerMessage } from "~/i18n/server-messages";
 import { AgendaBuilder } from "./agenda-builder";
 import { AgendaApproval } from "./approvals";
 import { Attendance, Quorum } from "./attendance";
@@ -26,6 +28,8 @@ export function MeetingRoom({ view, refreshError }: { view: MeetingView; refresh
 }
 
 function Room({ view, refreshError }: { view: MeetingView; refreshError: string | null }) {
+  const { t } = useTranslation("meetings");
+  const translate = useServerMessage();
   const { viewers } = useMeetingLive(view.meeting.id, view.viewer.side);
   const caucusOver = useHasPassed(view.meeting.caucusEndsAt);
   const caucusActive = view.meeting.status === "LIVE" && view.meeting.caucusEndsAt !== null && !caucusOver;
@@ -59,7 +63,7 @@ function Room({ view, refreshError }: { view: MeetingView; refreshError: string 
       <MeetingHeader view={view} viewers={viewers} />
       {refreshError ? (
         <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
-          Could not refresh the meeting: {refreshError} What you see may be out of date.
+          {t("room.refreshError", { message: translate(refreshError) })}
         </p>
       ) : null}
       {caucusActive ? <CaucusBanner view={view} /> : null}

@@ -3,6 +3,7 @@
 // approve the minutes; approved minutes are read-only.
 import { Link } from "@remix-run/react";
 import { useId } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { EmptyState, InlineError, Section } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
 import { MINUTES_MAX } from "../../../../server/domains/meetings/meetings.schema";
@@ -15,6 +16,7 @@ import { SharedTextEditor } from "./shared-text";
 import { useSharedDraft } from "./use-draft";
 
 export function MinutesSection({ view }: { view: MeetingView }) {
+  const { t } = useTranslation("meetings");
   const { meeting, agenda } = view;
   if (meeting.status !== "LIVE" && meeting.status !== "ADJOURNED") return null;
   const isApproved = view.minutes.approvedAt !== null;
@@ -25,11 +27,11 @@ export function MinutesSection({ view }: { view: MeetingView }) {
   };
   return (
     <Section
-      title="Minutes"
+      title={t("minutes.title")}
       id="minutes"
       actions={
         <Link to={`/p/${meeting.partnershipId}/meetings/${meeting.id}/minutes`} className="link text-sm">
-          Printable minutes
+          {t("header.printableMinutes")}
         </Link>
       }
     >
@@ -37,16 +39,16 @@ export function MinutesSection({ view }: { view: MeetingView }) {
         {meeting.status === "ADJOURNED" ? <MinutesApproval view={view} /> : null}
         <NoteTaker view={view} />
         {!view.viewer.canWriteMinutes && !isApproved ? (
-          <p className="text-sm text-slate-600">The co-chairs and the note-taker write the minutes; you see them here as they are saved.</p>
+          <p className="text-sm text-slate-600">{t("minutes.readOnly")}</p>
         ) : null}
         {agenda.items.length === 0 ? (
-          <EmptyState title="No agenda items">Minutes are kept item by item.</EmptyState>
+          <EmptyState title={t("minutes.noItems")}>{t("minutes.noItemsBody")}</EmptyState>
         ) : (
           <ol className="space-y-4">
             {agenda.items.map((item, index) => (
               <li key={item.id} className="rounded-md p-3 ring-1 ring-slate-200" data-testid="minutes-item">
                 <h3 className="font-semibold text-slate-900">
-                  {index + 1}. {item.title}
+                  {t("live.numbered", { number: index + 1, title: item.title })}
                 </h3>
                 <MinutesText view={view} item={item} canWrite={canWrite} />
                 <Decisions
@@ -69,7 +71,7 @@ export function MinutesSection({ view }: { view: MeetingView }) {
         )}
         {loose.decisions.length || loose.actions.length ? (
           <div className="rounded-md p-3 ring-1 ring-slate-200">
-            <h3 className="font-semibold text-slate-900">Other business</h3>
+            <h3 className="font-semibold text-slate-900">{t("minutes.otherBusiness")}</h3>
             <Decisions view={view} agendaItemId={null} itemTitle={null} decisions={loose.decisions} canWrite={false} />
             <ActionItems view={view} agendaItemId={null} itemTitle={null} actions={loose.actions} canWrite={false} />
           </div>
@@ -80,6 +82,7 @@ export function MinutesSection({ view }: { view: MeetingView }) {
 }
 
 function NoteTaker({ view }: { view: MeetingView }) {
+  const { t } = useTranslation("meetings");
   const id = useId();
   const action = useActionError(view.meeting.id);
   const set = trpc.meetings.minutes.setNoteTaker.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
@@ -87,15 +90,19 @@ function NoteTaker({ view }: { view: MeetingView }) {
   if (!view.viewer.canChair || view.minutes.approvedAt) {
     return (
       <p className="text-sm text-slate-700">
-        <span className="font-medium">Note-taker:</span> {current ? current.name : "none (the co-chairs write the minutes)"}
-        {view.viewer.isNoteTaker ? " — that is you" : ""}
+        <Trans
+          t={t}
+          i18nKey={current ? (view.viewer.isNoteTaker ? "minutes.noteTakerYou" : "minutes.noteTakerIs") : "minutes.noteTakerNone"}
+          values={{ name: current?.name ?? "" }}
+          components={{ label: <span className="font-medium" /> }}
+        />
       </p>
     );
   }
   return (
     <div className="flex flex-wrap items-center gap-2">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        Note-taker
+        {t("minutes.noteTaker")}
       </label>
       <select
         id={id}
@@ -104,7 +111,7 @@ function NoteTaker({ view }: { view: MeetingView }) {
         disabled={set.isPending}
         onChange={(e) => set.mutate({ meetingId: view.meeting.id, membershipId: e.currentTarget.value || null })}
       >
-        <option value="">None (co-chairs only)</option>
+        <option value="">{t("minutes.noteTakerNoneOption")}</option>
         {view.roster.map((r) => (
           <option key={r.membershipId} value={r.membershipId}>
             {r.name}
@@ -117,6 +124,7 @@ function NoteTaker({ view }: { view: MeetingView }) {
 }
 
 function MinutesText({ view, item, canWrite }: { view: MeetingView; item: AgendaItem; canWrite: boolean }) {
+  const { t } = useTranslation("meetings");
   const refresh = useMeetingRefresh(view.meeting.id);
   const save = trpc.meetings.minutes.save.useMutation();
   const draft = useSharedDraft({ text: item.minutes, revision: item.minutesRevision });
@@ -124,21 +132,21 @@ function MinutesText({ view, item, canWrite }: { view: MeetingView; item: Agenda
     return item.minutes ? (
       <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800">{item.minutes}</p>
     ) : (
-      <p className="mt-2 text-sm text-slate-500">No minutes for this item.</p>
+      <p className="mt-2 text-sm text-slate-500">{t("minutes.none")}</p>
     );
   }
   return (
     <div className="mt-2">
       <SharedTextEditor
-        label={<>Minutes for “{item.title}”</>}
+        label={t("minutes.for", { title: item.title })}
         draft={draft}
         savedText={item.minutes}
         savedRevision={item.minutesRevision}
-        conflictTitle="Someone saved newer minutes for this item"
+        conflictTitle={t("minutes.conflict")}
         maxLength={MINUTES_MAX}
         saveLabel={
           <>
-            Save minutes<span className="sr-only"> for {item.title}</span>
+            {t("minutes.save")}<span className="sr-only"> {t("minutes.saveFor", { title: item.title })}</span>
           </>
         }
         onSave={(overwrite) => void draft.save((text, baseRevision) => save.mutateAsync({ itemId: item.id, text, baseRevision }), refresh, overwrite)}

@@ -5,6 +5,7 @@
 // the meeting's room ("motions" changes) and each motion's room (ballots, tallies).
 import { Link } from "@remix-run/react";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { FormError, SelectField, TextArea } from "~/components/field";
 import { Badge, SideBadge } from "~/components/ui";
 import { useRealtimeEvent } from "~/features/realtime/realtime";
@@ -15,6 +16,7 @@ import { PrimaryActions, SecondaryActions } from "~/features/voting/motion-actio
 import { CheckboxField, OutcomeBadge } from "~/features/voting/parts";
 import { Deadlock, VoteResult } from "~/features/voting/result";
 import { useMotionListLive, useMotionLive } from "~/features/voting/use-motion-live";
+import { useServerMessage } from "~/i18n/server-messages";
 import { toUiError } from "~/lib/errors";
 import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
@@ -42,6 +44,8 @@ export function RoomMotions({ view }: { view: MeetingView }) {
 }
 
 function ItemMotions({ view, item }: { view: MeetingView; item: MeetingView["agenda"]["items"][number] }) {
+  const { t } = useTranslation("meetings");
+  const translate = useServerMessage();
   const { meeting } = view;
   const utils = trpc.useUtils();
   const input = { partnershipId: meeting.partnershipId, meetingId: meeting.id };
@@ -57,31 +61,31 @@ function ItemMotions({ view, item }: { view: MeetingView; item: MeetingView["age
     <section className="card space-y-4" aria-labelledby="room-motions-heading" data-testid="room-motions">
       <div>
         <h2 id="room-motions-heading" className="text-base font-semibold text-slate-900">
-          Motions on this item
+          {t("motions.title")}
         </h2>
-        <p className="text-xs text-slate-500">Moved, seconded and voted here; results go into this item’s minutes.</p>
+        <p className="text-xs text-slate-500">{t("motions.intro")}</p>
       </div>
       {list.isError ? (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
-          Could not load the motions: {toUiError(list.error).message}
+          {t("motions.loadFailed", { message: translate(toUiError(list.error).message) })}
         </p>
       ) : list.isPending ? (
         <p className="text-sm text-slate-600" aria-live="polite">
-          Loading motions…
+          {t("motions.loading")}
         </p>
       ) : featured ? (
         <FeaturedMotion key={featured.id} motionId={featured.id} ballotKind={featured.ballotKind} />
       ) : (
-        <p className="text-sm text-slate-600">No motion on this item yet.</p>
+        <p className="text-sm text-slate-600">{t("motions.none")}</p>
       )}
       {others.length ? (
         <div>
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Also on this item</h3>
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("motions.others")}</h3>
           <ul className="mt-1 divide-y divide-slate-100">
             {others.map((m) => (
               <li key={m.id} className="flex flex-wrap items-start justify-between gap-2 py-2 text-sm">
                 <Link to={`/p/${meeting.partnershipId}/votes/${m.id}`} className="link line-clamp-2 min-w-0 flex-1 basis-48 break-words">
-                  {m.amendsMotionId ? <span className="text-slate-500">Amendment: </span> : null}
+                  {m.amendsMotionId ? <span className="text-slate-500">{t("motions.amendment")} </span> : null}
                   {m.text}
                 </Link>
                 {m.outcome ? <OutcomeBadge outcome={m.outcome} /> : <Badge tone={STATUS_TONES[m.status]}>{STATUS_LABELS[m.status]}</Badge>}
@@ -97,16 +101,18 @@ function ItemMotions({ view, item }: { view: MeetingView; item: MeetingView["age
 
 /** The featured motion: its text and next step, then the ballot, the live tally and the result, embedded. */
 function FeaturedMotion({ motionId, ballotKind }: { motionId: string; ballotKind: "ROLL_CALL" | "SECRET" }) {
+  const { t } = useTranslation("meetings");
+  const translate = useServerMessage();
   useMotionLive(motionId, ballotKind);
   const query = trpc.voting.motion.get.useQuery({ motionId });
   if (query.isError) {
     return (
       <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
-        Could not load the motion: {toUiError(query.error).message}
+        {t("motions.loadOneFailed", { message: translate(toUiError(query.error).message) })}
       </p>
     );
   }
-  if (!query.data) return <p className="text-sm text-slate-600">Loading the motion…</p>;
+  if (!query.data) return <p className="text-sm text-slate-600">{t("motions.loadingOne")}</p>;
   const view = query.data;
   return (
     <div className="space-y-4" data-testid="room-motion">
@@ -117,7 +123,7 @@ function FeaturedMotion({ motionId, ballotKind }: { motionId: string; ballotKind
       <Deadlock view={view} />
       {view.motion.status === "MOVED" || view.motion.status === "SECONDED" ? (
         <details className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
-          <summary className="cursor-pointer text-sm font-medium text-slate-800">Amend, withdraw or table</summary>
+          <summary className="cursor-pointer text-sm font-medium text-slate-800">{t("motions.more")}</summary>
           <div className="mt-3">
             <SecondaryActions view={view} />
           </div>
@@ -128,13 +134,14 @@ function FeaturedMotion({ motionId, ballotKind }: { motionId: string; ballotKind
 }
 
 function MotionSummaryCard({ view }: { view: MotionView }) {
+  const { t } = useTranslation("meetings");
   const { motion } = view;
   return (
     <div className="space-y-3 rounded-md bg-white p-3 ring-1 ring-slate-200">
       <div className="flex flex-wrap items-center gap-2">
         <span role="status">
           <Badge tone={STATUS_TONES[motion.status]}>
-            <span className="sr-only">Status: </span>
+            <span className="sr-only">{t("header.status")} </span>
             {STATUS_LABELS[motion.status]}
           </Badge>
         </span>
@@ -144,20 +151,24 @@ function MotionSummaryCard({ view }: { view: MotionView }) {
         </span>
       </div>
       <blockquote className="whitespace-pre-wrap break-words border-l-4 border-indigo-600 pl-3 text-base text-slate-900" data-testid="room-motion-text">
-        {motion.amendsMotionId ? <span className="text-slate-500">Amendment: </span> : null}
+        {motion.amendsMotionId ? <span className="text-slate-500">{t("motions.amendment")} </span> : null}
         {motion.text}
       </blockquote>
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
         <span className="inline-flex items-center gap-1">
-          Moved by {motion.movedBy ? <>{motion.movedBy.name} <SideBadge side={motion.movedBy.side} /></> : "a former member"}
+          {motion.movedBy ? (
+            <Trans t={t} i18nKey="motions.movedBy" values={{ name: motion.movedBy.name }} components={{ side: <SideBadge side={motion.movedBy.side} /> }} />
+          ) : (
+            t("motions.movedByFormer")
+          )}
         </span>
         {motion.secondedBy ? (
           <span className="inline-flex items-center gap-1">
-            seconded by {motion.secondedBy.name} <SideBadge side={motion.secondedBy.side} />
+            <Trans t={t} i18nKey="motions.secondedBy" values={{ name: motion.secondedBy.name }} components={{ side: <SideBadge side={motion.secondedBy.side} /> }} />
           </span>
         ) : null}
         <Link to={`/p/${motion.partnershipId}/votes/${motion.id}`} className="link">
-          Full record
+          {t("motions.fullRecord")}
         </Link>
       </p>
       <PrimaryActions view={view} />
@@ -167,6 +178,7 @@ function MotionSummaryCard({ view }: { view: MotionView }) {
 
 /** A voting member moves a motion on the current item, without leaving the room. */
 function MoveInRoom({ view, itemId }: { view: MeetingView; itemId: string }) {
+  const { t } = useTranslation("meetings");
   const { meeting, body } = view;
   const bodies = trpc.voting.motion.movableBodies.useQuery({ partnershipId: meeting.partnershipId });
   const movable = bodies.data?.find((b) => b.id === body.id) ?? null;
@@ -195,18 +207,18 @@ function MoveInRoom({ view, itemId }: { view: MeetingView; itemId: string }) {
   if (!open) {
     return (
       <button type="button" className="btn-secondary" onClick={() => setOpen(true)}>
-        Move a motion on this item
+        {t("motions.move")}
       </button>
     );
   }
   const rules = (Object.entries(RULE_LABELS) as Array<[DecisionRule, string]>).filter(([r]) => !movable.equalRepresentation || !isPooledRule(r));
   return (
-    <form onSubmit={form.onSubmit} className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate aria-label="Move a motion on this item">
+    <form onSubmit={form.onSubmit} className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate aria-label={t("motions.move")}>
       <FormError message={form.error?.message} />
-      <TextArea label="Motion" name="text" rows={3} required maxLength={MOTION_TEXT_MAX} placeholder="I move that…" error={form.fieldError("text")} autoFocus />
-      <SelectField label="How members vote" name="ballotKind" options={BALLOT_KINDS} defaultValue="ROLL_CALL" error={form.fieldError("ballotKind")} />
+      <TextArea label={t("motions.motion")} name="text" rows={3} required maxLength={MOTION_TEXT_MAX} placeholder={t("motions.placeholder")} error={form.fieldError("text")} autoFocus />
+      <SelectField label={t("motions.ballotKind")} name="ballotKind" options={BALLOT_KINDS} defaultValue="ROLL_CALL" error={form.fieldError("ballotKind")} />
       <SelectField
-        label="Decision rule"
+        label={t("motions.rule")}
         name="rule"
         options={rules}
         value={rule}
@@ -214,13 +226,13 @@ function MoveInRoom({ view, itemId }: { view: MeetingView; itemId: string }) {
         hint={RULE_EXPLANATIONS[rule]}
         error={form.fieldError("rule")}
       />
-      <CheckboxField label="Require a quorum" name="requireQuorum" defaultChecked hint="Judged by this meeting’s attendance when the vote closes." />
+      <CheckboxField label={t("motions.requireQuorum")} name="requireQuorum" defaultChecked hint={t("motions.requireQuorumHint")} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" className="btn-primary" disabled={form.pending}>
-          {form.pending ? "Moving…" : "Move the motion"}
+          {form.pending ? t("motions.moving") : t("motions.submit")}
         </button>
         <button type="button" className="btn-secondary" onClick={() => (form.reset(), setOpen(false))}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

@@ -1,11 +1,13 @@
 // The speakers' queue: members raise and lower their hands; the chair gives the floor, reorders and
 // removes. Each speaker is labelled by side; changes are announced politely.
+import { useTranslation } from "react-i18next";
 import { EmptyState, InlineError, Section, SideBadge } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
 import { useActionError } from "./actions";
 import type { MeetingView } from "./types";
 
 export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucusActive: boolean }) {
+  const { t } = useTranslation("meetings");
   const meetingId = view.meeting.id;
   const isLive = view.meeting.status === "LIVE";
   const action = useActionError(meetingId);
@@ -21,31 +23,31 @@ export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucu
   const isChair = view.viewer.canChair;
   const busy = move.isPending || remove.isPending;
   const bySide = (side: string) => waiting.filter((w) => w.side === side).length;
-  const summary = `${speaking ? `Now speaking: ${speaking.name}.` : "Nobody has the floor."} ${waiting.length} waiting.`;
+  const summary = speaking ? t("speakers.summarySpeaking", { name: speaking.name, count: waiting.length }) : t("speakers.summaryNobody", { count: waiting.length });
 
   if (view.meeting.status === "ADJOURNED" || view.meeting.status === "CANCELLED") return null;
   if (!isLive) {
     return (
-      <Section title="Speakers’ queue" id="speakers">
-        <EmptyState title="The queue opens when the meeting is in session" />
+      <Section title={t("speakers.title")} id="speakers">
+        <EmptyState title={t("speakers.notLive")} />
       </Section>
     );
   }
   return (
-    <Section title="Speakers’ queue" id="speakers">
+    <Section title={t("speakers.title")} id="speakers">
       <p className="sr-only" aria-live="polite">
         {summary}
       </p>
       <div className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="now-speaking">
         {speaking ? (
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-slate-900">
-            <span className="text-sm font-medium text-slate-600">Now speaking:</span>
+            <span className="text-sm font-medium text-slate-600">{t("speakers.nowSpeaking")}</span>
             <span className="text-lg font-semibold">{speaking.name}</span>
-            {speaking.membershipId === view.viewer.membershipId ? <span className="text-sm text-slate-600">(you)</span> : null}
+            {speaking.membershipId === view.viewer.membershipId ? <span className="text-sm text-slate-600">{t("you")}</span> : null}
             <SideBadge side={speaking.side} />
           </p>
         ) : (
-          <p className="text-sm text-slate-600">Nobody has the floor.</p>
+          <p className="text-sm text-slate-600">{t("speakers.nobody")}</p>
         )}
       </div>
 
@@ -53,17 +55,17 @@ export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucu
         {view.viewer.canPropose ? (
           mine?.status === "WAITING" ? (
             <button type="button" className="btn-secondary" disabled={lower.isPending} onClick={() => lower.mutate({ meetingId })}>
-              Lower hand
+              {t("speakers.lower")}
             </button>
           ) : mine?.status === "SPEAKING" ? (
-            <p className="text-sm font-medium text-green-800">You have the floor.</p>
+            <p className="text-sm font-medium text-green-800">{t("speakers.youHaveFloor")}</p>
           ) : (
             <button type="button" className="btn-primary" disabled={raise.isPending || caucusActive} onClick={() => raise.mutate({ meetingId })}>
-              Raise hand
+              {t("speakers.raise")}
             </button>
           )
         ) : (
-          <p className="text-sm text-slate-600">Observers do not take the floor.</p>
+          <p className="text-sm text-slate-600">{t("speakers.observers")}</p>
         )}
         {isChair ? (
           <button
@@ -72,32 +74,32 @@ export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucu
             disabled={callNext.isPending || (waiting.length === 0 && !speaking)}
             onClick={() => callNext.mutate({ meetingId })}
           >
-            {waiting.length === 0 && speaking ? "End this turn" : "Call next speaker"}
+            {waiting.length === 0 && speaking ? t("speakers.endTurn") : t("speakers.callNext")}
           </button>
         ) : null}
       </div>
-      {caucusActive ? <p className="mt-1 text-xs text-slate-500">Hands go up again when the joint meeting resumes.</p> : null}
+      {caucusActive ? <p className="mt-1 text-xs text-slate-500">{t("speakers.caucus")}</p> : null}
       <InlineError message={action.error} />
 
       <h3 className="mt-4 text-sm font-semibold text-slate-800">
-        Waiting ({waiting.length})
+        {t("speakers.waiting", { count: waiting.length })}
         {waiting.length ? (
           <span className="ml-2 font-normal text-slate-500">
-            labor {bySide("LABOR")} · management {bySide("MANAGEMENT")}
-            {bySide("NEUTRAL") ? ` · neutral ${bySide("NEUTRAL")}` : ""}
+            {t("speakers.bySide", { labor: bySide("LABOR"), management: bySide("MANAGEMENT") })}
+            {bySide("NEUTRAL") ? <> · {t("speakers.neutral", { count: bySide("NEUTRAL") })}</> : null}
           </span>
         ) : null}
       </h3>
       {waiting.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">No hands raised.</p>
+        <p className="mt-1 text-sm text-slate-600">{t("speakers.noHands")}</p>
       ) : (
-        <ol className="mt-2 divide-y divide-slate-100" aria-label="Waiting speakers" data-testid="speaker-queue">
+        <ol className="mt-2 divide-y divide-slate-100" aria-label={t("speakers.waitingLabel")} data-testid="speaker-queue">
           {waiting.map((s, i) => (
             <li key={s.id} className="flex flex-wrap items-center gap-2 py-2">
               <span className="w-5 text-right font-mono text-sm text-slate-500">{i + 1}.</span>
               <span className="font-medium text-slate-900">
                 {s.name}
-                {s.membershipId === view.viewer.membershipId ? <span className="font-normal text-slate-600"> (you)</span> : null}
+                {s.membershipId === view.viewer.membershipId ? <span className="font-normal text-slate-600"> {t("you")}</span> : null}
               </span>
               <SideBadge side={s.side} />
               {isChair ? (
@@ -108,7 +110,7 @@ export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucu
                     disabled={busy || i === 0}
                     onClick={() => move.mutate({ entryId: s.id, direction: "up" })}
                   >
-                    Up<span className="sr-only">: move {s.name} up</span>
+                    {t("speakers.up")}<span className="sr-only">{t("speakers.upLabel", { name: s.name })}</span>
                   </button>
                   <button
                     type="button"
@@ -116,10 +118,10 @@ export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucu
                     disabled={busy || i === waiting.length - 1}
                     onClick={() => move.mutate({ entryId: s.id, direction: "down" })}
                   >
-                    Down<span className="sr-only">: move {s.name} down</span>
+                    {t("speakers.down")}<span className="sr-only">{t("speakers.downLabel", { name: s.name })}</span>
                   </button>
                   <button type="button" className="btn-danger px-2 py-1 text-xs" disabled={busy} onClick={() => remove.mutate({ entryId: s.id })}>
-                    Remove<span className="sr-only"> {s.name} from the queue</span>
+                    {t("agenda.remove")}<span className="sr-only"> {t("speakers.removeLabel", { name: s.name })}</span>
                   </button>
                 </span>
               ) : null}

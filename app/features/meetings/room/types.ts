@@ -1,4 +1,5 @@
-// Shapes and wording shared by the meeting room's components (the page data comes from meetings.get).
+// Shapes and wording (through the meetings catalog) shared by the meeting room's components (the page data comes from meetings.get).
+import type { TFunction } from "i18next";
 import type { RouterOutputs } from "~/lib/trpc";
 import type { CoChairSide } from "../../../../server/domains/meetings/meetings.rules";
 
@@ -8,34 +9,35 @@ export type RosterEntry = MeetingView["roster"][number];
 export type Approval = MeetingView["agenda"]["approvals"][number];
 export type { CoChairSide };
 
-export const SIDE_WORD: Record<CoChairSide, string> = { LABOR: "labor", MANAGEMENT: "management" };
-export const SIDE_TITLE: Record<CoChairSide, string> = { LABOR: "Labor", MANAGEMENT: "Management" };
-
-/** "the labor co-chair and the management co-chair" */
-export function coChairsPhrase(sides: CoChairSide[]): string {
-  return sides.map((s) => `the ${SIDE_WORD[s]} co-chair`).join(" and ");
+/** "the labor co-chair and the management co-chair" (one or both sides). */
+export function coChairsPhrase(t: TFunction, sides: CoChairSide[]): string {
+  if (sides.length >= 2) return t("meetings:coChairs.both");
+  return sides[0] === "MANAGEMENT" ? t("meetings:coChairs.MANAGEMENT") : t("meetings:coChairs.LABOR");
 }
 
 /** 95 → "1 h 35 min" */
-export function formatMinutes(total: number): string {
+export function formatMinutes(t: TFunction, total: number): string {
   const h = Math.floor(total / 60);
   const m = total % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  if (h === 0) return t("meetings:duration.minutes", { m });
+  return m === 0 ? t("meetings:duration.hours", { h }) : t("meetings:duration.hoursMinutes", { h, m });
 }
 
-export function plural(n: number, one: string, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-export function roleLabel(r: Pick<RosterEntry, "role" | "coChairSide">): string {
-  if (r.role === "CO_CHAIR") return r.coChairSide ? `${SIDE_TITLE[r.coChairSide]} co-chair` : "Co-chair";
-  return { MEMBER: "Member", OBSERVER: "Observer", STAFF: "Staff" }[r.role];
+export function roleLabel(t: TFunction, r: Pick<RosterEntry, "role" | "coChairSide">): string {
+  if (r.role === "CO_CHAIR") return r.coChairSide ? t(`meetings:role.coChair.${r.coChairSide}`) : t("meetings:role.coChair.any");
+  return t(`meetings:role.${r.role}`);
 }
 
 /** Quorum snapshot in one line: "met (labor 3/2, management 2/2)". */
-export function quorumSummary(q: MeetingView["quorum"]): string {
-  return `${q.met ? "met" : "not met"} (labor ${q.LABOR.present}/${q.LABOR.required}, management ${q.MANAGEMENT.present}/${q.MANAGEMENT.required})`;
+export function quorumSummary(t: TFunction, q: MeetingView["quorum"]): string {
+  const values = { laborPresent: q.LABOR.present, laborRequired: q.LABOR.required, managementPresent: q.MANAGEMENT.present, managementRequired: q.MANAGEMENT.required };
+  return q.met ? t("meetings:quorumSummary.met", values) : t("meetings:quorumSummary.notMet", values);
+}
+
+/** A body's quorum rule in a sentence ("At least 2 voting members present from the labor side and …"). */
+export function quorumRuleText(t: TFunction, rule: MeetingView["body"]["quorumRule"]): string {
+  const unit = (n: number) => (rule.mode === "COUNT" ? t("meetings:quorumRule.count", { count: n }) : t("meetings:quorumRule.share", { percent: n }));
+  return t("meetings:quorumRule.sentence", { labor: unit(rule.labor), management: unit(rule.management) });
 }
 
 export const isAgendaOpen = (view: MeetingView) => view.meeting.status === "SCHEDULED" || view.meeting.status === "LIVE";

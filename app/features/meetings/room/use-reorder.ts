@@ -2,6 +2,7 @@
 // Space or Enter, move with the arrow keys, drop with Space or Enter, cancel with Escape). Moves are
 // announced in a live region; the new order is committed once, when the item is dropped.
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
 
 type Options = {
   ids: string[];
@@ -31,7 +32,8 @@ export function useReorder({ ids, titleOf, commit, enabled }: Options) {
   pickedRef.current = picked;
 
   const order = draft ?? ids;
-  const position = (list: string[], id: string) => `position ${list.indexOf(id) + 1} of ${list.length}`;
+  const { t } = useTranslation("meetings");
+  const position = (list: string[], id: string) => t("reorder.position", { index: list.indexOf(id) + 1, total: list.length });
 
   // If the agenda changes under us (an item added or removed elsewhere) while nothing is in hand,
   // the server's order wins.
@@ -48,17 +50,17 @@ export function useReorder({ ids, titleOf, commit, enabled }: Options) {
   async function finish(next: string[], id: string) {
     if (same(next, ids)) {
       setDraft(null);
-      setAnnouncement(`${titleOf(id)} dropped. The order did not change.`);
+      setAnnouncement(t("reorder.unchanged", { title: titleOf(id) }));
       return;
     }
     setDraft(next);
     setSaving(true);
-    setAnnouncement(`${titleOf(id)} dropped at ${position(next, id)}. Saving the new order.`);
+    setAnnouncement(t("reorder.dropped", { title: titleOf(id), position: position(next, id) }));
     try {
       await commit(next);
-      setAnnouncement(`Saved: ${titleOf(id)} is at ${position(next, id)}. Both co-chairs approve the new order.`);
+      setAnnouncement(t("reorder.saved", { title: titleOf(id), position: position(next, id) }));
     } catch {
-      setAnnouncement("The new order was not saved.");
+      setAnnouncement(t("reorder.notSaved"));
     } finally {
       setSaving(false);
       setDraft(null);
@@ -68,7 +70,7 @@ export function useReorder({ ids, titleOf, commit, enabled }: Options) {
   function cancel(id: string) {
     setPicked(null);
     setDraft(null);
-    setAnnouncement(`Reorder cancelled. ${titleOf(id)} is back at ${position(ids, id)}.`);
+    setAnnouncement(t("reorder.cancelled", { title: titleOf(id), position: position(ids, id) }));
   }
 
   function move(id: string, delta: number) {
@@ -116,7 +118,7 @@ export function useReorder({ ids, titleOf, commit, enabled }: Options) {
             setPicked(id);
             setDraft(ids);
             setAnnouncement(
-              `Picked up ${titleOf(id)}, ${position(ids, id)}. Use the up and down arrow keys to move it, Space or Enter to drop it, Escape to cancel.`,
+              t("reorder.picked", { title: titleOf(id), position: position(ids, id) }),
             );
           }
         },
@@ -126,7 +128,7 @@ export function useReorder({ ids, titleOf, commit, enabled }: Options) {
             e.preventDefault();
             const next = move(id, e.key === "ArrowUp" ? -1 : 1);
             setDraft(next);
-            setAnnouncement(`${titleOf(id)}: ${position(next, id)}.`);
+            setAnnouncement(t("reorder.moved", { title: titleOf(id), position: position(next, id) }));
           } else if (e.key === "Escape") {
             e.preventDefault();
             cancel(id);
