@@ -3,12 +3,14 @@
 // when an event that may concern the person arrives.
 import { Link } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Badge, EmptyState, Time } from "~/components/ui";
 import { JointChangeCard } from "~/features/joint/joint-change-card";
+import { formatInZone } from "~/features/meetings/meeting-time";
+import { useFormat } from "~/i18n/format";
 import { useIsLive } from "~/features/realtime/realtime";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { WAITING_SECTIONS, type WaitingSection } from "../../../server/domains/home/home.schema";
-import { SERVICE_CATEGORIES, formatCents } from "../../../server/domains/services/services.rules";
 import { PartnershipRoom, useWaitingLive } from "./use-waiting-live";
 
 export type Waiting = RouterOutputs["home"]["waiting"]["list"];
@@ -30,6 +32,7 @@ export function useWaiting(initial: Waiting) {
 
 export function WaitingForMe({ waiting }: { waiting: Waiting }) {
   useWaitingLive();
+  const { t } = useTranslation("home");
   const live = useIsLive();
   const utils = trpc.useUtils();
   const [last, setLast] = useState<string | null>(null);
@@ -45,11 +48,11 @@ export function WaitingForMe({ waiting }: { waiting: Waiting }) {
       ))}
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 id="waiting-for-you-heading" className="text-lg font-semibold text-slate-900">
-          Waiting for you{waiting.total ? ` (${waiting.total})` : ""}
+          {waiting.total ? t("waiting.titleCount", { count: waiting.total }) : t("waiting.title")}
         </h2>
         <span className="inline-flex items-center gap-1 text-xs text-slate-600">
           <span aria-hidden className={`h-2 w-2 rounded-full ${live ? "bg-green-500" : "bg-slate-300"}`} />
-          {live ? "Live" : "Connecting…"}
+          {live ? t("common:partnership.live") : t("common:partnership.connecting")}
         </span>
       </div>
       <p role="status" data-testid="joint-outcome" className={last ? "mb-3 rounded-md bg-green-50 p-2 text-sm text-green-900 ring-1 ring-green-200" : "sr-only"}>
@@ -57,22 +60,23 @@ export function WaitingForMe({ waiting }: { waiting: Waiting }) {
       </p>
       {waiting.needsTwoFactor.length ? (
         <p className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          {waiting.needsTwoFactor.map((p) => p.name).join(", ")} {waiting.needsTwoFactor.length > 1 ? "require" : "requires"} two-factor sign-in for your role:
-          what waits for you there shows once you{" "}
-          <Link to="/settings/security" className="link">
-            turn it on
-          </Link>
-          .
+          <Trans
+            t={t}
+            i18nKey="waiting.needsTwoFactor"
+            count={waiting.needsTwoFactor.length}
+            values={{ names: waiting.needsTwoFactor.map((p) => p.name).join(", ") }}
+            components={{ link: <Link to="/settings/security" className="link" /> }}
+          />
         </p>
       ) : null}
       {sections.length === 0 ? (
-        <EmptyState title="All done: nothing waits for you">
-          Votes to cast, agendas and minutes to approve, sign-offs, mentions, requests and action items will appear here as soon as they need you.
+        <EmptyState title={t("waiting.emptyTitle")}>
+          {t("waiting.emptyBody")}
         </EmptyState>
       ) : (
         <div className="space-y-5">
           {sections.map((key) => (
-            <WaitingGroup key={key} id={`waiting-${key}`} title={WAITING_SECTIONS[key]} count={waiting.sections[key].length}>
+            <WaitingGroup key={key} id={`waiting-${key}`} title={t(`waiting.sections.${key}`)} count={waiting.sections[key].length}>
               <Items
                 kind={key}
                 sections={waiting.sections}
@@ -103,6 +107,7 @@ function WaitingGroup({ id, title, count, children }: { id: string; title: strin
 
 /** One line: the link to the item's page, where it is, since when, and a badge. */
 function Row({ to, label, meta, since, badge }: { to: string; label: string; meta: ReactNode; since: Date; badge?: ReactNode }) {
+  const { t } = useTranslation("home");
   return (
     <li className="flex flex-col gap-1 py-2 sm:flex-row sm:items-start sm:justify-between sm:gap-3">
       <div className="min-w-0 flex-1">
@@ -112,7 +117,7 @@ function Row({ to, label, meta, since, badge }: { to: string; label: string; met
         <span className="block text-xs text-slate-600">
           {meta}
           {meta ? " · " : ""}
-          waiting since <Time value={since} />
+          <Trans t={t} i18nKey="waiting.since" components={{ time: <Time value={since} /> }} />
         </span>
       </div>
       {/* A flex container drops the space between words and a <time>: the badge's text is one span. */}
@@ -134,7 +139,11 @@ function Items({
   where: (partnershipId: string, body?: { name: string; isPartnership?: boolean } | null) => string;
   onJointDone: (message: string) => void;
 }) {
+  const { t } = useTranslation("home");
+  const f = useFormat();
   const p = (id: string) => `/p/${id}`;
+  const money = (cents: number) => f.cents(cents);
+  const category = (c: string) => t(`services:category.${c}`);
   switch (kind) {
     case "votes":
       return (
@@ -144,17 +153,17 @@ function Items({
               key={v.motionId}
               to={`${p(v.partnershipId)}/votes/${v.motionId}`}
               label={v.text}
-              meta={[where(v.partnershipId, v.body), v.forSeatOf ? `in the seat of ${v.forSeatOf}` : null].filter(Boolean).join(" · ")}
+              meta={[where(v.partnershipId, v.body), v.forSeatOf ? t("waiting.inSeatOf", { name: v.forSeatOf }) : null].filter(Boolean).join(" · ")}
               since={v.since}
               badge={
                 v.deadline ? (
                   <Badge tone="amber">
                     <span>
-                      Closes <Time value={v.deadline} withTime />
+                      <Trans t={t} i18nKey="waiting.closes" components={{ time: <Time value={v.deadline} withTime /> }} />
                     </span>
                   </Badge>
                 ) : (
-                  <Badge tone="amber">Open now</Badge>
+                  <Badge tone="amber">{t("waiting.openNow")}</Badge>
                 )
               }
             />
@@ -169,19 +178,19 @@ function Items({
             <Row
               key={m.meetingId}
               to={kind === "agendas" ? `${p(m.partnershipId)}/meetings/${m.meetingId}` : `${p(m.partnershipId)}/meetings/${m.meetingId}#minutes`}
-              label={`${m.title} — ${kind === "agendas" ? "agenda" : "minutes"}, version ${m.version}`}
-              meta={[where(m.partnershipId, m.body), kind === "agendas" ? `meets ${new Date(m.startsAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: m.timeZone })}` : null]
+              label={kind === "agendas" ? t("waiting.agenda", { title: m.title, version: m.version }) : t("waiting.minutes", { title: m.title, version: m.version })}
+              meta={[where(m.partnershipId, m.body), kind === "agendas" ? t("waiting.meets", { date: formatInZone(new Date(m.startsAt), m.timeZone, "date", f.locale) }) : null]
                 .filter(Boolean)
                 .join(" · ")}
               since={m.since}
-              badge={m.otherSideApprovedAt ? <Badge tone="amber">The other side approved</Badge> : <Badge>Neither side yet</Badge>}
+              badge={m.otherSideApprovedAt ? <Badge tone="amber">{t("waiting.otherSideApproved")}</Badge> : <Badge>{t("waiting.neitherSide")}</Badge>}
             />
           ))}
         </List>
       );
     case "jointChanges":
       return (
-        <ul className="space-y-3" aria-label="Joint changes waiting for you">
+        <ul className="space-y-3" aria-label={t("waiting.jointChanges")}>
           {sections.jointChanges.map((c) => (
             <li key={c.id}>
               <JointChangeCard change={c} showWhere onDone={onJointDone} />
@@ -196,10 +205,10 @@ function Items({
             <Row
               key={d.draftId}
               to={`${p(d.partnershipId)}/drafts/${d.draftId}`}
-              label={`${d.title} — version ${d.versionNumber}`}
+              label={t("waiting.draftVersion", { title: d.title, version: d.versionNumber })}
               meta={[where(d.partnershipId, d.body), d.changeSummary].filter(Boolean).join(" · ")}
               since={d.since}
-              badge={<Badge tone="amber">Sign off or request changes</Badge>}
+              badge={<Badge tone="amber">{t("waiting.signOff")}</Badge>}
             />
           ))}
         </List>
@@ -211,7 +220,7 @@ function Items({
             <Row
               key={c.commentId}
               to={`${p(c.partnershipId)}/drafts/${c.draftId}`}
-              label={`${c.authorName} on ${c.draftTitle}: “${c.excerpt}”`}
+              label={t("waiting.mention", { name: c.authorName, title: c.draftTitle, excerpt: c.excerpt })}
               meta={where(c.partnershipId, c.body)}
               since={c.since}
             />
@@ -225,10 +234,10 @@ function Items({
             <Row
               key={r.requestId}
               to={`${p(r.partnershipId)}/services/requests/${r.requestId}`}
-              label={`${SERVICE_CATEGORIES[r.category]}, ${formatCents(r.requestedCents)}`}
-              meta={[where(r.partnershipId), `from ${r.organizationName}`].filter(Boolean).join(" · ")}
+              label={t("waiting.request", { category: category(r.category), amount: money(r.requestedCents) })}
+              meta={[where(r.partnershipId), t("waiting.fromOrganization", { name: r.organizationName })].filter(Boolean).join(" · ")}
               since={r.since}
-              badge={r.status === "UNDER_REVIEW" ? <Badge tone="indigo">Under review</Badge> : <Badge tone="amber">New</Badge>}
+              badge={r.status === "UNDER_REVIEW" ? <Badge tone="indigo">{t("waiting.underReview")}</Badge> : <Badge tone="amber">{t("waiting.new")}</Badge>}
             />
           ))}
         </List>
@@ -240,10 +249,14 @@ function Items({
             <Row
               key={r.requestId}
               to={`${p(r.partnershipId)}/services/requests/${r.requestId}`}
-              label={`${SERVICE_CATEGORIES[r.category]}, ${formatCents(r.requestedCents)}${r.traineeName ? ` for ${r.traineeName}` : ""}`}
+              label={
+                r.traineeName
+                  ? t("waiting.requestFor", { category: category(r.category), amount: money(r.requestedCents), name: r.traineeName })
+                  : t("waiting.request", { category: category(r.category), amount: money(r.requestedCents) })
+              }
               meta={where(r.partnershipId)}
               since={r.since}
-              badge={<Badge tone="amber">Reviewer asked a question</Badge>}
+              badge={<Badge tone="amber">{t("waiting.question")}</Badge>}
             />
           ))}
         </List>
@@ -258,13 +271,16 @@ function Items({
                 key={a.id}
                 to={`${p(a.partnershipId)}/meetings/${a.meeting.id}`}
                 label={a.text}
-                meta={[where(a.partnershipId), `from ${a.meeting.title}`].filter(Boolean).join(" · ")}
+                meta={[where(a.partnershipId), t("waiting.fromMeeting", { title: a.meeting.title })].filter(Boolean).join(" · ")}
                 since={a.since}
                 badge={
                   <Badge tone={overdue ? "red" : "slate"}>
                     <span>
-                      {overdue ? "Overdue, was due " : "Due "}
-                      <Time value={a.dueDate} dateOnly />
+                      {overdue ? (
+                        <Trans t={t} i18nKey="waiting.overdue" components={{ time: <Time value={a.dueDate} dateOnly /> }} />
+                      ) : (
+                        <Trans t={t} i18nKey="waiting.due" components={{ time: <Time value={a.dueDate} dateOnly /> }} />
+                      )}
                     </span>
                   </Badge>
                 }
