@@ -2,14 +2,16 @@
 // Opening it is logged for the record's owner.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/ui";
+import { pageTitle } from "~/i18n/meta";
 import { ParticipantRecordView } from "~/features/participants/record";
 import { useParticipantsLive } from "~/features/participants/use-participants-live";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load, requireUser } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
 
-export const meta: MetaFunction = () => [{ title: "Participant · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "record.pageTitle", "participants") }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request);
@@ -24,16 +26,17 @@ export default function ParticipantPage() {
   const utils = trpc.useUtils();
   const query = trpc.participants.get.useQuery({ participantId }, { initialData: initial.record, refetchOnWindowFocus: false });
   const record = query.data ?? initial.record;
+  const { t } = useTranslation("participants");
   return (
     <div>
       <p className="mb-2 text-sm">
         <Link to={`/p/${partnershipId}/participants`} className="link">
-          ← Participants
+          {t("back")}
         </Link>
       </p>
       <PageHeader
         title={record.participant.name}
-        description={record.participant.linked ? "Referred by a community organization, which keeps the record: this read is in its log." : "Every read of this record by staff is logged for the participant."}
+        description={record.participant.linked ? t("record.linked") : t("record.logged")}
       />
       <ParticipantRecordView record={record} onChanged={() => void utils.participants.get.invalidate({ participantId })} />
     </div>

@@ -4,6 +4,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useNavigate, useParams } from "@remix-run/react";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { Badge, EmptyState, InlineError, PageHeader, Section, Time } from "~/components/ui";
 import { useParticipantsLive } from "~/features/participants/use-participants-live";
@@ -13,10 +15,10 @@ import { toUiError } from "~/lib/errors";
 import { useInputMutationForm } from "~/lib/forms";
 import { load, requireUser } from "~/lib/guards.server";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
-import { ENROLLMENT_STATUSES, formatTenths, PROGRAM_KINDS } from "../../server/domains/participants/participants.rules";
+import { formatTenths, PROGRAM_KINDS } from "../../server/domains/participants/participants.rules";
 import { CreateParticipantInputSchema, CreateProgramInputSchema, NAME_MAX, SettingsInputSchema } from "../../server/domains/participants/participants.schema";
 
-export const meta: MetaFunction = () => [{ title: "Participants · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "index.pageTitle", "participants") }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request);
@@ -33,26 +35,28 @@ export default function ParticipantsIndex() {
   const query = trpc.participants.overview.useQuery({ partnershipId }, { initialData: initial.overview });
   const o = query.data ?? initial.overview;
   const canEnroll = o.viewer.adminOf.length > 0 || o.viewer.isCbo;
+  const { t } = useTranslation("participants");
+  const relation = (r: string | null) => (r === "MENTOR" ? ` · ${t("index.youMentor")}` : r === "INSTRUCTOR" ? ` · ${t("index.youTeach")}` : "");
   return (
     <div>
       <PageHeader
-        title="Participants"
-        description="Apprentices, pre-apprentices, incumbent workers and CBO trainees in the partnership's programs: their progress, and counts for everyone else."
+        title={t("index.title")}
+        description={t("index.description")}
         actions={
           <>
             {o.viewer.canSeeDashboard ? (
               <Link to="dashboard" className="btn-primary">
-                A&amp;O dashboard
+                {t("index.dashboard")}
               </Link>
             ) : null}
             {o.viewer.adminOf.length ? (
               <Link to="import" className="btn-secondary">
-                Import CSV
+                {t("index.import")}
               </Link>
             ) : null}
             {o.people.length ? (
               <a href={`/p/${partnershipId}/participants/export.csv`} className="btn-secondary" download>
-                People (CSV)
+                {t("index.exportCsv")}
               </a>
             ) : null}
           </>
@@ -61,11 +65,9 @@ export default function ParticipantsIndex() {
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           {o.pendingHours.length ? <PendingHours items={o.pendingHours} partnershipId={partnershipId} /> : null}
-          <Section title={`People you can see (${o.people.length})`} id="people">
+          <Section title={t("index.people", { count: o.people.length })} id="people">
             {o.people.length === 0 ? (
-              <EmptyState title="Nobody to list for you">
-                Names are shown to a program&apos;s administrators, mentors and instructors, and to its committee when the partnership allows it. Everyone sees the counts below.
-              </EmptyState>
+              <EmptyState title={t("index.nobody")}>{t("index.nobodyBody")}</EmptyState>
             ) : (
               <ul className="divide-y divide-slate-100">
                 {o.people.map((p) => (
@@ -80,39 +82,42 @@ export default function ParticipantsIndex() {
                       )}
                       <span className="block text-xs text-slate-500">
                         {p.programName} · {p.employerName}
-                        {p.linked ? " · referred by a community organization" : ""}
-                        {p.relation === "MENTOR" ? " · you mentor" : p.relation === "INSTRUCTOR" ? " · you teach" : ""}
+                        {p.linked ? ` · ${t("index.referred")}` : ""}
+                        {relation(p.relation)}
                       </span>
                     </div>
-                    <Badge tone={p.status === "ACTIVE" || p.status === "COMPLETED" ? "green" : p.status === "CANCELLED" ? "red" : "slate"}>{ENROLLMENT_STATUSES[p.status]}</Badge>
+                    <Badge tone={p.status === "ACTIVE" || p.status === "COMPLETED" ? "green" : p.status === "CANCELLED" ? "red" : "slate"}>{t(`status.${p.status}`)}</Badge>
                   </li>
                 ))}
               </ul>
             )}
           </Section>
-          <Section title="Programs" id="programs">
+          <Section title={t("index.programs")} id="programs">
             {o.programs.length === 0 ? (
-              <EmptyState title="No programs yet">A committee&apos;s co-chairs or staff create one on an adopted curriculum.</EmptyState>
+              <EmptyState title={t("index.noPrograms")}>{t("index.noProgramsBody")}</EmptyState>
             ) : (
               <ul className="space-y-4">
                 {o.programs.map((p) => (
                   <li key={p.id}>
                     <p className="font-medium">{p.name}</p>
                     <p className="text-xs text-slate-600">
-                      {PROGRAM_KINDS[p.kind]} · curriculum {p.curriculum ? `“${p.curriculum.title}” v${p.curriculum.number}` : "—"}
-                      {p.wageSteps.length ? ` · ${p.wageSteps.length} wage steps` : ""}
+                      {[
+                        t(`programKind.${p.kind}`),
+                        p.curriculum ? t("index.curriculum", { title: p.curriculum.title, number: p.curriculum.number }) : t("index.noCurriculum"),
+                        ...(p.wageSteps.length ? [t("index.wageSteps", { count: p.wageSteps.length })] : []),
+                      ].join(" · ")}
                     </p>
                     <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
                       {p.statusCounts.byStatus
                         .filter((s) => s.count !== 0)
                         .map((s) => (
                           <div key={s.status} className="flex gap-1">
-                            <dt className="text-slate-600">{ENROLLMENT_STATUSES[s.status]}:</dt>
-                            <dd className="tabular-nums">{s.count ?? <abbr title="Hidden: a small group, or a count that would reveal one">—</abbr>}</dd>
+                            <dt className="text-slate-600">{t("index.statusCount", { status: t(`status.${s.status}`) })}</dt>
+                            <dd className="tabular-nums">{s.count ?? <abbr title={t("index.hiddenCount")}>—</abbr>}</dd>
                           </div>
                         ))}
                       <div className="flex gap-1">
-                        <dt className="text-slate-600">All:</dt>
+                        <dt className="text-slate-600">{t("index.all")}</dt>
                         <dd className="tabular-nums">{p.statusCounts.total ?? "—"}</dd>
                       </div>
                     </dl>
@@ -120,7 +125,7 @@ export default function ParticipantsIndex() {
                 ))}
               </ul>
             )}
-            <p className="mt-3 text-xs text-slate-600">{o.settings.rule}</p>
+            <p className="mt-3 text-xs text-slate-600">{t("dashboard.rule", { below: o.settings.suppressionThreshold - 1, threshold: o.settings.suppressionThreshold })}</p>
           </Section>
         </div>
         <div className="min-w-0 space-y-6">
@@ -137,8 +142,9 @@ function PendingHours({ items, partnershipId }: { items: Overview["pendingHours"
   const utils = trpc.useUtils();
   const decide = trpc.participants.hours.decide.useMutation({ onSuccess: () => utils.participants.overview.invalidate({ partnershipId }) });
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation("participants");
   return (
-    <Section title={`Hours waiting for your approval (${items.length})`} id="pending-hours">
+    <Section title={t("index.pendingHours", { count: items.length })} id="pending-hours">
       <InlineError message={error} />
       <ul className="divide-y divide-slate-100">
         {items.map((h) => (
@@ -147,17 +153,22 @@ function PendingHours({ items, partnershipId }: { items: Overview["pendingHours"
               <Link to={h.participantId} className="link">
                 {h.name}
               </Link>{" "}
-              · {formatTenths(h.tenths)} h {h.kind === "OJL" ? "on the job" : "of instruction"}, week of <Time value={h.weekOf} dateOnly />
+              ·{" "}
+              {h.kind === "OJL" ? (
+                <Trans t={t} i18nKey="index.pendingOjl" values={{ hours: formatTenths(h.tenths) }} components={{ time: <Time value={h.weekOf} dateOnly /> }} />
+              ) : (
+                <Trans t={t} i18nKey="index.pendingRi" values={{ hours: formatTenths(h.tenths) }} components={{ time: <Time value={h.weekOf} dateOnly /> }} />
+              )}
               {h.note ? <span className="block text-xs text-slate-500">{h.note}</span> : null}
             </span>
             <button
               type="button"
               className="btn-primary !px-2 !py-1 text-xs"
-              aria-label={`Approve ${formatTenths(h.tenths)} hours for ${h.name}`}
+              aria-label={t("index.approveFor", { hours: formatTenths(h.tenths), name: h.name })}
               disabled={decide.isPending}
               onClick={() => decide.mutateAsync({ logId: h.id, decision: "APPROVED" }).then(() => setError(null), (e: unknown) => setError(toUiError(e).message))}
             >
-              Approve
+              {t("hours.approve")}
             </button>
           </li>
         ))}
@@ -178,45 +189,53 @@ function NewParticipant({ o, partnershipId }: { o: Overview; partnershipId: stri
     onSuccess: (r) => (isAdmin ? navigate(r.participantId) : undefined),
   });
   const programs = o.programs.filter((p) => isAdmin ? o.viewer.adminOf.includes(p.id) : true);
-  const members = o.members.map((m): [string, string] => [m.id, `${m.name} (${m.organizationName})`]);
+  const { t } = useTranslation("participants");
+  const members = o.members.map((m): [string, string] => [m.id, t("index.memberOption", { name: m.name, organization: m.organizationName })]);
   return (
-    <Section title={isAdmin ? "Add a participant" : "Refer a trainee to a program"} id="new-participant">
-      <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label={isAdmin ? "Add a participant" : "Refer a trainee"}>
+    <Section title={isAdmin ? t("newParticipant.add") : t("newParticipant.referTitle")} id="new-participant">
+      <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label={isAdmin ? t("newParticipant.add") : t("newParticipant.referForm")}>
         <FormError message={form.error?.message} />
         {create.isSuccess && !isAdmin ? (
           <p role="status" className="text-sm text-green-800">
-            Referred: the program&apos;s administrators take it from here.
+            {t("newParticipant.referred")}
           </p>
         ) : null}
         {isAdmin ? (
           <>
-            <TextField label="Name" name="name" maxLength={NAME_MAX} autoComplete="off" error={form.fieldError("name")} />
-            <TextField label="Their Jointly account's email (optional)" name="accountEmail" type="email" autoComplete="off" hint="Lets them sign in and see their own progress." error={form.fieldError("accountEmail")} />
+            <TextField label={t("newParticipant.name")} name="name" maxLength={NAME_MAX} autoComplete="off" error={form.fieldError("name")} />
+            <TextField
+              label={t("newParticipant.accountEmail")}
+              name="accountEmail"
+              type="email"
+              autoComplete="off"
+              hint={t("newParticipant.accountEmailHint")}
+              error={form.fieldError("accountEmail")}
+            />
           </>
         ) : (
           <SelectField
-            label="Your trainee"
+            label={t("newParticipant.yourTrainee")}
             name="traineeId"
-            placeholder={trainees.isLoading ? "Loading…" : "Choose a trainee"}
-            options={(trainees.data ?? []).map((t): [string, string] => [t.id, t.name])}
+            placeholder={trainees.isLoading ? t("newParticipant.loading") : t("newParticipant.chooseTrainee")}
+            options={(trainees.data ?? []).map((trainee): [string, string] => [trainee.id, trainee.name])}
             error={form.fieldError("traineeId")}
           />
         )}
-        <SelectField label="Program" name="programId" options={programs.map((p): [string, string] => [p.id, p.name])} error={form.fieldError("programId")} />
-        <SelectField label="Employer" name="employerId" options={o.employers.map((e): [string, string] => [e.id, e.name])} error={form.fieldError("employerId")} />
-        <TextField label="Applied on" name="appliedOn" type="date" defaultValue={new Date().toISOString().slice(0, 10)} error={form.fieldError("appliedOn")} />
+        <SelectField label={t("newParticipant.program")} name="programId" options={programs.map((p): [string, string] => [p.id, p.name])} error={form.fieldError("programId")} />
+        <SelectField label={t("newParticipant.employer")} name="employerId" options={o.employers.map((e): [string, string] => [e.id, e.name])} error={form.fieldError("employerId")} />
+        <TextField label={t("newParticipant.appliedOn")} name="appliedOn" type="date" defaultValue={new Date().toISOString().slice(0, 10)} error={form.fieldError("appliedOn")} />
         {isAdmin ? (
           <>
-            <TextField label="Start date (enrolls them)" name="startDate" type="date" error={form.fieldError("startDate")} />
-            <SelectField label="Mentor" name="mentorMembershipId" placeholder="None yet" options={members} error={form.fieldError("mentorMembershipId")} />
-            <SelectField label="Instructor" name="instructorMembershipId" placeholder="None yet" options={members} error={form.fieldError("instructorMembershipId")} />
+            <TextField label={t("newParticipant.startDate")} name="startDate" type="date" error={form.fieldError("startDate")} />
+            <SelectField label={t("newParticipant.mentor")} name="mentorMembershipId" placeholder={t("newParticipant.noneYet")} options={members} error={form.fieldError("mentorMembershipId")} />
+            <SelectField label={t("newParticipant.instructor")} name="instructorMembershipId" placeholder={t("newParticipant.noneYet")} options={members} error={form.fieldError("instructorMembershipId")} />
             <DemographicsFields fieldError={form.fieldError} />
           </>
         ) : (
-          <p className="text-xs text-slate-600">The trainee&apos;s record stays yours: the program sees their name, every read is in your log, and their answers are only ever counted.</p>
+          <p className="text-xs text-slate-600">{t("newParticipant.referNote")}</p>
         )}
         <button type="submit" className="btn-primary" disabled={form.pending}>
-          {isAdmin ? "Add participant" : "Refer"}
+          {isAdmin ? t("newParticipant.submitAdd") : t("newParticipant.submitRefer")}
         </button>
       </form>
     </Section>
@@ -241,40 +260,53 @@ function NewProgram({ o, partnershipId }: { o: Overview; partnershipId: string }
     onSuccess: (_r, f) => f.reset(),
   });
   const committees = o.committees.filter((c) => o.viewer.adminBodyIds.includes(c.id));
+  const { t } = useTranslation("participants");
   if (!o.curricula.length) {
     return (
-      <Section title="New program" id="new-program">
-        <p className="text-sm text-slate-600">A program runs an adopted curriculum version: adopt one on the Drafts tab first.</p>
+      <Section title={t("newProgram.title")} id="new-program">
+        <p className="text-sm text-slate-600">{t("newProgram.needsCurriculum")}</p>
       </Section>
     );
   }
   return (
-    <Section title="New program" id="new-program">
-      <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="New program">
+    <Section title={t("newProgram.title")} id="new-program">
+      <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label={t("newProgram.title")}>
         <FormError message={form.error?.message} />
-        <TextField label="Name" name="name" maxLength={NAME_MAX} error={form.fieldError("name")} />
-        <SelectField label="Kind" name="kind" options={PROGRAM_KINDS} />
-        <SelectField label="Owning committee" name="bodyId" options={committees.map((c): [string, string] => [c.id, c.name])} error={form.fieldError("bodyId")} />
-        <SelectField label="Adopted curriculum" name="curriculumVersionId" options={o.curricula.map((c): [string, string] => [c.versionId, `${c.title} (v${c.number})`])} error={form.fieldError("curriculumVersionId")} />
+        <TextField label={t("newProgram.name")} name="name" maxLength={NAME_MAX} error={form.fieldError("name")} />
+        <SelectField label={t("newProgram.kind")} name="kind" options={Object.keys(PROGRAM_KINDS).map((k): [string, string] => [k, t(`programKind.${k}`)])} />
+        <SelectField label={t("newProgram.committee")} name="bodyId" options={committees.map((c): [string, string] => [c.id, c.name])} error={form.fieldError("bodyId")} />
+        <SelectField
+          label={t("newProgram.curriculum")}
+          name="curriculumVersionId"
+          options={o.curricula.map((c): [string, string] => [c.versionId, t("newProgram.curriculumOption", { title: c.title, number: c.number })])}
+          error={form.fieldError("curriculumVersionId")}
+        />
         <fieldset className="space-y-2 rounded-md bg-slate-50 p-3">
-          <legend className="px-1 text-sm font-semibold">Wage steps (as bargained)</legend>
+          <legend className="px-1 text-sm font-semibold">{t("newProgram.wageSteps")}</legend>
           {Array.from({ length: steps }, (_, i) => (
             <div key={i} className="grid grid-cols-2 gap-2">
-              <TextField label={`Step ${i + 1} label`} name={`step${i}.label`} maxLength={100} />
-              <SelectField label="Reached by" name={`step${i}.basis`} options={{ HOURS: "On-the-job hours", COMPETENCIES: "Competencies" }} />
-              <TextField label="At" name={`step${i}.threshold`} inputMode="numeric" defaultValue="0" />
-              <TextField label="Hourly wage" name={`step${i}.hourlyWage`} inputMode="decimal" placeholder="19.50" />
+              <TextField label={t("newProgram.stepLabel", { number: i + 1 })} name={`step${i}.label`} maxLength={100} />
+              <SelectField
+                label={t("newProgram.reachedBy")}
+                name={`step${i}.basis`}
+                options={[
+                  ["HOURS", t("newProgram.basisHours")],
+                  ["COMPETENCIES", t("record.competencies")],
+                ]}
+              />
+              <TextField label={t("newProgram.at")} name={`step${i}.threshold`} inputMode="numeric" defaultValue="0" />
+              <TextField label={t("outcomes.hourlyWage")} name={`step${i}.hourlyWage`} inputMode="decimal" placeholder="19.50" />
             </div>
           ))}
           <button type="button" className="btn-secondary !py-1 text-xs" onClick={() => setSteps((n) => Math.min(20, n + 1))}>
-            Add a step
+            {t("newProgram.addStep")}
           </button>
           {form.error?.fields && Object.keys(form.error.fields).some((k) => k.startsWith("wageSteps")) ? (
-            <p className="text-sm text-red-700">Check the wage steps: each needs a label, a number and an hourly wage.</p>
+            <p className="text-sm text-red-700">{t("newProgram.checkSteps")}</p>
           ) : null}
         </fieldset>
         <button type="submit" className="btn-primary" disabled={form.pending}>
-          Create program
+          {t("newProgram.create")}
         </button>
       </form>
     </Section>
@@ -289,37 +321,38 @@ function Settings({ o, partnershipId }: { o: Overview; partnershipId: string }) 
     mutation: save,
     toInput: (v) => ({ partnershipId, aoBodyId: v.aoBodyId ?? "", suppressionThreshold: v.suppressionThreshold, committeeSeesNames: v.committeeSeesNames === "on" }),
   });
+  const { t } = useTranslation("participants");
   return (
-    <Section title="Settings" id="participant-settings">
-      <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label="Participant settings">
+    <Section title={t("settings.title")} id="participant-settings">
+      <form onSubmit={form.onSubmit} noValidate className="space-y-3" aria-label={t("settings.form")}>
         <FormError message={form.error?.message} />
         <SelectField
-          label="Access & Opportunity committee"
+          label={t("settings.aoCommittee")}
           name="aoBodyId"
-          placeholder="None"
+          placeholder={t("settings.none")}
           defaultValue={o.settings.aoBodyId ?? ""}
           options={o.committees.map((c): [string, string] => [c.id, c.name])}
         />
         <TextField
-          label="Small-cell threshold"
+          label={t("settings.threshold")}
           name="suppressionThreshold"
           type="number"
           min={3}
           max={50}
           defaultValue={o.settings.suppressionThreshold}
-          hint="Counts from 1 to one less than this are hidden in every table about people."
+          hint={t("settings.thresholdHint")}
           error={form.fieldError("suppressionThreshold")}
         />
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" name="committeeSeesNames" defaultChecked={o.settings.committeeSeesNames} className="mt-1" />
-          A program&apos;s committee sees its participants&apos; names (never their records)
+          {t("settings.committeeSeesNames")}
         </label>
         <button type="submit" className="btn-secondary" disabled={form.pending}>
-          Save settings
+          {t("settings.save")}
         </button>
         {save.isSuccess && !form.error ? (
           <span role="status" className="ml-2 text-sm text-green-800">
-            Saved.
+            {t("common:actions.saved")}
           </span>
         ) : null}
       </form>

@@ -5,6 +5,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useNavigate, useParams, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { intlLocale } from "~/i18n/config";
+import { pageTitle } from "~/i18n/meta";
+import { useServerMessage } from "~/i18n/server-messages";
 import { EmptyState, InlineError, PageHeader, Section, Time } from "~/components/ui";
 import { JointChangeCard } from "~/features/joint/joint-change-card";
 import { ProposalNotice, type ProposalResult } from "~/features/joint/proposal-notice";
@@ -16,7 +20,7 @@ import { toUiError } from "~/lib/errors";
 import { load, requireUser } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
 
-export const meta: MetaFunction = () => [{ title: "Access & Opportunity dashboard · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "dashboard.pageTitle", "participants") }];
 
 const yearOf = (url: string) => {
   const y = Number(new URL(url).searchParams.get("year"));
@@ -49,25 +53,28 @@ export default function AoDashboard() {
   const [notice, setNotice] = useState<ProposalResult>(null);
   const [error, setError] = useState<string | null>(null);
   const thisYear = new Date().getUTCFullYear();
+  const { t, i18n } = useTranslation("participants");
+  const translate = useServerMessage();
+  const names = (list: string[]) => new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" }).format(list);
   return (
     <div>
       <p className="mb-2 text-sm">
         <Link to={`/p/${partnershipId}/participants`} className="link">
-          ← Participants
+          {t("back")}
         </Link>
       </p>
       <PageHeader
-        title="Access & Opportunity dashboard"
-        description="Who applies, enrolls, stays, completes and is placed, and at what wage, by group: so the partnership can see whether training, hiring, retention and pay are equitable."
+        title={t("dashboard.title")}
+        description={t("dashboard.description")}
         actions={
           <a href={`/p/${partnershipId}/participants/dashboard.csv?year=${year}`} className="btn-secondary" download>
-            CSV ({year})
+            {t("dashboard.csv", { year })}
           </a>
         }
       />
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-2" aria-label="Choose the year">
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-2" aria-label={t("dashboard.chooseYear")}>
         <label className="text-sm font-medium" htmlFor="year">
-          Applicants of
+          {t("dashboard.applicantsOf")}
         </label>
         <select id="year" name="year" className="input !w-auto" defaultValue={year} onChange={(e) => navigate(`?year=${e.currentTarget.value}`)}>
           {Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => (
@@ -78,7 +85,7 @@ export default function AoDashboard() {
         </select>
         <noscript>
           <button type="submit" className="btn-secondary">
-            Show
+            {t("dashboard.show")}
           </button>
         </noscript>
       </form>
@@ -86,24 +93,24 @@ export default function AoDashboard() {
         <div className="min-w-0 xl:col-span-3">
           {query.isLoading ? (
             <p role="status" className="text-sm text-slate-600">
-              Counting…
+              {t("dashboard.counting")}
             </p>
           ) : query.isError ? (
             <p role="alert" className="text-sm text-red-700">
-              Could not load the dashboard: {toUiError(query.error).message}
+              {t("dashboard.loadError", { message: translate(toUiError(query.error).message) })}
             </p>
           ) : query.data ? (
             query.data.tables[0]!.all.counts[0] === 0 ? (
-              <EmptyState title={`Nobody applied in ${year}`}>Choose another year, or import participants.</EmptyState>
+              <EmptyState title={t("dashboard.nobody", { year })}>{t("dashboard.nobodyBody")}</EmptyState>
             ) : (
               <DashboardView dashboard={query.data} />
             )
           ) : null}
         </div>
         <div className="min-w-0 space-y-6">
-          <Section title="Publish" id="publish">
+          <Section title={t("dashboard.publish.title")} id="publish">
             <p className="mb-3 text-sm text-slate-600">
-              Publishing makes {year}&apos;s tables, as they stand when the other side&apos;s co-chair concurs, a public page and CSV. Both co-chairs must agree.
+              {t("dashboard.publish.body", { year })}
             </p>
             <button
               type="button"
@@ -119,12 +126,12 @@ export default function AoDashboard() {
                 )
               }
             >
-              Propose publishing {year}
+              {t("dashboard.publish.propose", { year })}
             </button>
             <InlineError message={error} />
-            {notice ? <ProposalNotice result={notice} applied="Published." className="mt-2" /> : null}
+            {notice ? <ProposalNotice result={notice} applied={t("dashboard.publish.published")} className="mt-2" /> : null}
             {proposals.length ? (
-              <ul className="mt-4 space-y-3" aria-label="Proposals to publish">
+              <ul className="mt-4 space-y-3" aria-label={t("dashboard.publish.proposals")}>
                 {proposals.map((c) => (
                   <li key={c.id}>
                     <JointChangeCard change={c} />
@@ -133,17 +140,17 @@ export default function AoDashboard() {
               </ul>
             ) : null}
           </Section>
-          <Section title="Published" id="published">
+          <Section title={t("dashboard.published.title")} id="published">
             {snapshots.length === 0 ? (
-              <p className="text-sm text-slate-600">Nothing published yet.</p>
+              <p className="text-sm text-slate-600">{t("dashboard.published.none")}</p>
             ) : (
               <ul className="space-y-2 text-sm">
                 {snapshots.map((s) => (
                   <li key={s.id}>
                     <Link to={`/p/${partnershipId}/participants/published/${s.id}`} className="link">
-                      {s.year}, published <Time value={s.publishedAt} />
+                      <Trans t={t} i18nKey="dashboard.published.link" values={{ year: s.year }} components={{ time: <Time value={s.publishedAt} /> }} />
                     </Link>
-                    <span className="block text-xs text-slate-600">agreed by {s.agreedBy.join(" and ")} · threshold {s.threshold}</span>
+                    <span className="block text-xs text-slate-600">{t("dashboard.published.line", { names: names(s.agreedBy), threshold: s.threshold })}</span>
                   </li>
                 ))}
               </ul>

@@ -3,6 +3,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/meta";
+import { useServerMessage } from "~/i18n/server-messages";
 import { FormError } from "~/components/field";
 import { Badge, PageHeader, Section } from "~/components/ui";
 import { toUiError } from "~/lib/errors";
@@ -10,7 +13,7 @@ import { requireUser } from "~/lib/guards.server";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import { HOURS_COLUMNS, PARTICIPANT_COLUMNS } from "../../server/domains/participants/participants.rules";
 
-export const meta: MetaFunction = () => [{ title: "Import participants · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "import.pageTitle", "participants") }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   requireUser(context, request);
@@ -29,6 +32,8 @@ export default function ImportPage() {
   const previewCall = trpc.participants.import.preview.useMutation();
   const run = trpc.participants.import.run.useMutation();
   const columns = kind === "participants" ? PARTICIPANT_COLUMNS : HOURS_COLUMNS;
+  const { t } = useTranslation("participants");
+  const translate = useServerMessage();
   const reset = () => {
     setPreview(null);
     setDone(null);
@@ -38,14 +43,14 @@ export default function ImportPage() {
     <div>
       <p className="mb-2 text-sm">
         <Link to={`/p/${partnershipId}/participants`} className="link">
-          ← Participants
+          {t("back")}
         </Link>
       </p>
-      <PageHeader title="Import from a spreadsheet" description="Save the sheet as CSV with the columns below. Nothing is written until every row is right." />
-      <Section title="File" id="import-file">
+      <PageHeader title={t("import.title")} description={t("import.description")} />
+      <Section title={t("import.file")} id="import-file">
         <form
           className="space-y-3"
-          aria-label="Preview an import"
+          aria-label={t("import.previewForm")}
           onSubmit={(e) => {
             e.preventDefault();
             reset();
@@ -54,23 +59,26 @@ export default function ImportPage() {
         >
           <FormError message={error} />
           <fieldset>
-            <legend className="text-sm font-medium">What the file holds</legend>
+            <legend className="text-sm font-medium">{t("import.holds")}</legend>
             <div className="mt-1 flex gap-4 text-sm">
               {(["participants", "hours"] as const).map((k) => (
                 <label key={k} className="flex items-center gap-2">
                   <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => (setKind(k), reset())} />
-                  {k === "participants" ? "Participants and their applications" : "Weekly hours"}
+                  {k === "participants" ? t("import.kindParticipants") : t("import.kindHours")}
                 </label>
               ))}
             </div>
           </fieldset>
           <p className="text-xs text-slate-600">
-            Columns: <code className="break-all">{columns.join(", ")}</code>
-            {kind === "participants" ? ". Race and ethnicity: categories separated by ; (e.g. Asian;White). Dates: YYYY-MM-DD." : ". week_of: the Monday of the week; kind: OJL or RI."}
+            {kind === "participants" ? (
+              <Trans t={t} i18nKey="import.columnsParticipants" values={{ columns: columns.join(", ") }} components={{ code: <code className="break-all" /> }} />
+            ) : (
+              <Trans t={t} i18nKey="import.columnsHours" values={{ columns: columns.join(", ") }} components={{ code: <code className="break-all" /> }} />
+            )}
           </p>
           <div className="space-y-1">
             <label htmlFor="csv-file" className="block text-sm font-medium">
-              Choose a CSV file
+              {t("import.chooseFile")}
             </label>
             <input
               id="csv-file"
@@ -79,36 +87,36 @@ export default function ImportPage() {
               className="text-sm"
               onChange={(e) => {
                 const file = e.currentTarget.files?.[0];
-                if (file) void file.text().then((t) => (setCsv(t), reset()));
+                if (file) void file.text().then((text) => (setCsv(text), reset()));
               }}
             />
           </div>
           <div className="space-y-1">
             <label htmlFor="csv-text" className="block text-sm font-medium">
-              Or paste it
+              {t("import.paste")}
             </label>
             <textarea id="csv-text" className="input font-mono text-xs" rows={8} value={csv} onChange={(e) => (setCsv(e.currentTarget.value), reset())} />
           </div>
           <button type="submit" className="btn-secondary" disabled={!csv.trim() || previewCall.isPending}>
-            {previewCall.isPending ? "Checking…" : "Preview"}
+            {previewCall.isPending ? t("import.checking") : t("import.preview")}
           </button>
         </form>
       </Section>
       {preview ? (
-        <Section title={`Preview: ${preview.valid} ready, ${preview.invalid} with errors`} id="import-preview">
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Preview, scrollable">
+        <Section title={t("import.previewTitle", { valid: preview.valid, invalid: preview.invalid })} id="import-preview">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("import.scrollable")}>
             <table className="w-full min-w-[30rem] text-sm">
-              <caption className="sr-only">Each row of the file and what is wrong with it</caption>
+              <caption className="sr-only">{t("import.caption")}</caption>
               <thead>
                 <tr className="border-b text-xs text-slate-600">
                   <th scope="col" className="py-1 text-left font-medium">
-                    Line
+                    {t("import.line")}
                   </th>
                   <th scope="col" className="py-1 text-left font-medium">
-                    Row
+                    {t("import.row")}
                   </th>
                   <th scope="col" className="py-1 text-left font-medium">
-                    Check
+                    {t("import.check")}
                   </th>
                 </tr>
               </thead>
@@ -119,12 +127,12 @@ export default function ImportPage() {
                     <td className="py-1">{r.summary}</td>
                     <td className="py-1">
                       {r.ok ? (
-                        <Badge tone="green">Ready</Badge>
+                        <Badge tone="green">{t("import.ready")}</Badge>
                       ) : (
                         <ul className="text-red-800">
                           {r.errors.map((e, i) => (
                             <li key={i}>
-                              <span className="font-medium">{e.column}</span>: {e.message}
+                              <span className="font-medium">{e.column}</span>: {translate(e.message)}
                             </li>
                           ))}
                         </ul>
@@ -142,14 +150,14 @@ export default function ImportPage() {
               disabled={preview.invalid > 0 || run.isPending}
               onClick={() =>
                 run.mutateAsync({ partnershipId, kind, csv }).then(
-                  (r) => (setDone(`Imported ${r.imported} rows.`), setPreview(null)),
+                  (r) => (setDone(t("import.imported", { count: r.imported })), setPreview(null)),
                   (err: unknown) => setError(toUiError(err).message),
                 )
               }
             >
-              Import all {preview.rows.length} rows
+              {t("import.importAll", { count: preview.rows.length })}
             </button>
-            {preview.invalid > 0 ? <p className="mt-2 text-sm text-slate-700">Correct the rows with errors and preview again: nothing is imported while any row is wrong.</p> : null}
+            {preview.invalid > 0 ? <p className="mt-2 text-sm text-slate-700">{t("import.correct")}</p> : null}
           </div>
         </Section>
       ) : null}

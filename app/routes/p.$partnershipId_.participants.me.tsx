@@ -2,14 +2,16 @@
 // the partnership): hours to log, what the mentor approved, competencies, credentials, wage step.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/ui";
+import { pageTitle } from "~/i18n/meta";
 import { ParticipantRecordView } from "~/features/participants/record";
 import { useParticipantsLive } from "~/features/participants/use-participants-live";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load, requireUser } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
 
-export const meta: MetaFunction = () => [{ title: "Your progress · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "me.pageTitle", "participants") }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request);
@@ -24,9 +26,10 @@ export default function MyProgress() {
   const utils = trpc.useUtils();
   const query = trpc.participants.mine.useQuery({ partnershipId }, { initialData: initial.record, refetchOnWindowFocus: false });
   const record = query.data ?? initial.record;
+  const { t } = useTranslation("participants");
   return (
     <div>
-      <PageHeader title="Your progress" description={`${record.participant.name} · only you, your mentor, your instructor and your program's administrators see this record, and you see who opened it.`} />
+      <PageHeader title={t("me.title")} description={t("me.description", { name: record.participant.name })} />
       <ParticipantRecordView record={record} onChanged={() => void utils.participants.mine.invalidate({ partnershipId })} />
     </div>
   );

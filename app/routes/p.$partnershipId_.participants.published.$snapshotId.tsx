@@ -2,12 +2,15 @@
 // agreed to publish them, with the rule and threshold under every table.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useParams } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { PageHeader, Time } from "~/components/ui";
+import { intlLocale } from "~/i18n/config";
+import { pageTitle } from "~/i18n/meta";
 import { DashboardView } from "~/features/participants/dashboard-tables";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load } from "~/lib/guards.server";
 
-export const meta: MetaFunction = () => [{ title: "Access & Opportunity · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "snapshot.pageTitle", "participants") }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const snapshot = await load(request, () => context.trpc.participants.snapshot.public({ snapshotId: params.snapshotId ?? "" }));
@@ -18,18 +21,22 @@ export default function PublishedSnapshot() {
   const { partnershipId = "", snapshotId = "" } = useParams();
   const { snapshot } = useData<typeof loader>();
   const d = snapshot.dashboard;
+  const { t, i18n } = useTranslation("participants");
   return (
     <div>
       <PageHeader
-        title={`Access & Opportunity, ${d.year}`}
+        title={t("snapshot.title", { year: d.year })}
         description={
-          <>
-            {d.partnershipName}. Published <Time value={snapshot.publishedAt} /> with the agreement of both co-chairs ({snapshot.agreedBy.join(" and ")}).
-          </>
+          <Trans
+            t={t}
+            i18nKey="snapshot.description"
+            values={{ partnership: d.partnershipName, names: new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" }).format(snapshot.agreedBy) }}
+            components={{ time: <Time value={snapshot.publishedAt} /> }}
+          />
         }
         actions={
           <a href={`/p/${partnershipId}/participants/published/${snapshotId}.csv`} className="btn-secondary" download>
-            CSV
+            {t("snapshot.csv")}
           </a>
         }
       />

@@ -1,25 +1,54 @@
 // The A&O dashboard's tables as a reader sees them, on the committee's page and on the public snapshot:
 // each table with its counts per stage, rates and the median wage at placement, hidden cells marked, and
-// the suppression rule and threshold printed under every table.
+// the suppression rule and threshold printed under every table. The server builds the tables with English
+// labels (a published snapshot keeps them frozen); the reader sees them said again from their keys, in
+// the reader's language (employers' and programs' names stay as they are).
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/format";
 import type { Dashboard, DashboardRow, DashboardTable } from "../../../server/domains/participants/dashboard";
 
 export function Hidden() {
+  const { t } = useTranslation("participants");
   return (
     <span className="text-slate-500">
       <span aria-hidden>—</span>
-      <span className="sr-only">hidden</span>
+      <span className="sr-only">{t("dashboard.hidden")}</span>
     </span>
   );
 }
 
-const cents = (c: number | null) => (c === null ? null : `$${(c / 100).toFixed(2)}`);
+const DEMOGRAPHIC_TABLES = new Set(["sex", "veteranStatus", "disabilityStatus", "ageBand"]);
+
+/** A table's title, a group's name and the rule, in the reader's language. */
+export function useDashboardWords(dashboard: Pick<Dashboard, "year" | "threshold">) {
+  const { t } = useTranslation("participants");
+  return {
+    table: (table: Pick<DashboardTable, "key" | "label">) => t(`dashboard.table.${table.key}`, { defaultValue: table.label }),
+    group: (table: Pick<DashboardTable, "key">, row: Pick<DashboardRow, "key" | "label">) => {
+      if (row.key === "all") return t("dashboard.allApplicants");
+      if (table.key === "raceEthnicity") {
+        if (row.key === "MULTIPLE") return t("dashboard.multiracial");
+        if (row.key === "NOT_REPORTED") return t("services:demographics.race.PREFER_NOT_TO_SAY");
+        return t(`services:demographics.race.${row.key}`, { defaultValue: row.label });
+      }
+      if (DEMOGRAPHIC_TABLES.has(table.key)) return t(`services:demographics.answer.${table.key}.${row.key}`, { defaultValue: row.label });
+      if (table.key === "quarter") return t("dashboard.quarter", { quarter: row.key, year: dashboard.year });
+      return row.label;
+    },
+    stage: (key: string, label: string) => t(`dashboard.stage.${key}`, { defaultValue: label }),
+    rate: (key: string, label: string) => t(`dashboard.rate.${key}`, { defaultValue: label }),
+    rule: t("dashboard.rule", { below: dashboard.threshold - 1, threshold: dashboard.threshold }),
+    ruleLabel: t("dashboard.ruleLabel", { threshold: dashboard.threshold }),
+  };
+}
 
 function Cells({ row, dashboard }: { row: DashboardRow; dashboard: Dashboard }) {
+  const f = useFormat();
   return (
     <>
       {row.counts.map((n, i) => (
         <td key={dashboard.stages[i]!.key} className="px-2 py-1 text-right tabular-nums" data-hidden={n === null ? "true" : undefined}>
-          {n === null ? <Hidden /> : n}
+          {n === null ? <Hidden /> : f.number(n)}
         </td>
       ))}
       {dashboard.rateLabels.map((r) => {
@@ -30,40 +59,41 @@ function Cells({ row, dashboard }: { row: DashboardRow; dashboard: Dashboard }) 
           </td>
         );
       })}
-      <td className="px-2 py-1 text-right tabular-nums">{row.medianWageCents === null ? <Hidden /> : cents(row.medianWageCents)}</td>
+      <td className="px-2 py-1 text-right tabular-nums">{row.medianWageCents === null ? <Hidden /> : f.cents(row.medianWageCents)}</td>
     </>
   );
 }
 
 export function DashboardTableView({ table, dashboard }: { table: DashboardTable; dashboard: Dashboard }) {
+  const { t } = useTranslation("participants");
+  const words = useDashboardWords(dashboard);
   const id = `table-${table.key}`;
+  const title = words.table(table);
   return (
     <section aria-labelledby={`${id}-heading`} className="card min-w-0">
       <h3 id={`${id}-heading`} className="text-base font-semibold text-slate-900">
-        {table.label}
+        {title}
       </h3>
-      <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={`${table.label}, scrollable`}>
+      <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={t("dashboard.scrollable", { title })}>
         <table className="w-full min-w-[44rem] text-sm">
-          <caption className="sr-only">
-            {table.label}: applicants of {dashboard.year} by stage. {table.hiddenCells} counts hidden.
-          </caption>
+          <caption className="sr-only">{t("dashboard.caption", { title, year: dashboard.year, count: table.hiddenCells })}</caption>
           <thead>
             <tr className="border-b border-slate-200 text-xs text-slate-600">
               <th scope="col" className="px-2 py-1 text-left font-medium">
-                Group
+                {t("dashboard.group")}
               </th>
               {dashboard.stages.map((s) => (
                 <th key={s.key} scope="col" className="px-2 py-1 text-right font-medium">
-                  {s.label}
+                  {words.stage(s.key, s.label)}
                 </th>
               ))}
               {dashboard.rateLabels.map((r) => (
                 <th key={r.key} scope="col" className="px-2 py-1 text-right font-medium">
-                  {r.label}
+                  {words.rate(r.key, r.label)}
                 </th>
               ))}
               <th scope="col" className="px-2 py-1 text-right font-medium">
-                Median wage at placement
+                {t("dashboard.medianWage")}
               </th>
             </tr>
           </thead>
@@ -71,14 +101,14 @@ export function DashboardTableView({ table, dashboard }: { table: DashboardTable
             {table.rows.map((row) => (
               <tr key={row.key} className="border-b border-slate-100">
                 <th scope="row" className="px-2 py-1 text-left font-normal">
-                  {row.label}
+                  {words.group(table, row)}
                 </th>
                 <Cells row={row} dashboard={dashboard} />
               </tr>
             ))}
             <tr className="border-t-2 border-slate-300 font-medium">
               <th scope="row" className="px-2 py-1 text-left">
-                {table.all.label}
+                {words.group(table, table.all)}
               </th>
               <Cells row={table.all} dashboard={dashboard} />
             </tr>
@@ -86,42 +116,45 @@ export function DashboardTableView({ table, dashboard }: { table: DashboardTable
         </table>
       </div>
       <p className="mt-2 text-xs text-slate-600">
-        <span className="font-medium">Suppression (threshold {dashboard.threshold}):</span> {dashboard.rule}
+        <span className="font-medium">{words.ruleLabel}</span> {words.rule}
       </p>
     </section>
   );
 }
 
 export function TrendView({ dashboard }: { dashboard: Dashboard }) {
+  const { t } = useTranslation("participants");
+  const words = useDashboardWords(dashboard);
+  const f = useFormat();
   return (
     <section aria-labelledby="trend-heading" className="card min-w-0">
       <h3 id="trend-heading" className="text-base font-semibold text-slate-900">
-        Trend: applicants by year
+        {t("dashboard.trend")}
       </h3>
-      <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Trend, scrollable">
+      <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={t("dashboard.trendScrollable")}>
         <table className="w-full min-w-[32rem] text-sm">
-          <caption className="sr-only">Applicants of each year by stage, small counts hidden</caption>
+          <caption className="sr-only">{t("dashboard.trendCaption")}</caption>
           <thead>
             <tr className="border-b border-slate-200 text-xs text-slate-600">
               <th scope="col" className="px-2 py-1 text-left font-medium">
-                Applied in
+                {t("dashboard.appliedIn")}
               </th>
               {dashboard.stages.map((s) => (
                 <th key={s.key} scope="col" className="px-2 py-1 text-right font-medium">
-                  {s.label}
+                  {words.stage(s.key, s.label)}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {dashboard.trend.map((t) => (
-              <tr key={t.year} className="border-b border-slate-100">
+            {dashboard.trend.map((row) => (
+              <tr key={row.year} className="border-b border-slate-100">
                 <th scope="row" className="px-2 py-1 text-left font-normal">
-                  {t.year}
+                  {row.year}
                 </th>
-                {t.counts.map((n, i) => (
+                {row.counts.map((n, i) => (
                   <td key={dashboard.stages[i]!.key} className="px-2 py-1 text-right tabular-nums">
-                    {n === null ? <Hidden /> : n}
+                    {n === null ? <Hidden /> : f.number(n)}
                   </td>
                 ))}
               </tr>
@@ -130,23 +163,24 @@ export function TrendView({ dashboard }: { dashboard: Dashboard }) {
         </table>
       </div>
       <p className="mt-2 text-xs text-slate-600">
-        <span className="font-medium">Suppression (threshold {dashboard.threshold}):</span> {dashboard.rule}
+        <span className="font-medium">{words.ruleLabel}</span> {words.rule}
       </p>
     </section>
   );
 }
 
 export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
-  const hidden = dashboard.tables.reduce((n, t) => n + t.hiddenCells, 0);
+  const { t } = useTranslation("participants");
+  const words = useDashboardWords(dashboard);
+  const hidden = dashboard.tables.reduce((n, table) => n + table.hiddenCells, 0);
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-700" role="note">
-        People who applied in {dashboard.year}, at each stage. <span className="font-medium">{hidden}</span> counts are hidden (shown as —) so that no small group,
-        and no one in it, can be picked out. {dashboard.rule}
+        {t("dashboard.intro", { year: dashboard.year, count: hidden })} {words.rule}
       </p>
       <TrendView dashboard={dashboard} />
-      {dashboard.tables.map((t) => (
-        <DashboardTableView key={t.key} table={t} dashboard={dashboard} />
+      {dashboard.tables.map((table) => (
+        <DashboardTableView key={table.key} table={table} dashboard={dashboard} />
       ))}
     </div>
   );

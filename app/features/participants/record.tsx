@@ -3,18 +3,19 @@
 // module, credentials, status and outcomes, with the forms the viewer's relation allows (flags from the
 // server's policy). Used by the staff's page and by the participant's own page.
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { intlLocale } from "~/i18n/config";
+import { useFormat } from "~/i18n/format";
+import { useServerMessage } from "~/i18n/server-messages";
+import { readReason } from "~/features/services/read-reason";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { Badge, EmptyState, InlineError, Section, Time } from "~/components/ui";
 import { useInputMutationForm } from "~/lib/forms";
 import { toUiError } from "~/lib/errors";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import {
-  ENROLLMENT_ACTION_LABELS,
   ENROLLMENT_ACTIONS,
-  ENROLLMENT_STATUSES,
   formatTenths,
-  formatWage,
-  PROGRAM_KINDS,
   type EnrollmentAction,
 } from "../../../server/domains/participants/participants.rules";
 import {
@@ -55,29 +56,36 @@ function Bar({ label, percent, detail }: { label: string; percent: number; detai
 }
 
 export function ParticipantRecordView({ record, onChanged }: { record: ParticipantRecord; onChanged: () => void }) {
+  const { t, i18n } = useTranslation("participants");
+  const translate = useServerMessage();
+  const answers = record.participant.answers;
   return (
     <div className="space-y-8">
       {record.enrollments.map((e) => (
         <EnrollmentView key={e.id} enrollment={e} onChanged={onChanged} self={record.relation === "SELF"} />
       ))}
-      {record.participant.answers ? (
-        <Section title="Self-reported (optional)" id="answers">
+      {answers ? (
+        <Section title={t("services:demographics.legend")} id="answers">
           <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
             <div>
-              <dt className="text-slate-500">Race and ethnicity</dt>
-              <dd>{record.participant.answers.raceEthnicity}</dd>
+              <dt className="text-slate-500">{t("services:demographics.question.raceEthnicity")}</dt>
+              <dd>
+                {new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" }).format(
+                  answers.raceEthnicityCodes.map((code) => t(`services:demographics.race.${code}`, { defaultValue: code })),
+                )}
+              </dd>
             </div>
           </dl>
-          <p className="mt-2 text-xs text-slate-600">Seen only by you and the program&apos;s administrators; counted, never shown, elsewhere.</p>
+          <p className="mt-2 text-xs text-slate-600">{t("record.answersNote")}</p>
         </Section>
       ) : null}
       {record.accessLog.length ? (
-        <Section title="Who opened this record" id="access-log">
+        <Section title={t("record.log")} id="access-log">
           <ul className="space-y-1 text-sm">
             {record.accessLog.map((l) => (
               <li key={l.id}>
                 <span className="font-medium">{l.reader}</span> · <Time value={l.at} withTime />
-                <span className="block text-xs text-slate-600">{l.reason}</span>
+                <span className="block text-xs text-slate-600">{readReason(l.reason, t, translate)}</span>
               </li>
             ))}
           </ul>
@@ -89,58 +97,76 @@ export function ParticipantRecordView({ record, onChanged }: { record: Participa
 
 function EnrollmentView({ enrollment: e, onChanged, self }: { enrollment: Enrollment; onChanged: () => void; self: boolean }) {
   const p = e.progress;
+  const { t } = useTranslation("participants");
+  const f = useFormat();
+  const wage = (cents: number) => t("record.perHour", { amount: f.cents(cents) });
+  const details = [
+    t(`programKind.${e.program.kind}`),
+    e.employerName,
+    t("record.curriculum", { title: e.curriculum.title, number: e.curriculum.number }),
+  ];
+  const after = [
+    ...(e.mentorName ? [t("record.mentor", { name: e.mentorName })] : []),
+    ...(e.instructorName ? [t("record.instructor", { name: e.instructorName })] : []),
+    ...(e.statusReason ? [e.statusReason] : []),
+  ];
   return (
     <section aria-labelledby={`enrollment-${e.id}`} className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
         <h2 id={`enrollment-${e.id}`} className="text-xl font-semibold text-slate-900">
           {e.program.name}
         </h2>
-        <Badge tone={STATUS_TONE[e.status] ?? "slate"}>{ENROLLMENT_STATUSES[e.status]}</Badge>
+        <Badge tone={STATUS_TONE[e.status] ?? "slate"}>{t(`status.${e.status}`)}</Badge>
       </div>
       <p className="text-sm text-slate-600">
-        {PROGRAM_KINDS[e.program.kind]} · {e.employerName} · curriculum “{e.curriculum.title}” version {e.curriculum.number}
+        {details.join(" · ")}
         {e.startDate ? (
           <>
-            {" "}
-            · started <Time value={e.startDate} dateOnly />
+            {" · "}
+            <Trans t={t} i18nKey="record.started" components={{ time: <Time value={e.startDate} dateOnly /> }} />
           </>
         ) : null}
-        {e.mentorName ? ` · mentor ${e.mentorName}` : ""}
-        {e.instructorName ? ` · instructor ${e.instructorName}` : ""}
-        {e.statusReason ? ` · ${e.statusReason}` : ""}
+        {after.map((part) => ` · ${part}`).join("")}
       </p>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <Section title={self ? "Your progress toward completion" : "Progress toward completion"} id={`progress-${e.id}`}>
+          <Section title={self ? t("record.yourProgress") : t("record.progress")} id={`progress-${e.id}`}>
             <div className="space-y-3">
-              <Bar label="On-the-job learning" percent={p.percent.ojl} detail={`${formatTenths(p.credited.ojlTenths)} of ${p.required.ojlHours} hours`} />
-              <Bar label="Related instruction" percent={p.percent.ri} detail={`${formatTenths(p.credited.riTenths)} of ${p.required.riHours} hours`} />
-              <Bar label="Competencies" percent={p.percent.competencies} detail={`${p.attained} of ${p.required.competencies}`} />
+              <Bar label={t("record.ojl")} percent={p.percent.ojl} detail={t("record.hoursOf", { done: formatTenths(p.credited.ojlTenths), count: p.required.ojlHours })} />
+              <Bar label={t("record.ri")} percent={p.percent.ri} detail={t("record.hoursOf", { done: formatTenths(p.credited.riTenths), count: p.required.riHours })} />
+              <Bar label={t("record.competencies")} percent={p.percent.competencies} detail={t("record.of", { done: p.attained, total: p.required.competencies })} />
             </div>
             {p.credited.standingOjlHours + p.credited.standingRiHours > 0 ? (
               <p className="mt-2 text-xs text-slate-600">
-                Includes advanced standing from test-out: {p.credited.standingOjlHours} on-the-job and {p.credited.standingRiHours} instruction hours.
+                {t("record.standing", { ojl: p.credited.standingOjlHours, ri: p.credited.standingRiHours })}
               </p>
             ) : null}
             <p className="mt-3 text-sm" data-testid="overall-progress">
-              {p.complete ? "Every requirement is met." : `${p.percent.overall}% of the way overall.`}
+              {p.complete ? t("record.complete") : t("record.overall", { percent: p.percent.overall })}
             </p>
           </Section>
           <HoursSection e={e} onChanged={onChanged} />
           <CompetenciesSection e={e} onChanged={onChanged} />
         </div>
         <div className="min-w-0 space-y-6">
-          <Section title="Wage" id={`wage-${e.id}`}>
+          <Section title={t("record.wage")} id={`wage-${e.id}`}>
             {e.wageSteps.length === 0 ? (
-              <p className="text-sm text-slate-600">The program sets no wage steps.</p>
+              <p className="text-sm text-slate-600">{t("record.noWageSteps")}</p>
             ) : (
               <>
                 <p className="text-sm">
-                  Current step: <span className="font-medium">{e.wage.current ? `${e.wage.current.label}, ${formatWage(e.wage.current.hourlyCents)}` : "none yet"}</span>
+                  <Trans
+                    t={t}
+                    i18nKey="record.currentStep"
+                    values={{ step: e.wage.current ? t("record.step", { label: e.wage.current.label, wage: wage(e.wage.current.hourlyCents) }) : t("record.noStep") }}
+                    components={{ strong: <span className="font-medium" /> }}
+                  />
                 </p>
                 {e.wage.next ? (
                   <p className="mt-1 text-sm text-slate-600">
-                    Next: {e.wage.next.label} ({formatWage(e.wage.next.hourlyCents)}) in {e.wage.toNext} {e.wage.next.basis === "HOURS" ? "on-the-job hours" : "competencies"}.
+                    {e.wage.next.basis === "HOURS"
+                      ? t("record.nextHours", { label: e.wage.next.label, wage: wage(e.wage.next.hourlyCents), count: e.wage.toNext ?? 0 })
+                      : t("record.nextCompetencies", { label: e.wage.next.label, wage: wage(e.wage.next.hourlyCents), count: e.wage.toNext ?? 0 })}
                   </p>
                 ) : null}
               </>
@@ -149,11 +175,11 @@ function EnrollmentView({ enrollment: e, onChanged, self }: { enrollment: Enroll
           <CredentialsSection e={e} onChanged={onChanged} />
           {e.can.changeStatus ? <StatusSection e={e} onChanged={onChanged} /> : null}
           {e.can.outcome || e.outcomes.length ? <OutcomesSection e={e} onChanged={onChanged} /> : null}
-          <Section title="History" id={`history-${e.id}`}>
+          <Section title={t("record.history")} id={`history-${e.id}`}>
             <ol className="space-y-1 text-sm">
               {e.events.map((ev) => (
                 <li key={ev.id}>
-                  {ENROLLMENT_STATUSES[ev.to as keyof typeof ENROLLMENT_STATUSES] ?? ev.to} · <Time value={ev.at} /> · {ev.by}
+                  {t(`status.${ev.to}`, { defaultValue: ev.to })} · <Time value={ev.at} /> · {ev.by}
                   {ev.reason ? <span className="block text-xs text-slate-600">{ev.reason}</span> : null}
                 </li>
               ))}
@@ -169,9 +195,10 @@ function HoursSection({ e, onChanged }: { e: Enrollment; onChanged: () => void }
   const log = trpc.participants.hours.log.useMutation({ onSuccess: onChanged });
   const decide = trpc.participants.hours.decide.useMutation({ onSuccess: onChanged });
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation("participants");
   const kinds: Array<[string, string]> = [
-    ...(e.can.logOjl ? [["OJL", "On the job"] as [string, string]] : []),
-    ...(e.can.logRi ? [["RI", "Related instruction"] as [string, string]] : []),
+    ...(e.can.logOjl ? [["OJL", t("hours.kindOjl")] as [string, string]] : []),
+    ...(e.can.logRi ? [["RI", t("record.ri")] as [string, string]] : []),
   ];
   const form = useInputMutationForm({
     schema: LogHoursInputSchema,
@@ -180,23 +207,23 @@ function HoursSection({ e, onChanged }: { e: Enrollment; onChanged: () => void }
     onSuccess: (_r, f) => f.reset(),
   });
   return (
-    <Section title="Hours by week" id={`hours-${e.id}`}>
+    <Section title={t("hours.title")} id={`hours-${e.id}`}>
       {kinds.length ? (
-        <form onSubmit={form.onSubmit} noValidate className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-4" aria-label="Log hours">
+        <form onSubmit={form.onSubmit} noValidate className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-4" aria-label={t("hours.log")}>
           <div className="sm:col-span-4">
             <FormError message={form.error?.message} />
           </div>
-          <TextField label="Week of" name="week" type="date" defaultValue={today()} error={form.fieldError("week")} />
-          <SelectField label="Kind" name="kind" options={kinds} error={form.fieldError("kind")} />
-          <TextField label="Hours" name="hours" inputMode="decimal" placeholder="40" error={form.fieldError("hours")} />
-          <TextField label="Note (optional)" name="note" maxLength={500} error={form.fieldError("note")} />
+          <TextField label={t("hours.weekOf")} name="week" type="date" defaultValue={today()} error={form.fieldError("week")} />
+          <SelectField label={t("hours.kind")} name="kind" options={kinds} error={form.fieldError("kind")} />
+          <TextField label={t("hours.hours")} name="hours" inputMode="decimal" placeholder="40" error={form.fieldError("hours")} />
+          <TextField label={t("hours.note")} name="note" maxLength={500} error={form.fieldError("note")} />
           <div className="sm:col-span-4">
             <button type="submit" className="btn-primary" disabled={form.pending}>
-              Log hours
+              {t("hours.log")}
             </button>
             {log.isSuccess && !form.error ? (
               <span role="status" className="ml-3 text-sm text-green-800">
-                Logged: waiting for the mentor.
+                {t("hours.logged")}
               </span>
             ) : null}
           </div>
@@ -204,27 +231,27 @@ function HoursSection({ e, onChanged }: { e: Enrollment; onChanged: () => void }
       ) : null}
       <InlineError message={error} />
       {e.hours.length === 0 ? (
-        <EmptyState title="No hours logged yet" />
+        <EmptyState title={t("hours.none")} />
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Hours by week, scrollable">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("hours.scrollable")}>
           <table className="w-full min-w-[30rem] text-sm">
-            <caption className="sr-only">Hours logged by week</caption>
+            <caption className="sr-only">{t("hours.caption")}</caption>
             <thead>
               <tr className="border-b text-xs text-slate-600">
                 <th scope="col" className="py-1 text-left font-medium">
-                  Week of
+                  {t("hours.weekOf")}
                 </th>
                 <th scope="col" className="py-1 text-left font-medium">
-                  Kind
+                  {t("hours.kind")}
                 </th>
                 <th scope="col" className="py-1 text-right font-medium">
-                  Hours
+                  {t("hours.hours")}
                 </th>
                 <th scope="col" className="py-1 text-left font-medium">
-                  Status
+                  {t("hours.status")}
                 </th>
                 <th scope="col" className="py-1 text-left font-medium">
-                  <span className="sr-only">Decision</span>
+                  <span className="sr-only">{t("hours.decision")}</span>
                 </th>
               </tr>
             </thead>
@@ -234,14 +261,14 @@ function HoursSection({ e, onChanged }: { e: Enrollment; onChanged: () => void }
                   <td className="py-1">
                     <Time value={h.weekOf} dateOnly />
                   </td>
-                  <td className="py-1">{h.kind === "OJL" ? "On the job" : "Instruction"}</td>
+                  <td className="py-1">{h.kind === "OJL" ? t("hours.kindOjl") : t("hours.kindRi")}</td>
                   <td className="py-1 text-right tabular-nums">{formatTenths(h.tenths)}</td>
                   <td className="py-1">
                     <Badge tone={h.status === "APPROVED" ? "green" : h.status === "REJECTED" ? "red" : "amber"}>
-                      {h.status === "SUBMITTED" ? "Waiting for the mentor" : h.status === "APPROVED" ? "Approved" : "Sent back"}
+                      {t(`hours.state.${h.status}`)}
                     </Badge>
                     <span className="block text-xs text-slate-500">
-                      logged by {h.loggedBy}
+                      {t("hours.loggedBy", { name: h.loggedBy })}
                       {h.note ? ` · ${h.note}` : ""}
                       {h.decisionNote ? ` · ${h.decisionNote}` : ""}
                     </span>
@@ -252,23 +279,23 @@ function HoursSection({ e, onChanged }: { e: Enrollment; onChanged: () => void }
                         <button
                           type="button"
                           className="btn-primary !px-2 !py-1 text-xs"
-                          aria-label={`Approve ${formatTenths(h.tenths)} hours of the week of ${h.weekOf.toISOString().slice(0, 10)}`}
+                          aria-label={t("hours.approveWeek", { hours: formatTenths(h.tenths), week: h.weekOf.toISOString().slice(0, 10) })}
                           disabled={decide.isPending}
                           onClick={() => decide.mutateAsync({ logId: h.id, decision: "APPROVED" }).then(() => setError(null), (err: unknown) => setError(toUiError(err).message))}
                         >
-                          Approve
+                          {t("hours.approve")}
                         </button>
                         <button
                           type="button"
                           className="btn-secondary !px-2 !py-1 text-xs"
                           disabled={decide.isPending}
                           onClick={() => {
-                            const note = window.prompt("Why are these hours sent back?") ?? "";
+                            const note = window.prompt(t("hours.whySentBack")) ?? "";
                             if (!note.trim()) return;
                             decide.mutateAsync({ logId: h.id, decision: "REJECTED", note }).then(() => setError(null), (err: unknown) => setError(toUiError(err).message));
                           }}
                         >
-                          Send back
+                          {t("hours.sendBack")}
                         </button>
                       </span>
                     ) : null}
@@ -287,24 +314,25 @@ function CompetenciesSection({ e, onChanged }: { e: Enrollment; onChanged: () =>
   const record = trpc.participants.competency.record.useMutation({ onSuccess: onChanged });
   const testOut = trpc.participants.competency.testOut.useMutation({ onSuccess: onChanged });
   const attained = new Map(e.attainments.map((a) => [`${a.moduleKey}\u0000${a.competency}`, a]));
+  const { t } = useTranslation("participants");
   const methods: Array<[string, string]> = [
-    ...(e.can.assess ? [["ASSESSMENT", "By assessment"] as [string, string]] : []),
-    ...(e.can.onTheJob ? [["ON_THE_JOB", "On the job"] as [string, string]] : []),
+    ...(e.can.assess ? [["ASSESSMENT", t("competencies.byAssessment")] as [string, string]] : []),
+    ...(e.can.onTheJob ? [["ON_THE_JOB", t("hours.kindOjl")] as [string, string]] : []),
   ];
   const competencyForm = useInputMutationForm({ schema: CompetencyInputSchema, mutation: record, toInput: (v) => ({ ...v, enrollmentId: e.id }), onSuccess: (_r, f) => f.reset() });
   const testOutForm = useInputMutationForm({ schema: TestOutInputSchema, mutation: testOut, toInput: (v) => ({ ...v, enrollmentId: e.id }), onSuccess: (_r, f) => f.reset() });
   const open = e.curriculum.modules.flatMap((m) => m.competencies.filter((c) => !attained.has(`${m.key}\u0000${c}`)).map((c): [string, string] => [`${m.key}\u0000${c}`, `${m.title}: ${c}`]));
-  const testable = e.curriculum.modules.filter((m) => m.testOut && !e.standings.some((s) => s.moduleKey === m.key)).map((m): [string, string] => [m.key, `${m.title} (${m.relatedHours} + ${m.ojlHours} h)`]);
+  const testable = e.curriculum.modules.filter((m) => m.testOut && !e.standings.some((s) => s.moduleKey === m.key)).map((m): [string, string] => [m.key, t("competencies.moduleOption", { title: m.title, ri: m.relatedHours, ojl: m.ojlHours })]);
   return (
-    <Section title="Competencies" id={`competencies-${e.id}`}>
+    <Section title={t("record.competencies")} id={`competencies-${e.id}`}>
       <ul className="space-y-3">
         {e.curriculum.modules.map((m) => (
           <li key={m.key}>
             <p className="text-sm font-medium">
               {m.title}{" "}
               <span className="text-xs font-normal text-slate-600">
-                {e.progress.modules.find((x) => x.key === m.key)?.attained ?? 0} of {m.competencies.length}
-                {e.standings.some((s) => s.moduleKey === m.key) ? " · tested out (advanced standing)" : m.testOut ? " · test-out allowed" : ""}
+                {t("record.of", { done: e.progress.modules.find((x) => x.key === m.key)?.attained ?? 0, total: m.competencies.length })}
+                {e.standings.some((s) => s.moduleKey === m.key) ? ` · ${t("competencies.testedOut")}` : m.testOut ? ` · ${t("competencies.testOutAllowed")}` : ""}
               </span>
             </p>
             <ul className="ml-4 list-disc text-sm">
@@ -315,10 +343,10 @@ function CompetenciesSection({ e, onChanged }: { e: Enrollment; onChanged: () =>
                     {c}{" "}
                     {a ? (
                       <span className="text-xs text-green-800">
-                        attained {a.method === "TEST_OUT" ? "by test-out" : a.method === "ON_THE_JOB" ? "on the job" : "by assessment"}
+                        {t(`competencies.attained.${a.method}`, { defaultValue: a.method })}
                       </span>
                     ) : (
-                      <span className="text-xs text-slate-500">not yet</span>
+                      <span className="text-xs text-slate-500">{t("competencies.notYet")}</span>
                     )}
                   </li>
                 );
@@ -338,35 +366,35 @@ function CompetenciesSection({ e, onChanged }: { e: Enrollment; onChanged: () =>
           }}
           noValidate
           className="mt-4 grid grid-cols-1 gap-3 border-t border-slate-100 pt-3 sm:grid-cols-2"
-          aria-label="Record a competency"
+          aria-label={t("competencies.recordForm")}
         >
           <div className="sm:col-span-2">
             <FormError message={competencyForm.error?.message} />
           </div>
           <input type="hidden" name="moduleKey" />
           <input type="hidden" name="competency" />
-          <SelectField label="Competency" name="which" options={open} error={competencyForm.fieldError("competency")} />
-          <SelectField label="How" name="method" options={methods} />
-          <TextField label="Assessment (for an assessment)" name="assessment" maxLength={500} error={competencyForm.fieldError("assessment")} />
-          <TextField label="Attained on" name="attainedOn" type="date" defaultValue={today()} error={competencyForm.fieldError("attainedOn")} />
+          <SelectField label={t("competencies.competency")} name="which" options={open} error={competencyForm.fieldError("competency")} />
+          <SelectField label={t("competencies.how")} name="method" options={methods} />
+          <TextField label={t("competencies.assessment")} name="assessment" maxLength={500} error={competencyForm.fieldError("assessment")} />
+          <TextField label={t("competencies.attainedOn")} name="attainedOn" type="date" defaultValue={today()} error={competencyForm.fieldError("attainedOn")} />
           <div className="sm:col-span-2">
             <button type="submit" className="btn-secondary" disabled={competencyForm.pending}>
-              Record competency
+              {t("competencies.record")}
             </button>
           </div>
         </form>
       ) : null}
       {e.can.testOut && testable.length ? (
-        <form onSubmit={testOutForm.onSubmit} noValidate className="mt-4 grid grid-cols-1 gap-3 border-t border-slate-100 pt-3 sm:grid-cols-2" aria-label="Record a test-out">
+        <form onSubmit={testOutForm.onSubmit} noValidate className="mt-4 grid grid-cols-1 gap-3 border-t border-slate-100 pt-3 sm:grid-cols-2" aria-label={t("competencies.testOutForm")}>
           <div className="sm:col-span-2">
             <FormError message={testOutForm.error?.message} />
           </div>
-          <SelectField label="Module tested out of" name="moduleKey" options={testable} error={testOutForm.fieldError("moduleKey")} />
-          <TextField label="Assessment and result" name="assessment" maxLength={500} placeholder="MSSC Safety: 88%" error={testOutForm.fieldError("assessment")} />
-          <TextField label="On" name="attainedOn" type="date" defaultValue={today()} error={testOutForm.fieldError("attainedOn")} />
+          <SelectField label={t("competencies.module")} name="moduleKey" options={testable} error={testOutForm.fieldError("moduleKey")} />
+          <TextField label={t("competencies.result")} name="assessment" maxLength={500} placeholder={t("competencies.resultPlaceholder")} error={testOutForm.fieldError("assessment")} />
+          <TextField label={t("competencies.on")} name="attainedOn" type="date" defaultValue={today()} error={testOutForm.fieldError("attainedOn")} />
           <div className="sm:col-span-2">
             <button type="submit" className="btn-secondary" disabled={testOutForm.pending}>
-              Record test-out (credits the module&apos;s hours)
+              {t("competencies.recordTestOut")}
             </button>
           </div>
         </form>
@@ -378,10 +406,11 @@ function CompetenciesSection({ e, onChanged }: { e: Enrollment; onChanged: () =>
 function CredentialsSection({ e, onChanged }: { e: Enrollment; onChanged: () => void }) {
   const record = trpc.participants.credential.record.useMutation({ onSuccess: onChanged });
   const form = useInputMutationForm({ schema: CredentialInputSchema, mutation: record, toInput: (v) => ({ ...v, enrollmentId: e.id }), onSuccess: (_r, f) => f.reset() });
+  const { t } = useTranslation("participants");
   return (
-    <Section title="Credentials" id={`credentials-${e.id}`}>
+    <Section title={t("credentials.title")} id={`credentials-${e.id}`}>
       {e.credentials.length === 0 ? (
-        <p className="text-sm text-slate-600">None yet.</p>
+        <p className="text-sm text-slate-600">{t("credentials.none")}</p>
       ) : (
         <ul className="space-y-1 text-sm">
           {e.credentials.map((c) => (
@@ -392,13 +421,13 @@ function CredentialsSection({ e, onChanged }: { e: Enrollment; onChanged: () => 
         </ul>
       )}
       {e.can.credential ? (
-        <form onSubmit={form.onSubmit} noValidate className="mt-3 space-y-2" aria-label="Record a credential">
+        <form onSubmit={form.onSubmit} noValidate className="mt-3 space-y-2" aria-label={t("credentials.form")}>
           <FormError message={form.error?.message} />
-          <TextField label="Credential" name="name" maxLength={200} error={form.fieldError("name")} />
-          <TextField label="Issuer" name="issuer" maxLength={200} error={form.fieldError("issuer")} />
-          <TextField label="Earned on" name="earnedOn" type="date" defaultValue={today()} error={form.fieldError("earnedOn")} />
+          <TextField label={t("credentials.name")} name="name" maxLength={200} error={form.fieldError("name")} />
+          <TextField label={t("credentials.issuer")} name="issuer" maxLength={200} error={form.fieldError("issuer")} />
+          <TextField label={t("credentials.earnedOn")} name="earnedOn" type="date" defaultValue={today()} error={form.fieldError("earnedOn")} />
           <button type="submit" className="btn-secondary" disabled={form.pending}>
-            Record credential
+            {t("credentials.record")}
           </button>
         </form>
       ) : null}
@@ -410,16 +439,17 @@ function StatusSection({ e, onChanged }: { e: Enrollment; onChanged: () => void 
   const change = trpc.participants.enrollment.status.useMutation({ onSuccess: onChanged });
   const actions = (Object.keys(ENROLLMENT_ACTIONS) as EnrollmentAction[]).filter((a) => (ENROLLMENT_ACTIONS[a].from as readonly string[]).includes(e.status));
   const form = useInputMutationForm({ schema: ChangeStatusInputSchema, mutation: change, toInput: (v) => ({ ...v, enrollmentId: e.id }) });
+  const { t } = useTranslation("participants");
   if (!actions.length) return null;
   return (
-    <Section title="Status" id={`status-${e.id}`}>
-      <form onSubmit={form.onSubmit} noValidate className="space-y-2" aria-label="Change the status">
+    <Section title={t("statusForm.title")} id={`status-${e.id}`}>
+      <form onSubmit={form.onSubmit} noValidate className="space-y-2" aria-label={t("statusForm.form")}>
         <FormError message={form.error?.message} />
-        <SelectField label="Change to" name="action" options={actions.map((a): [string, string] => [a, ENROLLMENT_ACTION_LABELS[a]])} />
-        <TextField label="Start date (to enroll)" name="startDate" type="date" error={form.fieldError("startDate")} />
-        <TextField label="Reason (to decline, cancel or transfer)" name="reason" maxLength={1000} error={form.fieldError("reason")} />
+        <SelectField label={t("statusForm.changeTo")} name="action" options={actions.map((a): [string, string] => [a, t(`statusForm.action.${a}`)])} />
+        <TextField label={t("statusForm.startDate")} name="startDate" type="date" error={form.fieldError("startDate")} />
+        <TextField label={t("statusForm.reason")} name="reason" maxLength={1000} error={form.fieldError("reason")} />
         <button type="submit" className="btn-secondary" disabled={form.pending}>
-          Change status
+          {t("statusForm.submit")}
         </button>
       </form>
     </Section>
@@ -433,32 +463,42 @@ function OutcomesSection({ e, onChanged }: { e: Enrollment; onChanged: () => voi
     mutation: record,
     toInput: (v) => ({ ...v, enrollmentId: e.id, employed: v.employed === "on" }),
   });
-  const names = { EXIT: "At exit", MONTH_6: "6 months after", MONTH_12: "12 months after" } as const;
+  const { t } = useTranslation("participants");
+  const f = useFormat();
+  const checkpoints = ["EXIT", "MONTH_6", "MONTH_12"] as const;
+  const outcome = (o: Enrollment["outcomes"][number]) => {
+    if (!o.employed) return t("outcomes.notEmployed");
+    const wage = o.hourlyCents ? t("record.perHour", { amount: f.cents(o.hourlyCents) }) : null;
+    if (o.employerName && wage) return t("outcomes.employedAtWage", { employer: o.employerName, wage });
+    if (o.employerName) return t("outcomes.employedAt", { employer: o.employerName });
+    if (wage) return t("outcomes.employedWage", { wage });
+    return t("outcomes.employed");
+  };
   return (
-    <Section title="Placement and wage" id={`outcomes-${e.id}`}>
+    <Section title={t("outcomes.title")} id={`outcomes-${e.id}`}>
       {e.outcomes.length ? (
         <ul className="space-y-1 text-sm">
           {e.outcomes.map((o) => (
             <li key={o.checkpoint}>
-              {names[o.checkpoint as keyof typeof names]}: {o.employed ? `employed${o.employerName ? ` at ${o.employerName}` : ""}${o.hourlyCents ? `, ${formatWage(o.hourlyCents)}` : ""}` : "not employed"}
+              {t("outcomes.line", { when: t(`outcomes.checkpoint.${o.checkpoint}`, { defaultValue: o.checkpoint }), outcome: outcome(o) })}
             </li>
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-600">Nothing recorded yet.</p>
+        <p className="text-sm text-slate-600">{t("outcomes.none")}</p>
       )}
       {e.can.outcome ? (
-        <form onSubmit={form.onSubmit} noValidate className="mt-3 space-y-2" aria-label="Record placement and wage">
+        <form onSubmit={form.onSubmit} noValidate className="mt-3 space-y-2" aria-label={t("outcomes.form")}>
           <FormError message={form.error?.message} />
-          <SelectField label="When" name="checkpoint" options={names} />
+          <SelectField label={t("outcomes.when")} name="checkpoint" options={checkpoints.map((c): [string, string] => [c, t(`outcomes.checkpoint.${c}`)])} />
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="employed" /> Employed
+            <input type="checkbox" name="employed" /> {t("outcomes.employedLabel")}
           </label>
-          <TextField label="Employer" name="employerName" maxLength={200} error={form.fieldError("employerName")} />
-          <TextField label="Hourly wage" name="hourlyWage" inputMode="decimal" placeholder="24.50" error={form.fieldError("hourlyWage")} />
-          <TextField label="Recorded on" name="recordedOn" type="date" defaultValue={today()} error={form.fieldError("recordedOn")} />
+          <TextField label={t("outcomes.employer")} name="employerName" maxLength={200} error={form.fieldError("employerName")} />
+          <TextField label={t("outcomes.hourlyWage")} name="hourlyWage" inputMode="decimal" placeholder="24.50" error={form.fieldError("hourlyWage")} />
+          <TextField label={t("outcomes.recordedOn")} name="recordedOn" type="date" defaultValue={today()} error={form.fieldError("recordedOn")} />
           <button type="submit" className="btn-secondary" disabled={form.pending}>
-            Record
+            {t("outcomes.record")}
           </button>
         </form>
       ) : null}

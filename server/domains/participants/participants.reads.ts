@@ -209,7 +209,7 @@ export async function getParticipant(deps: ParticipantsDeps, { userId, input }: 
       /** Self-reported answers: the person's and their administrators' only; a linked trainee's stay with the CBO. */
       answers:
         !participant.traineeId && canSeeAnswers(strongest)
-          ? { raceEthnicity: describeRaceEthnicity(participant.raceEthnicity), sex: participant.sex, veteranStatus: participant.veteranStatus, disabilityStatus: participant.disabilityStatus, ageBand: participant.ageBand }
+          ? { raceEthnicity: describeRaceEthnicity(participant.raceEthnicity), raceEthnicityCodes: participant.raceEthnicity, sex: participant.sex, veteranStatus: participant.veteranStatus, disabilityStatus: participant.disabilityStatus, ageBand: participant.ageBand }
           : null,
     },
     relation: strongest,
