@@ -99,7 +99,8 @@ test("the A&O committee sees the dashboard with small groups hidden; both co-cha
   const denise = await deniseContext.newPage();
   await denise.goto(`/p/${partnershipId}/participants/dashboard?year=${year}`, { timeout: 45_000 });
   await denise.getByRole("button", { name: `Propose publishing ${year}` }).click();
-  await expect(denise.getByRole("region", { name: "Publish" }).getByRole("status")).toContainText("waiting for management's co-chair", { timeout: 30_000 });
+  // The proposal's notice (the proposal's own card, listed below it, has a status line of its own).
+  await expect(denise.getByRole("region", { name: "Publish" }).getByRole("status").filter({ hasText: "Proposed" })).toContainText("waiting for management's co-chair", { timeout: 30_000 });
 
   const marcusContext = await newContext(fromOwnAddress());
   await signIn(marcusContext, MANAGEMENT_CO_CHAIR.email);
