@@ -361,6 +361,36 @@ describe("the Access & Opportunity dashboard and its published snapshots", () =>
     expect(csv).not.toContain("Cohort");
   });
 
+  it("counts again after every change it counts, and not otherwise (its counts are kept under the partnership's data version)", async () => {
+    const w = await participantsWorld(app);
+    await cohort(w, 12, { employerId: w.employerA.id, sex: "FEMALE", raceEthnicity: ["HISPANIC_LATINO"], enrolled: 12, placed: 11 });
+    await cohort(w, 12, { employerId: w.employerA.id, sex: "MALE", raceEthnicity: ["WHITE"], enrolled: 12, placed: 11 });
+    const year = new Date().getUTCFullYear();
+    const read = () => w.aoMember.trpc.participants.dashboard.get({ partnershipId: w.partnershipId, year });
+    const sexRow = async (sex: string) => (await read()).tables.find((t) => t.key === "sex")!.rows.find((r) => r.key === sex)!;
+    const version = async () => (await app.db.participantDataVersion.findUnique({ where: { partnershipId: w.partnershipId } }))?.version ?? 0n;
+    const APPLIED = 0;
+    expect((await sexRow("FEMALE")).counts[APPLIED]).toBe(12);
+    // A read changes nothing, and a second read answers the same.
+    const before = await version();
+    expect((await sexRow("FEMALE")).counts[APPLIED]).toBe(12);
+    expect(await version()).toBe(before);
+    // A new applicant: counted at once.
+    await cohort(w, 1, { employerId: w.employerA.id, sex: "FEMALE", raceEthnicity: ["HISPANIC_LATINO"], enrolled: 0 });
+    expect(await version()).toBeGreaterThan(before);
+    expect((await sexRow("FEMALE")).counts[APPLIED]).toBe(13);
+    // A participant's answer changed: the count moves between groups.
+    const one = await app.db.participant.findFirstOrThrow({ where: { partnershipId: w.partnershipId, sex: "MALE" } });
+    await app.db.participant.update({ where: { id: one.id }, data: { sex: "FEMALE" } });
+    expect((await sexRow("FEMALE")).counts[APPLIED]).toBe(14);
+    expect((await sexRow("MALE")).counts[APPLIED]).toBe(11);
+    // An exit wage changed: the median follows.
+    const medianBefore = (await read()).tables[0]!.all.medianWageCents;
+    await app.db.outcome.updateMany({ where: { enrollment: { partnershipId: w.partnershipId } }, data: { hourlyCents: 5000 } });
+    expect((await read()).tables[0]!.all.medianWageCents).toBe(5000);
+    expect(medianBefore).not.toBe(5000);
+  });
+
   it("publishing is a joint change: one co-chair proposes, the other side's concurs, and anyone may then read the suppressed tables", async () => {
     const w = await participantsWorld(app);
     await w.enrollApprentice();

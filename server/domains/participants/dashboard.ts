@@ -71,6 +71,48 @@ async function countStages(db: Db | Tx, partnershipId: string, firstYear: number
 
 export const STAGE_QUERY_WORK_MEM = "64MB";
 
+/**
+ * The counts of recent dashboards, each kept with the partnership's data version it was counted under
+ * (ParticipantDataVersion: moved forward by every write to participants, enrollments, exit outcomes and
+ * linked trainees' answers, in the writing transaction) and the interval of "now" it holds for (a
+ * retention stage depends on the time: the counts hold until the next enrollment reaches 6 or 12
+ * months). A read checks the version (one indexed row) and counts again only when it moved or the
+ * time left the interval; the version is read before the counts, so counts kept under V include at
+ * least every change up to V. Per process, bounded.
+ */
+type KeptCounts = { version: string; from: number; until: number; rows: CountRow[] };
+const keptCounts = new Map<string, KeptCounts>();
+const KEPT_COUNTS_MAX = 200;
+
+async function dataVersion(db: Db | Tx, partnershipId: string): Promise<string> {
+  const rows = await db.$queryRaw<Array<{ version: bigint }>>`SELECT "version" FROM "ParticipantDataVersion" WHERE "partnershipId" = ${partnershipId}`;
+  return String(rows[0]?.version ?? 0n);
+}
+
+/** When the first retention stage after `asOf` is reached by anyone counted (null: never). */
+async function countsHoldUntil(db: Db | Tx, partnershipId: string, firstYear: number, lastYear: number, asOf: Date): Promise<Date | null> {
+  const rows = await db.$queryRaw<Array<{ until: Date | null }>>`
+    SELECT least(min(en."startDate" + interval '6 months') FILTER (WHERE en."startDate" + interval '6 months' > ${asOf}),
+                 min(en."startDate" + interval '12 months') FILTER (WHERE en."startDate" + interval '12 months' > ${asOf})) AS until
+    FROM "Enrollment" en
+    WHERE en."partnershipId" = ${partnershipId} AND en."startDate" IS NOT NULL
+      AND en."appliedOn" >= ${new Date(Date.UTC(firstYear, 0, 1))} AND en."appliedOn" < ${new Date(Date.UTC(lastYear + 1, 0, 1))}`;
+  return rows[0]?.until ?? null;
+}
+
+async function countStagesKept(db: Db, partnershipId: string, firstYear: number, lastYear: number, asOf: Date): Promise<CountRow[]> {
+  const key = `${partnershipId}\u0000${firstYear}\u0000${lastYear}`;
+  const version = await dataVersion(db, partnershipId);
+  const kept = keptCounts.get(key);
+  const at = asOf.getTime();
+  if (kept && kept.version === version && at >= kept.from && at < kept.until) return kept.rows;
+  const [rows, until] = await Promise.all([countStages(db, partnershipId, firstYear, lastYear, asOf), countsHoldUntil(db, partnershipId, firstYear, lastYear, asOf)]);
+  keptCounts.delete(key);
+  if (keptCounts.size >= KEPT_COUNTS_MAX) keptCounts.delete(keptCounts.keys().next().value!);
+  keptCounts.set(key, { version, from: at, until: until ? until.getTime() : Number.POSITIVE_INFINITY, rows });
+  return rows;
+}
+
 /** The dashboard's one query (exported for the benchmark's EXPLAIN ANALYZE). */
 export function stageCountsSql(partnershipId: string, firstYear: number, lastYear: number, asOf: Date): Prisma.Sql {
   const from = new Date(Date.UTC(firstYear, 0, 1));
@@ -217,7 +259,7 @@ function yearTables(rows: CountRow[], year: number, groups: Record<Breakdown | "
 }
 
 /** The dashboard of applications in `year` (suppressed), with the four years before as a trend. */
-export async function computeDashboard(db: Db | Tx, partnershipId: string, year: number, asOf = new Date()): Promise<Dashboard> {
+export async function computeDashboard(db: Db | Tx, partnershipId: string, year: number, asOf = new Date(), { keep = false }: { keep?: boolean } = {}): Promise<Dashboard> {
   const [settings, partnership, employers, programs] = await Promise.all([
     readSettings(db, partnershipId),
     db.partnership.findUniqueOrThrow({ where: { id: partnershipId }, select: { name: true } }),
@@ -225,7 +267,10 @@ export async function computeDashboard(db: Db | Tx, partnershipId: string, year:
     db.program.findMany({ where: { partnershipId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   const threshold = settings.suppressionThreshold;
-  const rows = await countStages(db, partnershipId, year - TREND_YEARS + 1, year, asOf);
+  // Kept counts only outside a transaction (the snapshot's concurrence counts inside its own, afresh).
+  const rows = keep && "$transaction" in db
+    ? await countStagesKept(db, partnershipId, year - TREND_YEARS + 1, year, asOf)
+    : await countStages(db, partnershipId, year - TREND_YEARS + 1, year, asOf);
   const options = (o: Record<string, string>) => Object.entries(o).map(([key, label]) => ({ key, label }));
   const groups: Record<Breakdown | "quarter", Array<{ key: string; label: string }>> = {
     raceEthnicity: options(RACE_ETHNICITY_GROUPS),
@@ -259,7 +304,7 @@ export async function computeDashboard(db: Db | Tx, partnershipId: string, year:
 export async function getDashboard(deps: ParticipantsDeps, { userId, input }: Call<DashboardInput>) {
   const viewer = await requireViewer(deps, userId, input.partnershipId);
   if (!canSeeDashboard(viewer)) throw forbidden("The dashboard is for the Access & Opportunity committee and the partnership's co-chairs and staff.");
-  return computeDashboard(deps.db, input.partnershipId, input.year);
+  return computeDashboard(deps.db, input.partnershipId, input.year, new Date(), { keep: true });
 }
 
 /** Every table of a dashboard as one CSV (hidden counts empty, the rule and threshold at the end). */
