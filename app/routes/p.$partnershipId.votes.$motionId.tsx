@@ -3,6 +3,7 @@ import { useParams } from "@remix-run/react";
 import superjson, { type SuperJSONResult } from "superjson";
 import { excerpt, type MotionView } from "~/features/voting/labels";
 import { MotionPage } from "~/features/voting/motion-page";
+import { pageTitle } from "~/i18n/meta";
 import { superjsonResponse, useData } from "~/lib/data";
 import { toUiError } from "~/lib/errors";
 import { load } from "~/lib/guards.server";
@@ -12,9 +13,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return superjsonResponse(await load(request, () => context.trpc.voting.motion.get({ motionId: params.motionId ?? "" })));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const view = data ? superjson.deserialize<MotionView>(data.__superjson as SuperJSONResult) : null;
-  return [{ title: view ? `${excerpt(view.motion.text, 60)} · Votes · Jointly` : "Motion · Jointly" }];
+  return [{ title: view ? pageTitle(matches, "motion.pageTitle", "voting", { motion: excerpt(view.motion.text, 60) }) : pageTitle(matches, "motion.pageTitleNone", "voting") }];
 };
 
 export default function MotionRoute() {

@@ -2,17 +2,15 @@
 // twice, and a status region that says exactly what was recorded. Explains when the viewer is not on
 // the roll, and when they vote in an absent member's seat.
 import { useId, useRef, useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Section } from "~/components/ui";
+import { useServerMessage } from "~/i18n/server-messages";
 import { toUiError } from "~/lib/errors";
 import { trpc } from "~/lib/trpc";
 import { CHOICES, type Choice } from "../../../server/domains/voting/voting.rules";
-import { CHOICE_LABELS } from "../../../server/domains/voting/voting.schema";
 import type { MotionView } from "./labels";
 import { Deadline, useNow } from "./parts";
 
-const SECRET_RECORDED = "Your secret ballot is recorded. It cannot be changed.";
-const recordedMessage = (secret: boolean, choice: Choice | null) =>
-  secret ? SECRET_RECORDED : choice ? `Your vote ${CHOICE_LABELS[choice]} is recorded.` : "Your vote is recorded.";
 
 const CHOICE_STYLE: Record<Choice, string> = {
   YES: "peer-checked:bg-green-50 peer-checked:ring-green-600 peer-checked:text-green-900",
@@ -22,22 +20,22 @@ const CHOICE_STYLE: Record<Choice, string> = {
 
 export function Ballot({ view }: { view: MotionView }) {
   const { motion, viewer } = view;
+  const { t } = useTranslation("voting");
   if (motion.status !== "OPEN") return null;
   return (
-    <Section title="Your ballot" id="ballot">
+    <Section title={t("ballot.title")} id="ballot">
       {viewer.isOnRoll ? <BallotForm view={view} /> : <NotOnRoll view={view} />}
     </Section>
   );
 }
 
 function NotOnRoll({ view }: { view: MotionView }) {
+  const { t } = useTranslation("voting");
   return (
     <div className="rounded-md bg-slate-50 p-3 text-sm text-slate-700 ring-1 ring-slate-200">
-      <p className="font-medium text-slate-900">You are not on this vote’s roll.</p>
+      <p className="font-medium text-slate-900">{t("ballot.notOnRoll")}</p>
       <p className="mt-1">
-        {view.viewer.isVotingMember
-          ? "The roll was fixed when the vote opened: the voting members seated at that moment. At a meeting, an absent member’s designated alternate votes in their seat."
-          : `You sit on ${view.motion.bodyName} without a vote (as an observer, staff or an advisory member). You can follow the count as it comes in.`}
+        {view.viewer.isVotingMember ? t("ballot.rollFixed") : t("ballot.noVote", { body: view.motion.bodyName })}
       </p>
     </div>
   );
@@ -45,6 +43,10 @@ function NotOnRoll({ view }: { view: MotionView }) {
 
 function BallotForm({ view }: { view: MotionView }) {
   const { motion, viewer } = view;
+  const { t } = useTranslation("voting");
+  const translate = useServerMessage();
+  const recordedMessage = (isSecret: boolean, recordedChoice: Choice | null) =>
+    isSecret ? t("ballot.recordedSecret") : recordedChoice ? t("ballot.recordedChoice", { choice: t(`choice.${recordedChoice}`) }) : t("ballot.recorded");
   const motionId = motion.id;
   const secret = motion.ballotKind === "SECRET";
   const legendId = useId();
@@ -66,7 +68,7 @@ function BallotForm({ view }: { view: MotionView }) {
     event.preventDefault();
     if (inFlight.current) return;
     if (!choice) {
-      setError("Choose yes, no or abstain.");
+      setError(t("ballot.choose"));
       firstRadio.current?.focus();
       return;
     }
@@ -98,7 +100,7 @@ function BallotForm({ view }: { view: MotionView }) {
     <div className="space-y-4">
       {viewer.votesAsAlternateFor ? (
         <p className="rounded-md bg-indigo-50 p-3 text-sm text-indigo-900 ring-1 ring-indigo-200">
-          You vote as alternate for <strong>{viewer.votesAsAlternateFor.name}</strong>, who is away from this meeting. Your ballot counts in their seat.
+          <Trans t={t} i18nKey="ballot.asAlternate" values={{ name: viewer.votesAsAlternateFor.name }} components={{ strong: <strong /> }} />
         </p>
       ) : null}
       {motion.deadline ? (
@@ -121,7 +123,7 @@ function BallotForm({ view }: { view: MotionView }) {
             <span aria-hidden className="mr-1">✓</span>
             {recorded}
             {!secret && viewer.canVote && motion.allowVoteChange ? (
-              <span className="mt-1 block text-xs font-normal text-green-800">You can change your vote until the vote closes.</span>
+              <span className="mt-1 block text-xs font-normal text-green-800">{t("ballot.canChange")}</span>
             ) : null}
           </>
         ) : null}
@@ -131,7 +133,7 @@ function BallotForm({ view }: { view: MotionView }) {
         <form onSubmit={onSubmit} noValidate aria-busy={pending || undefined}>
           <fieldset aria-describedby={error ? errorId : undefined} disabled={deadlinePassed}>
             <legend id={legendId} className="mb-3 w-full text-sm text-slate-700">
-              <span className="block font-semibold text-slate-900">{viewer.hasVoted ? "Change your vote on the motion:" : "Your vote on the motion:"}</span>
+              <span className="block font-semibold text-slate-900">{viewer.hasVoted ? t("ballot.changeLegend") : t("ballot.legend")}</span>
               <span className="mt-1 line-clamp-3 whitespace-pre-wrap break-words italic">{motion.text}</span>
             </legend>
             <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
@@ -150,7 +152,7 @@ function BallotForm({ view }: { view: MotionView }) {
                     className={`flex min-h-12 items-center justify-center gap-2 rounded-md bg-white px-4 py-3 text-base font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 peer-checked:ring-2 peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-indigo-600 peer-disabled:cursor-not-allowed peer-disabled:opacity-60 ${CHOICE_STYLE[c]}`}
                   >
                     <span aria-hidden className={`h-4 w-4 shrink-0 rounded-full ${choice === c ? "border-[5px] border-current" : "border-2 border-slate-400"}`} />
-                    {CHOICE_LABELS[c]}
+                    {t(`choice.${c}`)}
                   </span>
                 </label>
               ))}
@@ -158,15 +160,15 @@ function BallotForm({ view }: { view: MotionView }) {
           </fieldset>
           {error ? (
             <p id={errorId} role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-              {error}
+              {translate(error)}
             </p>
           ) : null}
-          {deadlinePassed ? <p className="mt-3 text-sm text-amber-800">The deadline has passed; the vote is closing.</p> : null}
+          {deadlinePassed ? <p className="mt-3 text-sm text-amber-800">{t("ballot.closing")}</p> : null}
           <div className="mt-4 flex flex-wrap items-center gap-3">
             <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending || deadlinePassed || (viewer.hasVoted && choice === viewer.myChoice)}>
-              {pending ? "Recording…" : viewer.hasVoted ? "Change my vote" : "Cast my vote"}
+              {pending ? t("ballot.recording") : viewer.hasVoted ? t("ballot.change") : t("ballot.cast")}
             </button>
-            {secret ? <span className="text-xs text-slate-600">A secret ballot is final: nothing links it to you, so it cannot be changed.</span> : null}
+            {secret ? <span className="text-xs text-slate-600">{t("ballot.secretFinal")}</span> : null}
           </div>
         </form>
       ) : null}

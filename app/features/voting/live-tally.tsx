@@ -1,7 +1,7 @@
 // The running count while a vote is open: ballots cast of eligible for everyone; for a roll call also
 // the counts per side and who voted what; for a secret ballot nothing more until it closes.
+import { Trans, useTranslation } from "react-i18next";
 import { Section, SideBadge } from "~/components/ui";
-import { CHOICE_LABELS } from "../../../server/domains/voting/voting.schema";
 import type { MotionView } from "./labels";
 import { CastBar, TallyTable } from "./parts";
 
@@ -9,25 +9,31 @@ const CHOICE_TEXT = { YES: "text-green-800", NO: "text-red-800", ABSTAIN: "text-
 
 export function LiveTally({ view }: { view: MotionView }) {
   const { motion, tally, rollCall } = view;
+  const { t } = useTranslation("voting");
   if (motion.status !== "OPEN") return null;
   return (
-    <Section title="Live tally" id="tally">
+    <Section title={t("tally.title")} id="tally">
       <div className="space-y-4">
         <div className="space-y-2">
           <p className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-slate-700" aria-live="polite" aria-atomic="true" data-testid="tally-cast">
             <span>
-              <span className="text-2xl font-bold tabular-nums text-slate-900">{tally.cast}</span> of{" "}
-              <span className="font-semibold tabular-nums">{tally.eligible}</span> ballots cast
+              <Trans
+                t={t}
+                i18nKey="tally.cast"
+                count={tally.eligible}
+                values={{ cast: tally.cast }}
+                components={{ big: <span className="text-2xl font-bold tabular-nums text-slate-900" />, strong: <span className="font-semibold tabular-nums" /> }}
+              />
             </span>
-            {tally.eligible > 0 ? <span className="text-xs text-slate-500">{tally.eligible - tally.cast} still to vote</span> : null}
+            {tally.eligible > 0 ? <span className="text-xs text-slate-500">{t("tally.toVote", { count: tally.eligible - tally.cast })}</span> : null}
           </p>
           <CastBar cast={tally.cast} eligible={tally.eligible} />
         </div>
         {tally.bySide ? (
-          <TallyTable bySide={tally.bySide} caption="Running count by side" />
+          <TallyTable bySide={tally.bySide} caption={t("tally.caption")} />
         ) : (
           <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700 ring-1 ring-slate-200">
-            Secret ballot: the counts stay sealed until the vote closes. Only the number of ballots cast is shown, and no one can see who voted what.
+            {t("tally.secret")}
           </p>
         )}
         {rollCall ? <RollCall entries={rollCall} /> : null}
@@ -37,21 +43,22 @@ export function LiveTally({ view }: { view: MotionView }) {
 }
 
 export function RollCall({ entries }: { entries: NonNullable<MotionView["rollCall"]> }) {
+  const { t } = useTranslation("voting");
   return (
     <div>
-      <h3 className="mb-2 text-sm font-semibold text-slate-800">Roll call</h3>
+      <h3 className="mb-2 text-sm font-semibold text-slate-800">{t("tally.rollCall")}</h3>
       {entries.length === 0 ? (
-        <p className="text-sm text-slate-500">No ballots yet.</p>
+        <p className="text-sm text-slate-500">{t("tally.noBallots")}</p>
       ) : (
-        <ul className="divide-y divide-slate-100 text-sm" aria-label="Who voted what">
+        <ul className="divide-y divide-slate-100 text-sm" aria-label={t("tally.whoVoted")}>
           {entries.map((entry, i) => (
             <li key={entry.seat?.membershipId ?? i} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 py-1.5">
               <span className="flex min-w-0 flex-wrap items-center gap-2">
-                <span className="font-medium text-slate-900">{entry.seat?.name ?? "A member"}</span>
+                <span className="font-medium text-slate-900">{entry.seat?.name ?? t("tally.aMember")}</span>
                 <SideBadge side={entry.side as "LABOR" | "MANAGEMENT" | "NEUTRAL"} />
-                {entry.castBy ? <span className="text-xs text-slate-500">cast by alternate {entry.castBy.name}</span> : null}
+                {entry.castBy ? <span className="text-xs text-slate-500">{t("tally.castByAlternate", { name: entry.castBy.name })}</span> : null}
               </span>
-              <span className={`font-semibold ${CHOICE_TEXT[entry.choice]}`}>{CHOICE_LABELS[entry.choice]}</span>
+              <span className={`font-semibold ${CHOICE_TEXT[entry.choice]}`}>{t(`choice.${entry.choice}`)}</span>
             </li>
           ))}
         </ul>

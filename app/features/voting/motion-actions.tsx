@@ -3,7 +3,9 @@
 // (co-chairs). The server decides; these controls only appear when it would say yes.
 import { ConfirmStep, InlineError } from "~/components/ui";
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { trpc } from "~/lib/trpc";
 import { MOTION_TEXT_MAX } from "../../../server/domains/voting/voting.schema";
 import type { MotionView } from "./labels";
@@ -11,19 +13,20 @@ import { useMotionAction } from "./use-motion-live";
 
 /** The main next step, shown under the motion's text (nothing when there is none). */
 export function PrimaryActions({ view }: { view: MotionView }) {
-  const step = primaryStep(view);
+  const { t } = useTranslation("voting");
+  const step = primaryStep(view, t);
   return step ? <div className="border-t border-slate-100 pt-4">{step}</div> : null;
 }
 
-function primaryStep(view: MotionView) {
+function primaryStep(view: MotionView, t: TFunction<"voting">) {
   const { motion, viewer, settings } = view;
   if (motion.status === "MOVED") {
     return (
       <div className="space-y-2">
-        <p className="text-sm text-slate-700">This motion needs a second before the vote can open.</p>
+        <p className="text-sm text-slate-700">{t("actions.needsSecond")}</p>
         {viewer.canSecond ? <SecondButton motionId={motion.id} /> : null}
         {!viewer.canSecond && !viewer.isMover && viewer.isVotingMember && settings.secondFromOtherSide ? (
-          <p className="text-sm text-slate-600">In this body the second must come from the other side.</p>
+          <p className="text-sm text-slate-600">{t("actions.secondOtherSide")}</p>
         ) : null}
       </div>
     );
@@ -32,12 +35,12 @@ function primaryStep(view: MotionView) {
     return viewer.canChair ? (
       <OpenVoteForm motionId={motion.id} atMeeting={motion.meetingId !== null} />
     ) : (
-      <p className="text-sm text-slate-700">Seconded. A co-chair opens the vote.</p>
+      <p className="text-sm text-slate-700">{t("actions.secondedWaiting")}</p>
     );
   }
   if (motion.status === "OPEN" && viewer.canChair) return <CloseVote motionId={motion.id} />;
-  if (motion.status === "TABLED") return <p className="text-sm text-slate-700">The co-chairs tabled this motion. It is not voted on now.</p>;
-  if (motion.status === "WITHDRAWN") return <p className="text-sm text-slate-700">The mover withdrew this motion before the vote.</p>;
+  if (motion.status === "TABLED") return <p className="text-sm text-slate-700">{t("actions.tabled")}</p>;
+  if (motion.status === "WITHDRAWN") return <p className="text-sm text-slate-700">{t("actions.withdrawn")}</p>;
   return null;
 }
 
@@ -59,12 +62,13 @@ export function SecondaryActions({ view }: { view: MotionView }) {
 }
 
 function SecondButton({ motionId }: { motionId: string }) {
+  const { t } = useTranslation("voting");
   const action = useMotionAction(motionId);
   const second = trpc.voting.motion.second.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
   return (
     <div>
       <button type="button" className="btn-primary" disabled={second.isPending} onClick={() => !second.isPending && second.mutate({ motionId })}>
-        {second.isPending ? "Seconding…" : "Second the motion"}
+        {second.isPending ? t("actions.seconding") : t("actions.second")}
       </button>
       <InlineError message={action.error} />
     </div>
@@ -79,6 +83,7 @@ function toLocalInput(ms: number) {
 }
 
 function OpenVoteForm({ motionId, atMeeting }: { motionId: string; atMeeting: boolean }) {
+  const { t } = useTranslation("voting");
   const id = useId();
   const action = useMotionAction(motionId);
   const open = trpc.voting.motion.open.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
@@ -98,11 +103,11 @@ function OpenVoteForm({ motionId, atMeeting }: { motionId: string; atMeeting: bo
     const when = deadline ? new Date(deadline) : null;
     const problem =
       !when && !atMeeting
-        ? "Set a deadline: a vote between meetings closes at its deadline."
+        ? t("actions.open.needDeadline")
         : when && Number.isNaN(when.getTime())
-          ? "Enter a valid date and time."
+          ? t("actions.open.invalid")
           : when && when.getTime() <= Date.now()
-            ? "The deadline must be in the future."
+            ? t("actions.open.past")
             : null;
     setFieldError(problem);
     if (problem) {
@@ -114,10 +119,10 @@ function OpenVoteForm({ motionId, atMeeting }: { motionId: string; atMeeting: bo
   }
   const describedBy = fieldError ? `${id}-error` : `${id}-hint`;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" aria-label="Open the vote">
+    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" aria-label={t("actions.open.submit")}>
       <div className="space-y-1">
         <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-          Voting deadline{atMeeting ? " (optional)" : ""}
+          {atMeeting ? t("actions.open.deadlineOptional") : t("actions.open.deadline")}
         </label>
         <input
           ref={inputRef}
@@ -137,31 +142,30 @@ function OpenVoteForm({ motionId, atMeeting }: { motionId: string; atMeeting: bo
           </p>
         ) : (
           <p id={`${id}-hint`} className="text-xs text-slate-500">
-            {atMeeting
-              ? "Taken at the meeting, the vote closes when a co-chair closes it, or at this time if you set one."
-              : "An electronic vote between meetings closes by itself at this time (your time zone)."}
+            {atMeeting ? t("actions.open.hintMeeting") : t("actions.open.hintElectronic")}
           </p>
         )}
       </div>
       <button type="submit" className="btn-primary" disabled={open.isPending}>
-        {open.isPending ? "Opening…" : "Open the vote"}
+        {open.isPending ? t("actions.open.opening") : t("actions.open.submit")}
       </button>
-      <p className="text-xs text-slate-500">Opening fixes the roll: the body’s voting members at this moment.</p>
+      <p className="text-xs text-slate-500">{t("actions.open.roll")}</p>
       <InlineError message={action.error} />
     </form>
   );
 }
 
 function CloseVote({ motionId }: { motionId: string }) {
+  const { t } = useTranslation("voting");
   const action = useMotionAction(motionId);
   const close = trpc.voting.motion.close.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
   return (
     <ConfirmStep
-      button="Close the vote…"
-      label="Confirm closing the vote"
-      question="Close the vote now? No more ballots are accepted and the result is recorded for everyone."
-      yes="Yes, close the vote"
-      pendingText="Closing…"
+      button={t("actions.close.button")}
+      label={t("actions.close.label")}
+      question={t("actions.close.question")}
+      yes={t("actions.close.yes")}
+      pendingText={t("actions.close.pending")}
       isPending={close.isPending}
       onConfirm={() => close.mutate({ motionId })}
       error={action.error}
@@ -169,23 +173,14 @@ function CloseVote({ motionId }: { motionId: string }) {
   );
 }
 
-const CONFIRM = {
-  withdraw: {
-    button: "Withdraw…",
-    question: "Withdraw your motion? It will not be voted on.",
-    yes: "Yes, withdraw",
-    pending: "Withdrawing…",
-  },
-  table: {
-    button: "Table…",
-    question: "Table this motion? It is set aside and not voted on now.",
-    yes: "Yes, table it",
-    pending: "Tabling…",
-  },
-} as const;
-
-function ConfirmButton({ motionId, kind }: { motionId: string; kind: keyof typeof CONFIRM }) {
-  const text = CONFIRM[kind];
+function ConfirmButton({ motionId, kind }: { motionId: string; kind: "withdraw" | "table" }) {
+  const { t } = useTranslation("voting");
+  const text = {
+    button: t(`actions.${kind}.button`),
+    question: t(`actions.${kind}.question`),
+    yes: t(`actions.${kind}.yes`),
+    pending: t(`actions.${kind}.pending`),
+  };
   const action = useMotionAction(motionId);
   const options = { onError: action.onError, onSuccess: action.onSuccess };
   const withdraw = trpc.voting.motion.withdraw.useMutation(options);
@@ -195,7 +190,7 @@ function ConfirmButton({ motionId, kind }: { motionId: string; kind: keyof typeo
     <ConfirmStep
       tone="caution"
       button={text.button}
-      label={`Confirm: ${text.yes}`}
+      label={t("actions.confirmLabel", { action: text.yes })}
       question={text.question}
       yes={text.yes}
       pendingText={text.pending}
@@ -208,6 +203,7 @@ function ConfirmButton({ motionId, kind }: { motionId: string; kind: keyof typeo
 
 function AmendForm({ motionId, text, friendly, partnershipId }: { motionId: string; text: string; friendly: boolean; partnershipId: string }) {
   const id = useId();
+  const { t } = useTranslation("voting");
   const action = useMotionAction(motionId);
   const [done, setDone] = useState<{ amendmentId: string | null } | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -224,8 +220,8 @@ function AmendForm({ motionId, text, friendly, partnershipId }: { motionId: stri
     event.preventDefault();
     if (amend.isPending) return;
     const value = String(new FormData(event.currentTarget).get("text") ?? "").trim();
-    if (!value) return setFieldError("Give the amended wording.");
-    if (value === text.trim()) return setFieldError("Change the wording to amend it.");
+    if (!value) return setFieldError(t("actions.amend.empty"));
+    if (value === text.trim()) return setFieldError(t("actions.amend.unchanged"));
     setFieldError(null);
     setDone(null);
     amend.mutate({ motionId, text: value, friendly });
@@ -233,16 +229,14 @@ function AmendForm({ motionId, text, friendly, partnershipId }: { motionId: stri
   return (
     <div>
       <details ref={detailsRef} className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
-        <summary className="cursor-pointer text-sm font-semibold text-indigo-800">{friendly ? "Amend the wording (friendly amendment)" : "Move an amendment"}</summary>
-        <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={friendly ? "Friendly amendment" : "Move an amendment"}>
+        <summary className="cursor-pointer text-sm font-semibold text-indigo-800">{friendly ? t("actions.amend.friendlySummary") : t("actions.amend.move")}</summary>
+        <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={friendly ? t("actions.amend.friendly") : t("actions.amend.move")}>
           <p className="text-xs text-slate-600">
-            {friendly
-              ? "As the mover you accept the change yourself: the wording changes at once, and the motion needs a new second."
-              : "Your amendment becomes a motion of its own, decided by simple majority. If it passes, this motion’s wording changes."}
+            {friendly ? t("actions.amend.friendlyHint") : t("actions.amend.moveHint")}
           </p>
           <div className="space-y-1">
             <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-              Amended wording
+              {t("actions.amend.wording")}
             </label>
             <textarea
               id={id}
@@ -261,7 +255,7 @@ function AmendForm({ motionId, text, friendly, partnershipId }: { motionId: stri
             ) : null}
           </div>
           <button type="submit" className="btn-secondary" disabled={amend.isPending}>
-            {amend.isPending ? "Sending…" : friendly ? "Change the wording" : "Move the amendment"}
+            {amend.isPending ? t("common:actions.sending") : friendly ? t("actions.amend.change") : t("actions.amend.submit")}
           </button>
           <InlineError message={action.error} />
         </form>
@@ -269,14 +263,9 @@ function AmendForm({ motionId, text, friendly, partnershipId }: { motionId: stri
       <p role="status" className="mt-2 text-sm text-green-800">
         {done ? (
           done.amendmentId ? (
-            <>
-              Amendment moved.{" "}
-              <Link className="link" to={`/p/${partnershipId}/votes/${done.amendmentId}`}>
-                Open the amendment
-              </Link>
-            </>
+            <Trans t={t} i18nKey="actions.amend.moved" components={{ link: <Link className="link" to={`/p/${partnershipId}/votes/${done.amendmentId}`} /> }} />
           ) : (
-            "Wording changed. The motion now needs a new second."
+            t("actions.amend.changed")
           )
         ) : null}
       </p>

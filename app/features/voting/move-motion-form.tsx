@@ -2,30 +2,24 @@
 // the decision rule (explained as it is chosen), quorum, and optionally the meeting it is taken at.
 import { useNavigate } from "@remix-run/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextArea } from "~/components/field";
 import { EmptyState } from "~/components/ui";
+import { useFormat } from "~/i18n/format";
 import type { MeetingSummary } from "~/features/meetings/meeting-list";
 import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
-import { isPooledRule, RULE_EXPLANATIONS, RULE_LABELS, type DecisionRule } from "../../../server/domains/voting/voting.rules";
+import { isPooledRule, RULE_LABELS, type DecisionRule } from "../../../server/domains/voting/voting.rules";
 import { BALLOT_KINDS, MOTION_TEXT_MAX, MoveMotionInputSchema } from "../../../server/domains/voting/voting.schema";
 import { CheckboxField } from "./parts";
 
 export type MovableBody = { id: string; name: string; equalRepresentation?: boolean; unitRule?: boolean };
 
-/** In the meeting's own time zone, so the server's and the browser's renderings agree. */
-const meetingWhen = (m: MeetingSummary) =>
-  new Intl.DateTimeFormat("en-US", {
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: m.timeZone,
-    timeZoneName: "short",
-  }).format(m.startsAt);
-
 export function MoveMotionForm({ partnershipId, bodies, meetings }: { partnershipId: string; bodies: MovableBody[]; meetings: MeetingSummary[] }) {
+  const { t } = useTranslation("voting");
+  const f = useFormat();
+  /** In the meeting's own time zone, so the server's and the browser's renderings agree. */
+  const meetingWhen = (m: MeetingSummary) => f.dateTimeWithZone(m.startsAt, m.timeZone);
   const navigate = useNavigate();
   const [bodyId, setBodyId] = useState(bodies[0]?.id ?? "");
   const [rule, setRule] = useState<DecisionRule>("DUAL_MAJORITY");
@@ -43,76 +37,87 @@ export function MoveMotionForm({ partnershipId, bodies, meetings }: { partnershi
   });
   if (bodies.length === 0) {
     return (
-      <EmptyState title="Voting members move motions">
-        You do not hold a voting seat on any body of this partnership, so you can follow and discuss motions but not move them.
-      </EmptyState>
+      <EmptyState title={t("move.noSeatTitle")}>{t("move.noSeat")}</EmptyState>
     );
   }
   const bodyMeetings = meetings.filter((m) => m.body.id === bodyId && (m.status === "SCHEDULED" || m.status === "LIVE"));
   // A body with equal representation decides per side: the rules that pool both sides' votes are not offered.
   const body = bodies.find((b) => b.id === bodyId);
-  const rules = (Object.entries(RULE_LABELS) as Array<[DecisionRule, string]>).filter(([r]) => !body?.equalRepresentation || !isPooledRule(r));
+  const rules = (Object.keys(RULE_LABELS) as DecisionRule[]).filter((r) => !body?.equalRepresentation || !isPooledRule(r)).map((r): [string, string] => [r, t(`rule.${r}`)]);
+  const ruleHint = [
+    t(`ruleExplained.${rule}`),
+    body?.equalRepresentation ? t("move.equalRepresentation") : null,
+    body?.unitRule ? t("move.unitRule") : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
   const draftMinutes = meetings.filter((m) => m.body.id === bodyId && m.status === "ADJOURNED" && !m.minutesApprovedAt);
   return (
-    <form onSubmit={form.onSubmit} className="space-y-4" noValidate aria-label="Move a motion">
+    <form onSubmit={form.onSubmit} className="space-y-4" noValidate aria-label={t("index.move")}>
       <FormError message={form.error?.message} />
       <SelectField
-        label="Body"
+        label={t("move.body")}
         name="bodyId"
         value={bodyId}
         onChange={(e) => setBodyId(e.currentTarget.value)}
         options={bodies.map((b): [string, string] => [b.id, b.name])}
-        hint="Where the motion is decided. You can move motions where you hold a voting seat."
+        hint={t("move.bodyHint")}
         error={form.fieldError("bodyId")}
       />
       <TextArea
-        label="Motion"
+        label={t("move.motion")}
         name="text"
         rows={4}
         required
         maxLength={MOTION_TEXT_MAX}
-        placeholder="I move that the committee…"
+        placeholder={t("move.motionPlaceholder")}
         error={form.fieldError("text")}
       />
-      <TextArea label="Rationale (optional)" name="rationale" rows={3} maxLength={MOTION_TEXT_MAX} error={form.fieldError("rationale")} />
-      <SelectField label="How members vote" name="ballotKind" options={BALLOT_KINDS} defaultValue="ROLL_CALL" error={form.fieldError("ballotKind")} />
+      <TextArea label={t("move.rationale")} name="rationale" rows={3} maxLength={MOTION_TEXT_MAX} error={form.fieldError("rationale")} />
       <SelectField
-        label="Decision rule"
+        label={t("move.ballotKind")}
+        name="ballotKind"
+        options={(Object.keys(BALLOT_KINDS) as Array<keyof typeof BALLOT_KINDS>).map((k): [string, string] => [k, t(`ballotKind.${k}`)])} defaultValue="ROLL_CALL" error={form.fieldError("ballotKind")} />
+      <SelectField
+        label={t("move.rule")}
         name="rule"
         options={rules}
         value={rule}
         onChange={(e) => setRule(e.currentTarget.value as DecisionRule)}
-        hint={`${RULE_EXPLANATIONS[rule]}${body?.equalRepresentation ? " This body has equal representation: its motions are decided per side." : ""}${body?.unitRule ? " Each side votes as a unit (its majority casts its vote)." : ""}`}
+        hint={ruleHint}
         error={form.fieldError("rule")}
       />
       <CheckboxField
-        label="Require a quorum"
+        label={t("move.quorum")}
         name="requireQuorum"
         defaultChecked
-        hint="Without a per-side quorum the vote is not valid. At a meeting, quorum comes from attendance; between meetings, from who voted."
+        hint={t("move.quorumHint")}
       />
       <SelectField
         key={bodyId}
-        label="Meeting (optional)"
+        label={t("move.meeting")}
         name="meetingId"
-        placeholder="None: an electronic vote between meetings"
-        options={bodyMeetings.map((m): [string, string] => [m.id, `${m.title} · ${meetingWhen(m)}${m.status === "LIVE" ? " (in session)" : ""}`])}
-        hint={bodyMeetings.length === 0 ? "This body has no scheduled or live meeting." : "A motion taken at a meeting goes into its minutes."}
+        placeholder={t("move.meetingNone")}
+        options={bodyMeetings.map((m): [string, string] => [
+          m.id,
+          m.status === "LIVE" ? t("move.meetingOptionLive", { title: m.title, when: meetingWhen(m) }) : t("move.meetingOption", { title: m.title, when: meetingWhen(m) }),
+        ])}
+        hint={bodyMeetings.length === 0 ? t("move.noMeeting") : t("move.meetingHint")}
         error={form.fieldError("meetingId")}
       />
       {draftMinutes.length > 0 ? (
         <SelectField
           key={`minutes-${bodyId}`}
-          label="Approves the minutes of (optional)"
+          label={t("move.minutes")}
           name="approvesMinutesOfMeetingId"
-          placeholder="None"
-          options={draftMinutes.map((m): [string, string] => [m.id, `${m.title} · ${meetingWhen(m)}`])}
-          hint="If the motion passes, these draft minutes are approved by the body's vote instead of by both co-chairs."
+          placeholder={t("move.minutesNone")}
+          options={draftMinutes.map((m): [string, string] => [m.id, t("move.meetingOption", { title: m.title, when: meetingWhen(m) })])}
+          hint={t("move.minutesHint")}
           error={form.fieldError("approvesMinutesOfMeetingId")}
         />
       ) : null}
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={form.pending}>
-        {form.pending ? "Moving…" : "Move the motion"}
+        {form.pending ? t("move.moving") : t("move.submit")}
       </button>
     </form>
   );

@@ -4,11 +4,13 @@
 // procedures are recorded by a co-chair.
 import { Link, useNavigate } from "@remix-run/react";
 import { useId, useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Badge, InlineError, Section, Time } from "~/components/ui";
+import { useServerMessage } from "~/i18n/server-messages";
 import { trpc } from "~/lib/trpc";
-import { DEADLOCK_PROCEDURES, RULE_EXPLANATIONS, RULE_LABELS, type Outcome } from "../../../server/domains/voting/voting.rules";
+import type { Outcome, ReasonPart } from "../../../server/domains/voting/voting.rules";
 import { MOTION_TEXT_MAX } from "../../../server/domains/voting/voting.schema";
-import { OUTCOME_LABELS, type MotionView } from "./labels";
+import type { MotionView } from "./labels";
 import { RollCall } from "./live-tally";
 import { TallyTable } from "./parts";
 import { useMotionAction } from "./use-motion-live";
@@ -26,46 +28,78 @@ const OUTCOME_MARK: Record<Outcome, string> = { PASSED: "✓", FAILED: "✗", DE
 
 type Result = NonNullable<MotionView["motion"]["result"]>;
 
+/** Why the vote ended so, in the page's language (a result recorded before the codes existed: its English sentence). */
+function Reason({ result }: { result: Result }) {
+  const { t } = useTranslation("voting");
+  const why = (result as { why?: ReasonPart[] }).why;
+  if (!why) return <span data-i18n-skip>{result.reason}</span>;
+  const side = (s: "LABOR" | "MANAGEMENT") => t(`reason.side.${s}`);
+  const say = (part: ReasonPart): string => {
+    switch (part.code) {
+      case "deadlocked":
+        return t("reason.deadlocked", {
+          ...part.values,
+          carried: side(part.values.carried),
+          other: side(part.values.carried === "LABOR" ? "MANAGEMENT" : "LABOR"),
+          why: t(`reason.why.${part.values.why}`),
+        });
+      case "unitRule":
+        return t("reason.unitRule", {
+          labor: t(`reason.unit.${part.values.laborUnit}`, { side: side("LABOR"), yes: part.values.laborYes, no: part.values.laborNo }),
+          management: t(`reason.unit.${part.values.managementUnit}`, { side: side("MANAGEMENT"), yes: part.values.managementYes, no: part.values.managementNo }),
+        });
+      case "allYes":
+        return part.values.abstain ? t("reason.allYesAbstained", part.values) : t("reason.allYes", part.values);
+      default:
+        return t(`reason.code.${part.code}`, part.values);
+    }
+  };
+  return <>{why.map(say).join(" ")}</>;
+}
+
 export function VoteResult({ view }: { view: MotionView }) {
   const { motion } = view;
+  const { t } = useTranslation("voting");
   if (motion.status !== "CLOSED") return null;
   const result = motion.result;
   if (!result) {
     return (
-      <Section title="Result" id="result">
-        <p className="text-sm text-slate-600">The vote is closed; its result is being recorded.</p>
+      <Section title={t("result.title")} id="result">
+        <p className="text-sm text-slate-600">{t("result.recording")}</p>
       </Section>
     );
   }
   return (
-    <Section title="Result" id="result">
+    <Section title={t("result.title")} id="result">
       <div className="space-y-5">
         <div className={`rounded-lg p-4 ring-1 ${OUTCOME_PANEL[result.outcome]}`} data-testid="vote-outcome">
           <p className="flex items-center gap-3 text-3xl font-bold tracking-tight">
             <span aria-hidden>{OUTCOME_MARK[result.outcome]}</span>
-            {OUTCOME_LABELS[result.outcome]}
+            {t(`outcome.${result.outcome}`)}
           </p>
-          <p className="mt-1 text-sm">{result.reason}</p>
+          <p className="mt-1 text-sm">
+            <Reason result={result} />
+          </p>
           {motion.closedAt ? (
             <p className="mt-2 text-xs opacity-80">
-              Closed <Time value={motion.closedAt} withTime /> · {result.cast} of {result.eligible} ballots cast
+              <Trans t={t} i18nKey="result.closed" count={result.eligible} values={{ cast: result.cast }} components={{ time: <Time value={motion.closedAt} withTime /> }} />
             </p>
           ) : null}
         </div>
         <div>
-          <h3 className="mb-1 text-sm font-semibold text-slate-800">Counts</h3>
-          <TallyTable bySide={result.tally} total={result.tally.total} caption="Final count by side and in total" />
+          <h3 className="mb-1 text-sm font-semibold text-slate-800">{t("result.counts")}</h3>
+          <TallyTable bySide={result.tally} total={result.tally.total} caption={t("result.caption")} />
         </div>
         <dl className="grid gap-4 text-sm sm:grid-cols-2">
           <div>
-            <dt className="font-semibold text-slate-800">Rule applied</dt>
+            <dt className="font-semibold text-slate-800">{t("result.rule")}</dt>
             <dd className="mt-0.5 text-slate-700">
-              {RULE_LABELS[result.rule]}
-              <span className="mt-0.5 block text-xs text-slate-500">{RULE_EXPLANATIONS[result.rule]}</span>
+              {t(`rule.${result.rule}`)}
+              <span className="mt-0.5 block text-xs text-slate-500">{t(`ruleExplained.${result.rule}`)}</span>
             </dd>
           </div>
           <div>
-            <dt className="font-semibold text-slate-800">Quorum</dt>
+            <dt className="font-semibold text-slate-800">{t("result.quorum")}</dt>
             <dd className="mt-0.5">
               <QuorumState quorum={result.quorum} />
             </dd>
@@ -78,29 +112,33 @@ export function VoteResult({ view }: { view: MotionView }) {
 }
 
 function QuorumState({ quorum }: { quorum: Result["quorum"] }) {
+  const { t } = useTranslation("voting");
   const side = (label: string, s: Result["quorum"]["LABOR"]) => (
     <li>
       <span className="flex items-center gap-2 font-medium text-slate-800">
         {label}
-        <Badge tone={s.met ? "green" : "red"}>{s.met ? "met" : "not met"}</Badge>
+        <Badge tone={s.met ? "green" : "red"}>{s.met ? t("result.met") : t("result.notMet")}</Badge>
       </span>
       <span className="block text-slate-600">
-        {s.present} {quorum.basis === "ATTENDANCE" ? "present" : "voted"} of {s.required} required <span className="text-slate-500">({s.voting} voting members)</span>
+        {quorum.basis === "ATTENDANCE" ? (
+          <Trans t={t} i18nKey="result.present" count={s.voting} values={{ present: s.present, required: s.required }} components={{ muted: <span className="text-slate-500" /> }} />
+        ) : (
+          <Trans t={t} i18nKey="result.voted" count={s.voting} values={{ present: s.present, required: s.required }} components={{ muted: <span className="text-slate-500" /> }} />
+        )}
       </span>
     </li>
   );
   return (
     <div className="space-y-1 text-slate-700">
       <p className={`font-medium ${quorum.met ? "text-green-800" : "text-red-800"}`}>
-        {quorum.met ? "Quorum held" : "Quorum did not hold"}
-        {quorum.required ? "" : " (not required for this vote)"}
+        {quorum.met ? (quorum.required ? t("result.held") : t("result.heldNotRequired")) : quorum.required ? t("result.notHeld") : t("result.notHeldNotRequired")}
       </p>
       <ul className="space-y-1.5">
-        {side("Labor", quorum.LABOR)}
-        {side("Management", quorum.MANAGEMENT)}
+        {side(t("common:enums.side.LABOR"), quorum.LABOR)}
+        {side(t("common:enums.side.MANAGEMENT"), quorum.MANAGEMENT)}
       </ul>
       <p className="text-xs text-slate-500">
-        {quorum.basis === "ATTENDANCE" ? "Counted from the meeting’s attendance." : "A vote between meetings: counted from who voted."}
+        {quorum.basis === "ATTENDANCE" ? t("result.fromAttendance") : t("result.fromBallots")}
       </p>
     </div>
   );
@@ -109,33 +147,35 @@ function QuorumState({ quorum }: { quorum: Result["quorum"] }) {
 /** What a deadlocked vote leads to in this body, and how the co-chairs settled it. */
 export function Deadlock({ view }: { view: MotionView }) {
   const { motion, settings, viewer, events } = view;
+  const { t } = useTranslation("voting");
+  const translate = useServerMessage();
   if (motion.outcome !== "DEADLOCKED") return null;
   const revote = events.find((e) => e.kind === "deadlockResolved" && typeof e.data.motionId === "string");
   const revoteId = revote ? (revote.data.motionId as string) : null;
   return (
-    <Section title="Deadlock" id="deadlock">
+    <Section title={t("deadlock.title")} id="deadlock">
       <div className="space-y-4 text-sm">
         <div className="rounded-md bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200">
-          <p className="font-semibold">This body’s procedure: {DEADLOCK_PROCEDURES[settings.deadlockProcedure]}</p>
+          <p className="font-semibold">{t("deadlock.procedure", { procedure: t(`procedure.${settings.deadlockProcedure}`) })}</p>
           {settings.deadlockProcedure === "REFER_TO_UMPIRE" ? (
-            <p className="mt-1">Impartial umpire: {settings.umpireName || <span className="italic">not named yet</span>}</p>
+            <p className="mt-1">{settings.umpireName ? t("deadlock.umpire", { name: settings.umpireName }) : <Trans t={t} i18nKey="deadlock.noUmpire" components={{ em: <span className="italic" /> }} />}</p>
           ) : null}
         </div>
         {motion.resolution ? (
           <div>
-            <h3 className="font-semibold text-slate-800">Resolution</h3>
+            <h3 className="font-semibold text-slate-800">{t("deadlock.resolution")}</h3>
             <p className="mt-1 whitespace-pre-wrap break-words text-slate-800" data-testid="deadlock-resolution">
-              {motion.resolution}
+              {translate(motion.resolution)}
             </p>
             {motion.resolvedAt ? (
               <p className="mt-1 text-xs text-slate-500">
-                Recorded <Time value={motion.resolvedAt} withTime />
+                <Trans t={t} i18nKey="deadlock.recorded" components={{ time: <Time value={motion.resolvedAt} withTime /> }} />
               </p>
             ) : null}
             {revoteId ? (
               <p className="mt-2">
                 <Link className="link" to={`/p/${motion.partnershipId}/votes/${revoteId}`}>
-                  Go to the re-vote
+                  {t("deadlock.goRevote")}
                 </Link>
               </p>
             ) : null}
@@ -145,7 +185,7 @@ export function Deadlock({ view }: { view: MotionView }) {
         ) : viewer.canChair ? (
           <ResolveDeadlock view={view} />
         ) : (
-          <p className="text-slate-600">Waiting for the co-chairs to record how the deadlock is settled.</p>
+          <p className="text-slate-600">{t("deadlock.waiting")}</p>
         )}
       </div>
     </Section>
@@ -154,6 +194,7 @@ export function Deadlock({ view }: { view: MotionView }) {
 
 function ResolveDeadlock({ view }: { view: MotionView }) {
   const { motion, settings } = view;
+  const { t } = useTranslation("voting");
   const id = useId();
   const navigate = useNavigate();
   const action = useMotionAction(motion.id);
@@ -171,29 +212,31 @@ function ResolveDeadlock({ view }: { view: MotionView }) {
     event.preventDefault();
     if (busy) return;
     const resolution = String(new FormData(event.currentTarget).get("resolution") ?? "").trim();
-    if (!resolution) return setFieldError("Record the decision.");
+    if (!resolution) return setFieldError(t("deadlock.needDecision"));
     setFieldError(null);
     resolve.mutate({ motionId: motion.id, resolution });
   }
   const placeholder =
     settings.deadlockProcedure === "REFER_TO_UMPIRE"
-      ? `The umpire${settings.umpireName ? `, ${settings.umpireName},` : ""} decided…`
+      ? settings.umpireName
+        ? t("deadlock.placeholder.umpireNamed", { name: settings.umpireName })
+        : t("deadlock.placeholder.umpire")
       : settings.deadlockProcedure === "TABLE"
-        ? "Tabled to the next meeting of the body…"
-        : "After each side caucused…";
+        ? t("deadlock.placeholder.table")
+        : t("deadlock.placeholder.caucus");
   return (
     <div className="space-y-4">
       {settings.deadlockProcedure === "REVOTE_AFTER_CAUCUS" ? (
         <div className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
-          <p className="text-slate-700">After each side has caucused, take the same motion again. It comes back seconded, ready to open.</p>
+          <p className="text-slate-700">{t("deadlock.revoteHint")}</p>
           <button type="button" className="btn-primary mt-2" disabled={busy} onClick={() => !busy && revote.mutate({ motionId: motion.id })}>
-            {revote.isPending ? "Preparing the re-vote…" : "Re-vote"}
+            {revote.isPending ? t("deadlock.preparingRevote") : t("deadlock.revote")}
           </button>
         </div>
       ) : null}
-      <form onSubmit={onSubmit} noValidate className="space-y-2" aria-label="Record the resolution">
+      <form onSubmit={onSubmit} noValidate className="space-y-2" aria-label={t("deadlock.record")}>
         <label htmlFor={id} className="block font-medium text-slate-800">
-          Record the resolution
+          {t("deadlock.record")}
         </label>
         <textarea
           id={id}
@@ -211,11 +254,11 @@ function ResolveDeadlock({ view }: { view: MotionView }) {
           </p>
         ) : (
           <p id={`${id}-hint`} className="text-xs text-slate-500">
-            How the deadlock was settled, for the record. It cannot be changed afterwards.
+            {t("deadlock.recordHint")}
           </p>
         )}
         <button type="submit" className="btn-secondary" disabled={busy}>
-          {resolve.isPending ? "Recording…" : "Record the resolution"}
+          {resolve.isPending ? t("deadlock.recording") : t("deadlock.record")}
         </button>
       </form>
       <InlineError message={action.error} />
@@ -230,6 +273,7 @@ function ResolveDeadlock({ view }: { view: MotionView }) {
  */
 function UmpireDecision({ view }: { view: MotionView }) {
   const { motion, settings, viewer } = view;
+  const { t } = useTranslation("voting");
   useJointLive();
   const questionId = useId();
   const decisionId = useId();
@@ -251,14 +295,14 @@ function UmpireDecision({ view }: { view: MotionView }) {
     const data = new FormData(event.currentTarget);
     const question = String(data.get("question") ?? "").trim();
     const decision = String(data.get("decision") ?? "").trim();
-    const errors = { question: question ? undefined : "Give the question put to the umpire.", decision: decision ? undefined : "Record the umpire's decision." };
+    const errors = { question: question ? undefined : t("umpire.needQuestion"), decision: decision ? undefined : t("umpire.needDecision") };
     setFieldErrors(errors);
     if (errors.question || errors.decision) return;
     record.mutate({ motionId: motion.id, question, decision });
   }
   if (waiting.length) {
     return (
-      <ul className="space-y-3" aria-label="The umpire's decision, waiting to be attested">
+      <ul className="space-y-3" aria-label={t("umpire.waitingList")}>
         {waiting.map((c) => (
           <li key={c.id}>
             <JointChangeCard change={c} />
@@ -267,17 +311,14 @@ function UmpireDecision({ view }: { view: MotionView }) {
       </ul>
     );
   }
-  if (!viewer.canChair) return <p className="text-slate-600">Waiting for the co-chairs to record the umpire&apos;s decision.</p>;
-  if (!settings.umpireName) return <p className="text-slate-600">No umpire is named yet: both co-chairs agree on one in the body&apos;s voting settings.</p>;
+  if (!viewer.canChair) return <p className="text-slate-600">{t("umpire.waiting")}</p>;
+  if (!settings.umpireName) return <p className="text-slate-600">{t("umpire.noneNamed")}</p>;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Record the umpire's decision">
-      <p className="text-slate-700">
-        Record what was put to {settings.umpireName} and what they decided. The other side&apos;s co-chair attests that it is the agreed umpire&apos;s decision; it then goes on
-        the record and into the minutes.
-      </p>
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("umpire.form")}>
+      <p className="text-slate-700">{t("umpire.intro", { name: settings.umpireName })}</p>
       <div className="space-y-1">
         <label htmlFor={questionId} className="block font-medium text-slate-800">
-          Question put to the umpire
+          {t("umpire.question")}
         </label>
         <textarea id={questionId} name="question" rows={2} className="input" maxLength={MOTION_TEXT_MAX} aria-invalid={fieldErrors.question ? true : undefined} aria-describedby={fieldErrors.question ? `${questionId}-error` : undefined} />
         {fieldErrors.question ? (
@@ -288,7 +329,7 @@ function UmpireDecision({ view }: { view: MotionView }) {
       </div>
       <div className="space-y-1">
         <label htmlFor={decisionId} className="block font-medium text-slate-800">
-          The umpire&apos;s decision
+          {t("umpire.decision")}
         </label>
         <textarea id={decisionId} name="decision" rows={3} className="input" maxLength={MOTION_TEXT_MAX} aria-invalid={fieldErrors.decision ? true : undefined} aria-describedby={fieldErrors.decision ? `${decisionId}-error` : undefined} />
         {fieldErrors.decision ? (
@@ -298,7 +339,7 @@ function UmpireDecision({ view }: { view: MotionView }) {
         ) : null}
       </div>
       <button type="submit" className="btn-primary" disabled={record.isPending}>
-        {record.isPending ? "Proposing…" : "Propose the umpire's decision"}
+        {record.isPending ? t("umpire.proposing") : t("umpire.propose")}
       </button>
       <ProposalNotice result={proposed} />
       <InlineError message={action.error} />

@@ -6,9 +6,11 @@
 //   <VotingSettingsForm committee={committee} />   committee = trpc.partnerships.committee.get output
 // Must render inside the partnership layout (it reads the partnership's people for alternates).
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField } from "~/components/field";
 import { usePartnership } from "~/features/partnerships/use-partnership";
 import { useRealtimeEvent } from "~/features/realtime/realtime";
+import { useServerMessage } from "~/i18n/server-messages";
 import { toUiError } from "~/lib/errors";
 import { useMutationForm } from "~/lib/forms";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
@@ -33,6 +35,8 @@ export type VotingSettingsFormProps = {
 
 export function VotingSettingsForm({ committee }: VotingSettingsFormProps) {
   const bodyId = committee.id;
+  const { t } = useTranslation("voting");
+  const translate = useServerMessage();
   const utils = trpc.useUtils();
   const query = trpc.voting.settings.get.useQuery({ bodyId });
   // Settings changes are announced as partnership changes.
@@ -40,16 +44,16 @@ export function VotingSettingsForm({ committee }: VotingSettingsFormProps) {
   if (query.isPending) {
     return (
       <p className="text-sm text-slate-500" role="status">
-        Loading voting settings…
+        {t("settings.loading")}
       </p>
     );
   }
   if (query.isError) {
     return (
       <div role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
-        Could not load the voting settings: {toUiError(query.error).message}{" "}
+        {t("settings.loadError", { error: translate(toUiError(query.error).message) })}{" "}
         <button type="button" className="link" onClick={() => void query.refetch()}>
-          Try again
+          {t("settings.tryAgain")}
         </button>
       </div>
     );
@@ -68,32 +72,35 @@ export function VotingSettingsForm({ committee }: VotingSettingsFormProps) {
 }
 
 function SettingsSummary({ settings }: { settings: Settings }) {
+  const { t } = useTranslation("voting");
   return (
     <dl className="space-y-2 text-sm">
       <div>
-        <dt className="font-medium text-slate-500">Seconding</dt>
-        <dd>{settings.secondFromOtherSide ? "The second must come from the other side" : "Any other voting member may second"}</dd>
+        <dt className="font-medium text-slate-500">{t("settings.seconding")}</dt>
+        <dd>{settings.secondFromOtherSide ? t("settings.secondOtherSide") : t("settings.secondAny")}</dd>
       </div>
       <div>
-        <dt className="font-medium text-slate-500">Changing a vote</dt>
-        <dd>{settings.allowVoteChange ? "Roll-call votes may be changed until the vote closes" : "Votes are final once cast"}</dd>
+        <dt className="font-medium text-slate-500">{t("settings.changing")}</dt>
+        <dd>{settings.allowVoteChange ? t("settings.changeAllowed") : t("settings.changeFinal")}</dd>
       </div>
       <div>
-        <dt className="font-medium text-slate-500">If a vote deadlocks</dt>
+        <dt className="font-medium text-slate-500">{t("settings.ifDeadlock")}</dt>
         <dd>
-          {DEADLOCK_PROCEDURES[settings.deadlockProcedure]}
-          {settings.deadlockProcedure === "REFER_TO_UMPIRE" && settings.umpireName ? ` (${settings.umpireName})` : ""}
+          {settings.deadlockProcedure === "REFER_TO_UMPIRE" && settings.umpireName
+            ? t("settings.procedureWithUmpire", { procedure: t(`procedure.${settings.deadlockProcedure}`), name: settings.umpireName })
+            : t(`procedure.${settings.deadlockProcedure}`)}
         </dd>
       </div>
       <div>
-        <dt className="font-medium text-slate-500">Reminders</dt>
-        <dd>{settings.reminderLeadHours > 0 ? `${settings.reminderLeadHours} hours before a deadline` : "None"}</dd>
+        <dt className="font-medium text-slate-500">{t("settings.reminders")}</dt>
+        <dd>{settings.reminderLeadHours > 0 ? t("settings.reminderHours", { count: settings.reminderLeadHours }) : t("settings.noReminders")}</dd>
       </div>
     </dl>
   );
 }
 
 function SettingsForm({ bodyId, settings }: { bodyId: string; settings: Settings }) {
+  const { t } = useTranslation("voting");
   const utils = trpc.useUtils();
   const [procedure, setProcedure] = useState<DeadlockProcedure>(settings.deadlockProcedure);
   const [saved, setSaved] = useState<ProposalResult>(null);
@@ -113,53 +120,53 @@ function SettingsForm({ bodyId, settings }: { bodyId: string; settings: Settings
     },
   });
   return (
-    <form onSubmit={form.onSubmit} onChange={() => setSaved(null)} className="space-y-4" noValidate aria-label="Voting settings">
+    <form onSubmit={form.onSubmit} onChange={() => setSaved(null)} className="space-y-4" noValidate aria-label={t("settings.form")}>
       <FormError message={form.error?.message} />
       <CheckboxField
-        label="The second must come from the other side"
+        label={t("settings.secondOtherSide")}
         name="secondFromOtherSide"
         defaultChecked={settings.secondFromOtherSide}
-        hint="A labor member’s motion is seconded by management, and the other way round."
+        hint={t("settings.secondOtherSideHint")}
       />
       <CheckboxField
-        label="Members may change a roll-call vote until it closes"
+        label={t("settings.allowChange")}
         name="allowVoteChange"
         defaultChecked={settings.allowVoteChange}
-        hint="A secret ballot can never be changed: nothing links it to the voter."
+        hint={t("settings.allowChangeHint")}
       />
       <SelectField
-        label="If a dual-majority vote deadlocks"
+        label={t("settings.procedure")}
         name="deadlockProcedure"
-        options={DEADLOCK_PROCEDURES}
+        options={(Object.keys(DEADLOCK_PROCEDURES) as DeadlockProcedure[]).map((p): [string, string] => [p, t(`procedure.${p}`)])}
         value={procedure}
         onChange={(e) => setProcedure(e.currentTarget.value as DeadlockProcedure)}
         error={form.fieldError("deadlockProcedure")}
       />
       <TextField
-        label={procedure === "REFER_TO_UMPIRE" ? "Impartial umpire" : "Impartial umpire (optional)"}
+        label={procedure === "REFER_TO_UMPIRE" ? t("settings.umpire") : t("settings.umpireOptional")}
         name="umpireName"
         maxLength={UMPIRE_NAME_MAX}
         defaultValue={settings.umpireName}
         required={procedure === "REFER_TO_UMPIRE"}
-        hint="Name and organization, as the agreement names them."
+        hint={t("settings.umpireHint")}
         error={form.fieldError("umpireName")}
       />
       <TextField
-        label="Remind voters before a deadline (hours)"
+        label={t("settings.reminderLead")}
         name="reminderLeadHours"
         type="number"
         inputMode="numeric"
         min={0}
         max={336}
         defaultValue={settings.reminderLeadHours}
-        hint="Members who have not voted get a notification this long before an electronic vote closes. 0 turns reminders off."
+        hint={t("settings.reminderLeadHint")}
         error={form.fieldError("reminderLeadHours")}
       />
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="btn-primary" disabled={form.pending}>
-          {form.pending ? "Proposing…" : "Propose voting settings"}
+          {form.pending ? t("settings.proposing") : t("settings.propose")}
         </button>
-        <ProposalNotice result={saved} applied="Nothing changed." />
+        <ProposalNotice result={saved} applied={t("settings.nothingChanged")} />
       </div>
     </form>
   );
@@ -169,6 +176,7 @@ const isVotingSeat = (s: Committee["seats"][number]) => s.isVoting && (s.role ==
 
 /** Each voting seat's alternate: someone seated on this body from the same side, without a vote here. */
 function Alternates({ committee, settings }: { committee: VotingSettingsFormProps["committee"]; settings: Settings }) {
+  const { t } = useTranslation("voting");
   const home = usePartnership();
   const votingSeats = committee.seats.filter(isVotingSeat);
   const votingIds = new Set(votingSeats.map((s) => s.membershipId));
@@ -177,16 +185,13 @@ function Alternates({ committee, settings }: { committee: VotingSettingsFormProp
   const mine = settings.alternates.find((a) => a.membershipId === home.viewer.membershipId);
   return (
     <div>
-      <h3 className="text-sm font-semibold text-slate-800">Alternates</h3>
-      <p className="mt-1 text-xs text-slate-500">
-        At a meeting, when a voting member is marked absent or excused, their alternate votes in their seat. Between meetings, a member may let their alternate vote for them
-        in electronic votes. An alternate comes from the same side, so each side keeps its parity.
-      </p>
+      <h3 className="text-sm font-semibold text-slate-800">{t("alternates.title")}</h3>
+      <p className="mt-1 text-xs text-slate-500">{t("alternates.intro")}</p>
       {mine && votingIds.has(mine.membershipId) ? (
-        <MyDelegation bodyId={committee.id} alternateName={nameOf(mine.alternateMembershipId) ?? "your alternate"} delegates={mine.delegatesElectronicVotes} />
+        <MyDelegation bodyId={committee.id} alternateName={nameOf(mine.alternateMembershipId) ?? t("alternates.yours")} delegates={mine.delegatesElectronicVotes} />
       ) : null}
       {votingSeats.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-500">This body has no voting members yet.</p>
+        <p className="mt-2 text-sm text-slate-500">{t("alternates.noVoting")}</p>
       ) : (
         <ul className="mt-3 space-y-3">
           {votingSeats.map((seat) => {
@@ -199,7 +204,7 @@ function Alternates({ committee, settings }: { committee: VotingSettingsFormProp
             ) : (
               <li key={seat.membershipId} className="flex flex-wrap justify-between gap-2 text-sm">
                 <span className="font-medium text-slate-900">{seat.name}</span>
-                <span className="text-slate-600">{nameOf(current) ?? "No alternate"}</span>
+                <span className="text-slate-600">{nameOf(current) ?? t("alternates.none")}</span>
               </li>
             );
           })}
@@ -212,6 +217,8 @@ function Alternates({ committee, settings }: { committee: VotingSettingsFormProp
 /** The viewer's own choice: let their alternate cast their vote in electronic votes opened from now on. */
 function MyDelegation({ bodyId, alternateName, delegates }: { bodyId: string; alternateName: string; delegates: boolean }) {
   const id = useId();
+  const { t } = useTranslation("voting");
+  const translate = useServerMessage();
   const utils = trpc.useUtils();
   const [error, setError] = useState<string | null>(null);
   const set = trpc.voting.settings.setDelegation.useMutation({
@@ -235,15 +242,15 @@ function MyDelegation({ bodyId, alternateName, delegates }: { bodyId: string; al
           onChange={(e) => set.mutate({ bodyId, delegates: e.currentTarget.checked })}
         />
         <label htmlFor={id} className="font-medium text-slate-900">
-          Let {alternateName} vote for me in electronic votes
+          {t("alternates.delegate", { name: alternateName })}
         </label>
       </div>
       <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-        Applies to votes opened from now on; at meetings you vote yourself when you are there.
+        {t("alternates.delegateHint")}
       </p>
       {error ? (
         <p role="alert" className="mt-1 text-sm text-red-700">
-          {error}
+          {translate(error)}
         </p>
       ) : null}
     </div>
@@ -262,6 +269,8 @@ function AlternateRow({
   candidates: Array<{ membershipId: string; name: string; organizationName: string }>;
 }) {
   const id = useId();
+  const { t } = useTranslation("voting");
+  const translate = useServerMessage();
   const utils = trpc.useUtils();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -270,14 +279,14 @@ function AlternateRow({
     onSuccess: (result) => {
       setError(null);
       // Another side's seat: a proposal for that side's co-chair.
-      setSaved(result.pending ? "Proposed" : "Saved");
+      setSaved(result.pending ? t("alternates.proposed") : t("alternates.saved"));
       void utils.voting.settings.get.invalidate({ bodyId });
     },
   });
   return (
     <li className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        Alternate for {seat.name}
+        {t("alternates.for", { name: seat.name })}
       </label>
       <div className="flex items-center gap-2">
         <select
@@ -292,24 +301,24 @@ function AlternateRow({
             setAlternate.mutate({ bodyId, membershipId: seat.membershipId, alternateMembershipId: e.currentTarget.value || null });
           }}
         >
-          <option value="">No alternate</option>
+          <option value="">{t("alternates.none")}</option>
           {candidates.map((c) => (
             <option key={c.membershipId} value={c.membershipId}>
-              {c.name} ({c.organizationName})
+              {t("alternates.option", { name: c.name, organization: c.organizationName })}
             </option>
           ))}
         </select>
-        <span role="status" className="w-14 shrink-0 text-xs text-slate-500">
-          {setAlternate.isPending ? "Saving…" : (saved ?? "")}
+        <span role="status" className="w-20 shrink-0 text-xs text-slate-500">
+          {setAlternate.isPending ? t("common:actions.saving") : (saved ?? "")}
         </span>
       </div>
       {error ? (
         <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
+          {translate(error)}
         </p>
       ) : candidates.length === 0 && !current ? (
         <p id={`${id}-hint`} className="text-xs text-slate-500">
-          No one else from this side is seated here without a vote. Seat someone (an observer seat is enough) to name them as alternate.
+          {t("alternates.noCandidates")}
         </p>
       ) : null}
     </li>

@@ -14,7 +14,7 @@ import { approveMinutesByVote, recordVoteDecision } from "../meetings/meetings.a
 import { computeQuorum, type QuorumRule } from "../meetings/meetings.rules.js";
 import { openBallot, sameKey, voteKeys, type SecretConfig } from "./ballot-box.js";
 import { closeRefusal, openRefusal, settleDeadlockRefusal, STALE_MOTION } from "./voting.policy.js";
-import { castCount, decide, tallyOf, type DecisionRule, type Outcome, type Tally, type VoteSide } from "./voting.rules.js";
+import { castCount, decide, tallyOf, type DecisionRule, type Outcome, type ReasonPart, type Tally, type VoteSide } from "./voting.rules.js";
 import type { MotionIdInput, OpenVoteInput } from "./voting.schema.js";
 import { announceMotion, appendEvent, liveTallyOf, refuse, requireMotionSeat, rollCallTally, type VotingDeps } from "./voting.shared.js";
 import { truncateText } from "../../text.js";
@@ -23,6 +23,8 @@ type QuorumSnapshot = ReturnType<typeof computeQuorum> & { basis: "ATTENDANCE" |
 export type MotionResult = {
   outcome: Outcome;
   reason: string;
+  /** The reason as codes (results recorded before these existed have only the English `reason`). */
+  why?: ReasonPart[];
   rule: DecisionRule;
   tally: Tally;
   cast: number;

@@ -51,7 +51,72 @@ export const castCount = (c: Counts) => c.YES + c.NO + c.ABSTAIN;
 const majorityFor = (c: Counts) => c.YES > c.NO;
 const majorityAgainst = (c: Counts) => c.NO > c.YES;
 
-export type Decision = { outcome: Outcome; reason: string };
+/**
+ * Why a vote ended as it did, as codes and values (decision 0018): each reader's page says it in their
+ * language; `reason` is the same in English (stored with the result, and written into the minutes).
+ */
+export type ReasonPart =
+  | { code: "noQuorum"; values: Record<string, never> }
+  | { code: "yesToNo" | "tied"; values: { yes: number; no: number } }
+  | { code: "twoThirds"; values: { yes: number; decided: number } }
+  | { code: "votedNo"; values: { no: number } }
+  | { code: "nobodyYes" | "noneTookPart" | "noneBlocked"; values: Record<string, never> }
+  | { code: "allYes"; values: { yes: number; abstain: number } }
+  | { code: "blocked"; values: { count: number } }
+  | { code: "dualPassed" | "dualFailed"; values: SidesLine }
+  | { code: "deadlocked"; values: SidesLine & { carried: "LABOR" | "MANAGEMENT"; why: "AGAINST" | "NO_VOTE" | "ABSTAINED" | "TIED" } }
+  | { code: "unitRule"; values: SidesLine & { laborUnit: Choice | "NONE"; managementUnit: Choice | "NONE" } };
+type SidesLine = { laborYes: number; laborNo: number; managementYes: number; managementNo: number };
+
+export type Decision = { outcome: Outcome; reason: string; why: ReasonPart[] };
+
+const WHY_WORDS = { AGAINST: "voted against", NO_VOTE: "did not vote", ABSTAINED: "only abstained", TIED: "was tied" } as const;
+const sidesLine = (v: SidesLine) => `Labor ${v.laborYes}–${v.laborNo}, management ${v.managementYes}–${v.managementNo}.`;
+const unitWords = (name: string, yes: number, no: number, unit: Choice | "NONE") =>
+  `${name} ${yes}–${no}${unit !== "NONE" ? ` votes ${unit === "YES" ? "yes" : "no"} as a unit` : " casts no unit vote"}`;
+
+/** One part of a reason in English (the pages translate the codes: voting.json `reason.*`). */
+export function reasonInEnglish(part: ReasonPart): string {
+  switch (part.code) {
+    case "noQuorum":
+      return "The per-side quorum did not hold, so the vote is not valid.";
+    case "yesToNo":
+      return `${part.values.yes} yes to ${part.values.no} no.`;
+    case "tied":
+      return `Tied ${part.values.yes} to ${part.values.no}: a tie fails.`;
+    case "twoThirds":
+      return `${part.values.yes} of ${part.values.decided} yes-or-no votes were yes; two-thirds needed.`;
+    case "votedNo":
+      return `${part.values.no} voted no.`;
+    case "nobodyYes":
+      return "Nobody voted yes.";
+    case "allYes":
+      return `All ${part.values.yes} yes votes, no one against${part.values.abstain ? `; ${part.values.abstain} abstained` : ""}.`;
+    case "blocked":
+      return `Blocked by ${part.values.count} member${part.values.count === 1 ? "" : "s"}.`;
+    case "noneTookPart":
+      return "No one took part.";
+    case "noneBlocked":
+      return "No one blocked.";
+    case "dualPassed":
+      return `A majority of each side voted yes. ${sidesLine(part.values)}`;
+    case "dualFailed":
+      return `Neither side had a majority for it. ${sidesLine(part.values)}`;
+    case "deadlocked": {
+      const carried = part.values.carried === "LABOR" ? "labor" : "management";
+      const other = part.values.carried === "LABOR" ? "management" : "labor";
+      return `Deadlocked: a majority of ${carried} voted yes, and ${other} ${WHY_WORDS[part.values.why]}. ${sidesLine(part.values)}`;
+    }
+    case "unitRule": {
+      const v = part.values;
+      return `(Unit rule: ${unitWords("labor", v.laborYes, v.laborNo, v.laborUnit)}; ${unitWords("management", v.managementYes, v.managementNo, v.managementUnit)}.)`;
+    }
+  }
+}
+
+const decided = (outcome: Outcome, ...why: ReasonPart[]): Decision => ({ outcome, why, reason: why.map(reasonInEnglish).join(" ") });
+const linesOf = (tally: Tally): SidesLine => ({ laborYes: tally.LABOR.YES, laborNo: tally.LABOR.NO, managementYes: tally.MANAGEMENT.YES, managementNo: tally.MANAGEMENT.NO });
+const none = {} as Record<string, never>;
 
 /** How one side votes as a unit: its majority's choice, or no vote at all when it is tied or did not vote yes or no. */
 export function unitVote(c: Counts): Choice | null {
@@ -82,46 +147,49 @@ export function asUnits(tally: Tally): Tally {
  * one vote (`asUnits`), and the rule is applied to those votes.
  */
 export function decide(rule: DecisionRule, tally: Tally, quorum: { required: boolean; met: boolean }, options: { unitRule?: boolean } = {}): Decision {
-  if (quorum.required && !quorum.met) return { outcome: "NO_QUORUM", reason: "The per-side quorum did not hold, so the vote is not valid." };
+  if (quorum.required && !quorum.met) return decided("NO_QUORUM", { code: "noQuorum", values: none });
   if (options.unitRule) {
     const decision = decide(rule, asUnits(tally), quorum);
-    const side = (name: string, c: Counts) => `${name} ${c.YES}–${c.NO}${unitVote(c) ? ` votes ${unitVote(c) === "YES" ? "yes" : "no"} as a unit` : " casts no unit vote"}`;
-    return { ...decision, reason: `${decision.reason} (Unit rule: ${side("labor", tally.LABOR)}; ${side("management", tally.MANAGEMENT)}.)` };
+    const unit = (c: Counts): Choice | "NONE" => unitVote(c) ?? "NONE";
+    return decided(decision.outcome, ...decision.why, {
+      code: "unitRule",
+      values: { ...linesOf(tally), laborUnit: unit(tally.LABOR), managementUnit: unit(tally.MANAGEMENT) },
+    });
   }
   const t = tally.total;
   switch (rule) {
     case "SIMPLE_MAJORITY":
       return majorityFor(t)
-        ? { outcome: "PASSED", reason: `${t.YES} yes to ${t.NO} no.` }
-        : { outcome: "FAILED", reason: t.YES === t.NO ? `Tied ${t.YES} to ${t.NO}: a tie fails.` : `${t.YES} yes to ${t.NO} no.` };
+        ? decided("PASSED", { code: "yesToNo", values: { yes: t.YES, no: t.NO } })
+        : decided("FAILED", { code: t.YES === t.NO ? "tied" : "yesToNo", values: { yes: t.YES, no: t.NO } });
     case "TWO_THIRDS": {
-      const decided = t.YES + t.NO;
-      const passed = decided > 0 && t.YES * 3 >= decided * 2;
-      return { outcome: passed ? "PASSED" : "FAILED", reason: `${t.YES} of ${decided} yes-or-no votes were yes; two-thirds needed.` };
+      const yesOrNo = t.YES + t.NO;
+      const passed = yesOrNo > 0 && t.YES * 3 >= yesOrNo * 2;
+      return decided(passed ? "PASSED" : "FAILED", { code: "twoThirds", values: { yes: t.YES, decided: yesOrNo } });
     }
     case "UNANIMOUS":
-      if (t.NO > 0) return { outcome: "FAILED", reason: `${t.NO} voted no.` };
-      if (t.YES === 0) return { outcome: "FAILED", reason: "Nobody voted yes." };
-      return { outcome: "PASSED", reason: `All ${t.YES} yes votes, no one against${t.ABSTAIN ? `; ${t.ABSTAIN} abstained` : ""}.` };
+      if (t.NO > 0) return decided("FAILED", { code: "votedNo", values: { no: t.NO } });
+      if (t.YES === 0) return decided("FAILED", { code: "nobodyYes", values: none });
+      return decided("PASSED", { code: "allYes", values: { yes: t.YES, abstain: t.ABSTAIN } });
     case "CONSENSUS":
-      if (t.NO > 0) return { outcome: "FAILED", reason: `Blocked by ${t.NO} member${t.NO === 1 ? "" : "s"}.` };
-      if (castCount(t) === 0) return { outcome: "FAILED", reason: "No one took part." };
-      return { outcome: "PASSED", reason: "No one blocked." };
+      if (t.NO > 0) return decided("FAILED", { code: "blocked", values: { count: t.NO } });
+      if (castCount(t) === 0) return decided("FAILED", { code: "noneTookPart", values: none });
+      return decided("PASSED", { code: "noneBlocked", values: none });
     case "DUAL_MAJORITY": {
       const labor = tally.LABOR;
       const management = tally.MANAGEMENT;
-      const line = `Labor ${labor.YES}–${labor.NO}, management ${management.YES}–${management.NO}.`;
-      if (majorityFor(labor) && majorityFor(management)) return { outcome: "PASSED", reason: `A majority of each side voted yes. ${line}` };
+      const line = linesOf(tally);
+      if (majorityFor(labor) && majorityFor(management)) return decided("PASSED", { code: "dualPassed", values: line });
       // One side carried it and the other did not: whether that side voted against, tied, only abstained
       // or did not vote at all, the body is deadlocked (its deadlock procedure follows). Only when
       // neither side carried it has the body as a whole said no.
-      const carried = majorityFor(labor) ? "labor" : majorityFor(management) ? "management" : null;
+      const carried = majorityFor(labor) ? "LABOR" : majorityFor(management) ? "MANAGEMENT" : null;
       if (carried) {
-        const other = carried === "labor" ? management : labor;
-        const why = majorityAgainst(other) ? "voted against" : castCount(other) === 0 ? "did not vote" : other.YES + other.NO === 0 ? "only abstained" : "was tied";
-        return { outcome: "DEADLOCKED", reason: `Deadlocked: a majority of ${carried} voted yes, and ${carried === "labor" ? "management" : "labor"} ${why}. ${line}` };
+        const other = carried === "LABOR" ? management : labor;
+        const why = majorityAgainst(other) ? "AGAINST" : castCount(other) === 0 ? "NO_VOTE" : other.YES + other.NO === 0 ? "ABSTAINED" : "TIED";
+        return decided("DEADLOCKED", { code: "deadlocked", values: { ...line, carried, why } });
       }
-      return { outcome: "FAILED", reason: `Neither side had a majority for it. ${line}` };
+      return decided("FAILED", { code: "dualFailed", values: line });
     }
   }
 }
