@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import superjson, { type SuperJSONResult } from "superjson";
 import { DraftPage } from "~/features/drafts/draft-page";
 import type { DraftView } from "~/features/drafts/labels";
+import { pageTitle } from "~/i18n/meta";
+import { useServerMessage } from "~/i18n/server-messages";
 import { superjsonResponse, useData } from "~/lib/data";
 import { toUiError } from "~/lib/errors";
 import { load } from "~/lib/guards.server";
@@ -16,13 +19,15 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return superjsonResponse({ view, comments, version });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const loaded = data ? superjson.deserialize<{ view: DraftView }>(data.__superjson as SuperJSONResult) : null;
-  return [{ title: loaded ? `${loaded.view.draft.title} · Drafts · Jointly` : "Draft · Jointly" }];
+  return [{ title: loaded ? pageTitle(matches, "draft.pageTitle", "drafts", { title: loaded.view.draft.title }) : pageTitle(matches, "draft.pageTitleNone", "drafts") }];
 };
 
 export default function DraftRoute() {
   const { draftId = "" } = useParams();
+  const { t } = useTranslation("drafts");
+  const translate = useServerMessage();
   const initial = useData<typeof loader>();
   const query = trpc.drafts.draft.get.useQuery({ draftId }, { initialData: initial.view });
   const view = query.data ?? initial.view;
@@ -30,7 +35,7 @@ export default function DraftRoute() {
     <>
       {query.isError ? (
         <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
-          Could not refresh the draft: {toUiError(query.error).message} What you see may be out of date.
+          {t("draft.refreshError", { error: translate(toUiError(query.error).message) })}
         </p>
       ) : null}
       <DraftPage key={draftId} view={view} initialComments={initial.comments} initialVersion={initial.version} />

@@ -59,6 +59,7 @@ describe("a motion's life", () => {
     const expected = {
       outcome: "PASSED",
       reason: "3 yes to 1 no.",
+      why: [{ code: "yesToNo", values: { yes: 3, no: 1 } }],
       rule: "SIMPLE_MAJORITY",
       cast: 4,
       eligible: 4,

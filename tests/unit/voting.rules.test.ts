@@ -27,6 +27,7 @@ import {
   emptyTally,
   isPooledRule,
   POOLED_RULES,
+  reasonInEnglish,
   RULE_EXPLANATIONS,
   RULE_LABELS,
   tallyOf,
@@ -120,7 +121,7 @@ describe("quorum", () => {
     expect(quorum.MANAGEMENT.met).toBe(false);
     expect(quorum.met).toBe(false);
     const t = tally({ LABOR: { YES: 2 }, MANAGEMENT: { YES: 1 } });
-    expect(decide("DUAL_MAJORITY", t, { required: true, met: quorum.met })).toEqual({
+    expect(decide("DUAL_MAJORITY", t, { required: true, met: quorum.met })).toMatchObject({
       outcome: "NO_QUORUM",
       reason: "The per-side quorum did not hold, so the vote is not valid.",
     });
@@ -131,14 +132,14 @@ describe("quorum", () => {
 
 describe("simple majority", () => {
   it("passes with more yes than no, abstentions aside", () => {
-    expect(decide("SIMPLE_MAJORITY", tally({ LABOR: { YES: 2, ABSTAIN: 3 }, MANAGEMENT: { NO: 1 } }), QUORUM)).toEqual({
+    expect(decide("SIMPLE_MAJORITY", tally({ LABOR: { YES: 2, ABSTAIN: 3 }, MANAGEMENT: { NO: 1 } }), QUORUM)).toMatchObject({
       outcome: "PASSED",
       reason: "2 yes to 1 no.",
     });
   });
 
   it("fails a tie", () => {
-    expect(decide("SIMPLE_MAJORITY", tally({ LABOR: { YES: 2 }, MANAGEMENT: { NO: 2 } }), QUORUM)).toEqual({
+    expect(decide("SIMPLE_MAJORITY", tally({ LABOR: { YES: 2 }, MANAGEMENT: { NO: 2 } }), QUORUM)).toMatchObject({
       outcome: "FAILED",
       reason: "Tied 2 to 2: a tie fails.",
     });
@@ -150,7 +151,7 @@ describe("simple majority", () => {
   });
 
   it("fails with more no than yes", () => {
-    expect(decide("SIMPLE_MAJORITY", tally({ LABOR: { YES: 1 }, MANAGEMENT: { NO: 2 } }), QUORUM)).toEqual({ outcome: "FAILED", reason: "1 yes to 2 no." });
+    expect(decide("SIMPLE_MAJORITY", tally({ LABOR: { YES: 1 }, MANAGEMENT: { NO: 2 } }), QUORUM)).toMatchObject({ outcome: "FAILED", reason: "1 yes to 2 no." });
   });
 
   it("counts every side's votes, so one side alone can carry it (no labor votes)", () => {
@@ -171,7 +172,7 @@ describe("two-thirds", () => {
   });
 
   it("leaves abstentions out of the base (2 yes, 1 no, 5 abstain passes)", () => {
-    expect(decide("TWO_THIRDS", tally({ LABOR: { YES: 2, ABSTAIN: 5 }, MANAGEMENT: { NO: 1 } }), QUORUM)).toEqual({
+    expect(decide("TWO_THIRDS", tally({ LABOR: { YES: 2, ABSTAIN: 5 }, MANAGEMENT: { NO: 1 } }), QUORUM)).toMatchObject({
       outcome: "PASSED",
       reason: "2 of 3 yes-or-no votes were yes; two-thirds needed.",
     });
@@ -184,28 +185,28 @@ describe("two-thirds", () => {
 
 describe("unanimous", () => {
   it("passes with abstentions when nobody votes no", () => {
-    expect(decide("UNANIMOUS", tally({ LABOR: { YES: 2, ABSTAIN: 1 }, MANAGEMENT: { YES: 2, ABSTAIN: 1 } }), QUORUM)).toEqual({
+    expect(decide("UNANIMOUS", tally({ LABOR: { YES: 2, ABSTAIN: 1 }, MANAGEMENT: { YES: 2, ABSTAIN: 1 } }), QUORUM)).toMatchObject({
       outcome: "PASSED",
       reason: "All 4 yes votes, no one against; 2 abstained.",
     });
   });
 
   it("fails with a single no", () => {
-    expect(decide("UNANIMOUS", tally({ LABOR: { YES: 5 }, MANAGEMENT: { YES: 4, NO: 1 } }), QUORUM)).toEqual({ outcome: "FAILED", reason: "1 voted no." });
+    expect(decide("UNANIMOUS", tally({ LABOR: { YES: 5 }, MANAGEMENT: { YES: 4, NO: 1 } }), QUORUM)).toMatchObject({ outcome: "FAILED", reason: "1 voted no." });
   });
 
   it("fails when everyone abstains (nobody voted yes)", () => {
-    expect(decide("UNANIMOUS", tally({ LABOR: { ABSTAIN: 2 }, MANAGEMENT: { ABSTAIN: 2 } }), QUORUM)).toEqual({ outcome: "FAILED", reason: "Nobody voted yes." });
+    expect(decide("UNANIMOUS", tally({ LABOR: { ABSTAIN: 2 }, MANAGEMENT: { ABSTAIN: 2 } }), QUORUM)).toMatchObject({ outcome: "FAILED", reason: "Nobody voted yes." });
   });
 });
 
 describe("consensus", () => {
   it("passes when nobody blocks, standing aside included", () => {
-    expect(decide("CONSENSUS", tally({ LABOR: { YES: 2 }, MANAGEMENT: { YES: 1, ABSTAIN: 1 } }), QUORUM)).toEqual({ outcome: "PASSED", reason: "No one blocked." });
+    expect(decide("CONSENSUS", tally({ LABOR: { YES: 2 }, MANAGEMENT: { YES: 1, ABSTAIN: 1 } }), QUORUM)).toMatchObject({ outcome: "PASSED", reason: "No one blocked." });
   });
 
   it("fails with one block, and names how many blocked", () => {
-    expect(decide("CONSENSUS", tally({ LABOR: { YES: 5 }, MANAGEMENT: { YES: 4, NO: 1 } }), QUORUM)).toEqual({
+    expect(decide("CONSENSUS", tally({ LABOR: { YES: 5 }, MANAGEMENT: { YES: 4, NO: 1 } }), QUORUM)).toMatchObject({
       outcome: "FAILED",
       reason: "Blocked by 1 member.",
     });
@@ -213,7 +214,7 @@ describe("consensus", () => {
   });
 
   it("fails when nobody took part", () => {
-    expect(decide("CONSENSUS", emptyTally(), QUORUM)).toEqual({ outcome: "FAILED", reason: "No one took part." });
+    expect(decide("CONSENSUS", emptyTally(), QUORUM)).toMatchObject({ outcome: "FAILED", reason: "No one took part." });
   });
 
   it("passes when everyone stands aside (abstentions are not blocks)", () => {
@@ -223,14 +224,14 @@ describe("consensus", () => {
 
 describe("dual majority", () => {
   it("passes when a majority of each side votes yes", () => {
-    expect(decide("DUAL_MAJORITY", tally({ LABOR: { YES: 2, NO: 1 }, MANAGEMENT: { YES: 3, ABSTAIN: 4 } }), QUORUM)).toEqual({
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { YES: 2, NO: 1 }, MANAGEMENT: { YES: 3, ABSTAIN: 4 } }), QUORUM)).toMatchObject({
       outcome: "PASSED",
       reason: "A majority of each side voted yes. Labor 2–1, management 3–0.",
     });
   });
 
   it("is DEADLOCKED when labor is for and management against", () => {
-    expect(decide("DUAL_MAJORITY", tally({ LABOR: { YES: 3 }, MANAGEMENT: { NO: 2, YES: 1 } }), QUORUM)).toEqual({
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { YES: 3 }, MANAGEMENT: { NO: 2, YES: 1 } }), QUORUM)).toMatchObject({
       outcome: "DEADLOCKED",
       reason: "Deadlocked: a majority of labor voted yes, and management voted against. Labor 3–0, management 1–2.",
     });
@@ -241,28 +242,28 @@ describe("dual majority", () => {
   });
 
   it("is DEADLOCKED when one side is for and the other is tied: it failed for lack of that side's majority", () => {
-    expect(decide("DUAL_MAJORITY", tally({ LABOR: { YES: 2 }, MANAGEMENT: { YES: 1, NO: 1 } }), QUORUM)).toEqual({
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { YES: 2 }, MANAGEMENT: { YES: 1, NO: 1 } }), QUORUM)).toMatchObject({
       outcome: "DEADLOCKED",
       reason: "Deadlocked: a majority of labor voted yes, and management was tied. Labor 2–0, management 1–1.",
     });
   });
 
   it("is DEADLOCKED when one side only abstains", () => {
-    expect(decide("DUAL_MAJORITY", tally({ LABOR: { ABSTAIN: 3 }, MANAGEMENT: { YES: 3 } }), QUORUM)).toEqual({
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { ABSTAIN: 3 }, MANAGEMENT: { YES: 3 } }), QUORUM)).toMatchObject({
       outcome: "DEADLOCKED",
       reason: "Deadlocked: a majority of management voted yes, and labor only abstained. Labor 0–0, management 3–0.",
     });
   });
 
   it("is DEADLOCKED when one side did not vote at all (no quorum needed), even if the other is unanimous", () => {
-    expect(decide("DUAL_MAJORITY", tally({ MANAGEMENT: { YES: 4 } }), NO_QUORUM_NEEDED)).toEqual({
+    expect(decide("DUAL_MAJORITY", tally({ MANAGEMENT: { YES: 4 } }), NO_QUORUM_NEEDED)).toMatchObject({
       outcome: "DEADLOCKED",
       reason: "Deadlocked: a majority of management voted yes, and labor did not vote. Labor 0–0, management 4–0.",
     });
   });
 
   it("fails, not deadlocks, when both sides are against: the body as a whole said no", () => {
-    expect(decide("DUAL_MAJORITY", tally({ LABOR: { NO: 2 }, MANAGEMENT: { NO: 2 } }), QUORUM)).toEqual({
+    expect(decide("DUAL_MAJORITY", tally({ LABOR: { NO: 2 }, MANAGEMENT: { NO: 2 } }), QUORUM)).toMatchObject({
       outcome: "FAILED",
       reason: "Neither side had a majority for it. Labor 0–2, management 0–2.",
     });
@@ -450,5 +451,20 @@ describe("policy", () => {
       expect(canVote({ ...viewer, isOnRoll: false })).toBe(false);
       expect(canVote({ ...viewer, deadlinePassed: true })).toBe(false);
     });
+  });
+});
+
+describe("a decision's reason as codes", () => {
+  it("says in codes and values what its English reason says, the unit rule included", () => {
+    const t = tally({ LABOR: { YES: 3, NO: 1 }, MANAGEMENT: { YES: 2, NO: 2 } });
+    const decision = decide("DUAL_MAJORITY", t, QUORUM, { unitRule: true });
+    expect(decision.why).toEqual([
+      { code: "deadlocked", values: { laborYes: 1, laborNo: 0, managementYes: 0, managementNo: 0, carried: "LABOR", why: "ABSTAINED" } },
+      { code: "unitRule", values: { laborYes: 3, laborNo: 1, managementYes: 2, managementNo: 2, laborUnit: "YES", managementUnit: "NONE" } },
+    ]);
+    expect(decision.why.map(reasonInEnglish).join(" ")).toBe(decision.reason);
+    expect(decision.reason).toBe(
+      "Deadlocked: a majority of labor voted yes, and management only abstained. Labor 1–0, management 0–0. (Unit rule: labor 3–1 votes yes as a unit; management 2–2 casts no unit vote.)",
+    );
   });
 });

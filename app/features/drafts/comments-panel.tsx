@@ -2,7 +2,9 @@
 // read threads (open / resolved / mine), reply, resolve and reopen. Passages are re-found in the
 // version on screen; a passage that is gone shows as outdated, with its quote.
 import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Badge, EmptyState, Section, SideBadge, Time } from "~/components/ui";
+import { useServerMessage } from "~/i18n/server-messages";
 import { toUiError } from "~/lib/errors";
 import { trpc } from "~/lib/trpc";
 import { COMMENT_MAX } from "../../../server/domains/drafts/drafts.schema";
@@ -10,17 +12,13 @@ import type { CommentList, DraftView, Thread } from "./labels";
 import type { PassageSelection } from "./module-reader";
 
 type Filter = "open" | "resolved" | "mine" | "all";
-const FILTERS: Array<[Filter, string]> = [
-  ["open", "Open"],
-  ["resolved", "Resolved"],
-  ["mine", "Mine"],
-  ["all", "All"],
-];
+const FILTERS: Filter[] = ["open", "resolved", "mine", "all"];
 
 function MentionPicker({ people, onPick }: { people: DraftView["people"]; onPick: (name: string) => void }) {
+  const { t } = useTranslation("drafts");
   return (
     <label className="flex items-center gap-2 text-xs text-slate-600">
-      Mention
+      {t("comments.mention")}
       <select
         className="input w-auto py-1 text-xs"
         value=""
@@ -28,7 +26,7 @@ function MentionPicker({ people, onPick }: { people: DraftView["people"]; onPick
           if (e.target.value) onPick(e.target.value);
         }}
       >
-        <option value="">a member…</option>
+        <option value="">{t("comments.aMember")}</option>
         {people.map((p) => (
           <option key={p.userId} value={p.name}>
             {p.name}
@@ -43,13 +41,15 @@ function useTextWithMentions() {
   const [text, setText] = useState("");
   const ref = useRef<HTMLTextAreaElement>(null);
   const mention = (name: string) => {
-    setText((t) => `${t}${t && !t.endsWith(" ") ? " " : ""}@${name} `);
+    setText((current) => `${current}${current && !current.endsWith(" ") ? " " : ""}@${name} `);
     requestAnimationFrame(() => ref.current?.focus());
   };
   return { text, setText, ref, mention };
 }
 
 function NewComment({ view, version, selection, onClearSelection }: { view: DraftView; version: number; selection: PassageSelection | null; onClearSelection: () => void }) {
+  const { t } = useTranslation("drafts");
+  const translate = useServerMessage();
   const utils = trpc.useUtils();
   const add = trpc.drafts.comment.add.useMutation();
   const { text, setText, ref, mention } = useTextWithMentions();
@@ -77,44 +77,46 @@ function NewComment({ view, version, selection, onClearSelection }: { view: Draf
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-2" aria-label="New comment">
+    <form onSubmit={onSubmit} className="space-y-2" aria-label={t("comments.new")}>
       {selection ? (
         <div className="rounded-md bg-amber-50 p-2 text-sm ring-1 ring-amber-200" data-testid="selected-passage">
-          <p className="text-xs font-semibold text-amber-900">On a passage of {selection.moduleTitle}:</p>
+          <p className="text-xs font-semibold text-amber-900">{t("comments.onPassage", { module: selection.moduleTitle })}</p>
           <blockquote className="mt-1 line-clamp-3 italic">“{selection.quote}”</blockquote>
           <button type="button" className="link mt-1 text-xs" onClick={onClearSelection}>
-            Comment on something else
+            {t("comments.somethingElse")}
           </button>
         </div>
       ) : (
         <>
           <label className="block text-sm font-medium text-slate-800" htmlFor="comment-target">
-            About
+            {t("comments.about")}
           </label>
           <select id="comment-target" className="input" value={moduleKey} onChange={(e) => setModuleKey(e.target.value)}>
-            <option value="">The whole draft</option>
+            <option value="">{t("comments.wholeDraft")}</option>
             {modules.map((m, i) => (
               <option key={m.key} value={m.key}>
-                Module {i + 1}: {m.title}
+                {t("comments.moduleOption", { number: i + 1, title: m.title })}
               </option>
             ))}
           </select>
-          <p className="text-xs text-slate-500">Or select words in a module's text (version {version === 0 ? "working copy" : version}) to comment on that passage.</p>
+          <p className="text-xs text-slate-500">
+            {version === 0 ? t("comments.selectHintWorkingCopy") : t("comments.selectHint", { number: version })}
+          </p>
         </>
       )}
       <label className="block text-sm font-medium text-slate-800" htmlFor="comment-body">
-        Comment
+        {t("comments.comment")}
       </label>
       <textarea id="comment-body" ref={ref} className="input" rows={3} maxLength={COMMENT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <MentionPicker people={view.people} onPick={mention} />
         <button type="submit" className="btn-primary" disabled={add.isPending || !text.trim()}>
-          {selection ? "Comment on the passage" : "Comment"}
+          {selection ? t("comments.onThePassage") : t("comments.comment")}
         </button>
       </div>
       {error ? (
         <p role="alert" className="text-sm text-red-700">
-          {error}
+          {translate(error)}
         </p>
       ) : null}
     </form>
@@ -122,6 +124,8 @@ function NewComment({ view, version, selection, onClearSelection }: { view: Draf
 }
 
 function ThreadItem({ thread, view, active, onShow }: { thread: Thread; view: DraftView; active: boolean; onShow: (id: string | null) => void }) {
+  const { t } = useTranslation("drafts");
+  const translate = useServerMessage();
   const utils = trpc.useUtils();
   const reply = trpc.drafts.comment.reply.useMutation();
   const resolve = trpc.drafts.comment.resolve.useMutation();
@@ -159,16 +163,18 @@ function ThreadItem({ thread, view, active, onShow }: { thread: Thread; view: Dr
         <span className="font-semibold text-slate-900">{thread.authorName}</span>
         {thread.authorSide ? <SideBadge side={thread.authorSide} /> : null}
         <Time value={thread.createdAt} withTime />
-        {thread.resolved ? <Badge tone="green">Resolved</Badge> : null}
-        {thread.location.state === "outdated" ? <Badge tone="red">Outdated: the passage changed</Badge> : null}
-        {thread.location.state === "moved" ? <Badge tone="indigo">Passage moved</Badge> : null}
-        {thread.moduleGone ? <Badge tone="red">Module removed</Badge> : null}
+        {thread.resolved ? <Badge tone="green">{t("comments.resolved")}</Badge> : null}
+        {thread.location.state === "outdated" ? <Badge tone="red">{t("comments.outdated")}</Badge> : null}
+        {thread.location.state === "moved" ? <Badge tone="indigo">{t("comments.moved")}</Badge> : null}
+        {thread.moduleGone ? <Badge tone="red">{t("comments.moduleRemoved")}</Badge> : null}
       </div>
-      {thread.moduleKey ? <p className="text-xs text-slate-500">{thread.moduleTitle ? `On ${thread.moduleTitle}` : "On a module not in this version"}</p> : <p className="text-xs text-slate-500">On the whole draft</p>}
+      <p className="text-xs text-slate-500">
+        {thread.moduleKey ? (thread.moduleTitle ? t("comments.onModule", { module: thread.moduleTitle }) : t("comments.onModuleGone")) : t("comments.onWholeDraft")}
+      </p>
       {thread.quote ? <blockquote className="border-l-4 border-amber-300 pl-2 text-sm italic text-slate-700">“{thread.quote}”</blockquote> : null}
       <p className="whitespace-pre-wrap break-words text-sm text-slate-900">{thread.body}</p>
       {thread.replies.length ? (
-        <ul className="space-y-2 border-l-2 border-slate-200 pl-3" aria-label="Replies">
+        <ul className="space-y-2 border-l-2 border-slate-200 pl-3" aria-label={t("comments.replies")}>
           {thread.replies.map((r) => (
             <li key={r.id} className="text-sm">
               <span className="text-xs font-semibold text-slate-800">{r.authorName}</span>{" "}
@@ -183,37 +189,37 @@ function ThreadItem({ thread, view, active, onShow }: { thread: Thread; view: Dr
       <div className="flex flex-wrap gap-2">
         {located ? (
           <button type="button" className="btn-secondary px-2 py-1 text-xs" aria-pressed={active} onClick={() => onShow(active ? null : thread.id)}>
-            {active ? "Hide in text" : "Show in text"}
+            {active ? t("comments.hideInText") : t("comments.showInText")}
           </button>
         ) : null}
         {view.viewer.canComment ? (
           <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={() => setReplying((r) => !r)} aria-expanded={replying}>
-            Reply
+            {t("comments.reply")}
           </button>
         ) : null}
         {thread.canResolve && view.viewer.canComment ? (
           <button type="button" className="btn-secondary px-2 py-1 text-xs" disabled={resolve.isPending} onClick={() => void onResolve()}>
-            {thread.resolved ? "Reopen" : "Resolve"}
+            {thread.resolved ? t("comments.reopen") : t("comments.resolve")}
           </button>
         ) : null}
       </div>
       {replying ? (
         <form onSubmit={onReply} className="space-y-2">
           <label className="sr-only" htmlFor={`reply-${thread.id}`}>
-            Reply to {thread.authorName}
+            {t("comments.replyTo", { name: thread.authorName })}
           </label>
           <textarea id={`reply-${thread.id}`} ref={ref} className="input" rows={2} maxLength={COMMENT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
           <div className="flex flex-wrap items-center justify-between gap-2">
             <MentionPicker people={view.people} onPick={mention} />
             <button type="submit" className="btn-primary px-2 py-1 text-xs" disabled={reply.isPending || !text.trim()}>
-              Send reply
+              {t("comments.sendReply")}
             </button>
           </div>
         </form>
       ) : null}
       {error ? (
         <p role="alert" className="text-sm text-red-700">
-          {error}
+          {translate(error)}
         </p>
       ) : null}
     </li>
@@ -237,17 +243,18 @@ export function CommentsPanel({
   activeThreadId: string | null;
   onShow: (id: string | null) => void;
 }) {
+  const { t } = useTranslation("drafts");
   const [filter, setFilter] = useState<Filter>("open");
-  const threads = comments.threads.filter((t) =>
-    filter === "open" ? !t.resolved : filter === "resolved" ? t.resolved : filter === "mine" ? t.involvesMe : true,
+  const threads = comments.threads.filter((th) =>
+    filter === "open" ? !th.resolved : filter === "resolved" ? th.resolved : filter === "mine" ? th.involvesMe : true,
   );
-  const open = comments.threads.filter((t) => !t.resolved).length;
+  const open = comments.threads.filter((th) => !th.resolved).length;
   return (
-    <Section title={`Comments (${open} open)`} id="comments">
+    <Section title={t("comments.title", { count: open })} id="comments">
       <div className="space-y-4">
         {view.viewer.canComment ? <NewComment view={view} version={version} selection={selection} onClearSelection={onClearSelection} /> : null}
-        <div role="group" aria-label="Show comments" className="flex flex-wrap gap-1">
-          {FILTERS.map(([key, label]) => (
+        <div role="group" aria-label={t("comments.show")} className="flex flex-wrap gap-1">
+          {FILTERS.map((key) => (
             <button
               key={key}
               type="button"
@@ -255,16 +262,16 @@ export function CommentsPanel({
               className="rounded-full px-3 py-1 text-xs font-medium ring-1 ring-inset ring-slate-300 aria-pressed:bg-indigo-700 aria-pressed:text-white aria-pressed:ring-indigo-700"
               onClick={() => setFilter(key)}
             >
-              {label}
+              {t(`comments.filter.${key}`)}
             </button>
           ))}
         </div>
         {threads.length === 0 ? (
-          <EmptyState title={filter === "open" ? "No open comments" : "Nothing here"} />
+          <EmptyState title={filter === "open" ? t("comments.noneOpen") : t("comments.nothing")} />
         ) : (
-          <ul className="space-y-3" aria-live="polite" aria-label="Comment threads">
-            {threads.map((t) => (
-              <ThreadItem key={t.id} thread={t} view={view} active={activeThreadId === t.id} onShow={onShow} />
+          <ul className="space-y-3" aria-live="polite" aria-label={t("comments.threads")}>
+            {threads.map((th) => (
+              <ThreadItem key={th.id} thread={th} view={view} active={activeThreadId === th.id} onShow={onShow} />
             ))}
           </ul>
         )}

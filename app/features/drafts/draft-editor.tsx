@@ -4,20 +4,22 @@
 // only I changed keep my edits, modules only they changed take theirs, and clashes are listed.
 import { createId } from "@paralleldrive/cuid2";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { SelectField, TextArea, TextField } from "~/components/field";
+import { useServerMessage } from "~/i18n/server-messages";
 import { toUiError } from "~/lib/errors";
 import { trpc } from "~/lib/trpc";
 import { mergeModules, totalHours, type ModuleSnapshot } from "../../../server/domains/drafts/drafts.rules";
 import { COMPETENCIES_MAX, FIELD_MAX, HOURS_MAX, PROGRAM_KINDS, TITLE_MAX, type ProgramKind } from "../../../server/domains/drafts/drafts.schema";
-import { hoursText, type DraftView } from "./labels";
+import { useHoursText, type DraftView } from "./labels";
 import { RichTextEditor } from "./rich-text-editor";
 
 type Details = { title: string; occupation: string; programKind: ProgramKind };
 type Conflict = { theirChanges: string[]; bothChanged: string[]; byName: string | null };
 
-const newModule = (n: number): ModuleSnapshot => ({
+const newModule = (title: string): ModuleSnapshot => ({
   key: createId().slice(0, 16),
-  title: `New module ${n}`,
+  title,
   objectives: "",
   competencies: "",
   relatedHours: 0,
@@ -28,6 +30,9 @@ const newModule = (n: number): ModuleSnapshot => ({
 });
 
 export function DraftEditor({ view, onDone }: { view: DraftView; onDone: () => void }) {
+  const { t } = useTranslation("drafts");
+  const translate = useServerMessage();
+  const hoursText = useHoursText();
   const utils = trpc.useUtils();
   const save = trpc.drafts.draft.save.useMutation();
   // What this editing session started from (for the per-module merge after a conflict).
@@ -76,7 +81,7 @@ export function DraftEditor({ view, onDone }: { view: DraftView; onDone: () => v
       if (asVersion) {
         setSummary("");
         onDone();
-      } else setSaved(`Saved (revision ${result.revision}).`);
+      } else setSaved(t("editor.saved", { revision: result.revision }));
     } catch (e) {
       const ui = toUiError(e);
       if (ui.code === "CONFLICT") {
@@ -99,84 +104,91 @@ export function DraftEditor({ view, onDone }: { view: DraftView; onDone: () => v
     <section className="card space-y-5" aria-labelledby="editor-heading">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 id="editor-heading" className="text-lg font-semibold text-slate-900">
-          Edit the working copy
+          {t("editor.title")}
         </h3>
         <button type="button" className="btn-secondary" onClick={onDone}>
-          Close the editor
+          {t("editor.close")}
         </button>
       </div>
       {!conflict && view.draft.revision > base.revision ? (
         <p role="status" className="rounded-md bg-sky-50 p-3 text-sm text-sky-900 ring-1 ring-sky-200">
-          {view.draft.updatedByName ?? "Someone"} saved the draft while you are editing. When you save, their changes and yours are merged
-          module by module.
+          {t("editor.savedMeanwhile", { name: view.draft.updatedByName ?? t("editor.someone") })}
         </p>
       ) : null}
       {conflict ? (
         <div role="alert" className="space-y-1 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          <p className="font-semibold">{conflict.byName ?? "Someone"} saved this draft while you were editing.</p>
-          <p>Their changes are now in the form: {conflict.theirChanges.length ? conflict.theirChanges.join(", ") : "details only"}.</p>
-          {conflict.bothChanged.length ? <p>You both changed: {conflict.bothChanged.join(", ")}. Your version of those is kept; check it before saving.</p> : null}
-          <p>Nothing of yours was lost. Save again when ready.</p>
+          <p className="font-semibold">{t("editor.conflict.title", { name: conflict.byName ?? t("editor.someone") })}</p>
+          <p>{conflict.theirChanges.length ? t("editor.conflict.theirs", { modules: conflict.theirChanges.join(", ") }) : t("editor.conflict.theirsDetails")}</p>
+          {conflict.bothChanged.length ? <p>{t("editor.conflict.both", { modules: conflict.bothChanged.join(", ") })}</p> : null}
+          <p>{t("editor.conflict.nothingLost")}</p>
         </div>
       ) : null}
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
-          {error.message}
+          {translate(error.message)}
           {Object.entries(error.fields).map(([k, v]) => (
             <span key={k} className="block">
-              {k}: {v[0]}
+              {k}: {translate(v[0] ?? "")}
             </span>
           ))}
         </p>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label="Title" value={details.title} maxLength={TITLE_MAX} onChange={(e) => setDetails({ ...details, title: e.target.value })} error={fieldError("title")} />
-        <TextField label="Occupation" value={details.occupation} maxLength={TITLE_MAX} onChange={(e) => setDetails({ ...details, occupation: e.target.value })} error={fieldError("occupation")} />
-        <SelectField label="Kind of program" value={details.programKind} options={PROGRAM_KINDS} onChange={(e) => setDetails({ ...details, programKind: e.target.value as ProgramKind })} />
+        <TextField label={t("new.titleField")} value={details.title} maxLength={TITLE_MAX} onChange={(e) => setDetails({ ...details, title: e.target.value })} error={fieldError("title")} />
+        <TextField label={t("editor.occupation")} value={details.occupation} maxLength={TITLE_MAX} onChange={(e) => setDetails({ ...details, occupation: e.target.value })} error={fieldError("occupation")} />
+        <SelectField
+          label={t("new.programKind")}
+          value={details.programKind}
+          options={(Object.keys(PROGRAM_KINDS) as ProgramKind[]).map((k): [string, string] => [k, t(`programKind.${k}`)])} onChange={(e) => setDetails({ ...details, programKind: e.target.value as ProgramKind })} />
         <p className="self-end text-sm text-slate-700" aria-live="polite">
-          Total: {hoursText(hours)}
+          {t("editor.total", { hours: hoursText(hours) })}
         </p>
       </div>
       <ol className="space-y-4">
         {modules.map((m, index) => (
           <li key={m.key} className="space-y-3 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200">
             <fieldset className="space-y-3">
-              <legend className="text-sm font-semibold text-slate-900">Module {index + 1}</legend>
-              <TextField label={`Module ${index + 1} title`} value={m.title} maxLength={TITLE_MAX} onChange={(e) => update(index, { title: e.target.value })} />
-              <RichTextEditor key={`${m.key}-${generation}`} label={`Module ${index + 1} learning objectives and text`} value={m.objectives} onChange={(objectives) => update(index, { objectives })} />
-              <TextArea label="Competencies (one per line)" value={m.competencies} maxLength={COMPETENCIES_MAX} onChange={(e) => update(index, { competencies: e.target.value })} />
+              <legend className="text-sm font-semibold text-slate-900">{t("editor.module", { number: index + 1 })}</legend>
+              <TextField label={t("editor.moduleTitle", { number: index + 1 })} value={m.title} maxLength={TITLE_MAX} onChange={(e) => update(index, { title: e.target.value })} />
+              <RichTextEditor
+                key={`${m.key}-${generation}`}
+                label={t("editor.moduleText", { number: index + 1 })}
+                value={m.objectives}
+                onChange={(objectives) => update(index, { objectives })}
+              />
+              <TextArea label={t("editor.competencies")} value={m.competencies} maxLength={COMPETENCIES_MAX} onChange={(e) => update(index, { competencies: e.target.value })} />
               <div className="grid gap-3 sm:grid-cols-2">
-                <TextField label="Related instruction hours" type="number" min={0} max={HOURS_MAX} value={m.relatedHours} onChange={(e) => update(index, { relatedHours: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
-                <TextField label="On-the-job learning hours" type="number" min={0} max={HOURS_MAX} value={m.ojlHours} onChange={(e) => update(index, { ojlHours: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
-                <TextField label="Assessment method" value={m.assessment} maxLength={FIELD_MAX} onChange={(e) => update(index, { assessment: e.target.value })} />
-                <TextField label="Credential it leads to" value={m.credential} maxLength={TITLE_MAX} onChange={(e) => update(index, { credential: e.target.value })} />
+                <TextField label={t("editor.relatedHours")} type="number" min={0} max={HOURS_MAX} value={m.relatedHours} onChange={(e) => update(index, { relatedHours: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
+                <TextField label={t("editor.ojlHours")} type="number" min={0} max={HOURS_MAX} value={m.ojlHours} onChange={(e) => update(index, { ojlHours: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />
+                <TextField label={t("editor.assessment")} value={m.assessment} maxLength={FIELD_MAX} onChange={(e) => update(index, { assessment: e.target.value })} />
+                <TextField label={t("editor.credential")} value={m.credential} maxLength={TITLE_MAX} onChange={(e) => update(index, { credential: e.target.value })} />
               </div>
               <label className="flex items-center gap-2 text-sm">
                 <input type="checkbox" checked={m.testOut} onChange={(e) => update(index, { testOut: e.target.checked })} />
-                A skilled worker may test out of this module (advanced standing)
+                {t("editor.testOut")}
               </label>
               <div className="flex flex-wrap gap-2">
                 <button type="button" className="btn-secondary px-2 py-1 text-xs" disabled={index === 0} onClick={() => move(index, -1)}>
-                  Move up<span className="sr-only"> module {index + 1}</span>
+                  <Trans t={t} i18nKey="editor.moveUp" values={{ number: index + 1 }} components={{ sr: <span className="sr-only" /> }} />
                 </button>
                 <button type="button" className="btn-secondary px-2 py-1 text-xs" disabled={index === modules.length - 1} onClick={() => move(index, 1)}>
-                  Move down<span className="sr-only"> module {index + 1}</span>
+                  <Trans t={t} i18nKey="editor.moveDown" values={{ number: index + 1 }} components={{ sr: <span className="sr-only" /> }} />
                 </button>
                 <button type="button" className="btn-danger px-2 py-1 text-xs" onClick={() => setModules((ms) => ms.filter((_, i) => i !== index))}>
-                  Remove module {index + 1}
+                  {t("editor.remove", { number: index + 1 })}
                 </button>
               </div>
             </fieldset>
           </li>
         ))}
       </ol>
-      <button type="button" className="btn-secondary" onClick={() => setModules((ms) => [...ms, newModule(ms.length + 1)])}>
-        Add a module
+      <button type="button" className="btn-secondary" onClick={() => setModules((ms) => [...ms, newModule(t("editor.newModule", { number: ms.length + 1 }))])}>
+        {t("editor.add")}
       </button>
       <div className="space-y-3 border-t border-slate-200 pt-4">
         <div className="flex flex-wrap items-center gap-3">
           <button type="button" className="btn-secondary" disabled={save.isPending} onClick={() => void submit(false)}>
-            Save draft
+            {t("editor.save")}
           </button>
           {saved ? (
             <span role="status" className="text-sm text-green-800">
@@ -185,15 +197,15 @@ export function DraftEditor({ view, onDone }: { view: DraftView; onDone: () => v
           ) : null}
         </div>
         <TextArea
-          label={`What changed in version ${nextNumber}`}
+          label={t("editor.summary", { number: nextNumber })}
           value={summary}
           maxLength={FIELD_MAX}
           onChange={(e) => setSummary(e.target.value)}
-          hint="Saving as a new version asks the worker sign-off group to review it; earlier sign-offs no longer count."
+          hint={t("editor.summaryHint")}
           error={fieldError("newVersion")}
         />
         <button type="button" className="btn-primary" disabled={save.isPending || !summary.trim()} onClick={() => void submit(true)}>
-          {save.isPending ? "Saving…" : `Save as version ${nextNumber} and ask for sign-off`}
+          {save.isPending ? t("common:actions.saving") : t("editor.saveVersion", { number: nextNumber })}
         </button>
       </div>
     </section>

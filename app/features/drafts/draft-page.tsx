@@ -2,14 +2,15 @@
 // passage), the editor, the comparison of versions, the worker sign-off and the comments, live.
 import { Link, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Badge, Section, Time } from "~/components/ui";
+import { useServerMessage } from "~/i18n/server-messages";
 import { toUiError } from "~/lib/errors";
 import { trpc } from "~/lib/trpc";
-import { DRAFT_STATUSES, PROGRAM_KINDS } from "../../../server/domains/drafts/drafts.schema";
 import { CommentsPanel } from "./comments-panel";
 import { CompareView } from "./compare-view";
 import { DraftEditor } from "./draft-editor";
-import { DRAFT_TEXT_CSS, hoursText, STATUS_TONES, type CommentList, type DraftView, type VersionView } from "./labels";
+import { DRAFT_TEXT_CSS, STATUS_TONES, useHoursText, type CommentList, type DraftView, type VersionView } from "./labels";
 import { ModuleReader, type PassageSelection } from "./module-reader";
 import { ReviewPanel } from "./review-panel";
 import { useDraftLive } from "./use-draft-live";
@@ -18,6 +19,9 @@ type Mode = "read" | "edit" | "compare";
 
 export function DraftPage({ view, initialComments, initialVersion }: { view: DraftView; initialComments: CommentList; initialVersion: VersionView | null }) {
   const { draft } = view;
+  const { t } = useTranslation("drafts");
+  const translate = useServerMessage();
+  const hoursText = useHoursText();
   const [params, setParams] = useSearchParams();
   const { viewers, lastOtherChange } = useDraftLive(draft.id, view.viewer.userId);
   const [mode, setMode] = useState<Mode>(params.get("edit") && view.viewer.canEdit ? "edit" : "read");
@@ -53,9 +57,9 @@ export function DraftPage({ view, initialComments, initialVersion }: { view: Dra
     <div>
       <style>{DRAFT_TEXT_CSS}</style>
       <header className="mb-6 space-y-2">
-        <nav aria-label="Breadcrumb" className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+        <nav aria-label={t("breadcrumb")} className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           <Link to={`/p/${draft.partnershipId}/drafts`} className="link">
-            Curriculum drafts
+            {t("index.pageTitle")}
           </Link>
           <span aria-hidden>/</span>
           <span>{draft.bodyName}</span>
@@ -64,22 +68,25 @@ export function DraftPage({ view, initialComments, initialVersion }: { view: Dra
           <h2 className="text-2xl font-bold tracking-tight text-slate-900">{draft.title}</h2>
           <span role="status" data-testid="draft-status">
             <Badge tone={STATUS_TONES[draft.status]}>
-              <span className="sr-only">Status: </span>
-              {DRAFT_STATUSES[draft.status]}
+              <span className="sr-only">{t("draft.statusPrefix")} </span>
+              {t(`status.${draft.status}`)}
             </Badge>
           </span>
         </div>
         <p className="text-sm text-slate-700">
-          {PROGRAM_KINDS[draft.programKind]} · {draft.occupation} · {view.modules.length} modules in the working copy · {hoursText(view.hours)}
+          {t(`programKind.${draft.programKind}`)} · {draft.occupation} · {t("draft.modulesInCopy", { count: view.modules.length })} · {hoursText(view.hours)}
         </p>
         <p className="text-xs text-slate-500">
-          {draft.currentVersion ? `Version ${draft.currentVersion} is current. ` : "No version yet. "}
-          Working copy saved <Time value={draft.updatedAt} withTime />
-          {draft.updatedByName ? ` by ${draft.updatedByName}` : ""}.
+          {draft.currentVersion ? t("draft.currentVersion", { number: draft.currentVersion }) : t("draft.noVersion")}{" "}
+          {draft.updatedByName ? (
+            <Trans t={t} i18nKey="draft.savedBy" values={{ name: draft.updatedByName }} components={{ time: <Time value={draft.updatedAt} withTime /> }} />
+          ) : (
+            <Trans t={t} i18nKey="draft.saved" components={{ time: <Time value={draft.updatedAt} withTime /> }} />
+          )}
         </p>
         {viewers && viewers.length ? (
           <p className="text-xs text-slate-600" aria-live="polite" data-testid="presence">
-            Reading now: {viewers.map((v) => v.name).join(", ")}
+            {t("draft.readingNow", { names: viewers.map((v) => v.name).join(", ") })}
           </p>
         ) : null}
       </header>
@@ -88,33 +95,32 @@ export function DraftPage({ view, initialComments, initialVersion }: { view: Dra
         <div className="min-w-0 space-y-4 lg:col-span-2">
           <div className="flex flex-wrap items-end gap-2">
             <label className="text-sm">
-              <span className="block font-medium text-slate-800">Showing</span>
+              <span className="block font-medium text-slate-800">{t("draft.showing")}</span>
               <select className="input" value={version} onChange={(e) => setPicked(Number(e.target.value))} disabled={mode !== "read"}>
                 {view.versions.map((v) => (
                   <option key={v.number} value={v.number}>
-                    Version {v.number}
-                    {v.number === draft.currentVersion ? " (current)" : ""}
+                    {v.number === draft.currentVersion ? t("draft.versionCurrent", { number: v.number }) : t("draft.version", { number: v.number })}
                   </option>
                 ))}
-                <option value={0}>Working copy{draft.currentVersion ? " (not yet a version)" : ""}</option>
+                <option value={0}>{draft.currentVersion ? t("draft.workingCopyNotVersion") : t("draft.workingCopy")}</option>
               </select>
             </label>
-            <div role="group" aria-label="View" className="flex flex-wrap gap-2">
+            <div role="group" aria-label={t("draft.view")} className="flex flex-wrap gap-2">
               <button type="button" className="btn-secondary" aria-pressed={mode === "read"} onClick={() => setMode("read")}>
-                Read
+                {t("draft.read")}
               </button>
               {view.viewer.canEdit ? (
                 <button type="button" className="btn-secondary" aria-pressed={mode === "edit"} onClick={() => setMode("edit")}>
-                  Edit
+                  {t("draft.edit")}
                 </button>
               ) : null}
               {view.versions.length ? (
                 <button type="button" className="btn-secondary" aria-pressed={mode === "compare"} onClick={() => setMode("compare")}>
-                  Compare versions
+                  {t("compare.title")}
                 </button>
               ) : null}
               <Link to={`/p/${draft.partnershipId}/drafts/${draft.id}/print`} className="btn-secondary">
-                Print
+                {t("draft.print")}
               </Link>
             </div>
           </div>
@@ -124,15 +130,18 @@ export function DraftPage({ view, initialComments, initialVersion }: { view: Dra
             <>
               {version > 0 && versionQuery.data ? (
                 <p className="text-sm text-slate-600">
-                  Version {version}
-                  {version !== draft.currentVersion ? " (an earlier version)" : ""}: “{versionQuery.data.changeSummary}”, by {versionQuery.data.createdByName},{" "}
-                  <Time value={versionQuery.data.createdAt} withTime />.
+                  <Trans
+                    t={t}
+                    i18nKey={version !== draft.currentVersion ? "draft.versionLineEarlier" : "draft.versionLine"}
+                    values={{ number: version, summary: versionQuery.data.changeSummary, name: versionQuery.data.createdByName }}
+                    components={{ time: <Time value={versionQuery.data.createdAt} withTime /> }}
+                  />
                 </p>
               ) : null}
-              {version > 0 && versionQuery.isLoading ? <p className="text-sm text-slate-600">Loading version {version}…</p> : null}
+              {version > 0 && versionQuery.isLoading ? <p className="text-sm text-slate-600">{t("draft.loadingVersion", { number: version })}</p> : null}
               {versionQuery.isError ? (
                 <p role="alert" className="text-sm text-red-700">
-                  Could not load this version: {toUiError(versionQuery.error).message}
+                  {t("draft.versionError", { error: translate(toUiError(versionQuery.error).message) })}
                 </p>
               ) : null}
               <ModuleReader
@@ -165,10 +174,11 @@ export function DraftPage({ view, initialComments, initialVersion }: { view: Dra
 }
 
 function VersionHistory({ view, onShow }: { view: DraftView; onShow: (n: number) => void }) {
+  const { t } = useTranslation("drafts");
   return (
-    <Section title="Versions" id="versions">
+    <Section title={t("versions.title")} id="versions">
       {view.versions.length === 0 ? (
-        <p className="text-sm text-slate-600">No version yet.</p>
+        <p className="text-sm text-slate-600">{t("versions.none")}</p>
       ) : (
         <ol className="space-y-3 text-sm">
           {view.versions.map((v) => {
@@ -176,17 +186,17 @@ function VersionHistory({ view, onShow }: { view: DraftView; onShow: (n: number)
             return (
               <li key={v.number}>
                 <button type="button" className="link" onClick={() => onShow(v.number)}>
-                  Version {v.number}
+                  {t("draft.version", { number: v.number })}
                 </button>{" "}
                 <span className="text-xs text-slate-500">
-                  by {v.createdByName}, <Time value={v.createdAt} withTime />
+                  <Trans t={t} i18nKey="versions.by" values={{ name: v.createdByName }} components={{ time: <Time value={v.createdAt} withTime /> }} />
                 </span>
                 <p className="text-slate-700">{v.changeSummary}</p>
                 {decisions.length ? (
                   <ul className="text-xs text-slate-600">
                     {decisions.map((d) => (
                       <li key={d.id}>
-                        {d.reviewerName}: {d.decision === "SIGNED_OFF" ? "signed off" : `requested changes (“${d.reason}”)`}
+                        {d.decision === "SIGNED_OFF" ? t("versions.signedOff", { name: d.reviewerName }) : t("versions.changesRequested", { name: d.reviewerName, reason: d.reason })}
                       </li>
                     ))}
                   </ul>
@@ -201,15 +211,17 @@ function VersionHistory({ view, onShow }: { view: DraftView; onShow: (n: number)
 }
 
 function Withdraw({ view }: { view: DraftView }) {
+  const { t } = useTranslation("drafts");
+  const translate = useServerMessage();
   const utils = trpc.useUtils();
   const withdraw = trpc.drafts.draft.withdraw.useMutation();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
-    <Section title="Withdraw" id="withdraw">
+    <Section title={t("withdraw.title")} id="withdraw">
       {confirming ? (
         <div className="space-y-2 text-sm">
-          <p>Withdrawing ends this draft for good: it can be read and printed, not changed.</p>
+          <p>{t("withdraw.question")}</p>
           <div className="flex gap-2">
             <button
               type="button"
@@ -225,21 +237,21 @@ function Withdraw({ view }: { view: DraftView }) {
                 setConfirming(false);
               }}
             >
-              Withdraw the draft
+              {t("withdraw.yes")}
             </button>
             <button type="button" className="btn-secondary" onClick={() => setConfirming(false)}>
-              Keep it
+              {t("withdraw.keep")}
             </button>
           </div>
         </div>
       ) : (
         <button type="button" className="btn-secondary" onClick={() => setConfirming(true)}>
-          Withdraw this draft…
+          {t("withdraw.button")}
         </button>
       )}
       {error ? (
         <p role="alert" className="mt-2 text-sm text-red-700">
-          {error}
+          {translate(error)}
         </p>
       ) : null}
     </Section>

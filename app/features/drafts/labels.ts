@@ -1,4 +1,6 @@
-// Words, tones and types the drafts pages share.
+// Tones, types and the hours' wording the drafts pages share (the words are in app/locales/<lng>/drafts.json).
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/format";
 import type { RouterOutputs } from "~/lib/trpc";
 import type { DraftStatus } from "../../../server/domains/drafts/drafts.schema";
 
@@ -17,8 +19,12 @@ export const STATUS_TONES: Record<DraftStatus, "slate" | "amber" | "green" | "re
   WITHDRAWN: "red",
 };
 
-export const hoursText = (h: { related: number; ojl: number; total: number }) =>
-  `${h.total.toLocaleString("en-US")} h (${h.related.toLocaleString("en-US")} related instruction + ${h.ojl.toLocaleString("en-US")} on the job)`;
+/** "1,200 h (200 related instruction + 1,000 on the job)" in the page's language. */
+export function useHoursText(): (h: { related: number; ojl: number; total: number }) => string {
+  const { t } = useTranslation("drafts");
+  const f = useFormat();
+  return (h) => t("hours", { total: f.number(h.total), related: f.number(h.related), ojl: f.number(h.ojl) });
+}
 
 /** Styles for rendered module text (Tailwind's reset removes list markers and heading sizes) and for commented passages. */
 export const DRAFT_TEXT_CSS = `

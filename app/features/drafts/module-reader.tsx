@@ -2,6 +2,7 @@
 // "comment on this passage": the selection becomes offsets in the module's plain text, counted the way
 // the server counts them. Open comments' passages are highlighted with the CSS Custom Highlight API.
 import { useEffect, useRef } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui";
 import { moduleHours } from "../../../server/domains/drafts/drafts.rules";
 import type { ModuleSnapshot } from "../../../server/domains/drafts/drafts.rules";
@@ -49,6 +50,7 @@ export function ModuleReader({
   activeThreadId: string | null;
   onSelect: (selection: PassageSelection | null) => void;
 }) {
+  const { t } = useTranslation("drafts");
   const containerRef = useRef<HTMLDivElement>(null);
 
   // Selection → passage (only inside one module's text).
@@ -104,13 +106,13 @@ export function ModuleReader({
     };
   }, [threads, activeThreadId, modules]);
 
-  if (modules.length === 0) return <p className="text-sm text-slate-600">No modules yet.</p>;
+  if (modules.length === 0) return <p className="text-sm text-slate-600">{t("reader.noModules")}</p>;
   return (
     <div ref={containerRef} className="space-y-4">
-      <p className="sr-only">Select words in a module's text to comment on that passage, or comment on a whole module from the comments panel.</p>
+      <p className="sr-only">{t("reader.hint")}</p>
       {modules.map((m, index) => {
         const hours = moduleHours(m);
-        const count = threads.filter((t) => t.moduleKey === m.key && !t.resolved).length;
+        const count = threads.filter((th) => th.moduleKey === m.key && !th.resolved).length;
         const competencies = m.competencies.split("\n").map((c) => c.trim()).filter(Boolean);
         return (
           <article key={m.key} className="card space-y-3" aria-labelledby={`module-${m.key}`} data-testid="module">
@@ -119,8 +121,8 @@ export function ModuleReader({
                 {index + 1}. {m.title}
               </h3>
               <div className="flex flex-wrap gap-1">
-                {m.testOut ? <Badge tone="green">Test-out allowed</Badge> : null}
-                {count ? <Badge tone="amber">{count} open {count === 1 ? "comment" : "comments"}</Badge> : null}
+                {m.testOut ? <Badge tone="green">{t("reader.testOut")}</Badge> : null}
+                {count ? <Badge tone="amber">{t("reader.openComments", { count })}</Badge> : null}
               </div>
             </div>
             <div
@@ -128,25 +130,31 @@ export function ModuleReader({
               data-module-text={m.key}
               data-module-title={m.title}
               // Sanitized on the server (sanitize-html) before it was stored.
-              dangerouslySetInnerHTML={{ __html: m.objectives || "<p><em>No text yet.</em></p>" }}
-            />
+              {...(m.objectives ? { dangerouslySetInnerHTML: { __html: m.objectives } } : {})}
+            >
+              {m.objectives ? null : (
+                <p>
+                  <em>{t("reader.noText")}</em>
+                </p>
+              )}
+            </div>
             <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
               <div>
-                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">Hours</dt>
+                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("reader.hours")}</dt>
                 <dd>
-                  {hours.related} related instruction + {hours.ojl} on the job = <strong>{hours.total}</strong>
+                  <Trans t={t} i18nKey="reader.hoursLine" values={{ related: hours.related, ojl: hours.ojl, total: hours.total }} components={{ strong: <strong /> }} />
                 </dd>
               </div>
               <div>
-                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">Assessment</dt>
-                <dd>{m.assessment || "Not set"}</dd>
+                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("reader.assessment")}</dt>
+                <dd>{m.assessment || t("reader.notSet")}</dd>
               </div>
               <div>
-                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">Credential</dt>
-                <dd>{m.credential || "None"}</dd>
+                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("reader.credential")}</dt>
+                <dd>{m.credential || t("reader.none")}</dd>
               </div>
               <div>
-                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">Competencies</dt>
+                <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t("reader.competencies")}</dt>
                 <dd>
                   {competencies.length ? (
                     <ul className="list-disc pl-5">
@@ -155,7 +163,7 @@ export function ModuleReader({
                       ))}
                     </ul>
                   ) : (
-                    "None listed"
+                    t("reader.noneListed")
                   )}
                 </dd>
               </div>

@@ -2,6 +2,7 @@
 // render shows the text read-only until it is ready), with a labelled, keyboard-reachable toolbar.
 // The server sanitizes whatever this produces; the editor only offers what the sanitizer keeps.
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Editor } from "@tiptap/core";
 
 type Props = { label: string; value: string; onChange: (html: string) => void; describedBy?: string };
@@ -10,6 +11,7 @@ const BUTTON = "rounded px-2 py-1 text-xs font-semibold text-slate-700 ring-1 ri
 
 export function RichTextEditor({ label, value, onChange, describedBy }: Props) {
   const id = useId();
+  const { t } = useTranslation("drafts");
   const mountRef = useRef<HTMLDivElement>(null);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [, setTick] = useState(0);
@@ -51,7 +53,7 @@ export function RichTextEditor({ label, value, onChange, describedBy }: Props) {
   function setLink() {
     if (!editor) return;
     const previous = editor.getAttributes("link").href as string | undefined;
-    const url = window.prompt("Link address (https://…, or mailto:…). Leave empty to remove the link.", previous ?? "https://");
+    const url = window.prompt(t("rich.linkPrompt"), previous ?? "https://");
     if (url === null) return;
     if (!url.trim()) editor.chain().focus().unsetLink().run();
     else if (/^(https?:\/\/|mailto:)/i.test(url.trim())) editor.chain().focus().setLink({ href: url.trim() }).run();
@@ -66,29 +68,37 @@ export function RichTextEditor({ label, value, onChange, describedBy }: Props) {
         <textarea aria-labelledby={`${id}-label`} className="input" rows={6} defaultValue={value} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <>
-          <div role="toolbar" aria-label={`Formatting for ${label}`} aria-controls={id} className="flex flex-wrap gap-1">
+          <div role="toolbar" aria-label={t("rich.toolbar", { label })} aria-controls={id} className="flex flex-wrap gap-1">
             <button type="button" className={BUTTON} aria-pressed={editor?.isActive("heading", { level: 2 }) ?? false} onClick={run((e) => e.chain().focus().toggleHeading({ level: 2 }).run())}>
-              Heading
+              {t("rich.heading")}
             </button>
             <button type="button" className={BUTTON} aria-pressed={editor?.isActive("bold") ?? false} onClick={run((e) => e.chain().focus().toggleBold().run())}>
-              Bold
+              {t("rich.bold")}
             </button>
             <button type="button" className={BUTTON} aria-pressed={editor?.isActive("italic") ?? false} onClick={run((e) => e.chain().focus().toggleItalic().run())}>
-              Italic
+              {t("rich.italic")}
             </button>
             <button type="button" className={BUTTON} aria-pressed={editor?.isActive("bulletList") ?? false} onClick={run((e) => e.chain().focus().toggleBulletList().run())}>
-              Bullets
+              {t("rich.bullets")}
             </button>
             <button type="button" className={BUTTON} aria-pressed={editor?.isActive("orderedList") ?? false} onClick={run((e) => e.chain().focus().toggleOrderedList().run())}>
-              Numbered
+              {t("rich.numbered")}
             </button>
             <button type="button" className={BUTTON} aria-pressed={editor?.isActive("link") ?? false} onClick={setLink}>
-              Link
+              {t("rich.link")}
             </button>
           </div>
           <div className="draft-text text-sm">
             <div ref={mountRef} />
-            {!editor ? <div className="input min-h-32 text-slate-500" dangerouslySetInnerHTML={{ __html: value || "<p>Loading the editor…</p>" }} /> : null}
+            {!editor ? (
+              value ? (
+                <div className="input min-h-32 text-slate-500" dangerouslySetInnerHTML={{ __html: value }} />
+              ) : (
+                <div className="input min-h-32 text-slate-500">
+                  <p>{t("rich.loading")}</p>
+                </div>
+              )
+            ) : null}
           </div>
         </>
       )}

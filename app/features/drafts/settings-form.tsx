@@ -2,6 +2,7 @@
 // sign-off group (labor-side members only: labor's co-chair sets it at once, management's proposes a
 // change for labor to concur), and the adoption rule (all of them, or at least N: a joint change).
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { SideBadge } from "~/components/ui";
 import { FormError } from "~/components/field";
 import { toUiError } from "~/lib/errors";
@@ -10,6 +11,7 @@ import { trpc, type RouterOutputs } from "~/lib/trpc";
 type Settings = RouterOutputs["drafts"]["settings"]["get"];
 
 export function DraftSettingsForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation("drafts");
   const utils = trpc.useUtils();
   const mutation = trpc.drafts.settings.set.useMutation();
   const [editors, setEditors] = useState(new Set(settings.editorMembershipIds));
@@ -40,11 +42,7 @@ export function DraftSettingsForm({ settings }: { settings: Settings }) {
       });
       setError(null);
       const proposals = result.changeIds.length;
-      setSaved(
-        proposals
-          ? `Saved what is yours to change. ${proposals === 1 ? "One change waits" : `${proposals} changes wait`} for the other side's co-chair (see Joint changes on the committee's page).`
-          : "Saved. Drafts in review were checked against the new group.",
-      );
+      setSaved(proposals ? t("settings.savedWaiting", { count: proposals }) : t("settings.saved"));
       void utils.drafts.settings.get.invalidate({ bodyId: settings.bodyId });
     } catch (e) {
       const ui = toUiError(e);
@@ -61,8 +59,8 @@ export function DraftSettingsForm({ settings }: { settings: Settings }) {
         {saved ?? ""}
       </p>
       <fieldset className="space-y-2" disabled={disabled}>
-        <legend className="text-sm font-semibold text-slate-900">Editors</legend>
-        <p className="text-xs text-slate-500">Editors write the committee's drafts and ask for review. The co-chairs always can.</p>
+        <legend className="text-sm font-semibold text-slate-900">{t("settings.editors")}</legend>
+        <p className="text-xs text-slate-500">{t("settings.editorsHint")}</p>
         {editable.map((p) => (
           <label key={p.membershipId} className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={editors.has(p.membershipId)} onChange={() => toggle(editors, setEditors, p.membershipId)} />
@@ -71,12 +69,9 @@ export function DraftSettingsForm({ settings }: { settings: Settings }) {
         ))}
       </fieldset>
       <fieldset className="space-y-2" disabled={disabled}>
-        <legend className="text-sm font-semibold text-slate-900">Worker sign-off group</legend>
-        <p className="text-xs text-slate-500">
-          Labor-side members of the committee who must sign off a version before it can be adopted. Labor chooses them
-          {settings.viewerSide === "LABOR" ? "." : ": a change you make here is proposed to labor's co-chair."}
-        </p>
-        {labor.length === 0 ? <p className="text-sm text-slate-600">This committee has no labor-side members yet.</p> : null}
+        <legend className="text-sm font-semibold text-slate-900">{t("settings.group")}</legend>
+        <p className="text-xs text-slate-500">{settings.viewerSide === "LABOR" ? t("settings.groupHintLabor") : t("settings.groupHintOther")}</p>
+        {labor.length === 0 ? <p className="text-sm text-slate-600">{t("settings.noLabor")}</p> : null}
         {labor.map((p) => (
           <label key={p.membershipId} className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={reviewers.has(p.membershipId)} onChange={() => toggle(reviewers, setReviewers, p.membershipId)} />
@@ -85,32 +80,32 @@ export function DraftSettingsForm({ settings }: { settings: Settings }) {
         ))}
       </fieldset>
       <fieldset className="space-y-2" disabled={disabled}>
-        <legend className="text-sm font-semibold text-slate-900">Adoption rule</legend>
-        <p className="text-xs text-slate-500">A joint change: the other side's co-chair concurs before it applies.</p>
+        <legend className="text-sm font-semibold text-slate-900">{t("settings.rule")}</legend>
+        <p className="text-xs text-slate-500">{t("settings.ruleHint")}</p>
         <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name="rule" checked={rule === "ALL"} onChange={() => setRule("ALL")} /> All members of the group sign off
+          <input type="radio" name="rule" checked={rule === "ALL"} onChange={() => setRule("ALL")} /> {t("settings.ruleAll")}
         </label>
         <label className="flex flex-wrap items-center gap-2 text-sm">
-          <input type="radio" name="rule" checked={rule === "AT_LEAST"} onChange={() => setRule("AT_LEAST")} /> At least
+          <input type="radio" name="rule" checked={rule === "AT_LEAST"} onChange={() => setRule("AT_LEAST")} /> {t("settings.ruleAtLeastBefore")}
           <input
             type="number"
             min={1}
             max={Math.max(1, reviewers.size)}
             className="input w-20"
-            aria-label="Minimum number of sign-offs"
+            aria-label={t("settings.minimum")}
             value={minimum}
             onChange={(e) => setMinimum(e.target.value)}
             disabled={rule !== "AT_LEAST" || disabled}
           />
-          of them sign off
+          {t("settings.ruleAtLeastAfter")}
         </label>
       </fieldset>
       {settings.canManage ? (
         <button type="submit" className="btn-primary" disabled={mutation.isPending}>
-          {mutation.isPending ? "Saving…" : "Save settings"}
+          {mutation.isPending ? t("common:actions.saving") : t("settings.save")}
         </button>
       ) : (
-        <p className="text-sm text-slate-600">Only the co-chairs change these settings.</p>
+        <p className="text-sm text-slate-600">{t("settings.onlyCoChairs")}</p>
       )}
     </form>
   );
