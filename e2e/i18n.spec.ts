@@ -2,6 +2,7 @@
 // co-chair, whose own pages stay English; she signs up from the mail, joins the CBO, records a trainee,
 // submits a request with a Spanish refusal on the way, follows it while a reviewer (in English) asks a
 // question, answers, and reads the notification and its mail in Spanish; axe is clean on each page.
+// Her e-mail settings, the people and the participants pages are Spanish and axe-clean too.
 // (2) The pseudo-locale on the converted pages: every label, button, heading of a section, legend,
 // aria-label, title and placeholder carries the pseudo-locale's markers, so nothing there is hard-coded.
 import AxeBuilder from "@axe-core/playwright";
@@ -158,6 +159,23 @@ test("a Spanish speaker is invited in Spanish, signs up, submits a request and f
   const update = await mailTo(lucia.request, newcomer.email, /^Su solicitud/);
   expect(update.subject).toBe("Su solicitud (Transporte): Se necesita más información");
 
+  // ── Her e-mail settings, the partnership's people and its participants, in Spanish.
+  await lucia.goto("/settings/notifications");
+  await expect(lucia.getByRole("heading", { level: 1, name: "Configuración de correos" })).toBeVisible();
+  await expect(lucia.getByRole("group", { name: "Servicios de apoyo" })).toContainText("Recomendado: de inmediato");
+  await expectAccessible(lucia);
+  await bothWidths(lucia, "mail-settings-es");
+  await lucia.goto(`/p/${partnershipId}/people`);
+  await expect(lucia.getByRole("heading", { name: /^Personas \(\d+\)$/ })).toBeVisible();
+  await expect(lucia.getByRole("columnheader", { name: "Función" })).toBeVisible();
+  await expectAccessible(lucia);
+  await bothWidths(lucia, "people-es");
+  await lucia.goto(`/p/${partnershipId}/participants`);
+  await expect(lucia.getByRole("heading", { level: 1, name: "Participantes" })).toBeVisible();
+  await expect(lucia.getByRole("heading", { name: "Programas" })).toBeVisible();
+  await expectAccessible(lucia);
+  await bothWidths(lucia, "participants-es");
+
   // ── Her profile says Spanish; switching to English in the header saves it.
   await lucia.goto("/settings/profile");
   await expect(lucia.getByLabel("Idioma")).toHaveValue("es");
@@ -187,7 +205,12 @@ async function unmarked(page: Page): Promise<string[]> {
     const found: string[] = [];
     const scope = "main, header";
     // translate="no": a proper name (a partnership's); data-i18n-skip: words the server builds, not converted yet.
-    const skip = (el: Element) => el.closest("[data-i18n-skip], [translate=no], option, select, textarea, time") !== null;
+    const skip = (el: Element) => el.closest("[data-i18n-skip], [translate=no], option, select, textarea, time") !== null || isOnlyTime(el);
+    // A cell that holds only a <time> (a month formatted by Intl): words of the viewer's language, not a message.
+    const isOnlyTime = (el: Element) => {
+      const times = [...el.querySelectorAll("time")];
+      return times.length > 0 && times.map((t) => (t as HTMLElement).innerText).join("").trim() === (el as HTMLElement).innerText.trim();
+    };
     for (const el of document.querySelectorAll(`:is(${scope}) :is(button, label, legend, dt, th, summary, h2, h3, nav a, [role=status], [role=alert])`)) {
       if (skip(el) || !visible(el)) continue;
       const text = (el as HTMLElement).innerText.trim();
@@ -225,4 +248,23 @@ test("the converted pages show no hard-coded English in the pseudo-locale", asyn
     expect(await unmarked(page), path).toEqual([]);
   }
   await screenshot(page, "pseudo-request");
+
+  // The partnership's own pages, settings, funds, a trainee's record and participants.
+  await page.goto(`/p/${partnershipId}/services/trainees`);
+  const firstTrainee = await page.locator('main a[href*="/services/trainees/"]').first().getAttribute("href");
+  const more = [
+    "/settings/security",
+    "/settings/notifications",
+    `/p/${partnershipId}/people`,
+    `/p/${partnershipId}/organizations`,
+    `/p/${partnershipId}/committees`,
+    `/p/${partnershipId}/services/funds`,
+    firstTrainee!,
+    `/p/${partnershipId}/participants`,
+  ];
+  for (const path of more) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en-XA");
+    expect(await unmarked(page), path).toEqual([]);
+  }
 });

@@ -68,7 +68,10 @@ export default function Funds() {
           ) : (
             funds.map((f) => <FundCard key={f.id} fund={f} canManage={canManage} />)
           )}
-          <JointChanges partnershipId={partnershipId} title={t("funds.jointChanges")} />
+          {/* data-i18n-skip: the joint changes' list (features/joint) is another area's, not converted yet. */}
+          <div data-i18n-skip>
+            <JointChanges partnershipId={partnershipId} title={t("funds.jointChanges")} />
+          </div>
         </div>
         {canManage ? (
           <div className="min-w-0 space-y-6">
@@ -93,7 +96,14 @@ function FundCard({ fund, canManage }: { fund: Fund; canManage: boolean }) {
   const f = useFormat();
   const month = new Intl.DateTimeFormat(f.locale, { month: "short", year: "numeric", timeZone: "UTC" });
   return (
-    <Section title={fund.name} id={`fund-${fund.id}`} actions={fund.closedAt ? <Badge tone="slate">{t("funds.closed")}</Badge> : canManage ? <CloseFund fundId={fund.id} name={fund.name} /> : null}>
+    // Section's markup, with the fund's name marked as a name (translate="no"), not a message.
+    <section className="card" aria-labelledby={`fund-${fund.id}-heading`}>
+      <div className="mb-3 flex items-center justify-between gap-2">
+        <h2 id={`fund-${fund.id}-heading`} className="text-base font-semibold text-slate-900" translate="no">
+          {fund.name}
+        </h2>
+        {fund.closedAt ? <Badge tone="slate">{t("funds.closed")}</Badge> : canManage ? <CloseFund fundId={fund.id} name={fund.name} /> : null}
+      </div>
       {fund.closedAt ? (
         <p className="mb-3 text-sm text-slate-700">
           <Trans t={t} i18nKey="funds.closedBody" components={{ time: <Time value={fund.closedAt} /> }} />
@@ -148,7 +158,7 @@ function FundCard({ fund, canManage }: { fund: Fund; canManage: boolean }) {
               <tbody className="divide-y divide-slate-100">
                 {fund.byMonth.map((m) => (
                   <tr key={m.month}>
-                    <th scope="row" className="py-1 text-left font-normal">{month.format(new Date(`${m.month}-01T00:00:00Z`))}</th>
+                    <th scope="row" className="py-1 text-left font-normal"><time dateTime={m.month}>{month.format(new Date(`${m.month}-01T00:00:00Z`))}</time></th>
                     <td className="py-1 text-right"><Money cents={m.committedCents} /></td>
                     <td className="py-1 text-right"><Money cents={m.spentCents} /></td>
                   </tr>
@@ -182,7 +192,7 @@ function FundCard({ fund, canManage }: { fund: Fund; canManage: boolean }) {
         </p>
         {canManage && !fund.closedAt ? <ReviewPolicyForm fundId={fund.id} current={fund.bothSidesAboveCents} /> : null}
       </div>
-    </Section>
+    </section>
   );
 }
 

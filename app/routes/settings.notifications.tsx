@@ -167,7 +167,9 @@ function MuteSection({ settings }: { settings: Settings }) {
             const wholeMuted = pending[p.bodyId] ?? p.muted;
             return (
               <fieldset key={p.id}>
-                <legend className="text-sm font-semibold text-slate-900">{p.name}</legend>
+                <legend className="text-sm font-semibold text-slate-900" translate="no">
+                  {p.name}
+                </legend>
                 <div className="mt-2 space-y-2">
                   <MuteBox label={t("mail.muteAll", { name: p.name })} checked={wholeMuted} disabled={p.bodyId in pending} onChange={(muted) => toggle(p.bodyId, muted)} />
                   {p.committees.map((c) => (
