@@ -83,7 +83,7 @@ function PeopleTable({ people, canManage, selfId }: { people: ReturnType<typeof 
                   <span className="block text-xs text-slate-500">{p.email}</span>
                 </td>
                 <td className="py-2 pr-3">{p.organizationName}</td>
-                <td className="py-2 pr-3"><SideBadge side={p.side} /></td>
+                <td className="whitespace-nowrap py-2 pr-3"><SideBadge side={p.side} /></td>
                 <td className="py-2 pr-3">
                   {t(`common:enums.role.${p.role}`)}
                   {p.role === "MEMBER" && !p.isVoting ? <span className="block text-xs text-slate-500">{t("people.advisory")}</span> : null}
