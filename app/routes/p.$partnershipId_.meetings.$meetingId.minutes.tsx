@@ -260,7 +260,12 @@ export default function PrintableMinutes() {
                 </span>
               </h3>
               <p className="mt-1 whitespace-pre-wrap text-sm">{item.minutes || "No minutes recorded."}</p>
-              {itemMotions.length ? <p className="mt-1 text-sm">Motions: {itemMotions.map((m) => `motion ${motionNumber.get(m.id)}`).join(", ")} (below).</p> : null}
+              {itemMotions.length ? (
+                <p className="mt-1 text-sm">
+                  Motions, with their results below:{" "}
+                  {itemMotions.map((m) => `motion ${motionNumber.get(m.id)}${m.outcome ? ` (${OUTCOMES[m.outcome].toLowerCase()})` : ""}`).join(", ")}.
+                </p>
+              ) : null}
               {decisions
                 .filter((d) => d.agendaItemId === item.id)
                 .map((d) => (

@@ -259,6 +259,8 @@ describe("deadlines", () => {
     const decisions = await app.db.decision.findMany({ where: { meetingId: meeting.id } });
     expect(decisions).toHaveLength(1);
     expect(decisions[0]!.text).toMatch(/^Motion: .* Result: passed \(1 yes to 0 no\.\)$/);
+    // It names its motion, so the minutes of record show the vote once (with the motion).
+    expect(decisions[0]!.motionId).toBe(motionId);
     // Decision.recordedById holds a user id everywhere else (meetings.minutes.recordDecision).
     expect(decisions[0]!.recordedById).toBe(world.laborMember.user.id);
   });

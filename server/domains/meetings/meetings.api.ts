@@ -10,12 +10,13 @@ import type { Effects } from "../../unit-of-work/unit-of-work.js";
 export async function recordVoteDecision(
   tx: Tx,
   effects: Effects,
-  decision: { meetingId: string; agendaItemId: string | null; text: string; quorum: unknown; recordedById: string },
+  decision: { meetingId: string; agendaItemId: string | null; motionId: string; text: string; quorum: unknown; recordedById: string },
 ): Promise<void> {
   await tx.decision.create({
     data: {
       meetingId: decision.meetingId,
       agendaItemId: decision.agendaItemId,
+      motionId: decision.motionId,
       text: decision.text,
       quorum: decision.quorum as never,
       recordedById: decision.recordedById,

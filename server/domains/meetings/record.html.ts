@@ -90,7 +90,7 @@ export function minutesHtml(record: MeetingRecord): string {
       const ms = motions.filter((m) => m.agendaItemId === item.id);
       return `<div><h3>${e(itemTitle.get(item.id)!)} <span class="muted small">(${AGENDA_ITEM_KINDS[item.kind]}${item.presenter ? `, ${e(item.presenter)}` : ""})</span></h3>
         <p class="pre">${item.minutes ? e(item.minutes) : '<span class="muted">No minutes recorded.</span>'}</p>
-        ${ms.length ? `<p>Motions: ${ms.map((m) => `motion ${motionNumber.get(m.id)}`).join(", ")} (below).</p>` : ""}
+        ${ms.length ? `<p>Motions, with their results below: ${ms.map((m) => `motion ${motionNumber.get(m.id)}${m.outcome ? ` (${OUTCOME_WORDS[m.outcome].toLowerCase()})` : ""}`).join(", ")}.</p>` : ""}
         ${ds.map((d) => `<p><strong>Decision:</strong> ${e(d.text)} <em class="muted">Quorum ${quorumWords(d.quorum)}.</em></p>`).join("")}
         ${as.map((a) => `<p><strong>Action:</strong> ${e(a.text)}: ${e(a.ownerName)}, due ${e(a.dueDate.toISOString().slice(0, 10))} (${ACTION_STATUSES[a.status].toLowerCase()})</p>`).join("")}</div>`;
     })

@@ -51,6 +51,7 @@ export async function getMeetingRecord({ db, access }: ReadDeps, { userId, input
     })),
     meeting.attendance.map((a) => ({ membershipId: a.membershipId, status: a.status as AttendanceStatus, checkedInSelf: a.checkedInSelf })),
   );
+  const motionIds = new Set(motions.map((m) => m.id));
   const nameOfMembership = new Map(seats.map((s) => [s.membership.id, s.membership.user.name]));
   const approverIds = [...new Set(meeting.minutesApprovals.map((a) => a.userId))];
   const approvers = new Map((await db.user.findMany({ where: { id: { in: approverIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
@@ -80,7 +81,11 @@ export async function getMeetingRecord({ db, access }: ReadDeps, { userId, input
       minutes: i.minutes,
     })),
     motions,
-    decisions: meeting.decisions.map((d) => ({ id: d.id, agendaItemId: d.agendaItemId, text: d.text, quorum: d.quorum as Quorum, createdAt: d.createdAt })),
+    // A vote's result (or its settled deadlock) is recorded as a decision too; the record shows it once,
+    // with its motion (which carries the result, the quorum and the resolution).
+    decisions: meeting.decisions
+      .filter((d) => !d.motionId || !motionIds.has(d.motionId))
+      .map((d) => ({ id: d.id, agendaItemId: d.agendaItemId, text: d.text, quorum: d.quorum as Quorum, createdAt: d.createdAt })),
     actionItems: meeting.actionItems.map((a) => ({
       id: a.id,
       agendaItemId: a.agendaItemId,

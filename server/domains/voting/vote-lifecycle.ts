@@ -200,6 +200,7 @@ export async function finishVote(
     await recordVoteDecision(tx, effects, {
       meetingId: motion.meetingId,
       agendaItemId: motion.agendaItemId,
+      motionId,
       text: `Motion: ${motion.text} Result: ${decision.outcome.replace("_", " ").toLowerCase()} (${decision.reason})${adoption}`,
       quorum,
       recordedById: actorId ?? (await deadlineRecorder(tx, motion)),

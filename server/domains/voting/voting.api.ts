@@ -167,6 +167,7 @@ export async function recordUmpireDecision(
     await recordVoteDecision(tx, effects, {
       meetingId: motion.meetingId,
       agendaItemId: motion.agendaItemId,
+      motionId: motion.id,
       text:
         `Umpire's decision on the deadlocked motion "${motion.text}". Question put to ${umpireName}: ${question} ` +
         `Decision: ${decision} (Attested as the agreed umpire's decision by ${attestedBy.join(" and ")}.)`,
