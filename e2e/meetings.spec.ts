@@ -124,16 +124,25 @@ test("both co-chairs approve the agenda live, an edit clears it, and the chair s
   await expect(marcusAgenda.getByRole("heading", { level: 3 }).first()).toHaveText(/Budget for the welding lab and fume extraction/, LIVE);
   const marcusStatus = marcusApproval.getByRole("status");
   await expect(marcusStatus).toContainText("Draft agenda — waiting for approval from the labor co-chair and the management co-chair", LIVE);
-  await expect(marcusStatus).toContainText(
-    `The agenda changed after an approval, so earlier approvals were cleared (now version ${next}). The labor co-chair and the management co-chair must approve again.`,
-  );
+  // Not "now version N": each co-chair is told what changed since they approved, item by item.
+  const marcusChanges = marcusApproval.getByTestId("agenda-changes");
+  await expect(marcusChanges).toContainText("The agenda changed since you approved it");
+  await expect(marcusChanges).toContainText(`The agenda changed since ${DENISE.name}, labor co-chair, approved it`);
+  await expect(marcusChanges.getByRole("listitem")).toHaveText([
+    "Renamed: “Budget for the welding lab” is now “Budget for the welding lab and fume extraction”",
+    "Time box of “Budget for the welding lab and fume extraction”: 25 min (was 20 min)",
+    "Renamed: “Budget for the welding lab” is now “Budget for the welding lab and fume extraction”",
+    "Time box of “Budget for the welding lab and fume extraction”: 25 min (was 20 min)",
+  ]);
+  await expect(marcusStatus).toContainText("The labor co-chair and the management co-chair must approve again.");
+  await expect(marcusStatus).not.toContainText(`version ${next}`);
   const waitingFor = marcusApproval.getByRole("listitem").filter({ hasText: "Waiting for" });
   await expect(waitingFor).toHaveCount(2);
   await expect(waitingFor.first()).toContainText(`Waiting for the labor co-chair (version ${next})`);
   await expect(waitingFor.last()).toContainText(`Waiting for the management co-chair (version ${next})`);
   await expect(approveButton(marcus)).toHaveText(`Approve agenda (version ${next})`);
   await expect(marcusApproval.getByText(/^Earlier approvals \(2\)$/)).toBeVisible();
-  await expect(deniseApproval.getByRole("status")).toContainText(`earlier approvals were cleared (now version ${next})`);
+  await expect(deniseApproval.getByTestId("agenda-changes").locator("p").first()).toContainText("The agenda changed since you approved it");
   await screenshot(marcus, "marcus-sees-approvals-cleared");
 
   // ── Denise starts the meeting; Marcus sees it in session.

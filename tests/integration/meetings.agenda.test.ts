@@ -334,6 +334,36 @@ describe("joint approval", () => {
     expect((await get(world.laborMember, meeting.id)).agenda).toMatchObject({ isPublished: true, publishedVersion: version + 1 });
   });
 
+  it("tells a co-chair what changed since their approval, from the snapshot kept with it (not a version number)", async () => {
+    const world = await meetingWorld(app);
+    const { meeting, items } = await meetingOf(app, world, { items: 3 });
+    const [a, b, c] = items.map((i) => i.id) as [string, string, string];
+    const [titleA, titleB, titleC] = items.map((i) => i.title) as [string, string, string];
+    await world.laborChair.trpc.meetings.agenda.approve({ meetingId: meeting.id, version: 1 });
+    expect((await get(world.laborChair, meeting.id)).agenda.changedSinceApproval).toEqual([]);
+
+    const agenda = world.managementChair.trpc.meetings.agenda;
+    await agenda.edit({ ...itemInput(meeting.id, { title: "Renamed", timeBoxMinutes: 45 }), itemId: b });
+    await agenda.reorder({ meetingId: meeting.id, itemIds: [c, a, b] });
+    await agenda.remove({ itemId: a });
+    await agenda.propose(itemInput(meeting.id, { title: "Added late" }));
+
+    const view = await get(world.laborMember, meeting.id);
+    // Only the labor side had approved: management never did, so it has nothing to compare with.
+    expect(view.agenda.changedSinceApproval).toHaveLength(1);
+    expect(view.agenda.changedSinceApproval[0]).toMatchObject({ side: "LABOR", userName: world.laborChair.name });
+    expect(view.agenda.changedSinceApproval[0]!.changes).toEqual([
+      { kind: "moved", title: titleC, from: 3, to: 1 },
+      { kind: "retitled", from: titleB, to: "Renamed" },
+      { kind: "timeBox", title: "Renamed", from: 15, to: 45 },
+      { kind: "added", title: "Added late", position: 3 },
+      { kind: "removed", title: titleA },
+    ]);
+    // Once the labor co-chair approves the new agenda, there is nothing left to tell them.
+    await world.laborChair.trpc.meetings.agenda.approve({ meetingId: meeting.id, version: view.agenda.version });
+    expect((await get(world.laborChair, meeting.id)).agenda.changedSinceApproval).toEqual([]);
+  });
+
   it("refuses an approval of a stale version (CONFLICT)", async () => {
     const world = await meetingWorld(app);
     const { meeting, items } = await meetingOf(app, world, { items: 2 });

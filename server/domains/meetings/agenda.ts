@@ -8,6 +8,7 @@ import { recordAudit } from "../../audit/audit.js";
 import type { Tx } from "../../db.js";
 import { AppError } from "../../errors.js";
 import { inTransaction } from "../../unit-of-work/unit-of-work.js";
+import { agendaSnapshot } from "./agenda-changes.rules.js";
 import {
   bodyMemberUserIds,
   bumpAgenda,
@@ -212,13 +213,19 @@ export async function approveAgenda(deps: MeetingsDeps, { userId, input }: { use
     if (fresh.agendaVersion !== version) {
       throw new AppError("CONFLICT", `The agenda changed since you opened it (now version ${fresh.agendaVersion}). Review it and approve again.`);
     }
-    if ((await tx.agendaItem.count({ where: { meetingId: meeting.id, status: "ACCEPTED" } })) === 0) {
+    // What is approved, kept with the approval: a later change is then listed for this co-chair.
+    const accepted = await tx.agendaItem.findMany({
+      where: { meetingId: meeting.id, status: "ACCEPTED" },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true, title: true, timeBoxMinutes: true, kind: true, presenter: true, description: true, links: true },
+    });
+    if (accepted.length === 0) {
       throw new AppError("PRECONDITION_FAILED", "Accept at least one item before approving the agenda.");
     }
     if (await tx.agendaApproval.findUnique({ where: { meetingId_version_side: { meetingId: meeting.id, version, side } }, select: { id: true } })) {
       throw new AppError("CONFLICT", "Your side has already approved this version.");
     }
-    await tx.agendaApproval.create({ data: { meetingId: meeting.id, version, side, userId } });
+    await tx.agendaApproval.create({ data: { meetingId: meeting.id, version, side, userId, items: agendaSnapshot(accepted) as never } });
     await recordAudit(tx, { partnershipId: meeting.partnershipId, actorId: userId, action: "agenda.approved", subjectType: "Meeting", subjectId: meeting.id, data: { version, side, agendaVersion: version } });
     meetingChanged(effects, meeting.id, "approvals", "agenda");
     if ((await tx.agendaApproval.count({ where: { meetingId: meeting.id, version } })) < 2) {

@@ -3,6 +3,7 @@
 // through the permission layer and filters in its query.
 import type { SeatFacts } from "../../access/access.rules.js";
 import type { AppDeps } from "../../deps.js";
+import { agendaChanges, agendaSnapshot, parseAgendaSnapshot } from "./agenda-changes.rules.js";
 import { quorumRuleOf } from "./attendance.js";
 import { viewerFlags, type MeetingActor } from "./meetings.policy.js";
 import { approvalState, computeQuorum, isCaucusActive, type CoChairSide } from "./meetings.rules.js";
@@ -140,6 +141,14 @@ export async function getMeeting({ db, access }: ReadDeps, { userId, input }: { 
     userName: nameOf(a.userId),
     createdAt: a.createdAt,
   });
+  // For each side whose co-chair approved an earlier version (and not this one): what changed since.
+  const acceptedNow = agendaSnapshot(meeting.items.filter((i) => i.status === "ACCEPTED"));
+  const changedSinceApproval = agendaState.waitingFor.flatMap((side) => {
+    const last = meeting.agendaApprovals.filter((a) => a.side === side).at(-1);
+    if (!last) return [];
+    const before = parseAgendaSnapshot(last.items);
+    return [{ side, userName: nameOf(last.userId), approvedAt: last.createdAt, changes: before ? agendaChanges(before, acceptedNow) : null }];
+  });
   return {
     serverNow: now,
     meeting: {
@@ -175,6 +184,8 @@ export async function getMeeting({ db, access }: ReadDeps, { userId, input }: { 
       approvedSides: agendaState.approvedSides,
       waitingFor: agendaState.waitingFor,
       approvals: meeting.agendaApprovals.map(approvalView),
+      /** What changed since each waiting side's co-chair last approved (null: that approval kept no snapshot). */
+      changedSinceApproval,
       items: items.filter((i) => i.status === "ACCEPTED"),
       proposals: items.filter((i) => i.status === "PROPOSED"),
       rejected: items.filter((i) => i.status === "REJECTED" && (isChair || i.proposedById === userId)),

@@ -1,11 +1,13 @@
 // Joint approval by both co-chairs, for the agenda and for the minutes: the state everyone sees
 // (draft / approved, who approved which version, who must approve again) and the co-chair's own button.
+import type { TFunction } from "i18next";
 import { Trans, useTranslation } from "react-i18next";
 import { InlineError } from "~/components/ui";
+import type { AgendaChange } from "../../../../server/domains/meetings/agenda-changes.rules";
 import { MeetingTime } from "../meeting-time";
 import { trpc } from "~/lib/trpc";
 import { useActionError } from "./actions";
-import { coChairsPhrase, isAgendaOpen, type Approval, type CoChairSide, type MeetingView } from "./types";
+import { coChairsPhrase, formatMinutes, isAgendaOpen, type Approval, type CoChairSide, type MeetingView } from "./types";
 
 type Props = {
   meetingId: string;
@@ -30,6 +32,8 @@ type Props = {
   };
   completeText: string;
   draftText: string;
+  /** The agenda: what changed since each waiting co-chair's last approval, listed instead of a version number. */
+  changes?: MeetingView["agenda"]["changedSinceApproval"];
 };
 
 function JointApproval(p: Props) {
@@ -46,7 +50,9 @@ function JointApproval(p: Props) {
       <Heading className="sr-only">{t(`approvals.${p.noun}.heading`)}</Heading>
       <div role="status" aria-live="polite">
         <p className={`font-semibold ${p.isComplete ? "text-green-900" : "text-amber-900"}`}>{p.isComplete ? p.completeText : p.draftText}</p>
-        {wasCleared ? (
+        {wasCleared && p.changes ? (
+          <ChangedSinceApproval changes={p.changes} viewerSide={p.viewerSide} timeZone={p.timeZone} waitingFor={p.waitingFor} />
+        ) : wasCleared ? (
           <p className="mt-1 text-sm text-amber-900">
             {t(`approvals.${p.noun}.cleared`, { version: p.version })}{" "}
             {p.waitingFor.length ? capitalize(t("approvals.mustApproveAgain", { who: coChairsPhrase(t, p.waitingFor), count: p.waitingFor.length })) : null}
@@ -130,6 +136,66 @@ function JointApproval(p: Props) {
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** "Changed since you approved it": each waiting co-chair's last approval and what changed after it. */
+function ChangedSinceApproval({
+  changes,
+  viewerSide,
+  timeZone,
+  waitingFor,
+}: {
+  changes: MeetingView["agenda"]["changedSinceApproval"];
+  viewerSide: CoChairSide | null;
+  timeZone: string;
+  waitingFor: CoChairSide[];
+}) {
+  const { t } = useTranslation("meetings");
+  // The viewer's own side first: that is the list they must review.
+  const ordered = [...changes].sort((a, b) => Number(b.side === viewerSide) - Number(a.side === viewerSide));
+  return (
+    <div className="mt-1 space-y-2 text-sm text-amber-950" data-testid="agenda-changes">
+      {ordered.map((c) => (
+        <div key={c.side}>
+          <p className="font-medium">
+            {c.side === viewerSide ? t("agendaChanges.sinceYou") : t("agendaChanges.sinceOther", { name: c.userName, side: t(`agendaChanges.side.${c.side}`) })}{" "}
+            <span className="font-normal text-amber-900">
+              (<MeetingTime value={c.approvedAt} timeZone={timeZone} />)
+            </span>
+          </p>
+          {c.changes === null ? (
+            <p>{t("agendaChanges.unknown")}</p>
+          ) : (
+            <ul className="list-disc space-y-0.5 pl-5">
+              {c.changes.map((change, i) => (
+                <li key={i} className="break-words">
+                  {changeText(t, change)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+      {waitingFor.length ? <p>{capitalize(t("approvals.mustApproveAgain", { who: coChairsPhrase(t, waitingFor), count: waitingFor.length }))}</p> : null}
+    </div>
+  );
+}
+
+function changeText(t: TFunction, c: AgendaChange): string {
+  switch (c.kind) {
+    case "added":
+      return t("agendaChanges.added", { title: c.title, position: c.position });
+    case "removed":
+      return t("agendaChanges.removed", { title: c.title });
+    case "retitled":
+      return t("agendaChanges.retitled", { from: c.from, to: c.to });
+    case "timeBox":
+      return t("agendaChanges.timeBox", { title: c.title, from: formatMinutes(t, c.from), to: formatMinutes(t, c.to) });
+    case "moved":
+      return t("agendaChanges.moved", { title: c.title, from: c.from, to: c.to });
+    case "details":
+      return t("agendaChanges.details", { title: c.title });
+  }
+}
+
 export function AgendaApproval({ view }: { view: MeetingView }) {
   const { t } = useTranslation("meetings");
   const approve = trpc.meetings.agenda.approve.useMutation();
@@ -156,6 +222,7 @@ export function AgendaApproval({ view }: { view: MeetingView }) {
       approve={approve}
       completeText={t("approvals.agenda.complete", { version: agenda.version })}
       draftText={draft}
+      changes={agenda.changedSinceApproval}
     />
   );
 }
