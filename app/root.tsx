@@ -70,7 +70,7 @@ function Header() {
           {t("appName")}
         </Link>
         {me ? (
-          <nav aria-label={t("header.accountNav")} className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
+          <nav aria-label={t("header.accountNav")} className="flex flex-wrap items-center justify-end gap-x-2 gap-y-1 sm:gap-x-3">
             <LanguageSwitcher />
             <NotificationBell initialCount={data.unreadCount} />
             <Link to="/settings/profile" className="text-sm font-medium text-slate-700 hover:text-slate-900 hover:underline">
@@ -78,7 +78,8 @@ function Header() {
             </Link>
             <span className="hidden text-sm text-slate-700 sm:inline">{me.name}</span>
             <Form method="post" action="/signout">
-              <button type="submit" className="btn-secondary">
+              {/* Compact on a phone, so the header stays one row and the page's own content starts higher. */}
+              <button type="submit" className="btn-secondary px-2.5 py-1.5 text-xs sm:px-3.5 sm:py-2 sm:text-sm">
                 {t("header.signOut")}
               </button>
             </Form>

@@ -159,7 +159,10 @@ test("both co-chairs approve the agenda live, an edit clears it, and the chair s
   const luisQueue = luis.getByRole("region", { name: "Speakers’ queue" });
   await expect(luis.getByRole("status").filter({ hasText: "Status:" })).toHaveText("Status: In session");
   await expect(page.getByText("Viewing now:").locator("..")).toContainText(LUIS.name, LIVE);
-  await luisQueue.getByRole("button", { name: "Raise hand" }).click();
+  // Raising a hand is under the current item ("Your part"), where a phone shows it first.
+  const luisPart = luis.getByTestId("your-part");
+  await luisPart.getByRole("button", { name: "Raise hand" }).click();
+  await expect(luisPart.getByRole("button", { name: "Lower hand" })).toBeVisible();
   await expect(luisQueue.getByRole("button", { name: "Lower hand" })).toBeVisible();
   const waiting = deniseQueue.getByRole("list", { name: "Waiting speakers" });
   await expect(waiting.getByRole("listitem")).toHaveCount(1, LIVE);

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, NavLink, Outlet, isRouteErrorResponse, useParams, useRouteError } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Link, NavLink, Outlet, isRouteErrorResponse, useLocation, useParams, useRouteError } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui";
 import { pageTitle } from "~/i18n/meta";
 import { usePartnership, usePartnershipLiveUpdates } from "~/features/partnerships/use-partnership";
 import { useWaitingLive } from "~/features/home/use-waiting-live";
-import { useIsLive } from "~/features/realtime/realtime";
+import { useConnection } from "~/features/realtime/realtime";
 import { trpc } from "~/lib/trpc";
 import { superjsonResponse } from "~/lib/data";
 import { load, requireUser } from "~/lib/guards.server";
@@ -36,32 +36,59 @@ export default function PartnershipLayout() {
   const { partnershipId = "" } = useParams();
   usePartnershipLiveUpdates(partnershipId);
   const home = usePartnership();
-  const live = useIsLive();
+  const connection = useConnection();
+  const live = connection === "live";
   // What waits for the viewer here, per tab (fetched after the page, kept fresh by the same events as the home page).
   useWaitingLive();
   const { data: waiting } = trpc.home.waiting.count.useQuery({ partnershipId }, { enabled: Boolean(partnershipId) });
   const { t } = useTranslation();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  // A tab chosen from the phone's menu closes it.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const tabs = useScrollHint<HTMLUListElement>();
+  const base = `/p/${partnershipId}`;
+  const current = TABS.find((tab) => (tab.end ? location.pathname.replace(/\/$/, "") === base : location.pathname.startsWith(`${base}/${tab.to}`))) ?? TABS[0]!;
   return (
     <div>
-      <div className="mb-6">
-        <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+      {/* On a phone a compact bar: the name and a menu of the tabs; from sm up the full header and tab bar. */}
+      <div className="mb-4 sm:mb-6">
+        <div className="hidden flex-wrap items-center gap-2 text-sm text-slate-600 sm:flex">
           <Badge>{t(`enums.sector.${home.partnership.sector}`, { defaultValue: home.partnership.sector })}</Badge>
           <span>{t("partnership.youAre", { role: t(`enums.roleLower.${home.viewer.role}`) })}</span>
-          <span className="ml-auto inline-flex items-center gap-1 text-xs" aria-live="polite">
+        </div>
+        <div className="flex items-center gap-2 sm:mt-2">
+          <h1 className="min-w-0 flex-1 truncate text-xl font-bold tracking-tight text-slate-900 sm:text-3xl">{home.partnership.name}</h1>
+          <span className="inline-flex shrink-0 items-center gap-1 text-xs text-slate-600" aria-live="polite">
             <span aria-hidden className={`h-2 w-2 rounded-full ${live ? "bg-green-500" : "bg-slate-300"}`} />
             {live ? t("partnership.live") : t("partnership.connecting")}
           </span>
+          <button
+            type="button"
+            className="btn-secondary shrink-0 px-2.5 py-1.5 text-sm sm:hidden"
+            aria-expanded={menuOpen}
+            aria-controls="partnership-tabs"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span className="sr-only">{t("partnership.menu")}: </span>
+            {t(`partnership.tabs.${current.label}`)}
+            <span aria-hidden className="ml-1">{menuOpen ? "▴" : "▾"}</span>
+          </button>
         </div>
-        <h1 className="mt-2 text-3xl font-bold tracking-tight text-slate-900">{home.partnership.name}</h1>
-        <nav aria-label={t("partnership.nav")} className="mt-4 border-b border-slate-200">
-          <ul className="-mb-px flex gap-4 overflow-x-auto">
+        <nav aria-label={t("partnership.nav")} className={`relative mt-2 border-slate-200 sm:mt-4 sm:block sm:border-b ${menuOpen ? "block" : "hidden"}`}>
+          <ul
+            id="partnership-tabs"
+            ref={tabs.ref}
+            onScroll={tabs.update}
+            className="flex flex-col rounded-md ring-1 ring-slate-200 sm:-mb-px sm:flex-row sm:gap-4 sm:overflow-x-auto sm:rounded-none sm:ring-0"
+          >
             {TABS.map((tab) => (
-              <li key={tab.label}>
+              <li key={tab.label} className="shrink-0">
                 <NavLink
                   to={tab.to}
                   end={tab.end}
                   className={({ isActive }) =>
-                    `inline-block border-b-2 px-1 pb-2 text-sm font-medium ${isActive ? "border-indigo-700 text-indigo-800" : "border-transparent text-slate-600 hover:text-slate-900"}`
+                    `block border-l-4 px-3 py-2.5 text-sm font-medium sm:inline-block sm:border-b-2 sm:border-l-0 sm:px-1 sm:pb-2 sm:pt-0 ${isActive ? "border-indigo-700 bg-indigo-50 text-indigo-800 sm:bg-transparent" : "border-transparent text-slate-600 hover:text-slate-900"}`
                   }
                 >
                   {t(`partnership.tabs.${tab.label}`)}
@@ -75,25 +102,28 @@ export default function PartnershipLayout() {
               </li>
             ))}
           </ul>
+          {/* When the tab bar is wider than the screen: a fade and an arrow say there is more to the right. */}
+          {tabs.hasMore ? (
+            <span aria-hidden className="pointer-events-none absolute inset-y-0 right-0 hidden w-12 items-center justify-end bg-gradient-to-l from-slate-50 to-transparent pb-2 text-slate-500 sm:flex" data-testid="tabs-more">
+              ›
+            </span>
+          ) : null}
         </nav>
       </div>
-      <ConnectionBanner live={live} />
+      <ConnectionBanner show={connection === "reconnecting"} />
       <Outlet />
     </div>
   );
 }
 
 /**
- * Once the page has been live, a dropped connection is said plainly (not just a grey dot): what you
- * do is sent when the connection is back, and everything is read again then.
+ * Once the page has been live, a dropped connection is said plainly (not just a grey dot), and truly:
+ * nothing is queued, so what you do meanwhile may not be saved; the live actions wait (the meeting
+ * room disables them) and everything is read again once the rooms are joined again.
  */
-function ConnectionBanner({ live }: { live: boolean }) {
-  const [wasLive, setWasLive] = useState(false);
+function ConnectionBanner({ show }: { show: boolean }) {
   const { t } = useTranslation();
-  useEffect(() => {
-    if (live) setWasLive(true);
-  }, [live]);
-  if (live || !wasLive) return null;
+  if (!show) return null;
   return (
     <p
       role="status"
@@ -103,6 +133,22 @@ function ConnectionBanner({ live }: { live: boolean }) {
       {t("partnership.reconnecting")}
     </p>
   );
+}
+
+/** Whether a horizontally scrolling box has more to show on its right (kept up to date on scroll and resize). */
+function useScrollHint<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [hasMore, setHasMore] = useState(false);
+  const update = useCallback(() => {
+    const el = ref.current;
+    if (el) setHasMore(el.scrollWidth - el.clientWidth - el.scrollLeft > 4);
+  }, []);
+  useEffect(() => {
+    update();
+    window.addEventListener("resize", update);
+    return () => window.removeEventListener("resize", update);
+  }, [update]);
+  return { ref, hasMore, update };
 }
 
 /** Inside the app's frame (header and navigation stay), for a partnership page that fails or does not exist. */

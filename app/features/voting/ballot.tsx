@@ -136,7 +136,8 @@ function BallotForm({ view }: { view: MotionView }) {
               <span className="block font-semibold text-slate-900">{viewer.hasVoted ? t("ballot.changeLegend") : t("ballot.legend")}</span>
               <span className="mt-1 line-clamp-3 whitespace-pre-wrap break-words italic">{motion.text}</span>
             </legend>
-            <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
+            {/* One row even on a phone: the whole ballot fits the first screen of a live meeting. */}
+            <div className="grid grid-cols-3 gap-2">
               {CHOICES.map((c, index) => (
                 <label key={c} className="relative block cursor-pointer">
                   <input
@@ -149,9 +150,9 @@ function BallotForm({ view }: { view: MotionView }) {
                     className="peer absolute inset-0 z-10 h-full w-full cursor-pointer opacity-0 disabled:cursor-not-allowed"
                   />
                   <span
-                    className={`flex min-h-12 items-center justify-center gap-2 rounded-md bg-white px-4 py-3 text-base font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 peer-checked:ring-2 peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-indigo-600 peer-disabled:cursor-not-allowed peer-disabled:opacity-60 ${CHOICE_STYLE[c]}`}
+                    className={`flex min-h-12 items-center justify-center gap-1.5 rounded-md bg-white px-2 py-3 text-base sm:gap-2 sm:px-4 font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 peer-checked:ring-2 peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-indigo-600 peer-disabled:cursor-not-allowed peer-disabled:opacity-60 ${CHOICE_STYLE[c]}`}
                   >
-                    <span aria-hidden className={`h-4 w-4 shrink-0 rounded-full ${choice === c ? "border-[5px] border-current" : "border-2 border-slate-400"}`} />
+                    <span aria-hidden className={`hidden h-4 w-4 shrink-0 rounded-full min-[400px]:inline-block ${choice === c ? "border-[5px] border-current" : "border-2 border-slate-400"}`} />
                     {t(`choice.${c}`)}
                   </span>
                 </label>

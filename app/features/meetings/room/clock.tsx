@@ -72,7 +72,7 @@ export function Countdown({ endsAt, what, size = "lg" }: { endsAt: Date; what: s
     left > 0 ? t("countdown.left", { what, count: minutes }) : minutes === 0 ? t("countdown.up", { what }) : t("countdown.over", { what, count: minutes });
   return (
     <div>
-      <p className={`font-mono font-semibold tabular-nums ${size === "lg" ? "text-3xl" : "text-lg"} ${over ? "text-red-700" : "text-slate-900"}`}>
+      <p className={`font-mono font-semibold tabular-nums ${size === "lg" ? "text-xl sm:text-3xl" : "text-lg"} ${over ? "text-red-700" : "text-slate-900"}`}>
         <span role="timer">{over ? `+${formatClock(-left)}` : formatClock(left)}</span>
         <span className={`ml-2 font-sans text-sm font-medium ${over ? "text-red-700" : "text-slate-600"}`}>{over ? t("countdown.overShort") : t("countdown.leftShort")}</span>
       </p>

@@ -9,6 +9,7 @@ import { Countdown } from "./clock";
 import { useActionError } from "./actions";
 import { KindBadge } from "./agenda-builder";
 import { formatMinutes, type MeetingView } from "./types";
+import { YourPart } from "./your-part";
 
 export function LivePanel({ view, caucusActive }: { view: MeetingView; caucusActive: boolean }) {
   const { t } = useTranslation("meetings");
@@ -87,20 +88,21 @@ function InSession({ view, caucusActive }: { view: MeetingView; caucusActive: bo
             <p className="font-semibold text-slate-900">
               {t("live.numbered", { number: index + 1, title: current.title })}
             </p>
-            <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-              <KindBadge kind={current.kind} /> {t("live.timeBox", { duration: formatMinutes(t, current.timeBoxMinutes) })}
-              {current.presenter ? <> · {current.presenter}</> : null}
-            </p>
-            {meeting.currentItemStartedAt && !caucusActive ? (
-              <div className="mt-2">
+            <div className="mt-1 flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
+              <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                <KindBadge kind={current.kind} /> {t("live.timeBox", { duration: formatMinutes(t, current.timeBoxMinutes) })}
+                {current.presenter ? <> · {current.presenter}</> : null}
+              </p>
+              {meeting.currentItemStartedAt && !caucusActive ? (
                 <Countdown endsAt={new Date(meeting.currentItemStartedAt.getTime() + current.timeBoxMinutes * 60_000)} what={t("live.timeBoxFor", { title: current.title })} />
-              </div>
-            ) : null}
+              ) : null}
+            </div>
           </div>
         ) : (
           <p className="mt-1 text-sm text-slate-600">{agenda.items.length ? t("live.noCurrent") : t("live.noItems")}</p>
         )}
       </div>
+      <YourPart view={view} caucusActive={caucusActive} />
       {isChair ? (
         <div className="space-y-3 border-t border-slate-100 pt-3">
           <div className="flex flex-wrap gap-2">

@@ -63,7 +63,7 @@ function ItemMotions({ view, item }: { view: MeetingView; item: MeetingView["age
         <h2 id="room-motions-heading" className="text-base font-semibold text-slate-900">
           {t("motions.title")}
         </h2>
-        <p className="text-xs text-slate-500">{t("motions.intro")}</p>
+        <p className="hidden text-xs text-slate-500 sm:block">{t("motions.intro")}</p>
       </div>
       {list.isError ? (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200">
@@ -116,8 +116,10 @@ function FeaturedMotion({ motionId, ballotKind }: { motionId: string; ballotKind
   const view = query.data;
   return (
     <div className="space-y-4" data-testid="room-motion">
+      {/* While the vote is open the ballot comes first (its legend is the motion): on a phone it is on the first screen. */}
+      {view.motion.status === "OPEN" ? <Ballot view={view} /> : null}
       <MotionSummaryCard view={view} />
-      <Ballot view={view} />
+      {view.motion.status === "OPEN" ? null : <Ballot view={view} />}
       <LiveTally view={view} />
       <VoteResult view={view} />
       <Deadlock view={view} />

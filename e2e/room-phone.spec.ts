@@ -1,0 +1,187 @@
+// The meeting room on a phone and through a dropped connection (issue 14, items 5 and 6):
+// - at 390×844 a member in a live meeting sees the current item, the open ballot and their own
+//   "check in / raise hand" on the first screen, under a compact partnership bar whose tabs are a menu;
+// - when the socket drops, a banner says plainly that nothing is queued, the live actions are disabled
+//   and "Viewing now" is marked stale; on reconnect the rooms are joined again *before* the page
+//   refetches, so a change made while it was away shows up.
+import type { BrowserContext, Locator, Page, WebSocketRoute } from "@playwright/test";
+import { demoPartnershipId, expect, screenshot, signIn, test } from "./fixtures";
+import { expectAxeClean, liveMeeting, trpcCall } from "./room-support";
+
+const DENISE = "denise.carter@demo.jointly.test"; // labor co-chair
+const MARCUS = "marcus.lee@demo.jointly.test"; // management co-chair
+const LUIS = "luis.ortega@demo.jointly.test"; // labor member
+const PHONE = { width: 390, height: 844 };
+const LIVE = { timeout: 15_000 };
+
+/** The element is entirely inside the viewport as the page opens (no scrolling). */
+async function expectOnFirstScreen(page: Page, locator: Locator, what: string) {
+  await expect(locator).toBeVisible();
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box, `${what} has a box`).not.toBeNull();
+  expect(await page.evaluate(() => window.scrollY), "the page has not scrolled").toBe(0);
+  expect(box!.y, `${what} starts on the first screen`).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height, `${what} ends on the first screen (viewport ${viewport.height} px)`).toBeLessThanOrEqual(viewport.height);
+  expect(box!.x + box!.width, `${what} fits the width`).toBeLessThanOrEqual(viewport.width);
+}
+
+async function openVoteOnCurrentItem(denise: BrowserContext, luis: BrowserContext, marcus: BrowserContext, origin: string, meeting: Awaited<ReturnType<typeof liveMeeting>>, text: string) {
+  const { id: motionId } = await trpcCall<{ id: string }>(luis, origin, "voting.motion.move", {
+    bodyId: meeting.bodyId,
+    meetingId: meeting.meetingId,
+    agendaItemId: meeting.itemIds[0],
+    text,
+    ballotKind: "ROLL_CALL",
+    rule: "DUAL_MAJORITY",
+    requireQuorum: false,
+  });
+  await trpcCall(marcus, origin, "voting.motion.second", { motionId });
+  await trpcCall(denise, origin, "voting.motion.open", { motionId, deadline: null });
+  return motionId;
+}
+
+test("on a phone, the current item, the open ballot and check-in / raise hand are the first screen", async ({ page, context, newContext, baseURL }, testInfo) => {
+  test.setTimeout(120_000);
+  await signIn(context, DENISE);
+  const partnershipId = await demoPartnershipId(page);
+  const meeting = await liveMeeting(context, baseURL!, partnershipId, `Phone room ${testInfo.workerIndex}-${Date.now().toString(36)}`, [
+    { title: "Welding lab budget for the spring cohort", minutes: 20 },
+    { title: "Outreach", minutes: 10 },
+  ]);
+  const marcus = await newContext();
+  await signIn(marcus, MARCUS);
+  const luisContext = await newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  await signIn(luisContext, LUIS);
+  const luis = await luisContext.newPage();
+
+  // ── Before any vote: the current item and "Your part" (check in, raise hand) open the page.
+  await luis.goto(meeting.path);
+  const current = luis.getByTestId("current-item");
+  await expect(current).toContainText("Welding lab budget for the spring cohort");
+  const yourPart = luis.getByTestId("your-part");
+  await expectOnFirstScreen(luis, current, "the current item");
+  await expectOnFirstScreen(luis, yourPart.getByRole("button", { name: "Check in" }), "Check in");
+  await expectOnFirstScreen(luis, yourPart.getByRole("button", { name: "Raise hand" }), "Raise hand");
+  await screenshot(luis, "phone-room-before-vote");
+
+  // The partnership's tabs are one menu button on a phone; every tab is in it, by keyboard too.
+  const menu = luis.getByRole("button", { name: /Sections: Meetings/ });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(luis.getByRole("navigation", { name: "Partnership" })).toBeHidden();
+  await menu.focus();
+  await luis.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  const nav = luis.getByRole("navigation", { name: "Partnership" });
+  await expect(nav.getByRole("link")).toHaveText([/^Overview/, /^Meetings/, /^Votes/, /^Drafts/, /^Services/, /^Participants/, /^People/, /^Organizations/, /^Committees/]);
+  await screenshot(luis, "phone-room-menu-open");
+  await expectAxeClean(luis);
+  await menu.click();
+  await expect(nav).toBeHidden();
+
+  // ── A vote opens: the ballot appears on the first screen, under the current item, without a reload.
+  await yourPart.getByRole("button", { name: "Check in" }).click();
+  await expect(yourPart).toContainText("You are checked in.", LIVE);
+  await openVoteOnCurrentItem(context, luisContext, marcus, baseURL!, meeting, "I move that the welding lab budget of $40,000 be adopted.");
+  const ballot = luis.getByTestId("room-motions").getByRole("region", { name: "Your ballot" });
+  await expect(ballot.getByRole("radio", { name: "Yes", exact: true })).toBeVisible(LIVE);
+  await luis.evaluate(() => window.scrollTo(0, 0));
+  await expectOnFirstScreen(luis, current, "the current item");
+  await expectOnFirstScreen(luis, yourPart.getByRole("button", { name: "Raise hand" }), "Raise hand");
+  await expectOnFirstScreen(luis, ballot.getByRole("radio", { name: "Yes", exact: true }), "the ballot's Yes");
+  await expectOnFirstScreen(luis, ballot.getByRole("button", { name: "Cast my vote" }), "Cast my vote");
+  await luis.screenshot({ path: testInfo.outputPath("phone-room-ballot-first-screen.png") });
+  await screenshot(luis, "phone-room-ballot");
+  await expectAxeClean(luis);
+  expect(await luis.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), "no sideways scrolling").toBe(0);
+
+  // ── The same room on a desktop is axe clean too.
+  await page.goto(meeting.path);
+  await expect(page.getByTestId("room-motions").getByRole("region", { name: "Your ballot" })).toBeVisible(LIVE);
+  await screenshot(page, "desktop-room-ballot");
+  await expectAxeClean(page);
+});
+
+test("a dropped connection is said plainly, pauses live actions, marks presence stale, and catches up after rejoining", async ({ page, context, newContext, baseURL }, testInfo) => {
+  test.setTimeout(120_000);
+  await signIn(context, DENISE);
+  const partnershipId = await demoPartnershipId(page);
+  const meeting = await liveMeeting(context, baseURL!, partnershipId, `Reconnect ${testInfo.workerIndex}-${Date.now().toString(36)}`, [
+    { title: "Apprentice wage step", minutes: 15 },
+    { title: "Mentor training calendar", minutes: 10 },
+  ]);
+  const marcus = await newContext();
+  await signIn(marcus, MARCUS);
+  const marcusPage = await marcus.newPage();
+
+  const luisContext = await newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  await signIn(luisContext, LUIS);
+  const luis = await luisContext.newPage();
+  // Luis's socket goes through this route: it can be cut, refused while "offline", and its frames logged.
+  let offline = false;
+  let offlineSince = 0;
+  const routes: WebSocketRoute[] = [];
+  const log: Array<{ at: number; what: string }> = [];
+  const joins = new Map<string, string>(); // ack id → room
+  await luis.routeWebSocket(/\/socket\.io\//, (ws) => {
+    if (offline) return void ws.close();
+    const server = ws.connectToServer();
+    routes.push(ws);
+    ws.onMessage((message) => {
+      const m = String(message).match(/^42(\d+)\["room:join",\{"kind":"(\w+)","id":"([^"]+)"/);
+      if (m) joins.set(m[1]!, `${m[2]}:${m[3]}`);
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      const ack = String(message).match(/^43(\d+)\[\{"ok":true/);
+      if (ack && joins.has(ack[1]!)) log.push({ at: Date.now(), what: `joined ${joins.get(ack[1]!)}` });
+      ws.send(message);
+    });
+  });
+  luis.on("request", (request) => {
+    if (request.url().includes("/api/trpc/") && request.url().includes("meetings.meeting.get")) log.push({ at: Date.now(), what: "refetch meeting" });
+  });
+
+  await luis.goto(meeting.path);
+  await marcusPage.goto(meeting.path);
+  const presence = luis.getByTestId("presence");
+  await expect(presence).toContainText("Marcus Lee", LIVE);
+  await expect(luis.getByText("Live", { exact: true })).toBeVisible(LIVE);
+  await expect(luis.getByTestId("connection-banner")).toHaveCount(0);
+  const raiseHand = luis.getByTestId("your-part").getByRole("button", { name: "Raise hand" });
+  await expect(raiseHand).toBeEnabled();
+
+  // ── The connection drops (and cannot come back yet).
+  offline = true;
+  offlineSince = Date.now();
+  for (const ws of routes.splice(0)) await ws.close();
+  const banner = luis.getByTestId("connection-banner");
+  await expect(banner).toBeVisible(LIVE);
+  await expect(banner).toHaveText(/Changes you make now may not be saved/);
+  await expect(banner).not.toContainText("will be sent");
+  await expect(presence).toHaveAttribute("data-stale", "true");
+  await expect(presence).toContainText("may be out of date");
+  await expect(raiseHand).toBeDisabled();
+  await expect(luis.getByTestId("live-column")).toContainText("paused until the connection is back");
+  await screenshot(luis, "phone-room-reconnecting");
+  await expectAxeClean(luis);
+
+  // Meanwhile the chair moves on to the next item: Luis's page cannot hear it.
+  await trpcCall(context, baseURL!, "meetings.meeting.setCurrentItem", { meetingId: meeting.meetingId, itemId: meeting.itemIds[1] });
+  await expect(marcusPage.getByTestId("current-item")).toContainText("Mentor training calendar", LIVE);
+  await expect(luis.getByTestId("current-item")).toContainText("Apprentice wage step");
+
+  // ── The connection comes back: rooms are joined again, then everything is read again.
+  offline = false;
+  await expect(banner).toHaveCount(0, { timeout: 30_000 });
+  await expect(luis.getByTestId("current-item")).toContainText("Mentor training calendar", LIVE);
+  await expect(presence).not.toHaveAttribute("data-stale", "true");
+  await expect(raiseHand).toBeEnabled();
+  const after = log.filter((e) => e.at >= offlineSince);
+  const firstRefetch = after.findIndex((e) => e.what === "refetch meeting");
+  const rejoin = after.findIndex((e) => e.what === `joined meeting:${meeting.meetingId}`);
+  expect(rejoin, `the meeting's room was joined again (${JSON.stringify(after)})`).toBeGreaterThanOrEqual(0);
+  expect(firstRefetch, `the meeting was read again (${JSON.stringify(after)})`).toBeGreaterThanOrEqual(0);
+  expect(rejoin, "the room is joined again before the page refetches").toBeLessThan(firstRefetch);
+  await screenshot(luis, "phone-room-reconnected");
+});
