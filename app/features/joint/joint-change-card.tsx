@@ -2,10 +2,12 @@
 // became of it, and the viewer's buttons (concur or decline for the other side's co-chair, withdraw for
 // its proposer, submit for a co-chair when staff prepared it). The buttons are the server's verdicts.
 import { useId, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { Badge, InlineError, SideBadge, Time } from "~/components/ui";
+import { useServerMessage } from "~/i18n/server-messages";
 import { toUiError } from "~/lib/errors";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
-import { JOINT_STATUSES, SIDE_NAMES, type JointStatus } from "../../../server/domains/joint/joint.schema";
+import type { JointStatus } from "../../../server/domains/joint/joint.schema";
 
 export type JointChangeItem = RouterOutputs["joint"]["change"]["list"][number];
 
@@ -30,17 +32,21 @@ export function JointChangeCard({
   onDone?: (message: string) => void;
 }) {
   const headingId = useId();
+  const { t } = useTranslation("joint");
+  const translate = useServerMessage();
   const reasonId = useId();
   const utils = trpc.useUtils();
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState("");
-  const done = (result: { message: string }) => {
+  const done = (result: { message: string; status: JointStatus }) => {
+    // What became of it, in the viewer's language (a change that went stale: the server's reason).
+    const said = result.status === "APPLIED" || result.status === "DECLINED" || result.status === "WITHDRAWN" ? t(`card.outcome.${result.status}`) : translate(result.message);
     setError(null);
-    setOutcome(result.message);
+    setOutcome(said);
     setDeclining(false);
-    onDone?.(`${result.message} (${change.title})`);
+    onDone?.(t("card.outcomeOf", { outcome: said, title: change.title }));
     void utils.joint.change.list.invalidate();
     void utils.joint.change.waiting.invalidate();
   };
@@ -53,6 +59,7 @@ export function JointChangeCard({
   const open = change.status === "PENDING" || change.status === "PREPARED";
   const waitingFor = change.proposedSide ? (change.proposedSide === "LABOR" ? "MANAGEMENT" : "LABOR") : null;
   const { viewer } = change;
+  const applied = change.status === "APPLIED";
 
   return (
     <article
@@ -62,11 +69,11 @@ export function JointChangeCard({
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <h3 id={headingId} className="font-semibold text-slate-900">
+          <h3 id={headingId} className="font-semibold text-slate-900" data-i18n-skip>
             {change.title}
           </h3>
           <p className="text-xs text-slate-600">
-            {change.kindLabel}
+            {t(`kind.${change.kind}`)}
             {showWhere ? (
               <>
                 {" · "}
@@ -77,14 +84,14 @@ export function JointChangeCard({
           </p>
         </div>
         <Badge tone={STATUS_TONE[change.status]}>
-          {change.status === "PENDING" && waitingFor ? `Waiting for ${SIDE_NAMES[waitingFor].toLowerCase()}'s co-chair` : JOINT_STATUSES[change.status]}
+          {change.status === "PENDING" && waitingFor ? t(`card.waitingFor.${waitingFor}`) : t(`status.${change.status}`)}
         </Badge>
       </div>
 
       <dl className="mt-2 grid gap-2 text-sm sm:grid-cols-2">
         <div>
-          <dt className="text-xs font-semibold uppercase text-slate-500">Now</dt>
-          <dd>
+          <dt className="text-xs font-semibold uppercase text-slate-500">{t("card.now")}</dt>
+          <dd data-i18n-skip>
             <ul className="list-disc pl-5 text-slate-700">
               {change.before.map((line, i) => (
                 <li key={i}>{line}</li>
@@ -93,8 +100,8 @@ export function JointChangeCard({
           </dd>
         </div>
         <div>
-          <dt className="text-xs font-semibold uppercase text-slate-500">Proposed</dt>
-          <dd>
+          <dt className="text-xs font-semibold uppercase text-slate-500">{t("card.proposed")}</dt>
+          <dd data-i18n-skip>
             <ul className="list-disc pl-5 font-medium text-slate-900">
               {change.after.map((line, i) => (
                 <li key={i}>{line}</li>
@@ -108,84 +115,81 @@ export function JointChangeCard({
         {change.proposedByName ? (
           <>
             <span>
-              Proposed by {change.proposedByName}
               {change.proposedAt ? (
-                <>
-                  {" on "}
-                  <Time value={change.proposedAt} withTime />
-                </>
-              ) : null}
+                <Trans t={t} i18nKey="card.proposedByOn" values={{ name: change.proposedByName }} components={{ time: <Time value={change.proposedAt} withTime /> }} />
+              ) : (
+                t("card.proposedBy", { name: change.proposedByName })
+              )}
             </span>
             {change.proposedSide ? <SideBadge side={change.proposedSide} /> : null}
           </>
         ) : null}
-        {change.preparedByName ? <span>Prepared by {change.preparedByName} (staff)</span> : null}
+        {change.preparedByName ? <span>{t("card.preparedBy", { name: change.preparedByName })}</span> : null}
         {change.decidedByName && (change.status === "APPLIED" || change.status === "DECLINED") ? (
           <span>
-            {change.status === "APPLIED" ? (change.appliedAlone ? "Applied by" : "Concurred by") : "Declined by"} {change.decidedByName}
-            {change.decidedSide ? ` (${SIDE_NAMES[change.decidedSide].toLowerCase()})` : ""}
-            {change.decidedAt ? (
-              <>
-                {" on "}
-                <Time value={change.decidedAt} withTime />
-              </>
-            ) : null}
+            <Trans
+              t={t}
+              i18nKey={applied ? (change.appliedAlone ? "card.appliedBy" : "card.concurredBy") : "card.declinedBy"}
+              values={{ name: change.decidedByName, side: change.decidedSide ? t(`card.side.${change.decidedSide}`) : "" }}
+              components={{ time: change.decidedAt ? <Time value={change.decidedAt} withTime /> : <span /> }}
+            />
           </span>
         ) : null}
         {change.status === "PENDING" && change.expiresAt ? (
           <span>
-            Expires <Time value={change.expiresAt} />
+            <Trans t={t} i18nKey="card.expires" components={{ time: <Time value={change.expiresAt} /> }} />
           </span>
         ) : null}
       </p>
-      {change.reason ? <p className="mt-1 text-sm text-slate-700">Reason: {change.reason}</p> : null}
+      {change.reason ? <p className="mt-1 text-sm text-slate-700">{t("card.reason", { reason: translate(change.reason) })}</p> : null}
 
       {open && (viewer.canConcur || viewer.canDecline || viewer.canWithdraw || viewer.canSubmit) ? (
         <div className="mt-3 space-y-2">
           <div className="flex flex-wrap gap-2">
             {viewer.canConcur ? (
               <button type="button" className="btn-primary" disabled={busy} onClick={() => concur.mutate({ changeId: change.id })}>
-                {concur.isPending ? "Concurring…" : "Concur"}
-                <span className="sr-only">: {change.title}</span>
+                {concur.isPending ? t("card.concurring") : t("card.concur")}
+                <span className="sr-only">{t("card.srTitle", { title: change.title })}</span>
               </button>
             ) : null}
             {viewer.canDecline && !declining ? (
               <button type="button" className="btn-secondary" disabled={busy} onClick={() => setDeclining(true)}>
-                Decline<span className="sr-only">: {change.title}</span>
+                {t("card.decline")}
+                <span className="sr-only">{t("card.srTitle", { title: change.title })}</span>
               </button>
             ) : null}
             {viewer.canSubmit ? (
               <button type="button" className="btn-primary" disabled={busy} onClick={() => submit.mutate({ changeId: change.id })}>
-                {submit.isPending ? "Submitting…" : "Submit to the other side"}
-                <span className="sr-only">: {change.title}</span>
+                {submit.isPending ? t("card.submitting") : t("card.submit")}
+                <span className="sr-only">{t("card.srTitle", { title: change.title })}</span>
               </button>
             ) : null}
             {viewer.canWithdraw ? (
               <button type="button" className="btn-secondary" disabled={busy} onClick={() => withdraw.mutate({ changeId: change.id })}>
-                {withdraw.isPending ? "Withdrawing…" : "Withdraw"}
-                <span className="sr-only">: {change.title}</span>
+                {withdraw.isPending ? t("card.withdrawing") : t("card.withdraw")}
+                <span className="sr-only">{t("card.srTitle", { title: change.title })}</span>
               </button>
             ) : null}
           </div>
           {declining ? (
             <form
               className="space-y-2 rounded-md bg-white p-3 ring-1 ring-slate-200"
-              aria-label={`Decline: ${change.title}`}
+              aria-label={t("card.declineForm", { title: change.title })}
               onSubmit={(e) => {
                 e.preventDefault();
                 decline.mutate({ changeId: change.id, reason });
               }}
             >
               <label htmlFor={reasonId} className="block text-sm font-medium text-slate-800">
-                Reason (optional)
+                {t("card.reasonOptional")}
               </label>
               <textarea id={reasonId} className="input" rows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autoFocus />
               <div className="flex gap-2">
                 <button type="submit" className="btn-danger" disabled={busy}>
-                  {decline.isPending ? "Declining…" : "Decline"}
+                  {decline.isPending ? t("card.declining") : t("card.decline")}
                 </button>
                 <button type="button" className="btn-secondary" onClick={() => setDeclining(false)}>
-                  Cancel
+                  {t("card.cancel")}
                 </button>
               </div>
             </form>

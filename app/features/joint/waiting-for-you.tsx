@@ -1,6 +1,7 @@
 // "Waiting for you": the joint changes this co-chair must answer (or, staff having prepared them,
 // submit), across their partnerships or within one; live, one click to concur or decline.
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { EmptyState, Section } from "~/components/ui";
 import { useIsLive } from "~/features/realtime/realtime";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
@@ -10,6 +11,7 @@ import { useJointLive } from "./use-joint-live";
 type Waiting = RouterOutputs["joint"]["change"]["waiting"];
 
 export function WaitingForYou({ initial, partnershipId, hideWhenEmpty = false }: { initial?: Waiting; partnershipId?: string; hideWhenEmpty?: boolean }) {
+  const { t } = useTranslation("joint");
   useJointLive();
   const utils = trpc.useUtils();
   const live = useIsLive();
@@ -24,12 +26,12 @@ export function WaitingForYou({ initial, partnershipId, hideWhenEmpty = false }:
   if (hideWhenEmpty && items.length === 0 && !last) return null;
   return (
     <Section
-      title={items.length ? `Waiting for you (${items.length})` : "Waiting for you"}
+      title={items.length ? t("waiting.titleCount", { count: items.length }) : t("waiting.title")}
       id="waiting-for-you"
       actions={
         <span className="inline-flex items-center gap-1 text-xs text-slate-600">
           <span aria-hidden className={`h-2 w-2 rounded-full ${live ? "bg-green-500" : "bg-slate-300"}`} />
-          {live ? "Live" : "Connecting…"}
+          {live ? t("common:partnership.live") : t("common:partnership.connecting")}
         </span>
       }
     >
@@ -37,9 +39,9 @@ export function WaitingForYou({ initial, partnershipId, hideWhenEmpty = false }:
         {last ?? ""}
       </p>
       {items.length === 0 ? (
-        <EmptyState title="Nothing waits for you">Changes the other side proposes to the rules appear here for you to concur or decline.</EmptyState>
+        <EmptyState title={t("waiting.empty")}>{t("waiting.emptyBody")}</EmptyState>
       ) : (
-        <ul className="space-y-3" aria-label="Joint changes waiting for you">
+        <ul className="space-y-3" aria-label={t("waiting.list")}>
           {items.map((c) => (
             <li key={c.id}>
               <JointChangeCard change={c} showWhere={!partnershipId} onDone={setLast} />
