@@ -241,7 +241,15 @@ test("the converted pages show no hard-coded English in the pseudo-locale", asyn
   await page.goto(`/p/${partnershipId}/services`);
   const firstRequest = await page.getByRole("region", { name: /⟦/ }).getByTestId("request-row").first().getByRole("link").getAttribute("href");
   // Not the signed-in home page: its "waiting for you" list (features/home) is not converted yet.
-  const pages = ["/settings/profile", "/notifications", `/p/${partnershipId}/services`, `/p/${partnershipId}/services/trainees`, firstRequest!];
+  const pages = [
+    "/settings/profile",
+    "/notifications",
+    `/p/${partnershipId}/services`,
+    `/p/${partnershipId}/services/trainees`,
+    firstRequest!,
+    `/p/${partnershipId}/votes`,
+    `/p/${partnershipId}/drafts`,
+  ];
   for (const path of pages) {
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("lang", "en-XA");
