@@ -4,32 +4,34 @@
 // record prints on the server as a PDF with page numbers and the stamp (decision 0017).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { formatDueDate, MeetingTime, zoneName } from "~/features/meetings/meeting-time";
+import { intlLocale } from "~/i18n/config";
+import { pageTitle } from "~/i18n/meta";
+import { useServerMessage } from "~/i18n/server-messages";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load, requireUser } from "~/lib/guards.server";
-import { ACTION_STATUSES, AGENDA_ITEM_KINDS } from "../../server/domains/meetings/meetings.schema";
-import { ATTENDANCE_WORDS } from "../../server/domains/meetings/record.rules";
-import { SIDES } from "../../server/domains/partnerships/partnerships.schema";
-import { RULE_LABELS, type Counts, type Tally } from "../../server/domains/voting/voting.rules";
-import { CHOICE_LABELS } from "../../server/domains/voting/voting.schema";
+import type { Counts, Tally } from "../../server/domains/voting/voting.rules";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request);
   return superjsonResponse(await load(request, () => context.trpc.meetings.meeting.record({ meetingId: params.meetingId ?? "" })));
 }
 
-export const meta: MetaFunction = () => [{ title: "Minutes · Jointly" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "record.pageTitle", "meetings") }];
 
 type Record = ReturnType<typeof useData<typeof loader>>;
 type Motion = Record["motions"][number];
 
-const quorumText = (q: { LABOR: { present: number; required: number }; MANAGEMENT: { present: number; required: number }; met: boolean }) =>
-  `${q.met ? "met" : "not met"} (labor ${q.LABOR.present} present of ${q.LABOR.required} required, management ${q.MANAGEMENT.present} of ${q.MANAGEMENT.required})`;
-const OUTCOMES = { PASSED: "Passed", FAILED: "Failed", DEADLOCKED: "Deadlocked", NO_QUORUM: "No quorum" } as const;
-const STATUSES = { MOVED: "Moved, waiting for a second", SECONDED: "Seconded, not yet put to a vote", OPEN: "Vote open", CLOSED: "Voted", WITHDRAWN: "Withdrawn", TABLED: "Tabled" } as const;
-const SEATS = { CO_CHAIR: "Co-chair", MEMBER: "Member", STAFF: "Staff", OBSERVER: "Observer" } as const;
+type QuorumSnapshot = { LABOR: { present: number; required: number }; MANAGEMENT: { present: number; required: number }; met: boolean };
+function quorumText(t: TFunction, q: QuorumSnapshot): string {
+  const values = { laborPresent: q.LABOR.present, laborRequired: q.LABOR.required, managementPresent: q.MANAGEMENT.present, managementRequired: q.MANAGEMENT.required };
+  return q.met ? t("meetings:record.quorumMet", values) : t("meetings:record.quorumNotMet", values);
+}
 
 function TallyTable({ tally, caption }: { tally: Tally; caption: string }) {
+  const { t } = useTranslation("meetings");
   const row = (label: string, c: Counts) => (
     <tr className="border-b border-slate-100">
       <th scope="row" className="py-0.5 pr-3 text-left font-medium">
@@ -47,71 +49,76 @@ function TallyTable({ tally, caption }: { tally: Tally; caption: string }) {
       <thead>
         <tr className="border-b border-slate-300 text-left">
           <th scope="col" className="py-0.5 pr-3">
-            Side
+            {t("record.side")}
           </th>
           <th scope="col" className="py-0.5 pr-3">
-            Yes
+            {t("record.choice.YES")}
           </th>
           <th scope="col" className="py-0.5 pr-3">
-            No
+            {t("record.choice.NO")}
           </th>
           <th scope="col" className="py-0.5">
-            Abstain
+            {t("record.choice.ABSTAIN")}
           </th>
         </tr>
       </thead>
       <tbody>
-        {row("Labor", tally.LABOR)}
-        {row("Management", tally.MANAGEMENT)}
-        {neutral ? row("Neutral", tally.NEUTRAL) : null}
-        {row("Total", tally.total)}
+        {row(t("record.sides.LABOR"), tally.LABOR)}
+        {row(t("record.sides.MANAGEMENT"), tally.MANAGEMENT)}
+        {neutral ? row(t("record.sides.NEUTRAL"), tally.NEUTRAL) : null}
+        {row(t("record.total"), tally.total)}
       </tbody>
     </table>
   );
 }
 
 function MotionRecord({ motion, number, amends, timeZone }: { motion: Motion; number: number; amends: number | null; timeZone: string }) {
+  const { t } = useTranslation("meetings");
+  const translate = useServerMessage();
+  const person = (p: { name: string; side: keyof typeof SIDE_KEYS } | null | undefined) => (p ? t("record.personSide", { name: p.name, side: t(`record.sides.${p.side}`) }) : null);
   return (
     <div className="break-inside-avoid" data-testid="record-motion">
       <h3 className="font-semibold">
-        Motion {number}
-        {amends ? ` (amendment to motion ${amends})` : ""}: {motion.text}
+        {amends ? t("record.motionAmends", { number, amends, text: motion.text }) : t("record.motion", { number, text: motion.text })}
       </h3>
       {motion.rationale ? <p className="whitespace-pre-wrap text-sm text-slate-700">{motion.rationale}</p> : null}
       <p className="text-sm">
-        Moved by {motion.movedBy ? `${motion.movedBy.name} (${SIDES[motion.movedBy.side]})` : "—"}; seconded by{" "}
-        {motion.secondedBy ? `${motion.secondedBy.name} (${SIDES[motion.secondedBy.side]})` : "nobody"}.
+        {t("record.movedSeconded", { mover: person(motion.movedBy) ?? "—", seconder: person(motion.secondedBy) ?? t("record.nobody") })}
       </p>
       {motion.friendlyAmendments.map((a, i) => (
         <p key={i} className="text-sm">
-          Friendly amendment accepted at <MeetingTime value={a.at} timeZone={timeZone} format="time" />: “{a.text}”
+          <Trans t={t} i18nKey="record.friendly" values={{ text: a.text }} components={{ time: <MeetingTime value={a.at} timeZone={timeZone} format="time" /> }} />
         </p>
       ))}
       <p className="text-sm">
-        {motion.ballotKind === "SECRET" ? "Secret ballot" : "Roll call"}; rule: {RULE_LABELS[motion.rule]}. Status: {STATUSES[motion.status]}.
+        {t("record.ballotRuleStatus", {
+          ballot: motion.ballotKind === "SECRET" ? t("record.secret") : t("record.rollCallKind"),
+          rule: t(`record.rules.${motion.rule}`),
+          status: t(`record.statuses.${motion.status}`),
+        })}
       </p>
       {motion.status === "CLOSED" && motion.outcome ? (
         <>
           <p className="text-sm">
-            <strong>Result: {OUTCOMES[motion.outcome]}</strong>
-            {motion.reason ? ` (${motion.reason})` : ""}. {motion.cast ?? 0} of {motion.eligible} voted.
+            <strong>{t("record.result", { outcome: t(`record.outcomes.${motion.outcome}`) })}</strong>
+            {motion.reason ? <> ({translate(motion.reason)})</> : null}. {t("record.voted", { cast: motion.cast ?? 0, eligible: motion.eligible })}
           </p>
-          {motion.quorum ? <p className="text-sm">Quorum at the vote: {quorumText(motion.quorum)}.</p> : null}
-          {motion.tally ? <TallyTable tally={motion.tally} caption={`Votes per side on motion ${number}`} /> : null}
-          {motion.ballotKind === "SECRET" ? <p className="text-xs text-slate-600">Secret ballot: counts only; no one’s vote is recorded.</p> : null}
+          {motion.quorum ? <p className="text-sm">{t("record.quorumAtVote", { quorum: quorumText(t, motion.quorum) })}</p> : null}
+          {motion.tally ? <TallyTable tally={motion.tally} caption={t("record.tallyCaption", { number })} /> : null}
+          {motion.ballotKind === "SECRET" ? <p className="text-xs text-slate-600">{t("record.secretNote")}</p> : null}
           {motion.rollCall?.length ? (
             <table className="mt-1 text-sm">
-              <caption className="sr-only">Roll call on motion {number}</caption>
+              <caption className="sr-only">{t("record.rollCallCaption", { number })}</caption>
               <thead>
                 <tr className="border-b border-slate-300 text-left">
                   <th scope="col" className="py-0.5 pr-3">
-                    Member
+                    {t("record.member")}
                   </th>
                   <th scope="col" className="py-0.5 pr-3">
-                    Side
+                    {t("record.side")}
                   </th>
                   <th scope="col" className="py-0.5">
-                    Vote
+                    {t("record.vote")}
                   </th>
                 </tr>
               </thead>
@@ -119,11 +126,11 @@ function MotionRecord({ motion, number, amends, timeZone }: { motion: Motion; nu
                 {motion.rollCall.map((v, i) => (
                   <tr key={i} className="border-b border-slate-100">
                     <td className="py-0.5 pr-3">
-                      {v.seat?.name ?? "A former member"}
-                      {v.castBy ? ` (cast by alternate ${v.castBy.name})` : ""}
+                      {v.seat?.name ?? t("record.formerMember")}
+                      {v.castBy ? <> {t("record.castBy", { name: v.castBy.name })}</> : null}
                     </td>
-                    <td className="py-0.5 pr-3">{v.seat ? SIDES[v.seat.side] : ""}</td>
-                    <td className="py-0.5">{CHOICE_LABELS[v.choice]}</td>
+                    <td className="py-0.5 pr-3">{v.seat ? t(`record.sides.${v.seat.side}`) : ""}</td>
+                    <td className="py-0.5">{t(`record.choice.${v.choice}`)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -131,13 +138,40 @@ function MotionRecord({ motion, number, amends, timeZone }: { motion: Motion; nu
           ) : null}
         </>
       ) : null}
-      {motion.resolution ? <p className="text-sm">Deadlock settled: {motion.resolution}</p> : null}
+      {motion.resolution ? <p className="text-sm">{t("record.resolution", { text: motion.resolution })}</p> : null}
     </div>
+  );
+}
+
+const SIDE_KEYS = { LABOR: true, MANAGEMENT: true, NEUTRAL: true } as const;
+
+function DecisionLine({ text, quorum }: { text: string; quorum: QuorumSnapshot }) {
+  const { t } = useTranslation("meetings");
+  return (
+    <p className="mt-1 text-sm">
+      <Trans t={t} i18nKey="record.decision" values={{ text, quorum: quorumText(t, quorum) }} components={{ label: <strong />, note: <em className="text-slate-600" /> }} />
+    </p>
+  );
+}
+
+function ActionLine({ action, locale }: { action: Record["actionItems"][number]; locale: string }) {
+  const { t } = useTranslation("meetings");
+  return (
+    <p className="mt-1 text-sm">
+      <Trans
+        t={t}
+        i18nKey="record.action"
+        values={{ text: action.text, owner: action.ownerName, due: formatDueDate(action.dueDate, locale), status: t(`record.actionStatus.${action.status}`) }}
+        components={{ label: <strong /> }}
+      />
+    </p>
   );
 }
 
 export default function PrintableMinutes() {
   const record = useData<typeof loader>();
+  const { t, i18n } = useTranslation("meetings");
+  const locale = intlLocale(i18n.language);
   const { meeting, body, partnership, attendance, items, motions, decisions, actionItems, caucusBreaks, approval } = record;
   const zone = meeting.timeZone;
   const motionNumber = new Map(motions.map((m, i) => [m.id, i + 1]));
@@ -147,17 +181,17 @@ export default function PrintableMinutes() {
     <article className="mx-auto max-w-3xl bg-white p-4 text-slate-900 sm:p-8 print:max-w-none print:p-0">
       <div className="no-print mb-6 flex flex-wrap justify-between gap-2">
         <Link to={`/p/${partnership.id}/meetings/${meeting.id}`} className="btn-secondary">
-          Back to the meeting
+          {t("record.back")}
         </Link>
         <div className="flex flex-wrap gap-2">
           <a href={`/api/meetings/${meeting.id}/minutes.pdf`} className="btn-primary" download>
-            Download PDF
+            {t("record.downloadPdf")}
           </a>
           <a href={`/api/meetings/${meeting.id}/packet.pdf`} className="btn-secondary" download>
-            Agenda packet (PDF)
+            {t("header.packet")}
           </a>
           <button type="button" className="btn-secondary" onClick={() => window.print()}>
-            Print
+            {t("record.print")}
           </button>
         </div>
       </div>
@@ -165,57 +199,63 @@ export default function PrintableMinutes() {
         <p className="text-sm uppercase tracking-wide text-slate-600">
           {partnership.name} · {body.name}
         </p>
-        <h1 className="text-2xl font-bold">Minutes: {meeting.title}</h1>
+        <h1 className="text-2xl font-bold">{t("record.title", { title: meeting.title })}</h1>
         <p className="text-sm text-slate-700">
-          <MeetingTime value={meeting.startsAt} timeZone={zone} /> ({zoneName(zone)}){meeting.location ? ` · ${meeting.location}` : ""}
+          <MeetingTime value={meeting.startsAt} timeZone={zone} /> ({zoneName(zone)}){meeting.location ? <> · {meeting.location}</> : null}
         </p>
         {meeting.startedAt ? (
           <p className="text-sm text-slate-700">
-            Called to order at <MeetingTime value={meeting.startedAt} timeZone={zone} format="time" />
             {meeting.adjournedAt ? (
-              <>
-                ; adjourned at <MeetingTime value={meeting.adjournedAt} timeZone={zone} format="time" />
-              </>
-            ) : null}
-            .
+              <Trans
+                t={t}
+                i18nKey="record.calledAdjourned"
+                components={{
+                  start: <MeetingTime value={meeting.startedAt} timeZone={zone} format="time" />,
+                  end: <MeetingTime value={meeting.adjournedAt} timeZone={zone} format="time" />,
+                }}
+              />
+            ) : (
+              <Trans t={t} i18nKey="record.called" components={{ start: <MeetingTime value={meeting.startedAt} timeZone={zone} format="time" /> }} />
+            )}
           </p>
         ) : null}
         <p className="mt-2 text-sm font-semibold" data-testid="record-stamp">
           {approval.approvedAt ? (
-            <>
-              Approved {approval.approvedBy === "VOTE" ? "by a vote of the body" : "by both co-chairs"} on{" "}
-              <MeetingTime value={approval.approvedAt} timeZone={zone} format="date" />.
-            </>
+            approval.approvedBy === "VOTE" ? (
+              <Trans t={t} i18nKey="record.stampVote" components={{ date: <MeetingTime value={approval.approvedAt} timeZone={zone} format="date" /> }} />
+            ) : (
+              <Trans t={t} i18nKey="record.stampCoChairs" components={{ date: <MeetingTime value={approval.approvedAt} timeZone={zone} format="date" /> }} />
+            )
           ) : (
-            <span className="text-amber-800">DRAFT: not yet approved by both co-chairs or by a vote.</span>
+            <span className="text-amber-800">{t("record.draft")}</span>
           )}
         </p>
       </header>
 
       <section className="mt-6" aria-labelledby="attendance-heading">
         <h2 id="attendance-heading" className="text-lg font-semibold">
-          Attendance
+          {t("record.attendance")}
         </h2>
         {attendance.length ? (
           <div className="overflow-x-auto">
             <table className="mt-2 w-full text-left text-sm">
-              <caption className="sr-only">Everyone seated on {body.name}, with their attendance</caption>
+              <caption className="sr-only">{t("record.attendanceCaption", { body: body.name })}</caption>
               <thead>
                 <tr className="border-b border-slate-300">
                   <th scope="col" className="py-1 pr-2">
-                    Name
+                    {t("record.name")}
                   </th>
                   <th scope="col" className="py-1 pr-2">
-                    Organization
+                    {t("record.organization")}
                   </th>
                   <th scope="col" className="py-1 pr-2">
-                    Side
+                    {t("record.side")}
                   </th>
                   <th scope="col" className="py-1 pr-2">
-                    Seat
+                    {t("record.seat")}
                   </th>
                   <th scope="col" className="py-1">
-                    Attendance
+                    {t("record.attendance")}
                   </th>
                 </tr>
               </thead>
@@ -224,61 +264,54 @@ export default function PrintableMinutes() {
                   <tr key={r.membershipId} className="border-b border-slate-100">
                     <td className="py-1 pr-2">{r.name}</td>
                     <td className="py-1 pr-2">{r.organizationName}</td>
-                    <td className="py-1 pr-2">{SIDES[r.side]}</td>
-                    <td className="py-1 pr-2">
-                      {SEATS[r.role]}
-                      {r.role === "MEMBER" && !r.isVoting ? " (advisory)" : ""}
-                    </td>
-                    <td className="py-1">
-                      {ATTENDANCE_WORDS[r.status]}
-                      {r.isRecorded ? "" : " (not recorded)"}
-                    </td>
+                    <td className="py-1 pr-2">{t(`record.sides.${r.side}`)}</td>
+                    <td className="py-1 pr-2">{r.role === "MEMBER" && !r.isVoting ? t("record.advisory") : t(`record.seats.${r.role}`)}</td>
+                    <td className="py-1">{r.isRecorded ? t(`record.attendanceWords.${r.status}`) : t("record.notRecorded", { status: t(`record.attendanceWords.${r.status}`) })}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         ) : (
-          <p className="mt-1 text-sm">Nobody is seated on this body.</p>
+          <p className="mt-1 text-sm">{t("record.nobodySeated")}</p>
         )}
       </section>
 
       <section className="mt-6 space-y-5" aria-labelledby="items-heading">
         <h2 id="items-heading" className="text-lg font-semibold">
-          Agenda and minutes
+          {t("record.agendaAndMinutes")}
         </h2>
-        {items.length === 0 ? <p className="text-sm text-slate-600">No agenda items.</p> : null}
+        {items.length === 0 ? <p className="text-sm text-slate-600">{t("record.noItems")}</p> : null}
         {items.map((item, index) => {
           const itemMotions = motions.filter((m) => m.agendaItemId === item.id);
           return (
             <div key={item.id} className="break-inside-avoid">
               <h3 className="font-semibold">
-                {index + 1}. {item.title}{" "}
+                {t("live.numbered", { number: index + 1, title: item.title })}{" "}
                 <span className="text-sm font-normal text-slate-600">
-                  ({AGENDA_ITEM_KINDS[item.kind]}
-                  {item.presenter ? `, ${item.presenter}` : ""})
+                  {item.presenter ? t("record.kindPresenter", { kind: t(`kinds.${item.kind}`), presenter: item.presenter }) : t("record.kind", { kind: t(`kinds.${item.kind}`) })}
                 </span>
               </h3>
-              <p className="mt-1 whitespace-pre-wrap text-sm">{item.minutes || "No minutes recorded."}</p>
+              <p className="mt-1 whitespace-pre-wrap text-sm">{item.minutes || t("record.noMinutes")}</p>
               {itemMotions.length ? (
                 <p className="mt-1 text-sm">
-                  Motions, with their results below:{" "}
-                  {itemMotions.map((m) => `motion ${motionNumber.get(m.id)}${m.outcome ? ` (${OUTCOMES[m.outcome].toLowerCase()})` : ""}`).join(", ")}.
+                  {t("record.itemMotions", {
+                    count: itemMotions.length,
+                    numbers: itemMotions
+                      .map((m) => (m.outcome ? t("record.numberWithOutcome", { number: motionNumber.get(m.id), outcome: t(`record.outcomes.${m.outcome}`).toLowerCase() }) : String(motionNumber.get(m.id))))
+                      .join(", "),
+                  })}
                 </p>
               ) : null}
               {decisions
                 .filter((d) => d.agendaItemId === item.id)
                 .map((d) => (
-                  <p key={d.id} className="mt-1 text-sm">
-                    <strong>Decision:</strong> {d.text} <em className="text-slate-600">Quorum {quorumText(d.quorum)}.</em>
-                  </p>
+                  <DecisionLine key={d.id} text={d.text} quorum={d.quorum} />
                 ))}
               {actionItems
                 .filter((a) => a.agendaItemId === item.id)
                 .map((a) => (
-                  <p key={a.id} className="mt-1 text-sm">
-                    <strong>Action:</strong> {a.text}: {a.ownerName}, due {formatDueDate(a.dueDate)} ({ACTION_STATUSES[a.status].toLowerCase()})
-                  </p>
+                  <ActionLine key={a.id} action={a} locale={locale} />
                 ))}
             </div>
           );
@@ -287,9 +320,9 @@ export default function PrintableMinutes() {
 
       <section className="mt-6 space-y-4" aria-labelledby="motions-heading">
         <h2 id="motions-heading" className="text-lg font-semibold">
-          Motions and votes
+          {t("record.motionsAndVotes")}
         </h2>
-        {motions.length === 0 ? <p className="text-sm text-slate-600">No motions were made at this meeting.</p> : null}
+        {motions.length === 0 ? <p className="text-sm text-slate-600">{t("record.noMotions")}</p> : null}
         {motions.map((m, i) => (
           <MotionRecord key={m.id} motion={m} number={i + 1} amends={m.amendsMotionId ? (motionNumber.get(m.amendsMotionId) ?? null) : null} timeZone={zone} />
         ))}
@@ -298,59 +331,71 @@ export default function PrintableMinutes() {
       {otherDecisions.length || otherActions.length ? (
         <section className="mt-6" aria-labelledby="other-heading">
           <h2 id="other-heading" className="text-lg font-semibold">
-            Other decisions and action items
+            {t("record.other")}
           </h2>
           {otherDecisions.map((d) => (
-            <p key={d.id} className="mt-1 text-sm">
-              <strong>Decision:</strong> {d.text} <em className="text-slate-600">Quorum {quorumText(d.quorum)}.</em>
-            </p>
+            <DecisionLine key={d.id} text={d.text} quorum={d.quorum} />
           ))}
           {otherActions.map((a) => (
-            <p key={a.id} className="mt-1 text-sm">
-              <strong>Action:</strong> {a.text}: {a.ownerName}, due {formatDueDate(a.dueDate)} ({ACTION_STATUSES[a.status].toLowerCase()})
-            </p>
+            <ActionLine key={a.id} action={a} locale={locale} />
           ))}
         </section>
       ) : null}
 
       <section className="mt-6" aria-labelledby="caucus-heading">
         <h2 id="caucus-heading" className="text-lg font-semibold">
-          Caucus breaks
+          {t("record.caucusBreaks")}
         </h2>
         {caucusBreaks.length ? (
           <ul className="mt-1 list-disc pl-5 text-sm">
             {caucusBreaks.map((c, i) => (
               <li key={i}>
-                <MeetingTime value={c.startedAt} timeZone={zone} format="time" /> to {c.endedAt ? <MeetingTime value={c.endedAt} timeZone={zone} format="time" /> : "(not ended)"}
+                {c.endedAt ? (
+                  <Trans
+                    t={t}
+                    i18nKey="record.caucusFromTo"
+                    components={{ start: <MeetingTime value={c.startedAt} timeZone={zone} format="time" />, end: <MeetingTime value={c.endedAt} timeZone={zone} format="time" /> }}
+                  />
+                ) : (
+                  <Trans t={t} i18nKey="record.caucusNotEnded" components={{ start: <MeetingTime value={c.startedAt} timeZone={zone} format="time" /> }} />
+                )}
               </li>
             ))}
           </ul>
         ) : (
-          <p className="mt-1 text-sm text-slate-600">None.</p>
+          <p className="mt-1 text-sm text-slate-600">{t("record.none")}</p>
         )}
       </section>
 
       <section className="mt-8 border-t border-slate-300 pt-4 text-sm" aria-labelledby="approval-heading">
         <h2 id="approval-heading" className="text-lg font-semibold">
-          Approval of the minutes
+          {t("record.approvalHeading")}
         </h2>
         {approval.approvedAt ? (
           approval.approvedBy === "VOTE" ? (
             <p>
-              Approved on <MeetingTime value={approval.approvedAt} timeZone={zone} format="date" /> by a vote of the body
-              {approval.byMotion ? `: motion “${approval.byMotion.text}”${approval.byMotion.atMeeting ? ` at “${approval.byMotion.atMeeting.title}”` : ""}` : ""}.
+              <Trans
+                t={t}
+                i18nKey={approval.byMotion?.atMeeting ? "record.approvedVoteMotionAt" : approval.byMotion ? "record.approvedVoteMotion" : "record.approvedVote"}
+                values={{ motion: approval.byMotion?.text ?? "", meeting: approval.byMotion?.atMeeting?.title ?? "" }}
+                components={{ date: <MeetingTime value={approval.approvedAt} timeZone={zone} format="date" /> }}
+              />
             </p>
           ) : (
             <p>
-              Approved on <MeetingTime value={approval.approvedAt} timeZone={zone} format="date" /> by both co-chairs.
+              <Trans t={t} i18nKey="record.approvedCoChairs" components={{ date: <MeetingTime value={approval.approvedAt} timeZone={zone} format="date" /> }} />
             </p>
           )
         ) : (
-          <p>Not yet approved: a draft.</p>
+          <p>{t("record.notApproved")}</p>
         )}
         {approval.coChairs.map((c) => (
           <p key={c.side}>
-            {SIDES[c.side]} co-chair: {c.name}, approved <MeetingTime value={c.at} timeZone={zone} format="date" />
+            {c.side === "LABOR" ? (
+              <Trans t={t} i18nKey="record.coChairApprovedLabor" values={{ name: c.name }} components={{ date: <MeetingTime value={c.at} timeZone={zone} format="date" /> }} />
+            ) : (
+              <Trans t={t} i18nKey="record.coChairApprovedManagement" values={{ name: c.name }} components={{ date: <MeetingTime value={c.at} timeZone={zone} format="date" /> }} />
+            )}
           </p>
         ))}
       </section>
