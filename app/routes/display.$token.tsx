@@ -2,6 +2,7 @@
 // to one meeting; a revoked or unknown link is a plain "not found".
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useParams } from "@remix-run/react";
+import { pageTitle } from "~/i18n/meta";
 import { DisplayView } from "~/features/meetings/display/display-view";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load } from "~/lib/guards.server";
@@ -19,7 +20,7 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => ({
   "Cache-Control": "no-store",
 });
 
-export const meta: MetaFunction = () => [{ title: "Room display · Jointly" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "display.title", "meetings") }, { name: "robots", content: "noindex" }];
 
 export default function DisplayPage() {
   const { token = "" } = useParams();

@@ -75,7 +75,7 @@ function TallyTable({ tally, caption }: { tally: Tally; caption: string }) {
 function MotionRecord({ motion, number, amends, timeZone }: { motion: Motion; number: number; amends: number | null; timeZone: string }) {
   const { t } = useTranslation("meetings");
   const translate = useServerMessage();
-  const person = (p: { name: string; side: keyof typeof SIDE_KEYS } | null | undefined) => (p ? t("record.personSide", { name: p.name, side: t(`record.sides.${p.side}`) }) : null);
+  const person = (p: { name: string; side: SideKey } | null | undefined) => (p ? t("record.personSide", { name: p.name, side: t(`record.sides.${p.side}`) }) : null);
   return (
     <div className="break-inside-avoid" data-testid="record-motion">
       <h3 className="font-semibold">
@@ -143,7 +143,7 @@ function MotionRecord({ motion, number, amends, timeZone }: { motion: Motion; nu
   );
 }
 
-const SIDE_KEYS = { LABOR: true, MANAGEMENT: true, NEUTRAL: true } as const;
+type SideKey = "LABOR" | "MANAGEMENT" | "NEUTRAL";
 
 function DecisionLine({ text, quorum }: { text: string; quorum: QuorumSnapshot }) {
   const { t } = useTranslation("meetings");

@@ -3,13 +3,14 @@
 // voted") or its result. It has its own socket (the link's token instead of a session): every change
 // of the meeting refetches the view, and after a reconnect (a server restart too) it reads it again.
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useServerMessage } from "~/i18n/server-messages";
 import { io, type Socket } from "socket.io-client";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
 } from "../../../../server/realtime/realtime.events";
-import { RULE_LABELS } from "../../../../server/domains/voting/voting.rules";
 import { formatClock, ServerClockProvider, useServerNow } from "../room/clock";
 
 type DisplayData = RouterOutputs["meetings"]["display"]["get"];
@@ -131,28 +132,27 @@ export function DisplayView({
     view.vote?.status === "OPEN" ? view.vote.id : null
   );
   const [theme, toggleTheme] = useTheme();
-  const t = THEMES[theme];
+  const th = THEMES[theme];
+  const { t } = useTranslation("meetings");
   const revoked =
     connection === "revoked" ||
     (query.isError && query.error.data?.code === "NOT_FOUND");
   return (
     <ServerClockProvider serverNow={view.serverNow}>
       <div
-        className={`min-h-screen ${t.page}`}
+        className={`min-h-screen ${th.page}`}
         data-theme={theme}
         data-testid="display"
       >
         <main className="mx-auto flex min-h-screen max-w-[1800px] flex-col gap-6 p-6 lg:p-10">
           <header className="flex flex-wrap items-start justify-between gap-4">
             <div className="min-w-0">
-              <p className={`text-lg lg:text-2xl ${t.muted}`}>
+              <p className={`text-lg lg:text-2xl ${th.muted}`}>
                 {view.meeting.partnershipName}
-                {view.meeting.bodyName !== view.meeting.partnershipName
-                  ? ` · ${view.meeting.bodyName}`
-                  : ""}
+                {view.meeting.bodyName !== view.meeting.partnershipName ? <> · {view.meeting.bodyName}</> : null}
               </p>
               <h1
-                className={`text-3xl font-bold tracking-tight lg:text-5xl ${t.strong}`}
+                className={`text-3xl font-bold tracking-tight lg:text-5xl ${th.strong}`}
               >
                 {view.meeting.title}
               </h1>
@@ -164,13 +164,13 @@ export function DisplayView({
               />
               <button
                 type="button"
-                className={`rounded-md px-3 py-2 text-sm font-medium ${t.button}`}
+                className={`rounded-md px-3 py-2 text-sm font-medium ${th.button}`}
                 onClick={toggleTheme}
               >
-                {theme === "dark" ? "Light theme" : "Dark theme"}
+                {theme === "dark" ? t("projector.lightTheme") : t("projector.darkTheme")}
               </button>
               <FullScreenButton
-                className={`rounded-md px-3 py-2 text-sm font-medium ${t.button}`}
+                className={`rounded-md px-3 py-2 text-sm font-medium ${th.button}`}
               />
             </div>
           </header>
@@ -179,7 +179,7 @@ export function DisplayView({
               role="alert"
               className="rounded-lg bg-red-900 p-6 text-2xl font-semibold text-white"
             >
-              This display link was revoked. Ask a co-chair for a new one.
+              {t("projector.revoked")}
             </p>
           ) : null}
           <Body view={view} theme={theme} />
@@ -196,12 +196,8 @@ function ConnectionBadge({
   connection: Connection;
   theme: Theme;
 }) {
-  const text = {
-    connecting: "Connecting…",
-    live: "Live",
-    reconnecting: "Reconnecting…",
-    revoked: "Link revoked",
-  }[connection];
+  const { t } = useTranslation("meetings");
+  const text = t(`projector.connection.${connection}`);
   const dot =
     connection === "live"
       ? "bg-green-500"
@@ -230,6 +226,7 @@ function FullScreenButton({ className }: { className: string }) {
       ),
     []
   );
+  const { t } = useTranslation("meetings");
   if (!available) return null;
   return (
     <button
@@ -241,27 +238,24 @@ function FullScreenButton({ className }: { className: string }) {
           : void document.documentElement.requestFullscreen().catch(() => {})
       }
     >
-      Full screen
+      {t("projector.fullScreen")}
     </button>
   );
 }
 
 function Body({ view, theme }: { view: DisplayData; theme: Theme }) {
-  const t = THEMES[theme];
+  const th = THEMES[theme];
+  const { t } = useTranslation("meetings");
   const status = view.meeting.status;
   if (status !== "LIVE") {
-    const text = {
-      SCHEDULED: "The meeting has not started yet.",
-      ADJOURNED: "The meeting is adjourned.",
-      CANCELLED: "The meeting was cancelled.",
-    }[status];
+    const text = t(`projector.notLive.${status}`);
     return (
       <section
-        className={`rounded-xl p-10 ${t.panel}`}
-        aria-label="Meeting status"
+        className={`rounded-xl p-10 ${th.panel}`}
+        aria-label={t("projector.meetingStatus")}
       >
         <p
-          className={`text-4xl font-semibold ${t.strong}`}
+          className={`text-4xl font-semibold ${th.strong}`}
           data-testid="display-status"
         >
           {text}
@@ -273,34 +267,34 @@ function Body({ view, theme }: { view: DisplayData; theme: Theme }) {
     <div className="grid flex-1 gap-6 lg:grid-cols-5">
       <div className="space-y-6 lg:col-span-3">
         <section
-          className={`rounded-xl p-6 lg:p-8 ${t.panel}`}
+          className={`rounded-xl p-6 lg:p-8 ${th.panel}`}
           aria-labelledby="display-current"
         >
           <h2
             id="display-current"
-            className={`text-xl font-semibold uppercase tracking-wide ${t.muted}`}
+            className={`text-xl font-semibold uppercase tracking-wide ${th.muted}`}
           >
             {view.meeting.caucusEndsAt
-              ? "Caucus"
+              ? t("live.caucus")
               : view.current
-              ? `Item ${view.current.number} of ${view.itemCount}`
-              : "Current item"}
+              ? t("projector.itemOf", { number: view.current.number, count: view.itemCount })
+              : t("agenda.current")}
           </h2>
           {view.meeting.caucusEndsAt ? (
             <>
-              <p className={`mt-2 text-4xl font-bold lg:text-6xl ${t.strong}`}>
-                The sides are meeting separately
+              <p className={`mt-2 text-4xl font-bold lg:text-6xl ${th.strong}`}>
+                {t("projector.separately")}
               </p>
               <BigClock
                 endsAt={view.meeting.caucusEndsAt}
                 theme={theme}
-                label="until the joint meeting resumes"
+                label={t("projector.untilResume")}
               />
             </>
           ) : view.current ? (
             <>
               <p
-                className={`mt-2 break-words text-4xl font-bold leading-tight lg:text-6xl ${t.strong}`}
+                className={`mt-2 break-words text-4xl font-bold leading-tight lg:text-6xl ${th.strong}`}
                 data-testid="display-current-item"
               >
                 {view.current.title}
@@ -314,21 +308,21 @@ function Body({ view, theme }: { view: DisplayData; theme: Theme }) {
                     )
                   }
                   theme={theme}
-                  label={`of ${view.current.timeBoxMinutes} min`}
+                  label={t("projector.ofMinutes", { minutes: view.current.timeBoxMinutes })}
                 />
               ) : null}
             </>
           ) : (
             <p
-              className={`mt-2 text-4xl font-semibold ${t.strong}`}
+              className={`mt-2 text-4xl font-semibold ${th.strong}`}
               data-testid="display-current-item"
             >
-              No item taken up yet
+              {t("projector.noItem")}
             </p>
           )}
           {view.next ? (
-            <p className={`mt-4 text-xl ${t.muted}`}>
-              Up next: {view.next.number}. {view.next.title}
+            <p className={`mt-4 text-xl ${th.muted}`}>
+              {t("live.upNext", { number: view.next.number, title: view.next.title })}
             </p>
           ) : null}
         </section>
@@ -352,6 +346,7 @@ function BigClock({
   label: string;
 }) {
   const now = useServerNow();
+  const { t } = useTranslation("meetings");
   const left = Math.round((endsAt.getTime() - now) / 1000);
   const over = left < 0;
   return (
@@ -369,20 +364,16 @@ function BigClock({
         {over ? `+${formatClock(-left)}` : formatClock(left)}
       </span>
       <span className={`text-2xl ${THEMES[theme].muted}`}>
-        {over ? "over time" : `left ${label}`}
+        {over ? t("countdown.overShort") : t("projector.left", { label })}
       </span>
     </p>
   );
 }
 
-const SIDE_TITLES = {
-  LABOR: "Labor",
-  MANAGEMENT: "Management",
-  NEUTRAL: "Neutral",
-} as const;
 
 function Speakers({ view, theme }: { view: DisplayData; theme: Theme }) {
-  const t = THEMES[theme];
+  const th = THEMES[theme];
+  const { t } = useTranslation("meetings");
   const speaking = view.speakers.find((s) => s.status === "SPEAKING") ?? null;
   const waiting = view.speakers.filter((s) => s.status === "WAITING");
   const sides = (["LABOR", "MANAGEMENT", "NEUTRAL"] as const).filter(
@@ -390,37 +381,37 @@ function Speakers({ view, theme }: { view: DisplayData; theme: Theme }) {
   );
   return (
     <section
-      className={`rounded-xl p-6 ${t.panel}`}
+      className={`rounded-xl p-6 ${th.panel}`}
       aria-labelledby="display-speakers"
       data-testid="display-speakers"
     >
       <h2
         id="display-speakers"
-        className={`text-xl font-semibold uppercase tracking-wide ${t.muted}`}
+        className={`text-xl font-semibold uppercase tracking-wide ${th.muted}`}
       >
-        Speakers
+        {t("projector.speakers")}
       </h2>
-      <p className={`mt-2 text-3xl font-semibold ${t.strong}`}>
+      <p className={`mt-2 text-3xl font-semibold ${th.strong}`}>
         {speaking
-          ? `Speaking: ${speaking.name} (${SIDE_TITLES[speaking.side]})`
-          : "Nobody has the floor"}
+          ? t("projector.speaking", { name: speaking.name, side: t(`record.sides.${speaking.side}`) })
+          : t("projector.nobody")}
       </p>
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
         {sides.map((side) => {
           const list = waiting.filter((s) => s.side === side);
           return (
             <div key={side}>
-              <h3 className={`text-lg font-semibold ${t.muted}`}>
-                {SIDE_TITLES[side]}
+              <h3 className={`text-lg font-semibold ${th.muted}`}>
+                {t(`record.sides.${side}`)}
               </h3>
               {list.length ? (
-                <ol className={`mt-1 space-y-1 text-2xl ${t.strong}`}>
+                <ol className={`mt-1 space-y-1 text-2xl ${th.strong}`}>
                   {list.map((s) => (
                     <li key={s.id}>{s.name}</li>
                   ))}
                 </ol>
               ) : (
-                <p className={`mt-1 text-xl ${t.muted}`}>No hands raised</p>
+                <p className={`mt-1 text-xl ${th.muted}`}>{t("projector.noHands")}</p>
               )}
             </div>
           );
@@ -431,28 +422,29 @@ function Speakers({ view, theme }: { view: DisplayData; theme: Theme }) {
 }
 
 function QuorumPanel({ view, theme }: { view: DisplayData; theme: Theme }) {
-  const t = THEMES[theme];
+  const th = THEMES[theme];
+  const { t } = useTranslation("meetings");
   const { quorum } = view;
   return (
     <section
-      className={`rounded-xl p-6 ${t.panel}`}
+      className={`rounded-xl p-6 ${th.panel}`}
       aria-labelledby="display-quorum"
       data-testid="display-quorum"
     >
       <h2
         id="display-quorum"
-        className={`text-xl font-semibold uppercase tracking-wide ${t.muted}`}
+        className={`text-xl font-semibold uppercase tracking-wide ${th.muted}`}
       >
-        Quorum: {quorum.met ? "met" : "not met"}
+        {quorum.met ? t("projector.quorumMet") : t("projector.quorumNotMet")}
       </h2>
       <dl className="mt-3 grid grid-cols-2 gap-4">
         {(["LABOR", "MANAGEMENT"] as const).map((side) => (
           <div key={side}>
-            <dt className={`text-lg ${t.muted}`}>{SIDE_TITLES[side]}</dt>
-            <dd className={`text-3xl font-bold tabular-nums ${t.strong}`}>
-              {quorum[side].present} of {quorum[side].required} needed
-              <span className={`block text-lg font-medium ${t.muted}`}>
-                {quorum[side].met ? "met" : "not met"}
+            <dt className={`text-lg ${th.muted}`}>{t(`record.sides.${side}`)}</dt>
+            <dd className={`text-3xl font-bold tabular-nums ${th.strong}`}>
+              {t("projector.ofNeeded", { present: quorum[side].present, required: quorum[side].required })}
+              <span className={`block text-lg font-medium ${th.muted}`}>
+                {quorum[side].met ? t("quorum.met") : t("quorum.notMet")}
               </span>
             </dd>
           </div>
@@ -462,74 +454,70 @@ function QuorumPanel({ view, theme }: { view: DisplayData; theme: Theme }) {
   );
 }
 
-const OUTCOME_WORDS = {
-  PASSED: "Passed",
-  FAILED: "Failed",
-  DEADLOCKED: "Deadlocked",
-  NO_QUORUM: "No quorum",
-} as const;
 
 function VotePanel({ view, theme }: { view: DisplayData; theme: Theme }) {
-  const t = THEMES[theme];
+  const th = THEMES[theme];
+  const { t } = useTranslation("meetings");
+  const translate = useServerMessage();
   const vote = view.vote;
   if (!vote) return null;
   const { tally } = vote;
   return (
     <section
-      className={`rounded-xl p-6 lg:p-8 ${t.panel}`}
+      className={`rounded-xl p-6 lg:p-8 ${th.panel}`}
       aria-labelledby="display-vote"
       data-testid="display-vote"
     >
       <h2
         id="display-vote"
-        className={`text-xl font-semibold uppercase tracking-wide ${t.muted}`}
+        className={`text-xl font-semibold uppercase tracking-wide ${th.muted}`}
       >
-        {vote.status === "OPEN" ? "Vote in progress" : "Result"} ·{" "}
-        {vote.ballotKind === "SECRET" ? "Secret ballot" : "Roll call"} ·{" "}
-        {RULE_LABELS[vote.rule]}
+        {vote.status === "OPEN" ? t("projector.voteOpen") : t("projector.result")} ·{" "}
+        {vote.ballotKind === "SECRET" ? t("record.secret") : t("record.rollCallKind")} ·{" "}
+        {t(`record.rules.${vote.rule}`)}
       </h2>
       <p
-        className={`mt-2 line-clamp-3 break-words text-2xl lg:text-3xl ${t.strong}`}
+        className={`mt-2 line-clamp-3 break-words text-2xl lg:text-3xl ${th.strong}`}
       >
-        {vote.isAmendment ? "Amendment: " : ""}
+        {vote.isAmendment ? <>{t("motions.amendment")} </> : null}
         {vote.text}
       </p>
       {vote.status === "CLOSED" && vote.outcome ? (
         <p
-          className={`mt-4 text-5xl font-bold ${t.accent}`}
+          className={`mt-4 text-5xl font-bold ${th.accent}`}
           data-testid="display-outcome"
         >
-          {OUTCOME_WORDS[vote.outcome]}
+          {t(`record.outcomes.${vote.outcome}`)}
           {vote.reason ? (
-            <span className={`mt-1 block text-xl font-medium ${t.muted}`}>
-              {vote.reason}
+            <span className={`mt-1 block text-xl font-medium ${th.muted}`}>
+              {translate(vote.reason)}
             </span>
           ) : null}
         </p>
       ) : null}
       <p
-        className={`mt-4 text-4xl font-bold tabular-nums ${t.strong}`}
+        className={`mt-4 text-4xl font-bold tabular-nums ${th.strong}`}
         data-testid="display-cast"
       >
-        {tally.cast} of {tally.eligible} voted
+        {t("projector.cast", { cast: tally.cast, eligible: tally.eligible })}
       </p>
       {tally.bySide ? (
         <table
-          className={`mt-4 w-full text-left text-2xl tabular-nums ${t.strong}`}
+          className={`mt-4 w-full text-left text-2xl tabular-nums ${th.strong}`}
         >
-          <caption className="sr-only">Votes by side</caption>
+          <caption className="sr-only">{t("projector.bySide")}</caption>
           <thead>
-            <tr className={`text-lg ${t.muted}`}>
-              <th scope="col">Side</th>
-              <th scope="col">Yes</th>
-              <th scope="col">No</th>
-              <th scope="col">Abstain</th>
+            <tr className={`text-lg ${th.muted}`}>
+              <th scope="col">{t("record.side")}</th>
+              <th scope="col">{t("record.choice.YES")}</th>
+              <th scope="col">{t("record.choice.NO")}</th>
+              <th scope="col">{t("record.choice.ABSTAIN")}</th>
             </tr>
           </thead>
           <tbody>
             {(["LABOR", "MANAGEMENT", "NEUTRAL"] as const).map((side) => (
               <tr key={side}>
-                <th scope="row">{SIDE_TITLES[side]}</th>
+                <th scope="row">{t(`record.sides.${side}`)}</th>
                 <td>{tally.bySide![side].YES}</td>
                 <td>{tally.bySide![side].NO}</td>
                 <td>{tally.bySide![side].ABSTAIN}</td>
@@ -538,8 +526,8 @@ function VotePanel({ view, theme }: { view: DisplayData; theme: Theme }) {
           </tbody>
         </table>
       ) : (
-        <p className={`mt-2 text-xl ${t.muted}`}>
-          Secret ballot: the counts stay sealed until the vote closes.
+        <p className={`mt-2 text-xl ${th.muted}`}>
+          {t("projector.sealed")}
         </p>
       )}
     </section>
