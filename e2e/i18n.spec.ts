@@ -276,3 +276,40 @@ test("the converted pages show no hard-coded English in the pseudo-locale", asyn
     expect(await unmarked(page), path).toEqual([]);
   }
 });
+
+test("the meetings pages show no hard-coded English in the pseudo-locale, and read in Spanish with axe clean", async ({ page, context, baseURL, newContext }) => {
+  test.setTimeout(180_000);
+  await context.addCookies([{ name: "lng", value: encodeURIComponent(Buffer.from(JSON.stringify("en-XA")).toString("base64")), url: baseURL! }]);
+  await signIn(context, LABOR_CO_CHAIR.email);
+  const partnershipId = await demoPartnershipId(page);
+  await page.goto(`/p/${partnershipId}/meetings`);
+  // The seeded past meeting (adjourned, minutes approved) and the next upcoming one.
+  const past = await page.locator("#past").getByRole("link", { name: "JATC monthly meeting" }).first().getAttribute("href");
+  const upcoming = await page.locator("#upcoming").getByRole("listitem").first().getByRole("link").getAttribute("href");
+  for (const path of [`/p/${partnershipId}/meetings`, past!, `${past!}/minutes`, upcoming!]) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en-XA");
+    expect(await unmarked(page), path).toEqual([]);
+  }
+
+  // The same pages in Spanish (chosen in the header, which saves his profile; put back at the end), at desktop width and at 390 px.
+  const spanish = await newContext(SPANISH);
+  await signIn(spanish, LABOR_CO_CHAIR.email);
+  const es = await spanish.newPage();
+  await es.goto(`/p/${partnershipId}/meetings`);
+  await es.getByRole("button", { name: "Español" }).click();
+  try {
+    await expect(es.getByRole("heading", { name: "Próximas reuniones" })).toBeVisible();
+    await es.goto(past!);
+    await expect(es.getByRole("heading", { name: "Acta", exact: true })).toBeVisible();
+    await expectAccessible(es);
+    await bothWidths(es, "meeting-room-es");
+    await es.goto(`${past!}/minutes`);
+    await expect(es.getByRole("heading", { name: "Asistencia" })).toBeVisible();
+    await expectAccessible(es);
+    await bothWidths(es, "minutes-es");
+  } finally {
+    await es.getByRole("button", { name: "English" }).click();
+    await expect(es.locator("html")).toHaveAttribute("lang", "en");
+  }
+});

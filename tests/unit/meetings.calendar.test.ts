@@ -136,4 +136,16 @@ describe("meetingCalendar", () => {
       "Agenda and minutes: https://jointly.example/p/p1/meetings/m1",
     ]);
   });
+
+  it("writes the description in the downloader's language (Spanish here), the times in its conventions", () => {
+    const ics = meetingCalendar({ ...meeting, videoUrl: "https://meet.example/room" }, "es");
+    const description = property(ics, "DESCRIPTION")!;
+    expect(description.split("\n")).toEqual([
+      "Reunión de JATC.",
+      expect.stringMatching(/^Hora de la reunión: jueves, 3 de diciembre de 2026.* CST \(America\/Chicago\)\.$/),
+      "Unirse en línea: https://meet.example/room",
+      "Orden del día y acta: https://jointly.example/p/p1/meetings/m1",
+    ]);
+    expect(ics).toContain("PRODID:-//Jointly//Meetings//ES");
+  });
 });

@@ -6,13 +6,32 @@
 //   it the same way and shows it in its own zone, and no VTIMEZONE block (which clients otherwise
 //   need beside a TZID, and which goes stale with the tz rules) has to be written. The meeting's own
 //   zone is named in the description for people.
+// - the description in the language of the person who downloads it (their User.locale; decision 0018).
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { Temporal } from "temporal-polyfill";
+import { messagesFor, type Locale } from "../../mail/templates/i18n.js";
+
+const MESSAGES = {
+  en: {
+    intl: "en-US",
+    body: (name: string) => `${name} meeting.`,
+    time: (when: string) => `Meeting time: ${when}.`,
+    online: (url: string) => `Join online: ${url}`,
+    page: (url: string) => `Agenda and minutes: ${url}`,
+  },
+  es: {
+    intl: "es-US",
+    body: (name: string) => `Reunión de ${name}.`,
+    time: (when: string) => `Hora de la reunión: ${when}.`,
+    online: (url: string) => `Unirse en línea: ${url}`,
+    page: (url: string) => `Orden del día y acta: ${url}`,
+  },
+};
 
 /** "Thursday, December 3, 2026, 9:30 AM CST (America/Chicago)" */
-function meetingTimeText(startsAt: Date, timeZone: string): string {
+function meetingTimeText(startsAt: Date, timeZone: string, intl: string): string {
   const zoned = Temporal.Instant.fromEpochMilliseconds(startsAt.getTime()).toZonedDateTimeISO(timeZone);
-  const text = zoned.toLocaleString("en-US", {
+  const text = zoned.toLocaleString(intl, {
     weekday: "long",
     year: "numeric",
     month: "long",
@@ -24,7 +43,8 @@ function meetingTimeText(startsAt: Date, timeZone: string): string {
   return `${text} (${timeZone.replace(/_/g, " ")})`;
 }
 
-export function meetingCalendar(meeting: {
+export function meetingCalendar(
+  meeting: {
   id: string;
   title: string;
   bodyName: string;
@@ -38,18 +58,21 @@ export function meetingCalendar(meeting: {
   updatedAt: Date;
   url: string;
   host: string;
-}): string {
+  },
+  locale: Locale = "en",
+): string {
+  const m = messagesFor(MESSAGES, locale);
   const end = new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000);
   const description = [
-    `${meeting.bodyName} meeting.`,
-    `Meeting time: ${meetingTimeText(meeting.startsAt, meeting.timeZone)}.`,
-    meeting.videoUrl ? `Join online: ${meeting.videoUrl}` : "",
-    `Agenda and minutes: ${meeting.url}`,
+    m.body(meeting.bodyName),
+    m.time(meetingTimeText(meeting.startsAt, meeting.timeZone, m.intl)),
+    meeting.videoUrl ? m.online(meeting.videoUrl) : "",
+    m.page(meeting.url),
   ]
     .filter(Boolean)
     .join("\n");
   const calendar = ical({
-    prodId: { company: "Jointly", product: "Meetings", language: "EN" },
+    prodId: { company: "Jointly", product: "Meetings", language: locale.toUpperCase() },
     scale: "GREGORIAN",
     method: ICalCalendarMethod.PUBLISH,
   });

@@ -4,6 +4,7 @@ import { recordAudit } from "../../audit/audit.js";
 import type { AppDeps } from "../../deps.js";
 import { forbidden } from "../../errors.js";
 import { inTransaction } from "../../unit-of-work/unit-of-work.js";
+import { resolveLocale } from "../../mail/templates/i18n.js";
 import { meetingCalendar } from "./meetings.calendar.js";
 import { lockMeeting, meetingChanged, meetingsListChanged, requireMeetingActor, type MeetingsDeps } from "./meetings.guards.js";
 import { allowOrThrow, mayCancel, mayReschedule } from "./meetings.policy.js";
@@ -74,10 +75,15 @@ export async function cancelMeeting(deps: MeetingsDeps, { userId, input }: { use
 /** The meeting as an iCalendar file, for anyone on its body. */
 export async function getMeetingCalendar(deps: Pick<AppDeps, "db" | "access" | "config">, { userId, input }: { userId: string; input: MeetingIdInput }) {
   const { meeting, body } = await requireMeetingActor(deps, userId, input.meetingId);
-  return meetingCalendar({
-    ...meeting,
-    bodyName: body.name,
-    url: `${deps.config.appOrigin}/p/${meeting.partnershipId}/meetings/${meeting.id}`,
-    host: new URL(deps.config.appOrigin).hostname,
-  });
+  // The description in the downloader's language (a read of their profile's language, nothing else).
+  const viewer = await deps.db.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return meetingCalendar(
+    {
+      ...meeting,
+      bodyName: body.name,
+      url: `${deps.config.appOrigin}/p/${meeting.partnershipId}/meetings/${meeting.id}`,
+      host: new URL(deps.config.appOrigin).hostname,
+    },
+    resolveLocale(viewer?.locale),
+  );
 }

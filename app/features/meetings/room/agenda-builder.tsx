@@ -175,7 +175,7 @@ function AgendaRow({
         <div className="min-w-0 flex-1">
           <h3 className="font-semibold text-slate-900">
             <span className="sr-only">{t("agenda.itemNumber", { number: index + 1 })} </span>
-            {item.title}
+            <span translate="no">{item.title}</span>
             {isCurrent ? (
               <span className="ml-2 align-middle">
                 <Badge tone="green">{t("agenda.current")}</Badge>

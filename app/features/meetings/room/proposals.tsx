@@ -56,7 +56,9 @@ function ProposalRow({ view, item }: { view: MeetingView; item: AgendaItem }) {
   const mine = item.proposedById === viewerUserId(view);
   return (
     <li className="rounded-md bg-white p-3 ring-1 ring-slate-200" data-testid="proposal">
-      <h3 className="font-semibold text-slate-900">{item.title}</h3>
+      <h3 className="font-semibold text-slate-900" translate="no">
+        {item.title}
+      </h3>
       <ItemDetails item={item} />
       <p className="mt-1 text-xs text-slate-500">
         {mine ? t("proposals.byYou") : t("agenda.proposedBy", { name: item.proposedByName })}
