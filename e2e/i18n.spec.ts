@@ -284,8 +284,9 @@ test("the meetings pages show no hard-coded English in the pseudo-locale, and re
   const partnershipId = await demoPartnershipId(page);
   await page.goto(`/p/${partnershipId}/meetings`);
   // The seeded past meeting (adjourned, minutes approved) and the next upcoming one.
-  const past = await page.locator("#past").getByRole("link", { name: "JATC monthly meeting" }).first().getAttribute("href");
-  const upcoming = await page.locator("#upcoming").getByRole("listitem").first().getByRole("link").getAttribute("href");
+  const section = (id: string) => page.locator("section").filter({ has: page.locator(`#${id}-heading`) });
+  const past = await section("past").getByRole("link", { name: "JATC monthly meeting" }).first().getAttribute("href");
+  const upcoming = await section("upcoming").getByRole("listitem").first().getByRole("link").getAttribute("href");
   for (const path of [`/p/${partnershipId}/meetings`, past!, `${past!}/minutes`, upcoming!]) {
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("lang", "en-XA");
