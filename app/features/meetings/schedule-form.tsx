@@ -68,7 +68,7 @@ export function ScheduleMeetingForm({ partnershipId, bodies }: { partnershipId: 
         error={form.fieldError("timeZone")}
       />
       <TextField label={t("schedule.location")} name="location" maxLength={TITLE_MAX} placeholder={t("schedule.locationPlaceholder")} error={form.fieldError("location")} />
-      <TextField label={t("schedule.videoUrl")} name="videoUrl" type="url" maxLength={URL_MAX} placeholder="https://…" error={form.fieldError("videoUrl")} />
+      <TextField label={t("schedule.videoUrl")} name="videoUrl" type="url" maxLength={URL_MAX} placeholder={t("urlPlaceholder")} error={form.fieldError("videoUrl")} />
       <button type="submit" className="btn-primary" disabled={form.pending}>
         {form.pending ? t("schedule.scheduling") : t("schedule.submit")}
       </button>

@@ -288,7 +288,7 @@ function AttachForms({ itemId, itemTitle, onChanged }: { itemId: string; itemTit
           <label htmlFor={`${id}-url`} className="block text-xs font-medium text-slate-800">
             {t("documents.address")}
           </label>
-          <input id={`${id}-url`} type="url" required value={url} maxLength={URL_MAX} placeholder="https://" onChange={(e) => setUrl(e.target.value)} className="input w-full py-1 text-sm" />
+          <input id={`${id}-url`} type="url" required value={url} maxLength={URL_MAX} placeholder={t("urlPlaceholder")} onChange={(e) => setUrl(e.target.value)} className="input w-full py-1 text-sm" />
         </div>
         <div className="sm:col-span-2">
           <button type="submit" className="btn-secondary px-2 py-1 text-xs" disabled={addLink.isPending}>

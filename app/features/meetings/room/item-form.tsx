@@ -99,7 +99,7 @@ function ItemFields({
               type="url"
               maxLength={URL_MAX}
               defaultValue={row.url}
-              placeholder="https://…"
+              placeholder={t("urlPlaceholder")}
             />
             <button type="button" className="btn-secondary" onClick={() => links.remove(row.key)}>
               {t("agenda.remove")}<span className="sr-only"> {t("item.linkNumber", { number: i + 1 })}</span>
