@@ -27,12 +27,13 @@ export function createDb(databaseUrl: string, options: DatabaseOptions = {}): Db
 /**
  * A plain pg pool for the infrastructure that speaks SQL itself (the socket.io adapter, the rate
  * limiter, the job queue's helpers). Separate from Prisma's pool so a LISTEN connection never takes a
- * slot that a request needs.
+ * slot that a request needs. Ten connections: every broadcast is a NOTIFY through this pool, and a
+ * thousand voters joining a room at once timed out waiting for one of four (bench:votes, N = 1,000).
  */
 export function createPgPool(databaseUrl: string, options: DatabaseOptions = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    max: options.poolSize ?? 4,
+    max: options.poolSize ?? 10,
     application_name: options.applicationName ?? "jointly-infra",
     connectionTimeoutMillis: 10_000,
   });
