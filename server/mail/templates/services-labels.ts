@@ -1,23 +1,11 @@
-// Supportive services' categories and request statuses in each mail language, by code (the app's own
-// catalogs hold the same words: app/locales/<lng>/services.json). A payload without a code (older
-// notifications) keeps its English label.
-import type { RequestStatus, ServiceCategory } from "../../domains/services/services.rules.js";
+// Supportive services' categories and request statuses in each mail language, by code: English is the
+// domain's own labels (services.rules.ts), Spanish is here (the app's catalogs hold the same words:
+// app/locales/<lng>/services.json). A payload without a code (older notifications) keeps its English label.
+import { REQUEST_STATUSES, SERVICE_CATEGORIES, type RequestStatus, type ServiceCategory } from "../../domains/services/services.rules.js";
 import type { Locale } from "./i18n.js";
 
 const CATEGORIES: Record<Locale, Record<ServiceCategory, string>> = {
-  en: {
-    DEPENDENT_CARE: "Dependent care / childcare",
-    TRANSPORTATION: "Transportation",
-    TOOLS_EQUIPMENT: "Tools and equipment",
-    UNIFORMS_SAFETY_GEAR: "Uniforms and safety gear",
-    TUITION_FEES: "Tuition and fees",
-    TESTING_LICENSING: "Testing and licensing fees",
-    EMERGENCY_CASH: "Emergency cash assistance",
-    HOUSING: "Housing",
-    LANGUAGE_ESL: "Language support / ESL",
-    GED_BASIC_SKILLS: "GED or basic skills",
-    OTHER: "Other",
-  },
+  en: SERVICE_CATEGORIES,
   es: {
     DEPENDENT_CARE: "Cuidado de dependientes / cuidado infantil",
     TRANSPORTATION: "Transporte",
@@ -34,16 +22,7 @@ const CATEGORIES: Record<Locale, Record<ServiceCategory, string>> = {
 };
 
 const STATUSES: Record<Locale, Record<RequestStatus, string>> = {
-  en: {
-    DRAFT: "Draft",
-    SUBMITTED: "Submitted",
-    UNDER_REVIEW: "Under review",
-    NEEDS_INFO: "Needs more information",
-    APPROVED: "Approved",
-    DENIED: "Denied",
-    FULFILLED: "Fulfilled",
-    CANCELLED: "Cancelled",
-  },
+  en: REQUEST_STATUSES,
   es: {
     DRAFT: "Borrador",
     SUBMITTED: "Enviada",
