@@ -1,5 +1,5 @@
 // End-to-end tests: Debian's Chromium against the BUILT app (run `npm run build` first; `npm test`
-// does) on a free port with a fresh, migrated and seeded SQLite file (scripts/e2e-server.sh).
+// does) on a free port with a fresh, migrated and seeded PostgreSQL database (scripts/e2e-server.sh).
 import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 

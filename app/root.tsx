@@ -64,17 +64,22 @@ function Header() {
   const { t } = useTranslation();
   return (
     <header className="no-print border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:gap-4">
         <Link to="/" className="flex shrink-0 items-center gap-2 whitespace-nowrap text-lg font-bold tracking-tight text-slate-900">
           <span aria-hidden className="inline-block h-6 w-6 rounded bg-gradient-to-br from-labor-600 to-management-600" />
           {t("appName")}
         </Link>
         {me ? (
-          <nav aria-label={t("header.accountNav")} className="flex flex-wrap items-center justify-end gap-x-2 gap-y-1 sm:gap-x-3">
+          <nav aria-label={t("header.accountNav")} className="flex flex-wrap items-center justify-end gap-x-1 gap-y-1 sm:gap-x-3">
             <LanguageSwitcher />
             <NotificationBell initialCount={data.unreadCount} />
-            <Link to="/settings/profile" className="text-sm font-medium text-slate-700 hover:text-slate-900 hover:underline">
-              {t("header.settings")}
+            {/* A gear on a phone (the header must stay one row above the room's ballot), the word from sm up. */}
+            <Link to="/settings/profile" className="rounded-full p-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 sm:rounded-none sm:p-0 sm:hover:bg-transparent sm:hover:underline">
+              <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} className="h-6 w-6 sm:hidden">
+                <path strokeLinecap="round" strokeLinejoin="round" d="M9.594 3.94c.09-.542.56-.94 1.11-.94h2.593c.55 0 1.02.398 1.11.94l.213 1.281c.063.374.313.686.645.87.074.04.147.083.22.127.325.196.72.257 1.075.124l1.217-.456a1.125 1.125 0 0 1 1.37.49l1.296 2.247a1.125 1.125 0 0 1-.26 1.431l-1.003.827c-.293.241-.438.613-.43.992a7.723 7.723 0 0 1 0 .255c-.008.378.137.75.43.991l1.004.827c.424.35.534.955.26 1.43l-1.298 2.247a1.125 1.125 0 0 1-1.369.491l-1.217-.456c-.355-.133-.75-.072-1.076.124a6.47 6.47 0 0 1-.22.128c-.331.183-.581.495-.644.869l-.213 1.281c-.09.543-.56.94-1.11.94h-2.594c-.55 0-1.019-.398-1.11-.94l-.213-1.281c-.062-.374-.312-.686-.644-.87a6.52 6.52 0 0 1-.22-.127c-.325-.196-.72-.257-1.076-.124l-1.217.456a1.125 1.125 0 0 1-1.369-.49l-1.297-2.247a1.125 1.125 0 0 1 .26-1.431l1.004-.827c.292-.24.437-.613.43-.991a6.932 6.932 0 0 1 0-.255c.007-.38-.138-.751-.43-.992l-1.004-.827a1.125 1.125 0 0 1-.26-1.43l1.297-2.247a1.125 1.125 0 0 1 1.37-.491l1.216.456c.356.133.751.072 1.076-.124.072-.044.146-.086.22-.128.332-.183.582-.495.644-.869l.214-1.28Z" />
+                <path strokeLinecap="round" strokeLinejoin="round" d="M15 12a3 3 0 1 1-6 0 3 3 0 0 1 6 0Z" />
+              </svg>
+              <span className="sr-only sm:not-sr-only">{t("header.settings")}</span>
             </Link>
             <span className="hidden text-sm text-slate-700 sm:inline">{me.name}</span>
             <Form method="post" action="/signout">

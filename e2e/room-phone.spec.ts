@@ -60,6 +60,8 @@ test("on a phone, the current item, the open ballot and check-in / raise hand ar
   const current = luis.getByTestId("current-item");
   await expect(current).toContainText("Welding lab budget for the spring cohort");
   const yourPart = luis.getByTestId("your-part");
+  // The app's header stays one row on a phone (language, bell, settings gear, sign out).
+  expect((await luis.locator("body > header").boundingBox())!.height, "the header is one row").toBeLessThan(80);
   await expectOnFirstScreen(luis, current, "the current item");
   await expectOnFirstScreen(luis, yourPart.getByRole("button", { name: "Check in" }), "Check in");
   await expectOnFirstScreen(luis, yourPart.getByRole("button", { name: "Raise hand" }), "Raise hand");
