@@ -11,7 +11,6 @@ import {
   checkTransition,
   formatCents,
   nextStatuses,
-  parseCalendarDate,
   parseDollars,
   REQUEST_ACTIONS,
   sniffMime,
@@ -21,6 +20,7 @@ import {
   type RequestAction,
   type RequestStatus,
 } from "../../server/domains/services/services.rules.js";
+import { parseCalendarDate } from "../../server/domains/common.rules.js";
 import { ApproveInputSchema, CreateRequestInputSchema, DollarsSchema } from "../../server/domains/services/services.schema.js";
 import {
   canAttachFiles,

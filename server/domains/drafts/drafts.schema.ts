@@ -1,5 +1,6 @@
 // Inputs and vocabularies of the curriculum drafts domain (isomorphic: forms, procedures and tests share them).
 import { z } from "zod";
+import { parseCalendarDate } from "../common.rules.js";
 import { enumKeys as keys, IdSchema as id, INT4_MAX, optionalText, TITLE_MAX, titleField as title, wholeNumber } from "../common.schema.js";
 
 export const PROGRAM_KINDS = {
@@ -125,13 +126,12 @@ export const AGENCY_REFERENCE_MAX = 100;
 
 /** A calendar date (YYYY-MM-DD) as a form sends it; midnight UTC. */
 const calendarDate = z.string({ required_error: "Enter a date." }).transform((value, ctx) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!date || date.toISOString().slice(0, 10) !== value.trim() || date.getUTCFullYear() < 2000) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: match ? "That date does not exist." : "Enter a date (YYYY-MM-DD)." });
+  const parsed = parseCalendarDate(value);
+  if (!parsed.ok || parsed.value.getUTCFullYear() < 2000) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.ok ? "That date does not exist." : parsed.message });
     return z.NEVER;
   }
-  return date;
+  return parsed.value;
 });
 
 /**

@@ -1,6 +1,7 @@
 // Pure rules of participants' progress: the enrollment's life (a state machine), weeks and hours, the
 // progress toward completion against the curriculum version, wage steps, the dashboard's stages, and
 // the CSV import's row checks. No I/O.
+import { parseCalendarDate, type Parsed } from "../common.rules.js";
 import { DEMOGRAPHICS, PREFER_NOT_TO_SAY, RACE_ETHNICITY, checkRaceEthnicity, type RaceEthnicityAnswer } from "../services/services.rules.js";
 
 export const PROGRAM_KINDS = {
@@ -65,7 +66,6 @@ export const isEnded = (status: EnrollmentStatus) => status === "COMPLETED" || s
 
 // ─── weeks and hours ────────────────────────────────────────────────────────
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** The Monday (00:00 UTC) of the week holding calendar date `date`. */
 export function weekOf(date: Date): Date {
@@ -287,15 +287,6 @@ export function parseCsv(text: string): Parsed<string[][]> {
 export const PARTICIPANT_COLUMNS = ["name", "email", "program", "employer", "applied_on", "start_date", "mentor_email", "race_ethnicity", "sex", "veteran_status", "disability", "age_band"] as const;
 export const HOURS_COLUMNS = ["participant_email", "program", "week_of", "kind", "hours", "note"] as const;
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-export function parseDate(text: string): Parsed<Date> {
-  const m = DATE_RE.exec(text.trim());
-  if (!m) return { ok: false, message: "Use a date as YYYY-MM-DD." };
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (d.toISOString().slice(0, 10) !== text.trim()) return { ok: false, message: "That date does not exist." };
-  return { ok: true, value: d };
-}
-
 /** A cell of a demographic question: the key or its label (any case); empty means "prefer not to say". */
 function answerOf(question: keyof typeof DEMOGRAPHICS, text: string): Parsed<string> {
   const t = text.trim().toLowerCase();
@@ -334,10 +325,10 @@ export function checkParticipantRow(cells: Record<string, string>): RowCheck<Par
   const employer = need("employer", 200);
   const email = (cells.email ?? "").trim().toLowerCase();
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ column: "email", message: "Not an email address." });
-  const applied = parseDate(cells.applied_on ?? "");
+  const applied = parseCalendarDate(cells.applied_on ?? "");
   if (!applied.ok) errors.push({ column: "applied_on", message: applied.message });
   const startText = (cells.start_date ?? "").trim();
-  const start = startText ? parseDate(startText) : null;
+  const start = startText ? parseCalendarDate(startText) : null;
   if (start && !start.ok) errors.push({ column: "start_date", message: start.message });
   if (applied.ok && start?.ok && start.value < applied.value) errors.push({ column: "start_date", message: "Starts before the application." });
   // Categories by key or by label ("Asian;White", "HISPANIC_LATINO"), separated by ; or |.
@@ -390,7 +381,7 @@ export function checkHoursRow(cells: Record<string, string>): RowCheck<HoursRow>
   if (!participantEmail) errors.push({ column: "participant_email", message: "Required." });
   const program = (cells.program ?? "").trim();
   if (!program) errors.push({ column: "program", message: "Required." });
-  const week = parseDate(cells.week_of ?? "");
+  const week = parseCalendarDate(cells.week_of ?? "");
   if (!week.ok) errors.push({ column: "week_of", message: week.message });
   else if (weekOf(week.value).getTime() !== week.value.getTime()) errors.push({ column: "week_of", message: "Give the Monday of the week." });
   const kind = (cells.kind ?? "").trim().toUpperCase();

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { IdSchema as id, wholeNumber } from "../common.schema.js";
 import { DemographicsSchema } from "../services/services.schema.js";
 import { MAX_SUPPRESSION_THRESHOLD, MIN_SUPPRESSION_THRESHOLD } from "./suppression.rules.js";
-import { ENROLLMENT_ACTION_KEYS, parseDate, parseHours, PROGRAM_KIND_KEYS } from "./participants.rules.js";
+import { parseCalendarDate } from "../common.rules.js";
+import { ENROLLMENT_ACTION_KEYS, parseHours, PROGRAM_KIND_KEYS } from "./participants.rules.js";
 
 export const NAME_MAX = 200;
 export const REASON_MAX = 1_000;
@@ -21,7 +22,7 @@ const required = (what: string, max: number) =>
 
 /** "YYYY-MM-DD" → that date at 00:00 UTC. */
 export const DateSchema = z.string({ required_error: "Enter a date." }).transform((value, ctx) => {
-  const parsed = parseDate(value);
+  const parsed = parseCalendarDate(value);
   if (!parsed.ok) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.message });
     return z.NEVER;

@@ -1,6 +1,8 @@
 // Pure rules of supportive services: the request's life (who may move it where), money in integer
 // cents, dates, the service-level clock, fund headroom and caps, and attachment checks. No I/O.
 
+import type { Parsed } from "../common.rules.js";
+
 export const SERVICE_CATEGORIES = {
   DEPENDENT_CARE: "Dependent care / childcare",
   TRANSPORTATION: "Transportation",
@@ -108,7 +110,6 @@ export const canAttach = (status: RequestStatus) => status === "DRAFT" || OPEN_S
 
 // ─── money ──────────────────────────────────────────────────────────────────
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
  * Dollars as typed ("1,250.5", "$40", "12.34") to integer cents. Refuses negative or zero amounts,
@@ -147,15 +148,6 @@ export const centsToDollarsInput = (cents: number) => `${Math.floor(cents / 100)
 // ─── dates and the service-level clock ──────────────────────────────────────
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** "2026-12-01" → that calendar date at 00:00 UTC, or an error for a date that does not exist. */
-export function parseCalendarDate(input: string): Parsed<Date> {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
-  if (!match) return { ok: false, message: "Enter a date (YYYY-MM-DD)." };
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (date.toISOString().slice(0, 10) !== input.trim()) return { ok: false, message: "That date does not exist." };
-  return { ok: true, value: date };
-}
 
 /** A needed-by date may be today or later (calendar dates in UTC). */
 export function checkNeededBy(neededBy: Date, now: Date): Parsed<Date> {

@@ -3,7 +3,8 @@
 // service, which knows the configuration.
 import { z } from "zod";
 import { IdSchema as id, wholeNumber } from "../common.schema.js";
-import { CATEGORY_KEYS, checkRaceEthnicity, DEMOGRAPHICS, parseCalendarDate, parseDollars, type ServiceCategory } from "./services.rules.js";
+import { parseCalendarDate } from "../common.rules.js";
+import { CATEGORY_KEYS, checkRaceEthnicity, DEMOGRAPHICS, parseDollars, type ServiceCategory } from "./services.rules.js";
 
 /** Limits of the text fields, shared with the forms' maxLength. */
 export const TRAINEE_NAME_MAX = 200;

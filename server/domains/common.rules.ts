@@ -1,0 +1,15 @@
+// Pure checks every domain shares: the result shape of a parser and the calendar date a form or a
+// CSV cell carries.
+
+/** What a parser answers: the value, or the message to show beside the field or the CSV row. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** "2026-12-01" → that calendar date at 00:00 UTC, or an error for text that is not a date that exists. */
+export function parseCalendarDate(input: string): Parsed<Date> {
+  const text = input.trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return { ok: false, message: "Enter a date (YYYY-MM-DD)." };
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (date.toISOString().slice(0, 10) !== text) return { ok: false, message: "That date does not exist." };
+  return { ok: true, value: date };
+}
