@@ -229,20 +229,3 @@ export async function getMeeting({ db, access }: ReadDeps, { userId, input }: { 
     },
   };
 }
-
-/** Open action items the user owns, across partnerships (for their home page). */
-export async function listMyActionItems({ db }: Pick<AppDeps, "db">, { userId }: { userId: string }) {
-  const rows = await db.actionItem.findMany({
-    where: { owner: { userId }, status: "OPEN" },
-    orderBy: { dueDate: "asc" },
-    take: 50,
-    select: {
-      id: true,
-      text: true,
-      dueDate: true,
-      status: true,
-      meeting: { select: { id: true, partnershipId: true, title: true, partnership: { select: { name: true } } } },
-    },
-  });
-  return rows.map((r) => ({ ...r, status: r.status as ActionStatus }));
-}

@@ -5,7 +5,7 @@ import { acceptAgendaItem, approveAgenda, editAgendaItem, proposeAgendaItem, rej
 import { checkIn, markAttendance } from "./attendance.js";
 import { castStrawVote, createStrawPoll, getCaucus, saveCaucusNote } from "./caucus.js";
 import { adjournMeeting, callCaucus, resumeMeeting, setCurrentItem, startMeeting } from "./live.js";
-import { getMeeting, listMeetings, listMyActionItems, listSchedulableBodies } from "./meetings.reads.js";
+import { getMeeting, listMeetings, listSchedulableBodies } from "./meetings.reads.js";
 import {
   CreateDisplayLinkInputSchema,
   DisplayLinkIdSchema,
@@ -101,7 +101,6 @@ export const meetingsRouter = router({
   action: router({
     create: protectedProcedure.input(CreateActionItemInputSchema).mutation(({ ctx, input }) => createActionItem(ctx.deps, { userId: ctx.user.id, input })),
     setStatus: protectedProcedure.input(UpdateActionStatusInputSchema).mutation(({ ctx, input }) => setActionStatus(ctx.deps, { userId: ctx.user.id, input })),
-    mine: protectedProcedure.query(({ ctx }) => listMyActionItems(ctx.deps, { userId: ctx.user.id })),
   }),
   caucus: router({
     get: protectedProcedure.input(MeetingIdSchema).query(({ ctx, input }) => getCaucus(ctx.deps, { userId: ctx.user.id, input })),
