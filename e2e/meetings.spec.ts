@@ -159,11 +159,17 @@ test("both co-chairs approve the agenda live, an edit clears it, and the chair s
   const luisQueue = luis.getByRole("region", { name: "Speakers’ queue" });
   await expect(luis.getByRole("status").filter({ hasText: "Status:" })).toHaveText("Status: In session");
   await expect(page.getByText("Viewing now:").locator("..")).toContainText(LUIS.name, LIVE);
-  // Raising a hand is under the current item ("Your part"), where a phone shows it first.
+  // Raising a hand is under the current item ("Your part"), where a phone shows it first, and only
+  // there: the queue shows where he stands, never a second button for the same thing.
   const luisPart = luis.getByTestId("your-part");
+  await expect(luisQueue.getByRole("button")).toHaveCount(0);
+  await expect(luis.getByRole("button", { name: "Check in" })).toHaveCount(1);
+  await expect(luis.getByRole("button", { name: "Raise hand" })).toHaveCount(1);
   await luisPart.getByRole("button", { name: "Raise hand" }).click();
   await expect(luisPart.getByRole("button", { name: "Lower hand" })).toBeVisible();
-  await expect(luisQueue.getByRole("button", { name: "Lower hand" })).toBeVisible();
+  await expect(luisQueue.getByRole("list", { name: "Waiting speakers" }).getByRole("listitem")).toContainText(/Luis Ortega\s*\(you\)/, LIVE);
+  await expect(luisQueue.getByRole("button")).toHaveCount(0);
+  await expect(luis.getByRole("button", { name: /^(Raise|Lower) hand$/ })).toHaveCount(1);
   const waiting = deniseQueue.getByRole("list", { name: "Waiting speakers" });
   await expect(waiting.getByRole("listitem")).toHaveCount(1, LIVE);
   await expect(waiting.getByRole("listitem")).toContainText(LUIS.name);
@@ -174,7 +180,7 @@ test("both co-chairs approve the agenda live, an edit clears it, and the chair s
 
   // The chair gives him the floor; Luis sees it on his screen.
   await deniseQueue.getByRole("button", { name: "Call next speaker" }).click();
-  await expect(luisQueue.getByText("You have the floor.")).toBeVisible(LIVE);
+  await expect(luisPart.getByText("You have the floor.")).toBeVisible(LIVE);
   await expect(luisQueue.getByTestId("now-speaking")).toContainText(/Now speaking:\s*Luis Ortega\s*\(you\)/);
   await expect(marcus.getByTestId("now-speaking")).toContainText(LUIS.name, LIVE);
   await screenshot(luis, "luis-has-the-floor");

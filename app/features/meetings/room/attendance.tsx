@@ -1,5 +1,5 @@
-// Who is here: the body's roster with each member's attendance (co-chairs record it, members check
-// themselves in), and quorum by side — both sides must have enough voting members present.
+// Who is here: the body's roster with each member's attendance (co-chairs record it here; members check
+// themselves in under "Your part"), and quorum by side — both sides must have enough voting members present.
 import { useId } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Badge, EmptyState, InlineError, Section, SideBadge } from "~/components/ui";
@@ -46,25 +46,10 @@ export function Quorum({ view }: { view: MeetingView }) {
 
 export function Attendance({ view }: { view: MeetingView }) {
   const { t } = useTranslation("meetings");
-  const meetingId = view.meeting.id;
-  const action = useActionError(meetingId);
-  const checkIn = trpc.meetings.attendance.checkIn.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
-  const me = view.roster.find((r) => r.membershipId === view.viewer.membershipId);
   const canMark = view.viewer.canMarkAttendance;
-  const canCheckIn = view.viewer.canCheckIn && me && me.attendance !== "PRESENT" && me.attendance !== "LATE";
   const counted = view.roster.filter((r) => r.attendance === "PRESENT" || r.attendance === "LATE").length;
   return (
     <Section title={t("attendance.title", { counted, total: view.roster.length })} id="attendance">
-      {canCheckIn ? (
-        <div className="mb-3">
-          <button type="button" className="btn-primary" disabled={checkIn.isPending} onClick={() => checkIn.mutate({ meetingId })}>
-            {checkIn.isPending ? t("attendance.checkingIn") : t("attendance.checkIn")}
-          </button>
-          <InlineError message={action.error} />
-        </div>
-      ) : me?.attendance === "PRESENT" || me?.attendance === "LATE" ? (
-        <p className="mb-3 text-sm text-green-800">{me.attendance === "LATE" ? t("attendance.checkedInLate") : t("attendance.checkedInPresent")}</p>
-      ) : null}
       {view.roster.length === 0 ? (
         <EmptyState title={t("attendance.empty")} />
       ) : (

@@ -53,6 +53,8 @@ function NotStarted({ view }: { view: MeetingView }) {
           <InlineError message={action.error} />
         </div>
       ) : null}
+      {/* Checking in is open before the start too (arriving early). */}
+      <YourPart view={view} caucusActive={false} />
     </div>
   );
 }

@@ -67,7 +67,7 @@ function Room({ view, refreshError }: { view: MeetingView; refreshError: string 
       {caucusActive && side ? <CaucusPanel meetingId={view.meeting.id} side={side} canPoll={view.meeting.status === "LIVE"} /> : null}
       <LivePanel view={view} caucusActive={caucusActive} />
       {caucusActive ? null : <RoomMotions view={view} />}
-      <SpeakersQueue view={view} caucusActive={caucusActive} />
+      <SpeakersQueue view={view} />
       <Quorum view={view} />
       <Attendance view={view} />
       <DisplayLinks view={view} />

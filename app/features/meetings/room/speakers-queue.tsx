@@ -1,25 +1,22 @@
-// The speakers' queue: members raise and lower their hands; the chair gives the floor, reorders and
-// removes. Each speaker is labelled by side; changes are announced politely.
+// The speakers' queue: who has the floor and who waits, by side (members raise and lower their own hand
+// under "Your part"); the chair gives the floor, reorders and removes. Changes are announced politely.
 import { useTranslation } from "react-i18next";
 import { EmptyState, InlineError, Section, SideBadge } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
 import { useActionError } from "./actions";
 import type { MeetingView } from "./types";
 
-export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucusActive: boolean }) {
+export function SpeakersQueue({ view }: { view: MeetingView }) {
   const { t } = useTranslation("meetings");
   const meetingId = view.meeting.id;
   const isLive = view.meeting.status === "LIVE";
   const action = useActionError(meetingId);
   const opts = { onError: action.onError, onSuccess: action.onSuccess };
-  const raise = trpc.meetings.speaker.raiseHand.useMutation(opts);
-  const lower = trpc.meetings.speaker.lowerHand.useMutation(opts);
   const callNext = trpc.meetings.speaker.callNext.useMutation(opts);
   const move = trpc.meetings.speaker.move.useMutation(opts);
   const remove = trpc.meetings.speaker.remove.useMutation(opts);
   const speaking = view.speakers.find((s) => s.status === "SPEAKING") ?? null;
   const waiting = view.speakers.filter((s) => s.status === "WAITING");
-  const mine = view.speakers.find((s) => s.membershipId === view.viewer.membershipId) ?? null;
   const isChair = view.viewer.canChair;
   const busy = move.isPending || remove.isPending;
   const bySide = (side: string) => waiting.filter((w) => w.side === side).length;
@@ -51,23 +48,8 @@ export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucu
         )}
       </div>
 
-      <div className="mt-3 flex flex-wrap items-center gap-2">
-        {view.viewer.canPropose ? (
-          mine?.status === "WAITING" ? (
-            <button type="button" className="btn-secondary" disabled={lower.isPending} onClick={() => lower.mutate({ meetingId })}>
-              {t("speakers.lower")}
-            </button>
-          ) : mine?.status === "SPEAKING" ? (
-            <p className="text-sm font-medium text-green-800">{t("speakers.youHaveFloor")}</p>
-          ) : (
-            <button type="button" className="btn-primary" disabled={raise.isPending || caucusActive} onClick={() => raise.mutate({ meetingId })}>
-              {t("speakers.raise")}
-            </button>
-          )
-        ) : (
-          <p className="text-sm text-slate-600">{t("speakers.observers")}</p>
-        )}
-        {isChair ? (
+      {isChair ? (
+        <div className="mt-3">
           <button
             type="button"
             className="btn-secondary"
@@ -76,9 +58,9 @@ export function SpeakersQueue({ view, caucusActive }: { view: MeetingView; caucu
           >
             {waiting.length === 0 && speaking ? t("speakers.endTurn") : t("speakers.callNext")}
           </button>
-        ) : null}
-      </div>
-      {caucusActive ? <p className="mt-1 text-xs text-slate-500">{t("speakers.caucus")}</p> : null}
+        </div>
+      ) : null}
+      {view.viewer.canPropose ? null : <p className="mt-2 text-sm text-slate-600">{t("speakers.observers")}</p>}
       <InlineError message={action.error} />
 
       <h3 className="mt-4 text-sm font-semibold text-slate-800">

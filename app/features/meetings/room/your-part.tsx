@@ -1,5 +1,6 @@
-// The viewer's own live actions, right under the current item (on a phone: the first screen): check
-// in, and raise or lower their hand. The speakers' queue and the roll below show the result for all.
+// The viewer's own actions in the meeting, right under the current item (on a phone: the first
+// screen), and the only place they are: check in (before the start too) and, once in session, raise or
+// lower their hand. The speakers' queue and the roll below show the result for all, and the chair's controls.
 import { useTranslation } from "react-i18next";
 import { InlineError } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
@@ -18,7 +19,8 @@ export function YourPart({ view, caucusActive }: { view: MeetingView; caucusActi
   const isHere = me?.attendance === "PRESENT" || me?.attendance === "LATE";
   const canCheckIn = view.viewer.canCheckIn && me && !isHere;
   const mine = view.speakers.find((s) => s.membershipId === view.viewer.membershipId) ?? null;
-  if (!canCheckIn && !isHere && !view.viewer.canPropose) return null;
+  const canRaise = view.viewer.canRaiseHand;
+  if (!canCheckIn && !isHere && !canRaise) return null;
   return (
     <div className="border-t border-slate-100 pt-3" data-testid="your-part">
       <h3 className="sr-only text-xs font-semibold uppercase tracking-wide text-slate-500 sm:not-sr-only">{t("yourPart.heading")}</h3>
@@ -30,7 +32,7 @@ export function YourPart({ view, caucusActive }: { view: MeetingView; caucusActi
         ) : isHere ? (
           <span className="text-sm text-green-800">{t("yourPart.checkedIn")}</span>
         ) : null}
-        {view.viewer.canPropose ? (
+        {canRaise ? (
           mine?.status === "WAITING" ? (
             <button type="button" className="btn-secondary" disabled={lower.isPending} onClick={() => lower.mutate({ meetingId })}>
               {t("yourPart.lowerHand")}
@@ -44,7 +46,7 @@ export function YourPart({ view, caucusActive }: { view: MeetingView; caucusActi
           )
         ) : null}
       </div>
-      {caucusActive && view.viewer.canPropose ? <p className="mt-1 text-xs text-slate-500">{t("yourPart.handsAfterCaucus")}</p> : null}
+      {caucusActive && canRaise ? <p className="mt-1 text-xs text-slate-500">{t("yourPart.handsAfterCaucus")}</p> : null}
       <InlineError message={action.error} />
     </div>
   );
