@@ -52,12 +52,13 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function Section({ title, actions, children, id }: { title: string; actions?: ReactNode; children: ReactNode; id?: string }) {
+/** A card with a heading. `titleIsName`: the title is someone's own words (a fund's or a committee's name), not a message, so translators and the pseudo-locale check leave it alone. */
+export function Section({ title, titleIsName = false, actions, children, id }: { title: string; titleIsName?: boolean; actions?: ReactNode; children: ReactNode; id?: string }) {
   const headingId = id ? `${id}-heading` : undefined;
   return (
     <section className="card" aria-labelledby={headingId}>
       <div className="mb-3 flex items-center justify-between gap-2">
-        <h2 id={headingId} className="text-base font-semibold text-slate-900">
+        <h2 id={headingId} className="text-base font-semibold text-slate-900" translate={titleIsName ? "no" : undefined}>
           {title}
         </h2>
         {actions}
