@@ -12,7 +12,8 @@ import { pageTitle } from "~/i18n/meta";
 import { useServerMessage } from "~/i18n/server-messages";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load, requireUser } from "~/lib/guards.server";
-import type { Counts, Tally } from "../../server/domains/voting/voting.rules";
+import { decisionText } from "../../server/domains/meetings/record.rules";
+import { reasonIn, type Counts, type Tally } from "../../server/domains/voting/voting.rules";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request);
@@ -101,7 +102,7 @@ function MotionRecord({ motion, number, amends, timeZone }: { motion: Motion; nu
         <>
           <p className="text-sm">
             <strong>{t("record.result", { outcome: t(`record.outcomes.${motion.outcome}`) })}</strong>
-            {motion.reason ? <> ({translate(motion.reason)})</> : null}. {t("record.voted", { cast: motion.cast ?? 0, eligible: motion.eligible })}
+            {motion.why ? <> ({reasonIn(t, motion.why)})</> : motion.reason ? <> ({translate(motion.reason)})</> : null}. {t("record.voted", { cast: motion.cast ?? 0, eligible: motion.eligible })}
           </p>
           {motion.quorum ? <p className="text-sm">{t("record.quorumAtVote", { quorum: quorumText(t, motion.quorum) })}</p> : null}
           {motion.tally ? <TallyTable tally={motion.tally} caption={t("record.tallyCaption", { number })} /> : null}
@@ -145,8 +146,10 @@ function MotionRecord({ motion, number, amends, timeZone }: { motion: Motion; nu
 
 type SideKey = "LABOR" | "MANAGEMENT" | "NEUTRAL";
 
-function DecisionLine({ text, quorum }: { text: string; quorum: QuorumSnapshot }) {
+function DecisionLine({ decision }: { decision: Record["decisions"][number] }) {
   const { t } = useTranslation("meetings");
+  const text = decisionText(t, decision);
+  const quorum: QuorumSnapshot = decision.quorum;
   return (
     <p className="mt-1 text-sm">
       <Trans t={t} i18nKey="record.decision" values={{ text, quorum: quorumText(t, quorum) }} components={{ label: <strong />, note: <em className="text-slate-600" /> }} />
@@ -306,7 +309,7 @@ export default function PrintableMinutes() {
               {decisions
                 .filter((d) => d.agendaItemId === item.id)
                 .map((d) => (
-                  <DecisionLine key={d.id} text={d.text} quorum={d.quorum} />
+                  <DecisionLine key={d.id} decision={d} />
                 ))}
               {actionItems
                 .filter((a) => a.agendaItemId === item.id)
@@ -334,7 +337,7 @@ export default function PrintableMinutes() {
             {t("record.other")}
           </h2>
           {otherDecisions.map((d) => (
-            <DecisionLine key={d.id} text={d.text} quorum={d.quorum} />
+            <DecisionLine key={d.id} decision={d} />
           ))}
           {otherActions.map((a) => (
             <ActionLine key={a.id} action={a} locale={locale} />

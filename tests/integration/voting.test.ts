@@ -2,7 +2,9 @@
 // refusal (typed, and writing nothing), changing a vote, amendments, a split dual majority and how the
 // deadlock is settled, and the append-only record of it all.
 import { afterAll, describe, expect, it } from "vitest";
+import { decisionText } from "../../server/domains/meetings/record.rules.js";
 import { votingRouter } from "../../server/domains/voting/voting.router.js";
+import { serverWords } from "../../server/i18n.js";
 import { seatOnBody } from "../../server/fixtures/factories.js";
 import { joinRoom, nextEvent, refusal, startTestApp } from "../support/test-app.js";
 import {
@@ -100,6 +102,12 @@ describe("a motion's life", () => {
     const { decisions } = await laborChair.trpc.meetings.meeting.get({ meetingId: meeting.id });
     expect(decisions).toHaveLength(1);
     expect(decisions[0]!.text).toBe(`Motion: ${text} Result: passed (3 yes to 1 no.)`);
+    // The same result as codes, said in each reader's language; the English one is the stored sentence.
+    expect(decisions[0]!.vote).toEqual({ motionText: text, outcome: "PASSED", why: [{ code: "yesToNo", values: { yes: 3, no: 1 } }], adoption: null });
+    expect(decisionText(serverWords("en").t, decisions[0]!)).toBe(decisions[0]!.text);
+    expect(decisionText(serverWords("es").t, decisions[0]!)).toBe(`Moción: ${text} Resultado: aprobada (3 a favor y 1 en contra.)`);
+    // A decision recorded before the codes (or typed by a person) is shown as written, in any language.
+    expect(decisionText(serverWords("es").t, { text: "Motion: old Result: passed", vote: null })).toBe("Motion: old Result: passed");
     expect(decisions[0]!.quorum).toMatchObject({ met: true, LABOR: { present: 2 }, MANAGEMENT: { present: 2 } });
     const decisionRow = await app.db.decision.findFirstOrThrow({ where: { meetingId: meeting.id } });
     expect(decisionRow.recordedById).toBe(managementChair.user.id);

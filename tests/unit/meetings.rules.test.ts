@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { serverWords } from "../../server/i18n.js";
 import {
   approvalState,
   computeQuorum,
@@ -76,6 +77,10 @@ describe("computeQuorum", () => {
   it("describes the rule in words", () => {
     expect(describeQuorumRule(rule)).toBe("At least 2 voting members present from the labor side and 2 voting members from the management side.");
     expect(describeQuorumRule({ mode: "SHARE", labor: 50, management: 60 })).toContain("50% of voting members");
+    // In the reader's language when given their translate function (the catalogs' quorumRule.*).
+    expect(describeQuorumRule({ mode: "COUNT", labor: 1, management: 3 }, serverWords("es").t)).toBe(
+      "Deben estar presentes al menos 1 miembro con voto de la parte sindical y 3 miembros con voto de la parte del empleador.",
+    );
   });
 });
 

@@ -25,15 +25,3 @@ export function excerpt(text: string, max = 90) {
   return truncateText(flat, max);
 }
 
-/**
- * English words, kept for pages outside voting that are not converted yet (the meeting room's list);
- * converted code translates the voting namespace's status and outcome keys instead.
- */
-export const STATUS_LABELS: Record<MotionStatus, string> = {
-  MOVED: "Needs a second",
-  SECONDED: "Seconded, ready to open",
-  OPEN: "Voting open",
-  CLOSED: "Closed",
-  WITHDRAWN: "Withdrawn",
-  TABLED: "Tabled",
-};

@@ -8,7 +8,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { Badge, InlineError, Section, Time } from "~/components/ui";
 import { useServerMessage } from "~/i18n/server-messages";
 import { trpc } from "~/lib/trpc";
-import type { Outcome, ReasonPart } from "../../../server/domains/voting/voting.rules";
+import { reasonIn, type Outcome, type ReasonPart } from "../../../server/domains/voting/voting.rules";
 import { MOTION_TEXT_MAX } from "../../../server/domains/voting/voting.schema";
 import type { MotionView } from "./labels";
 import { RollCall } from "./live-tally";
@@ -33,28 +33,7 @@ function Reason({ result }: { result: Result }) {
   const { t } = useTranslation("voting");
   const why = (result as { why?: ReasonPart[] }).why;
   if (!why) return <span data-i18n-skip>{result.reason}</span>;
-  const side = (s: "LABOR" | "MANAGEMENT") => t(`reason.side.${s}`);
-  const say = (part: ReasonPart): string => {
-    switch (part.code) {
-      case "deadlocked":
-        return t("reason.deadlocked", {
-          ...part.values,
-          carried: side(part.values.carried),
-          other: side(part.values.carried === "LABOR" ? "MANAGEMENT" : "LABOR"),
-          why: t(`reason.why.${part.values.why}`),
-        });
-      case "unitRule":
-        return t("reason.unitRule", {
-          labor: t(`reason.unit.${part.values.laborUnit}`, { side: side("LABOR"), yes: part.values.laborYes, no: part.values.laborNo }),
-          management: t(`reason.unit.${part.values.managementUnit}`, { side: side("MANAGEMENT"), yes: part.values.managementYes, no: part.values.managementNo }),
-        });
-      case "allYes":
-        return part.values.abstain ? t("reason.allYesAbstained", part.values) : t("reason.allYes", part.values);
-      default:
-        return t(`reason.code.${part.code}`, part.values);
-    }
-  };
-  return <>{why.map(say).join(" ")}</>;
+  return <>{reasonIn(t, why)}</>;
 }
 
 export function VoteResult({ view }: { view: MotionView }) {

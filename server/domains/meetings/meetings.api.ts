@@ -5,12 +5,19 @@ import { recordAudit } from "../../audit/audit.js";
 import type { Tx } from "../../db.js";
 import { meetingRoom } from "../../realtime/realtime.events.js";
 import type { Effects } from "../../unit-of-work/unit-of-work.js";
+import type { VoteDecision } from "./meetings.schema.js";
 
-/** A vote taken at a meeting goes into that meeting's minutes as a decision, with the quorum it was judged by. */
+export type { VoteDecision };
+
+/**
+ * A vote taken at a meeting goes into that meeting's minutes as a decision, with the quorum it was
+ * judged by. `text` is the English sentence; `vote` the same result as codes, which readers are shown
+ * in their own language.
+ */
 export async function recordVoteDecision(
   tx: Tx,
   effects: Effects,
-  decision: { meetingId: string; agendaItemId: string | null; motionId: string; text: string; quorum: unknown; recordedById: string },
+  decision: { meetingId: string; agendaItemId: string | null; motionId: string; text: string; vote?: VoteDecision; quorum: unknown; recordedById: string },
 ): Promise<void> {
   await tx.decision.create({
     data: {
@@ -18,6 +25,7 @@ export async function recordVoteDecision(
       agendaItemId: decision.agendaItemId,
       motionId: decision.motionId,
       text: decision.text,
+      vote: decision.vote as never,
       quorum: decision.quorum as never,
       recordedById: decision.recordedById,
     },

@@ -7,7 +7,7 @@ import { agendaChanges, agendaSnapshot, parseAgendaSnapshot } from "./agenda-cha
 import { quorumRuleOf } from "./attendance.js";
 import { viewerFlags, type MeetingActor } from "./meetings.policy.js";
 import { approvalState, computeQuorum, isCaucusActive, type CoChairSide } from "./meetings.rules.js";
-import type { ActionStatus, AgendaItemKind, AttendanceStatus, ListMeetingsInput, MeetingIdInput, MeetingStatus, PartnershipIdInput } from "./meetings.schema.js";
+import type { ActionStatus, AgendaItemKind, AttendanceStatus, ListMeetingsInput, MeetingIdInput, MeetingStatus, PartnershipIdInput, VoteDecision } from "./meetings.schema.js";
 
 type ReadDeps = Pick<AppDeps, "db" | "access">;
 
@@ -206,6 +206,7 @@ export async function getMeeting({ db, access }: ReadDeps, { userId, input }: { 
       id: d.id,
       agendaItemId: d.agendaItemId,
       text: d.text,
+      vote: (d.vote as VoteDecision | null) ?? null,
       quorum: d.quorum as ReturnType<typeof computeQuorum>,
       createdAt: d.createdAt,
     })),

@@ -1,6 +1,8 @@
 // Pure rules of meetings: quorum per side, the joint-approval state of an agenda or minutes, and
 // time-zone conversion for scheduling. No I/O; unit-tested; shared with the browser.
 import { Temporal } from "temporal-polyfill";
+import { fixedT } from "../../../app/i18n/config.js";
+import type { Translate } from "../voting/voting.rules.js";
 
 export type CoChairSide = "LABOR" | "MANAGEMENT";
 export const CO_CHAIR_SIDES: CoChairSide[] = ["LABOR", "MANAGEMENT"];
@@ -35,9 +37,13 @@ export function computeQuorum(
   return { LABOR, MANAGEMENT, met: LABOR.met && MANAGEMENT.met };
 }
 
-export function describeQuorumRule(rule: QuorumRule): string {
-  const unit = (n: number) => (rule.mode === "COUNT" ? `${n} voting member${n === 1 ? "" : "s"}` : `${n}% of voting members`);
-  return `At least ${unit(rule.labor)} present from the labor side and ${unit(rule.management)} from the management side.`;
+/**
+ * A body's quorum rule in a sentence ("At least 2 voting members present from the labor side and …"),
+ * in the language of `t` (meetings.json `quorumRule.*`); English when no `t` is given.
+ */
+export function describeQuorumRule(rule: QuorumRule, t: Translate = fixedT("en", "meetings")): string {
+  const unit = (n: number) => (rule.mode === "COUNT" ? t("meetings:quorumRule.count", { count: n }) : t("meetings:quorumRule.share", { percent: n }));
+  return t("meetings:quorumRule.sentence", { labor: unit(rule.labor), management: unit(rule.management) });
 }
 
 // ─── joint approval ─────────────────────────────────────────────────────────

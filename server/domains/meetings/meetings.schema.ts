@@ -1,6 +1,7 @@
 // Inputs and vocabularies of the meetings domain (isomorphic).
 import { z } from "zod";
 import { enumKeys as keys, IdSchema as id, INT4_MAX, TITLE_MAX, titleField as title, wholeNumber } from "../common.schema.js";
+import type { Outcome, ReasonPart } from "../voting/voting.rules.js";
 import { isLocalDateTime, isTimeZone, canonicalTimeZone } from "./meetings.rules.js";
 
 export const AGENDA_ITEM_KINDS = { INFORMATION: "Information", DISCUSSION: "Discussion", DECISION: "Decision" } as const;
@@ -12,6 +13,19 @@ export type ActionStatus = keyof typeof ACTION_STATUSES;
 export const STRAW_CHOICES = { YES: "Yes", NO: "No", UNSURE: "Not sure" } as const;
 export type StrawChoice = keyof typeof STRAW_CHOICES;
 export type MeetingStatus = "SCHEDULED" | "LIVE" | "ADJOURNED" | "CANCELLED";
+
+/**
+ * A vote's result as the minutes keep it (Decision.vote): codes and values, so each reader sees it in
+ * their language (record.rules.ts `decisionText`). The adoption's reason is a server message (English,
+ * translated through the errors catalog when it has one).
+ */
+export type VoteDecision = {
+  motionText: string;
+  outcome: Outcome;
+  why: ReasonPart[];
+  /** For a motion naming a curriculum version: whether the passed vote adopted it, and if not why. */
+  adoption: { adopted: true; version: number } | { adopted: false; reason: string } | null;
+};
 
 export const TIME_BOX_MAX = 480;
 export const AGENDA_MAX_ITEMS = 100;

@@ -1,6 +1,7 @@
 // Pure pieces of the minutes of record: the roll with everyone's attendance, caucus breaks from the
 // meeting's audit trail, and the words of the record's stamp. No I/O; shared with the pages.
-import type { AttendanceStatus } from "./meetings.schema.js";
+import { reasonIn, type Translate } from "../voting/voting.rules.js";
+import type { AttendanceStatus, VoteDecision } from "./meetings.schema.js";
 import type { CoChairSide } from "./meetings.rules.js";
 
 type Side = "LABOR" | "MANAGEMENT" | "NEUTRAL";
@@ -77,4 +78,23 @@ export function recordStamp(approval: {
   if (!approval.approvedAt) return "DRAFT: not yet approved";
   const by = approval.approvedBy === "VOTE" ? "a vote of the body" : approval.names.length ? approval.names.join(" and ") : "both co-chairs";
   return `Approved on ${approval.formatDate(approval.approvedAt)} by ${by}`;
+}
+
+/**
+ * A decision of the minutes in the reader's language: a vote's result is said from its codes
+ * (`Decision.vote`); a decision a person typed, or a result recorded before the codes, as written.
+ */
+export function decisionText(t: Translate, decision: { text: string; vote: VoteDecision | null }): string {
+  const { vote } = decision;
+  if (!vote) return decision.text;
+  const result = t("meetings:decisions.voteResult", {
+    motion: vote.motionText,
+    outcome: t(`voting:outcome.${vote.outcome}`).toLocaleLowerCase(),
+    reason: reasonIn(t, vote.why),
+  });
+  if (!vote.adoption) return result;
+  if (vote.adoption.adopted) return `${result} ${t("meetings:decisions.adopted", { version: vote.adoption.version })}`;
+  // The reason is a server message: its translation when the errors catalog has one.
+  const reason = t(vote.adoption.reason, { ns: "errors", keySeparator: false, nsSeparator: false, defaultValue: vote.adoption.reason });
+  return `${result} ${t("meetings:decisions.notAdopted", { reason })}`;
 }

@@ -5,7 +5,7 @@
 // the minutes PDF show exactly this.
 import type { AppDeps } from "../../deps.js";
 import { readMeetingMotions, readMinutesApprovalMotion } from "../voting/voting.api.js";
-import type { ActionStatus, AgendaItemKind, AttendanceStatus, MeetingIdInput, MeetingStatus } from "./meetings.schema.js";
+import type { ActionStatus, AgendaItemKind, AttendanceStatus, MeetingIdInput, MeetingStatus, VoteDecision } from "./meetings.schema.js";
 import { approvalState, type CoChairSide, type Quorum } from "./meetings.rules.js";
 import { caucusBreaks, recordAttendance } from "./record.rules.js";
 
@@ -85,7 +85,7 @@ export async function getMeetingRecord({ db, access }: ReadDeps, { userId, input
     // with its motion (which carries the result, the quorum and the resolution).
     decisions: meeting.decisions
       .filter((d) => !d.motionId || !motionIds.has(d.motionId))
-      .map((d) => ({ id: d.id, agendaItemId: d.agendaItemId, text: d.text, quorum: d.quorum as Quorum, createdAt: d.createdAt })),
+      .map((d) => ({ id: d.id, agendaItemId: d.agendaItemId, text: d.text, vote: (d.vote as VoteDecision | null) ?? null, quorum: d.quorum as Quorum, createdAt: d.createdAt })),
     actionItems: meeting.actionItems.map((a) => ({
       id: a.id,
       agendaItemId: a.agendaItemId,

@@ -4,7 +4,7 @@
 // counts per side. A roll call lists who voted what; a secret ballot shows counts only, never a voter.
 import type { Db, Tx } from "../../db.js";
 import type { MotionResult } from "./vote-lifecycle.js";
-import type { Choice, DecisionRule, MotionStatus, Outcome, Tally } from "./voting.rules.js";
+import type { Choice, DecisionRule, MotionStatus, Outcome, ReasonPart, Tally } from "./voting.rules.js";
 import type { BallotKind } from "./voting.schema.js";
 
 type Client = Db | Tx;
@@ -26,6 +26,8 @@ export type RecordMotion = {
   closedAt: Date | null;
   outcome: Outcome | null;
   reason: string | null;
+  /** The reason as codes (voting.rules `reasonIn` says it in a reader's language); null for results recorded before the codes. */
+  why: ReasonPart[] | null;
   /** Per side, once closed (a secret ballot's counts exist only then). */
   tally: Tally | null;
   cast: number | null;
@@ -99,6 +101,7 @@ export async function readMeetingMotions(client: Client, meetingId: string): Pro
       closedAt: m.closedAt,
       outcome: (m.outcome as Outcome | null) ?? null,
       reason: result?.reason ?? null,
+      why: result?.why ?? null,
       tally: result?.tally ?? null,
       cast: result?.cast ?? null,
       eligible: m.eligibleCount,

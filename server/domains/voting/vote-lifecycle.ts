@@ -10,7 +10,7 @@ import { cancelJob, scheduleJob } from "../../jobs/jobs.js";
 import { motionRoom } from "../../realtime/realtime.events.js";
 import { inTransaction, type Effects } from "../../unit-of-work/unit-of-work.js";
 import { adoptByMotion } from "../drafts/drafts.api.js";
-import { approveMinutesByVote, recordVoteDecision } from "../meetings/meetings.api.js";
+import { approveMinutesByVote, recordVoteDecision, type VoteDecision } from "../meetings/meetings.api.js";
 import { computeQuorum, type QuorumRule } from "../meetings/meetings.rules.js";
 import { openBallot, sameKey, voteKeys, type SecretConfig } from "./ballot-box.js";
 import { closeRefusal, openRefusal, settleDeadlockRefusal, STALE_MOTION } from "./voting.policy.js";
@@ -184,6 +184,7 @@ export async function finishVote(
   // A passed motion naming a curriculum version adopts it (drafts domain), if it still can be adopted:
   // the result stands either way, and the motion's record says what became of the adoption.
   let adoption = "";
+  let adoptionCodes: VoteDecision["adoption"] = null;
   if (motion.adoptsDraftId && motion.adoptsDraftVersion && decision.outcome === "PASSED") {
     const adopted = await adoptByMotion(tx, effects, {
       draftId: motion.adoptsDraftId,
@@ -194,6 +195,7 @@ export async function finishVote(
     });
     await appendEvent(tx, motionId, "adoption", adopted.adopted ? { adopted: true, versionNumber: motion.adoptsDraftVersion } : { adopted: false, reason: adopted.reason });
     adoption = adopted.adopted ? ` Version ${motion.adoptsDraftVersion} of the curriculum is adopted.` : ` The curriculum was not adopted: ${adopted.reason}`;
+    adoptionCodes = adopted.adopted ? { adopted: true, version: motion.adoptsDraftVersion } : { adopted: false, reason: adopted.reason };
   }
   // A vote taken at a meeting goes into that meeting's minutes.
   if (motion.meetingId) {
@@ -202,6 +204,7 @@ export async function finishVote(
       agendaItemId: motion.agendaItemId,
       motionId,
       text: `Motion: ${motion.text} Result: ${decision.outcome.replace("_", " ").toLowerCase()} (${decision.reason})${adoption}`,
+      vote: { motionText: motion.text, outcome: decision.outcome, why: decision.why, adoption: adoptionCodes },
       quorum,
       recordedById: actorId ?? (await deadlineRecorder(tx, motion)),
     });

@@ -114,6 +114,38 @@ export function reasonInEnglish(part: ReasonPart): string {
   }
 }
 
+/** A translate function: i18next's `t`, or anything called the same way. */
+export type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+/**
+ * Why a vote ended so, in the language of `t` (voting.json `reason.*`): the pages, the minutes and the
+ * record's PDF say it from the codes, each in its reader's language.
+ */
+export function reasonIn(t: Translate, why: readonly ReasonPart[]): string {
+  const side = (s: "LABOR" | "MANAGEMENT") => t(`voting:reason.side.${s}`);
+  const say = (part: ReasonPart): string => {
+    switch (part.code) {
+      case "deadlocked":
+        return t("voting:reason.deadlocked", {
+          ...part.values,
+          carried: side(part.values.carried),
+          other: side(part.values.carried === "LABOR" ? "MANAGEMENT" : "LABOR"),
+          why: t(`voting:reason.why.${part.values.why}`),
+        });
+      case "unitRule":
+        return t("voting:reason.unitRule", {
+          labor: t(`voting:reason.unit.${part.values.laborUnit}`, { side: side("LABOR"), yes: part.values.laborYes, no: part.values.laborNo }),
+          management: t(`voting:reason.unit.${part.values.managementUnit}`, { side: side("MANAGEMENT"), yes: part.values.managementYes, no: part.values.managementNo }),
+        });
+      case "allYes":
+        return part.values.abstain ? t("voting:reason.allYesAbstained", part.values) : t("voting:reason.allYes", part.values);
+      default:
+        return t(`voting:reason.code.${part.code}`, part.values);
+    }
+  };
+  return why.map(say).join(" ");
+}
+
 const decided = (outcome: Outcome, ...why: ReasonPart[]): Decision => ({ outcome, why, reason: why.map(reasonInEnglish).join(" ") });
 const linesOf = (tally: Tally): SidesLine => ({ laborYes: tally.LABOR.YES, laborNo: tally.LABOR.NO, managementYes: tally.MANAGEMENT.YES, managementNo: tally.MANAGEMENT.NO });
 const none = {} as Record<string, never>;

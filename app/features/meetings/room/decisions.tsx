@@ -5,6 +5,7 @@ import { FormError, TextArea } from "~/components/field";
 import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
 import { RecordDecisionInputSchema, TEXT_MAX } from "../../../../server/domains/meetings/meetings.schema";
+import { decisionText } from "../../../../server/domains/meetings/record.rules";
 import { useLimitHints } from "../limits";
 import { MeetingTime } from "../meeting-time";
 import { useMeetingRefresh } from "./actions";
@@ -37,7 +38,7 @@ export function Decisions({
         <ul className="mt-1 space-y-2" data-testid="decisions">
           {decisions.map((d) => (
             <li key={d.id} className="rounded-md bg-green-50 px-3 py-2 text-sm ring-1 ring-green-200">
-              <p className="whitespace-pre-wrap break-words text-slate-900">{d.text}</p>
+              <p className="whitespace-pre-wrap break-words text-slate-900">{decisionText(t, d)}</p>
               <p className={`mt-1 text-xs ${d.quorum.met ? "text-green-800" : "text-red-800"}`}>
                 <Trans
                   t={t}

@@ -10,7 +10,7 @@ import { FormError, SelectField, TextArea } from "~/components/field";
 import { Badge, SideBadge } from "~/components/ui";
 import { useRealtimeEvent } from "~/features/realtime/realtime";
 import { Ballot } from "~/features/voting/ballot";
-import { STATUS_LABELS, STATUS_TONES, type MotionSummary, type MotionView } from "~/features/voting/labels";
+import { STATUS_TONES, type MotionSummary, type MotionView } from "~/features/voting/labels";
 import { LiveTally } from "~/features/voting/live-tally";
 import { PrimaryActions, SecondaryActions } from "~/features/voting/motion-actions";
 import { CheckboxField, OutcomeBadge } from "~/features/voting/parts";
@@ -20,8 +20,8 @@ import { useServerMessage } from "~/i18n/server-messages";
 import { toUiError } from "~/lib/errors";
 import { useMutationForm } from "~/lib/forms";
 import { trpc } from "~/lib/trpc";
-import { isPooledRule, RULE_EXPLANATIONS, RULE_LABELS, type DecisionRule } from "../../../../server/domains/voting/voting.rules";
-import { BALLOT_KINDS, MOTION_TEXT_MAX, MoveMotionInputSchema } from "../../../../server/domains/voting/voting.schema";
+import { isPooledRule, RULE_LABELS, type DecisionRule } from "../../../../server/domains/voting/voting.rules";
+import { BALLOT_KINDS, MOTION_TEXT_MAX, MoveMotionInputSchema, type BallotKind } from "../../../../server/domains/voting/voting.schema";
 import type { MeetingView } from "./types";
 
 const ACTIVE = ["OPEN", "SECONDED", "MOVED"] as const;
@@ -88,7 +88,7 @@ function ItemMotions({ view, item }: { view: MeetingView; item: MeetingView["age
                   {m.amendsMotionId ? <span className="text-slate-500">{t("motions.amendment")} </span> : null}
                   {m.text}
                 </Link>
-                {m.outcome ? <OutcomeBadge outcome={m.outcome} /> : <Badge tone={STATUS_TONES[m.status]}>{STATUS_LABELS[m.status]}</Badge>}
+                {m.outcome ? <OutcomeBadge outcome={m.outcome} /> : <Badge tone={STATUS_TONES[m.status]}>{t(`voting:status.${m.status}`)}</Badge>}
               </li>
             ))}
           </ul>
@@ -144,12 +144,12 @@ function MotionSummaryCard({ view }: { view: MotionView }) {
         <span role="status">
           <Badge tone={STATUS_TONES[motion.status]}>
             <span className="sr-only">{t("header.status")} </span>
-            {STATUS_LABELS[motion.status]}
+            {t(`voting:status.${motion.status}`)}
           </Badge>
         </span>
         {motion.outcome ? <OutcomeBadge outcome={motion.outcome} /> : null}
         <span className="text-xs text-slate-500">
-          {BALLOT_KINDS[motion.ballotKind].split(" (")[0]} · {RULE_LABELS[motion.rule]}
+          {t(`voting:ballotShort.${motion.ballotKind}`)} · {t(`voting:rule.${motion.rule}`)}
         </span>
       </div>
       <blockquote className="whitespace-pre-wrap break-words border-l-4 border-indigo-600 pl-3 text-base text-slate-900" data-testid="room-motion-text">
@@ -213,19 +213,20 @@ function MoveInRoom({ view, itemId }: { view: MeetingView; itemId: string }) {
       </button>
     );
   }
-  const rules = (Object.entries(RULE_LABELS) as Array<[DecisionRule, string]>).filter(([r]) => !movable.equalRepresentation || !isPooledRule(r));
+  const rules = (Object.keys(RULE_LABELS) as DecisionRule[]).filter((r) => !movable.equalRepresentation || !isPooledRule(r)).map((r): [string, string] => [r, t(`voting:rule.${r}`)]);
+  const ballotKinds = (Object.keys(BALLOT_KINDS) as BallotKind[]).map((k): [string, string] => [k, t(`voting:ballotKind.${k}`)]);
   return (
     <form onSubmit={form.onSubmit} className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate aria-label={t("motions.move")}>
       <FormError message={form.error?.message} />
       <TextArea label={t("motions.motion")} name="text" rows={3} required maxLength={MOTION_TEXT_MAX} placeholder={t("motions.placeholder")} error={form.fieldError("text")} autoFocus />
-      <SelectField label={t("motions.ballotKind")} name="ballotKind" options={BALLOT_KINDS} defaultValue="ROLL_CALL" error={form.fieldError("ballotKind")} />
+      <SelectField label={t("motions.ballotKind")} name="ballotKind" options={ballotKinds} defaultValue="ROLL_CALL" error={form.fieldError("ballotKind")} />
       <SelectField
         label={t("motions.rule")}
         name="rule"
         options={rules}
         value={rule}
         onChange={(e) => setRule(e.currentTarget.value as DecisionRule)}
-        hint={RULE_EXPLANATIONS[rule]}
+        hint={t(`voting:ruleExplained.${rule}`)}
         error={form.fieldError("rule")}
       />
       <CheckboxField label={t("motions.requireQuorum")} name="requireQuorum" defaultChecked hint={t("motions.requireQuorumHint")} />

@@ -1,7 +1,7 @@
 // Shapes and wording (through the meetings catalog) shared by the meeting room's components (the page data comes from meetings.get).
 import type { TFunction } from "i18next";
 import type { RouterOutputs } from "~/lib/trpc";
-import type { CoChairSide } from "../../../../server/domains/meetings/meetings.rules";
+import { describeQuorumRule, type CoChairSide } from "../../../../server/domains/meetings/meetings.rules";
 
 export type MeetingView = RouterOutputs["meetings"]["meeting"]["get"];
 export type AgendaItem = MeetingView["agenda"]["items"][number];
@@ -36,8 +36,7 @@ export function quorumSummary(t: TFunction, q: MeetingView["quorum"]): string {
 
 /** A body's quorum rule in a sentence ("At least 2 voting members present from the labor side and …"). */
 export function quorumRuleText(t: TFunction, rule: MeetingView["body"]["quorumRule"]): string {
-  const unit = (n: number) => (rule.mode === "COUNT" ? t("meetings:quorumRule.count", { count: n }) : t("meetings:quorumRule.share", { percent: n }));
-  return t("meetings:quorumRule.sentence", { labor: unit(rule.labor), management: unit(rule.management) });
+  return describeQuorumRule(rule, t);
 }
 
 export const isAgendaOpen = (view: MeetingView) => view.meeting.status === "SCHEDULED" || view.meeting.status === "LIVE";
