@@ -1,7 +1,7 @@
 // Pure rules of meetings: quorum per side, the joint-approval state of an agenda or minutes, and
 // time-zone conversion for scheduling. No I/O; unit-tested; shared with the browser.
 import { Temporal } from "temporal-polyfill";
-import { fixedT } from "../../../app/i18n/config.js";
+import { DEFAULT_LOCALE, fixedT } from "../../../app/i18n/config.js";
 import type { Translate } from "../voting/voting.rules.js";
 
 export type CoChairSide = "LABOR" | "MANAGEMENT";
@@ -41,7 +41,7 @@ export function computeQuorum(
  * A body's quorum rule in a sentence ("At least 2 voting members present from the labor side and …"),
  * in the language of `t` (meetings.json `quorumRule.*`); English when no `t` is given.
  */
-export function describeQuorumRule(rule: QuorumRule, t: Translate = fixedT("en", "meetings")): string {
+export function describeQuorumRule(rule: QuorumRule, t: Translate = fixedT(DEFAULT_LOCALE, "meetings")): string {
   const unit = (n: number) => (rule.mode === "COUNT" ? t("meetings:quorumRule.count", { count: n }) : t("meetings:quorumRule.share", { percent: n }));
   return t("meetings:quorumRule.sentence", { labor: unit(rule.labor), management: unit(rule.management) });
 }
