@@ -260,7 +260,9 @@ test("the converted pages show no hard-coded English in the pseudo-locale", asyn
   // The partnership's own pages, settings, funds, a trainee's record and participants.
   await page.goto(`/p/${partnershipId}/services/trainees`);
   const firstTrainee = await page.locator('main a[href*="/services/trainees/"]').first().getAttribute("href");
+  // The partnership's overview lists its joint changes (the demo's: titles and before/after lines said from codes).
   const more = [
+    `/p/${partnershipId}`,
     "/settings/security",
     "/settings/notifications",
     `/p/${partnershipId}/people`,

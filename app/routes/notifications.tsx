@@ -7,16 +7,23 @@ import { EmptyState, PageHeader, Time } from "~/components/ui";
 import { superjsonResponse, useData } from "~/lib/data";
 import { requireUser } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
+import { useJointWords } from "~/features/joint/use-words";
+import type { Words } from "../../server/domains/joint/joint.words.rules";
 import { notificationText, type NotificationView } from "../../server/domains/notifications/notifications.schema";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "pageTitle", "notifications") }];
 
 /**
  * A notification's sentence in the viewer's language, from its payload (names and titles as they are;
- * roles, categories and statuses by their codes); the server's English sentence for a kind the catalogs
- * do not cover (joint changes, whose wording the joint registry builds).
+ * roles, categories and statuses by their codes; a joint change's title from its codes); the server's
+ * English sentence for a kind the catalogs do not cover.
  */
-function localizedText(t: TFunction, n: Pick<NotificationView, "kind" | "payload">): string {
+function localizedText(t: TFunction, n: Pick<NotificationView, "kind" | "payload">, say: (w: Words | string) => string): string {
+  if (n.kind === "joint.waiting" || n.kind === "joint.decided") {
+    const p = n.payload as { title: Words | string; step?: string; outcome?: string; proposedByName?: string; byName?: string | null };
+    const values = { title: say(p.title), proposedByName: p.proposedByName ?? "", byName: p.byName ?? "" };
+    return n.kind === "joint.waiting" ? t(`kinds.joint.waiting.${p.step ?? "concur"}`, values) : t(`kinds.joint.decided.${p.outcome ?? "APPLIED"}`, values);
+  }
   const [group, name] = n.kind.split(".");
   const key = `kinds.${group}.${name}`;
   if (!t(key, { defaultValue: "" })) return notificationText(n).text;
@@ -47,6 +54,7 @@ export default function Notifications() {
   const markRead = trpc.notifications.markRead.useMutation({ onSuccess: () => utils.notifications.list.invalidate() });
   const markAll = trpc.notifications.markAllRead.useMutation({ onSuccess: () => utils.notifications.list.invalidate() });
   const { t } = useTranslation("notifications");
+  const say = useJointWords();
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader
@@ -70,7 +78,7 @@ export default function Notifications() {
         <ul className="card divide-y divide-slate-100 p-0" aria-label={t("list")}>
           {data.items.map((n) => {
             const { href } = notificationText(n);
-            const text = localizedText(t, n);
+            const text = localizedText(t, n, say);
             return (
               <li key={n.id} className={`flex items-start justify-between gap-3 p-4 ${n.readAt ? "" : "bg-indigo-50/60"}`}>
                 <div>

@@ -58,10 +58,7 @@ export default function Funds() {
           ) : (
             funds.map((f) => <FundCard key={f.id} fund={f} canManage={canManage} />)
           )}
-          {/* data-i18n-skip: the joint changes' list (features/joint) is another area's, not converted yet. */}
-          <div data-i18n-skip>
-            <JointChanges partnershipId={partnershipId} title={t("funds.jointChanges")} />
-          </div>
+          <JointChanges partnershipId={partnershipId} title={t("funds.jointChanges")} />
         </div>
         {canManage ? (
           <div className="min-w-0 space-y-6">

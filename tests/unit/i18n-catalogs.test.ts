@@ -2,7 +2,8 @@
 // Spanish, every key in the catalogs is used, both languages have the same keys (with each language's
 // plural forms), placeholders match, and the Spanish server messages (`errors`) translate a sentence the
 // server really says. Static reading of app/ and server/: t("key"), t("ns:key"), i18nKey="key", pageTitle(…, "key", "ns");
-// a template key (t(`status.${s}`)) counts as using every key under its prefix.
+// a template key (t(`status.${s}`)) counts as using every key under its prefix. The joint registry's
+// words("KIND.key") (server/domains/joint, said under joint:change.) count as uses too.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -72,10 +73,31 @@ function usesIn(file: string): Use[] {
   return uses;
 }
 
+/**
+ * The keys the joint registry says (server/domains/joint: words("KIND.key"), said by the page and the
+ * mail under the joint catalog's `change.`, or "ns:key" for a term of another catalog).
+ */
+function wordsIn(file: string): Use[] {
+  const source = readFileSync(file, "utf8");
+  const rel = relative(ROOT, file);
+  const uses: Use[] = [];
+  const add = (raw: string, prefix: boolean) => {
+    const [ns, key] = raw.includes(":") ? raw.split(":", 2) : ["joint", `change.${raw}`];
+    uses.push({ ns: ns!, key: key!, prefix, file: rel });
+  };
+  for (const m of source.matchAll(/\bwords\(\s*"([^"]+)"/g)) add(m[1]!, false);
+  for (const m of source.matchAll(/\bwords\(\s*`([^`$]*)\$\{/g)) add(m[1]!, true);
+  for (const m of source.matchAll(/\bwords\(\s*[\w.]+\s*\?\s*"([^"]+)"\s*:\s*"([^"]+)"/g)) {
+    add(m[1]!, false);
+    add(m[2]!, false);
+  }
+  return uses;
+}
+
 const appFiles = walk(join(ROOT, "app"), [".ts", ".tsx"]);
 const serverFiles = walk(join(ROOT, "server"), [".ts"]);
 // The server translates what it prints (PDFs: server/i18n.ts) with keys that name their namespace.
-const uses = [...appFiles, ...serverFiles].flatMap(usesIn);
+const uses = [...[...appFiles, ...serverFiles].flatMap(usesIn), ...walk(join(ROOT, "server", "domains", "joint"), [".ts"]).flatMap(wordsIn)];
 
 describe("message catalogs", () => {
   it("have the same namespaces in every language", () => {

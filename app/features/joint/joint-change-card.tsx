@@ -8,6 +8,7 @@ import { useServerMessage } from "~/i18n/server-messages";
 import { toUiError } from "~/lib/errors";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
 import type { JointStatus } from "../../../server/domains/joint/joint.schema";
+import { useJointWords } from "./use-words";
 
 export type JointChangeItem = RouterOutputs["joint"]["change"]["list"][number];
 
@@ -34,6 +35,8 @@ export function JointChangeCard({
   const headingId = useId();
   const { t } = useTranslation("joint");
   const translate = useServerMessage();
+  const say = useJointWords();
+  const title = say(change.title);
   const reasonId = useId();
   const utils = trpc.useUtils();
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +49,7 @@ export function JointChangeCard({
     setError(null);
     setOutcome(said);
     setDeclining(false);
-    onDone?.(t("card.outcomeOf", { outcome: said, title: change.title }));
+    onDone?.(t("card.outcomeOf", { outcome: said, title }));
     void utils.joint.change.list.invalidate();
     void utils.joint.change.waiting.invalidate();
   };
@@ -69,8 +72,8 @@ export function JointChangeCard({
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <h3 id={headingId} className="font-semibold text-slate-900" data-i18n-skip>
-            {change.title}
+          <h3 id={headingId} className="font-semibold text-slate-900">
+            {title}
           </h3>
           <p className="text-xs text-slate-600">
             {t(`kind.${change.kind}`)}
@@ -91,20 +94,20 @@ export function JointChangeCard({
       <dl className="mt-2 grid gap-2 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-xs font-semibold uppercase text-slate-500">{t("card.now")}</dt>
-          <dd data-i18n-skip>
+          <dd>
             <ul className="list-disc pl-5 text-slate-700">
               {change.before.map((line, i) => (
-                <li key={i}>{line}</li>
+                <li key={i}>{say(line)}</li>
               ))}
             </ul>
           </dd>
         </div>
         <div>
           <dt className="text-xs font-semibold uppercase text-slate-500">{t("card.proposed")}</dt>
-          <dd data-i18n-skip>
+          <dd>
             <ul className="list-disc pl-5 font-medium text-slate-900">
               {change.after.map((line, i) => (
-                <li key={i}>{line}</li>
+                <li key={i}>{say(line)}</li>
               ))}
             </ul>
           </dd>
@@ -149,32 +152,32 @@ export function JointChangeCard({
             {viewer.canConcur ? (
               <button type="button" className="btn-primary" disabled={busy} onClick={() => concur.mutate({ changeId: change.id })}>
                 {concur.isPending ? t("card.concurring") : t("card.concur")}
-                <span className="sr-only">{t("card.srTitle", { title: change.title })}</span>
+                <span className="sr-only">{t("card.srTitle", { title })}</span>
               </button>
             ) : null}
             {viewer.canDecline && !declining ? (
               <button type="button" className="btn-secondary" disabled={busy} onClick={() => setDeclining(true)}>
                 {t("card.decline")}
-                <span className="sr-only">{t("card.srTitle", { title: change.title })}</span>
+                <span className="sr-only">{t("card.srTitle", { title })}</span>
               </button>
             ) : null}
             {viewer.canSubmit ? (
               <button type="button" className="btn-primary" disabled={busy} onClick={() => submit.mutate({ changeId: change.id })}>
                 {submit.isPending ? t("card.submitting") : t("card.submit")}
-                <span className="sr-only">{t("card.srTitle", { title: change.title })}</span>
+                <span className="sr-only">{t("card.srTitle", { title })}</span>
               </button>
             ) : null}
             {viewer.canWithdraw ? (
               <button type="button" className="btn-secondary" disabled={busy} onClick={() => withdraw.mutate({ changeId: change.id })}>
                 {withdraw.isPending ? t("card.withdrawing") : t("card.withdraw")}
-                <span className="sr-only">{t("card.srTitle", { title: change.title })}</span>
+                <span className="sr-only">{t("card.srTitle", { title })}</span>
               </button>
             ) : null}
           </div>
           {declining ? (
             <form
               className="space-y-2 rounded-md bg-white p-3 ring-1 ring-slate-200"
-              aria-label={t("card.declineForm", { title: change.title })}
+              aria-label={t("card.declineForm", { title })}
               onSubmit={(e) => {
                 e.preventDefault();
                 decline.mutate({ changeId: change.id, reason });

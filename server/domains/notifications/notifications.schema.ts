@@ -1,6 +1,7 @@
 // Notification kinds and their payloads (isomorphic). Later domains add kinds here; the bell renders
 // each through notificationText() so the wording lives in one place.
 import { z } from "zod";
+import { WordsSchema } from "../joint/joint.words.rules.js";
 
 export const NotificationPayloadSchemas = {
   "invitation.received": z.object({
@@ -65,7 +66,8 @@ export const NotificationPayloadSchemas = {
     partnershipId: z.string(),
     bodyId: z.string().nullable(),
     changeId: z.string(),
-    title: z.string(),
+    /** The change's title as codes (joint.words.rules.ts), said in each reader's language; older rows: English. */
+    title: z.union([z.string(), WordsSchema]),
     proposedByName: z.string(),
     step: z.enum(["concur", "submit"]),
   }),
@@ -74,7 +76,7 @@ export const NotificationPayloadSchemas = {
     partnershipId: z.string(),
     bodyId: z.string().nullable(),
     changeId: z.string(),
-    title: z.string(),
+    title: z.union([z.string(), WordsSchema]),
     outcome: z.enum(["APPLIED", "DECLINED", "STALE", "EXPIRED"]),
     byName: z.string().nullable(),
   }),
@@ -162,7 +164,8 @@ export function notificationText(n: Pick<NotificationView, "kind" | "payload">):
       return { text: `${p.byName} requested changes to version ${p.version} of "${p.draftTitle}".`, href: draftHref(p) };
     }
     case "joint.waiting": {
-      const p = n.payload as NotificationPayload<"joint.waiting">;
+      // The bell and the mail say the title in the reader's language (its Words); this is a fallback.
+      const p = { ...(n.payload as NotificationPayload<"joint.waiting">), title: titleText(n.payload) };
       return {
         text:
           p.step === "concur"
@@ -172,7 +175,7 @@ export function notificationText(n: Pick<NotificationView, "kind" | "payload">):
       };
     }
     case "joint.decided": {
-      const p = n.payload as NotificationPayload<"joint.decided">;
+      const p = { ...(n.payload as NotificationPayload<"joint.decided">), title: titleText(n.payload) };
       const what = { APPLIED: "was agreed and applied", DECLINED: "was declined", STALE: "was not applied: the rule had changed meanwhile", EXPIRED: "expired unanswered" }[p.outcome];
       return { text: `Your proposal "${p.title}" ${what}${p.byName && p.outcome !== "EXPIRED" ? ` (${p.byName})` : ""}.`, href: jointHref(p) };
     }
@@ -189,6 +192,12 @@ export function notificationText(n: Pick<NotificationView, "kind" | "payload">):
     }
   }
 }
+
+/** A joint change's title as stored before it had codes (English), else a neutral stand-in. */
+const titleText = (payload: unknown) => {
+  const title = (payload as { title?: unknown }).title;
+  return typeof title === "string" ? title : "a joint change";
+};
 
 /** A body's changes are listed on its page, the partnership's on its overview. */
 const jointHref = (p: { partnershipId: string; bodyId: string | null }) =>

@@ -11,6 +11,14 @@ export const messages = {
     summary: ({ by, draft, version }: { by: string; draft: string; version: number }) => `${by} requested changes to version ${version} of “${draft}”`,
     why: ({ partnership }: { partnership: string }) => `You get this because you work on this draft in ${partnership}.`,
   },
+  es: {
+    subject: ({ draft, version }: { draft: string; version: number }) => `Se pidieron cambios: ${draft}, versión ${version}`,
+    heading: "Un revisor pidió cambios",
+    body: ({ by, draft, version }: { by: string; draft: string; version: number }) => `${by} pidió cambios en la versión ${version} del borrador del plan de estudios “${draft}”.`,
+    action: "Ver la revisión",
+    summary: ({ by, draft, version }: { by: string; draft: string; version: number }) => `${by} pidió cambios en la versión ${version} de “${draft}”`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque trabaja en este borrador en ${partnership}.`,
+  },
 };
 
 export const draftChangesRequested: NotificationTemplate<"draft.changesRequested"> = (p, ctx) => {

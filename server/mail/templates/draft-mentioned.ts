@@ -11,6 +11,14 @@ export const messages = {
     summary: ({ by, draft }: { by: string; draft: string }) => `${by} mentioned you on “${draft}”`,
     why: ({ partnership }: { partnership: string }) => `You get this because a comment mentions you in ${partnership}.`,
   },
+  es: {
+    subject: ({ by, draft }: { by: string; draft: string }) => `${by} lo mencionó en ${draft}`,
+    heading: "Lo mencionaron en un comentario",
+    body: ({ by, draft }: { by: string; draft: string }) => `${by} lo mencionó en un comentario sobre el borrador del plan de estudios “${draft}”:`,
+    action: "Leer el comentario",
+    summary: ({ by, draft }: { by: string; draft: string }) => `${by} lo mencionó en “${draft}”`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque un comentario lo menciona en ${partnership}.`,
+  },
 };
 
 export const draftMentioned: NotificationTemplate<"draft.mentioned"> = (p, ctx) => {

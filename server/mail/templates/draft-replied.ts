@@ -11,6 +11,14 @@ export const messages = {
     summary: ({ by, draft }: { by: string; draft: string }) => `${by} replied to your comment on “${draft}”`,
     why: ({ partnership }: { partnership: string }) => `You get this because someone answered your comment in ${partnership}.`,
   },
+  es: {
+    subject: ({ by, draft }: { by: string; draft: string }) => `${by} le respondió en ${draft}`,
+    heading: "Una respuesta a su comentario",
+    body: ({ by, draft }: { by: string; draft: string }) => `${by} respondió a su comentario sobre el borrador del plan de estudios “${draft}”:`,
+    action: "Leer la respuesta",
+    summary: ({ by, draft }: { by: string; draft: string }) => `${by} respondió a su comentario sobre “${draft}”`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque alguien respondió a su comentario en ${partnership}.`,
+  },
 };
 
 export const draftReplied: NotificationTemplate<"draft.replied"> = (p, ctx) => {

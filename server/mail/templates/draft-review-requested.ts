@@ -12,6 +12,15 @@ export const messages = {
     summary: ({ draft, version }: { draft: string; version: number }) => `Version ${version} of “${draft}” waits for your sign-off`,
     why: ({ partnership }: { partnership: string }) => `You get this because you are a worker reviewer for this body in ${partnership}.`,
   },
+  es: {
+    subject: ({ draft, version }: { draft: string; version: number }) => `Se pide su aprobación: ${draft}, versión ${version}`,
+    heading: "Se pide su aprobación",
+    body: ({ draft, version, where }: { draft: string; version: number; where: string }) =>
+      `La versión ${version} del borrador del plan de estudios “${draft}” (${where}) está lista para la aprobación de los trabajadores.`,
+    action: "Revisar el borrador",
+    summary: ({ draft, version }: { draft: string; version: number }) => `La versión ${version} de “${draft}” espera su aprobación`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque es revisor o revisora de los trabajadores de este órgano en ${partnership}.`,
+  },
 };
 
 export const draftReviewRequested: NotificationTemplate<"draft.reviewRequested"> = (p, ctx) => {

@@ -11,6 +11,14 @@ export const messages = {
     summary: ({ draft, version }: { draft: string; version: number }) => `Version ${version} of “${draft}” was signed off`,
     why: ({ partnership }: { partnership: string }) => `You get this because you work on this draft in ${partnership}.`,
   },
+  es: {
+    subject: ({ draft, version }: { draft: string; version: number }) => `Aprobado: ${draft}, versión ${version}`,
+    heading: "Los revisores de los trabajadores lo aprobaron",
+    body: ({ draft, version }: { draft: string; version: number }) => `Los revisores de los trabajadores aprobaron la versión ${version} del borrador del plan de estudios “${draft}”.`,
+    action: "Ver el borrador",
+    summary: ({ draft, version }: { draft: string; version: number }) => `Se aprobó la versión ${version} de “${draft}”`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque trabaja en este borrador en ${partnership}.`,
+  },
 };
 
 export const draftSignedOff: NotificationTemplate<"draft.signedOff"> = (p, ctx) => {

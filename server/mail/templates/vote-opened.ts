@@ -13,6 +13,16 @@ export const messages = {
     summary: ({ motion }: { motion: string }) => `A vote is open: “${motion}”`,
     why: ({ partnership }: { partnership: string }) => `You get this because you are on the roll of this vote in ${partnership}.`,
   },
+  es: {
+    subject: ({ motion }: { motion: string }) => `Votación abierta: ${motion}`,
+    heading: "Hay una votación abierta para usted",
+    intro: ({ where }: { where: string }) => `${where} abrió una votación sobre esta moción:`,
+    closes: ({ deadline }: { deadline: string }) => `La votación se cierra el ${deadline}.`,
+    noDeadline: "La votación sigue abierta hasta que un copresidente o una copresidenta la cierre.",
+    action: "Emitir su voto",
+    summary: ({ motion }: { motion: string }) => `Hay una votación abierta: “${motion}”`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque está en la lista de votantes de esta votación en ${partnership}.`,
+  },
 };
 
 export const voteOpened: NotificationTemplate<"vote.opened"> = (p, ctx) => {

@@ -12,6 +12,15 @@ export const messages = {
     summary: ({ motion }: { motion: string }) => `You have not voted on “${motion}” yet`,
     why: ({ partnership }: { partnership: string }) => `You get this because you are on the roll of this vote in ${partnership} and have not voted.`,
   },
+  es: {
+    subject: ({ motion }: { motion: string }) => `Recordatorio: vote sobre ${motion}`,
+    heading: "Todavía no ha votado",
+    intro: ({ where }: { where: string }) => `La votación de ${where} sobre esta moción sigue abierta y falta su voto:`,
+    closes: ({ deadline }: { deadline: string }) => `La votación se cierra el ${deadline}.`,
+    action: "Emitir su voto",
+    summary: ({ motion }: { motion: string }) => `Todavía no ha votado sobre “${motion}”`,
+    why: ({ partnership }: { partnership: string }) => `Recibe este correo porque está en la lista de votantes de esta votación en ${partnership} y no ha votado.`,
+  },
 };
 
 export const voteReminder: NotificationTemplate<"vote.reminder"> = (p, ctx) => {
