@@ -41,7 +41,7 @@ describe("mails in the recipient's language", () => {
     const mail = arrival!.mail;
     expect(mail.subject).toBe(`Pendiente de su respuesta: Cambiar la regla de quórum de ${world.committee.name}`);
     expect(mail.text).toContain(`${world.laborChair.name} propuso un cambio en las reglas de ${world.partnership.name} · ${world.committee.name}.`);
-    expect(mail.text).toContain("Dar su conformidad o rechazar");
+    expect(mail.text).toContain("Aceptar o rechazar");
     expect(mail.text).not.toMatch(/Change the quorum rule|Waiting for you/);
     // The bell of the same co-chair keeps the codes, not a sentence: each reader's page says them.
     const note = (await world.managementChair.trpc.notifications.list({})).items.find((n) => n.kind === "joint.waiting")!;

@@ -21,9 +21,9 @@ export const messages = {
     heading: "Un cambio conjunto espera su respuesta",
     concur: ({ who, where }: { who: string; where: string }) =>
       `${who} propuso un cambio en las reglas de ${where}. Solo entra en vigor si usted, por su parte, da su conformidad:`,
-    submit: ({ who, where }: { who: string; where: string }) => `${who} preparó un cambio en las reglas de ${where} para que un copresidente o una copresidenta lo presente a la otra parte:`,
-    action: "Dar su conformidad o rechazar",
-    actionSubmit: "Revisar y presentar",
+    submit: ({ who, where }: { who: string; where: string }) => `${who} preparó un cambio en las reglas de ${where} para que un copresidente o una copresidenta lo envíe a la otra parte:`,
+    action: "Aceptar o rechazar",
+    actionSubmit: "Revisar y enviar",
     summary: ({ title }: { title: string }) => `Pendiente de su respuesta: ${title}`,
     why: ({ partnership }: { partnership: string }) => `Recibe este correo porque es copresidente o copresidenta en ${partnership}.`,
   },
