@@ -84,6 +84,14 @@ function createFormatters(language: string, timeZone: string | null) {
 }
 
 /** The formatters for the page's language and the viewer's zone. */
+/** Today's calendar date (YYYY-MM-DD) in the viewer's zone: the default of a form's date field. */
+export function useToday(): string {
+  const zone = useViewerZone();
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone ?? "UTC", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date());
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const zone = useViewerZone();

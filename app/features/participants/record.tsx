@@ -2,35 +2,27 @@
 // hours, competencies), the wage step, the weeks of hours with the mentor's decisions, competencies by
 // module, credentials, status and outcomes, with the forms the viewer's relation allows (flags from the
 // server's policy). Used by the staff's page and by the participant's own page.
-import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { intlLocale } from "~/i18n/config";
-import { useFormat } from "~/i18n/format";
+import { useFormat, useToday } from "~/i18n/format";
 import { useServerMessage } from "~/i18n/server-messages";
 import { readReason } from "~/features/services/read-reason";
 import { FormError, SelectField, TextField } from "~/components/field";
-import { Badge, EmptyState, InlineError, Section, Time } from "~/components/ui";
+import { Badge, Section, Time } from "~/components/ui";
 import { useInputMutationForm } from "~/lib/forms";
-import { toUiError } from "~/lib/errors";
 import { trpc, type RouterOutputs } from "~/lib/trpc";
+import { CompetenciesSection } from "./record-competencies";
+import { HoursSection } from "./record-hours";
 import {
   ENROLLMENT_ACTIONS,
   formatTenths,
   type EnrollmentAction,
 } from "../../../server/domains/participants/participants.rules";
-import {
-  ChangeStatusInputSchema,
-  CompetencyInputSchema,
-  CredentialInputSchema,
-  LogHoursInputSchema,
-  OutcomeInputSchema,
-  TestOutInputSchema,
-} from "../../../server/domains/participants/participants.schema";
+import { ChangeStatusInputSchema, CredentialInputSchema, OutcomeInputSchema } from "../../../server/domains/participants/participants.schema";
 
 export type ParticipantRecord = RouterOutputs["participants"]["get"];
-type Enrollment = ParticipantRecord["enrollments"][number];
+export type Enrollment = ParticipantRecord["enrollments"][number];
 
-const today = () => new Date().toISOString().slice(0, 10);
 const STATUS_TONE: Record<string, "slate" | "amber" | "green" | "red" | "indigo"> = {
   APPLIED: "slate",
   NOT_ENROLLED: "slate",
@@ -191,219 +183,8 @@ function EnrollmentView({ enrollment: e, onChanged, self }: { enrollment: Enroll
   );
 }
 
-function HoursSection({ e, onChanged }: { e: Enrollment; onChanged: () => void }) {
-  const log = trpc.participants.hours.log.useMutation({ onSuccess: onChanged });
-  const decide = trpc.participants.hours.decide.useMutation({ onSuccess: onChanged });
-  const [error, setError] = useState<string | null>(null);
-  const { t } = useTranslation("participants");
-  const kinds: Array<[string, string]> = [
-    ...(e.can.logOjl ? [["OJL", t("hours.kindOjl")] as [string, string]] : []),
-    ...(e.can.logRi ? [["RI", t("record.ri")] as [string, string]] : []),
-  ];
-  const form = useInputMutationForm({
-    schema: LogHoursInputSchema,
-    mutation: log,
-    toInput: (v) => ({ ...v, enrollmentId: e.id }),
-    onSuccess: (_r, f) => f.reset(),
-  });
-  return (
-    <Section title={t("hours.title")} id={`hours-${e.id}`}>
-      {kinds.length ? (
-        <form onSubmit={form.onSubmit} noValidate className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-4" aria-label={t("hours.log")}>
-          <div className="sm:col-span-4">
-            <FormError message={form.error?.message} />
-          </div>
-          <TextField label={t("hours.weekOf")} name="week" type="date" defaultValue={today()} error={form.fieldError("week")} />
-          <SelectField label={t("hours.kind")} name="kind" options={kinds} error={form.fieldError("kind")} />
-          <TextField label={t("hours.hours")} name="hours" inputMode="decimal" placeholder="40" error={form.fieldError("hours")} />
-          <TextField label={t("hours.note")} name="note" maxLength={500} error={form.fieldError("note")} />
-          <div className="sm:col-span-4">
-            <button type="submit" className="btn-primary" disabled={form.pending}>
-              {t("hours.log")}
-            </button>
-            {log.isSuccess && !form.error ? (
-              <span role="status" className="ml-3 text-sm text-green-800">
-                {t("hours.logged")}
-              </span>
-            ) : null}
-          </div>
-        </form>
-      ) : null}
-      <InlineError message={error} />
-      {e.hours.length === 0 ? (
-        <EmptyState title={t("hours.none")} />
-      ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("hours.scrollable")}>
-          <table className="w-full min-w-[30rem] text-sm">
-            <caption className="sr-only">{t("hours.caption")}</caption>
-            <thead>
-              <tr className="border-b text-xs text-slate-600">
-                <th scope="col" className="py-1 text-left font-medium">
-                  {t("hours.weekOf")}
-                </th>
-                <th scope="col" className="py-1 text-left font-medium">
-                  {t("hours.kind")}
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  {t("hours.hours")}
-                </th>
-                <th scope="col" className="py-1 text-left font-medium">
-                  {t("hours.status")}
-                </th>
-                <th scope="col" className="py-1 text-left font-medium">
-                  <span className="sr-only">{t("hours.decision")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {e.hours.map((h) => (
-                <tr key={h.id} className="border-b border-slate-100 align-top">
-                  <td className="py-1">
-                    <Time value={h.weekOf} dateOnly />
-                  </td>
-                  <td className="py-1">{h.kind === "OJL" ? t("hours.kindOjl") : t("hours.kindRi")}</td>
-                  <td className="py-1 text-right tabular-nums">{formatTenths(h.tenths)}</td>
-                  <td className="py-1">
-                    <Badge tone={h.status === "APPROVED" ? "green" : h.status === "REJECTED" ? "red" : "amber"}>
-                      {t(`hours.state.${h.status}`)}
-                    </Badge>
-                    <span className="block text-xs text-slate-500">
-                      {t("hours.loggedBy", { name: h.loggedBy })}
-                      {h.note ? ` · ${h.note}` : ""}
-                      {h.decisionNote ? ` · ${h.decisionNote}` : ""}
-                    </span>
-                  </td>
-                  <td className="py-1">
-                    {h.canDecide ? (
-                      <span className="flex flex-wrap gap-1">
-                        <button
-                          type="button"
-                          className="btn-primary !px-2 !py-1 text-xs"
-                          aria-label={t("hours.approveWeek", { hours: formatTenths(h.tenths), week: h.weekOf.toISOString().slice(0, 10) })}
-                          disabled={decide.isPending}
-                          onClick={() => decide.mutateAsync({ logId: h.id, decision: "APPROVED" }).then(() => setError(null), (err: unknown) => setError(toUiError(err).message))}
-                        >
-                          {t("hours.approve")}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn-secondary !px-2 !py-1 text-xs"
-                          disabled={decide.isPending}
-                          onClick={() => {
-                            const note = window.prompt(t("hours.whySentBack")) ?? "";
-                            if (!note.trim()) return;
-                            decide.mutateAsync({ logId: h.id, decision: "REJECTED", note }).then(() => setError(null), (err: unknown) => setError(toUiError(err).message));
-                          }}
-                        >
-                          {t("hours.sendBack")}
-                        </button>
-                      </span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </Section>
-  );
-}
-
-function CompetenciesSection({ e, onChanged }: { e: Enrollment; onChanged: () => void }) {
-  const record = trpc.participants.competency.record.useMutation({ onSuccess: onChanged });
-  const testOut = trpc.participants.competency.testOut.useMutation({ onSuccess: onChanged });
-  const attained = new Map(e.attainments.map((a) => [`${a.moduleKey}\u0000${a.competency}`, a]));
-  const { t } = useTranslation("participants");
-  const methods: Array<[string, string]> = [
-    ...(e.can.assess ? [["ASSESSMENT", t("competencies.byAssessment")] as [string, string]] : []),
-    ...(e.can.onTheJob ? [["ON_THE_JOB", t("hours.kindOjl")] as [string, string]] : []),
-  ];
-  const competencyForm = useInputMutationForm({ schema: CompetencyInputSchema, mutation: record, toInput: (v) => ({ ...v, enrollmentId: e.id }), onSuccess: (_r, f) => f.reset() });
-  const testOutForm = useInputMutationForm({ schema: TestOutInputSchema, mutation: testOut, toInput: (v) => ({ ...v, enrollmentId: e.id }), onSuccess: (_r, f) => f.reset() });
-  const open = e.curriculum.modules.flatMap((m) => m.competencies.filter((c) => !attained.has(`${m.key}\u0000${c}`)).map((c): [string, string] => [`${m.key}\u0000${c}`, `${m.title}: ${c}`]));
-  const testable = e.curriculum.modules.filter((m) => m.testOut && !e.standings.some((s) => s.moduleKey === m.key)).map((m): [string, string] => [m.key, t("competencies.moduleOption", { title: m.title, ri: m.relatedHours, ojl: m.ojlHours })]);
-  return (
-    <Section title={t("record.competencies")} id={`competencies-${e.id}`}>
-      <ul className="space-y-3">
-        {e.curriculum.modules.map((m) => (
-          <li key={m.key}>
-            <p className="text-sm font-medium">
-              {m.title}{" "}
-              <span className="text-xs font-normal text-slate-600">
-                {t("record.of", { done: e.progress.modules.find((x) => x.key === m.key)?.attained ?? 0, total: m.competencies.length })}
-                {e.standings.some((s) => s.moduleKey === m.key) ? ` · ${t("competencies.testedOut")}` : m.testOut ? ` · ${t("competencies.testOutAllowed")}` : ""}
-              </span>
-            </p>
-            <ul className="ml-4 list-disc text-sm">
-              {m.competencies.map((c) => {
-                const a = attained.get(`${m.key}\u0000${c}`);
-                return (
-                  <li key={c}>
-                    {c}{" "}
-                    {a ? (
-                      <span className="text-xs text-green-800">
-                        {t(`competencies.attained.${a.method}`, { defaultValue: a.method })}
-                      </span>
-                    ) : (
-                      <span className="text-xs text-slate-500">{t("competencies.notYet")}</span>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          </li>
-        ))}
-      </ul>
-      {methods.length && open.length ? (
-        <form
-          onSubmit={(ev) => {
-            const select = ev.currentTarget.elements.namedItem("which") as HTMLSelectElement;
-            const [moduleKey, competency] = select.value.split("\u0000");
-            (ev.currentTarget.elements.namedItem("moduleKey") as HTMLInputElement).value = moduleKey ?? "";
-            (ev.currentTarget.elements.namedItem("competency") as HTMLInputElement).value = competency ?? "";
-            void competencyForm.onSubmit(ev);
-          }}
-          noValidate
-          className="mt-4 grid grid-cols-1 gap-3 border-t border-slate-100 pt-3 sm:grid-cols-2"
-          aria-label={t("competencies.recordForm")}
-        >
-          <div className="sm:col-span-2">
-            <FormError message={competencyForm.error?.message} />
-          </div>
-          <input type="hidden" name="moduleKey" />
-          <input type="hidden" name="competency" />
-          <SelectField label={t("competencies.competency")} name="which" options={open} error={competencyForm.fieldError("competency")} />
-          <SelectField label={t("competencies.how")} name="method" options={methods} />
-          <TextField label={t("competencies.assessment")} name="assessment" maxLength={500} error={competencyForm.fieldError("assessment")} />
-          <TextField label={t("competencies.attainedOn")} name="attainedOn" type="date" defaultValue={today()} error={competencyForm.fieldError("attainedOn")} />
-          <div className="sm:col-span-2">
-            <button type="submit" className="btn-secondary" disabled={competencyForm.pending}>
-              {t("competencies.record")}
-            </button>
-          </div>
-        </form>
-      ) : null}
-      {e.can.testOut && testable.length ? (
-        <form onSubmit={testOutForm.onSubmit} noValidate className="mt-4 grid grid-cols-1 gap-3 border-t border-slate-100 pt-3 sm:grid-cols-2" aria-label={t("competencies.testOutForm")}>
-          <div className="sm:col-span-2">
-            <FormError message={testOutForm.error?.message} />
-          </div>
-          <SelectField label={t("competencies.module")} name="moduleKey" options={testable} error={testOutForm.fieldError("moduleKey")} />
-          <TextField label={t("competencies.result")} name="assessment" maxLength={500} placeholder={t("competencies.resultPlaceholder")} error={testOutForm.fieldError("assessment")} />
-          <TextField label={t("competencies.on")} name="attainedOn" type="date" defaultValue={today()} error={testOutForm.fieldError("attainedOn")} />
-          <div className="sm:col-span-2">
-            <button type="submit" className="btn-secondary" disabled={testOutForm.pending}>
-              {t("competencies.recordTestOut")}
-            </button>
-          </div>
-        </form>
-      ) : null}
-    </Section>
-  );
-}
-
 function CredentialsSection({ e, onChanged }: { e: Enrollment; onChanged: () => void }) {
+  const today = useToday();
   const record = trpc.participants.credential.record.useMutation({ onSuccess: onChanged });
   const form = useInputMutationForm({ schema: CredentialInputSchema, mutation: record, toInput: (v) => ({ ...v, enrollmentId: e.id }), onSuccess: (_r, f) => f.reset() });
   const { t } = useTranslation("participants");
@@ -425,7 +206,7 @@ function CredentialsSection({ e, onChanged }: { e: Enrollment; onChanged: () => 
           <FormError message={form.error?.message} />
           <TextField label={t("credentials.name")} name="name" maxLength={200} error={form.fieldError("name")} />
           <TextField label={t("credentials.issuer")} name="issuer" maxLength={200} error={form.fieldError("issuer")} />
-          <TextField label={t("credentials.earnedOn")} name="earnedOn" type="date" defaultValue={today()} error={form.fieldError("earnedOn")} />
+          <TextField label={t("credentials.earnedOn")} name="earnedOn" type="date" defaultValue={today} error={form.fieldError("earnedOn")} />
           <button type="submit" className="btn-secondary" disabled={form.pending}>
             {t("credentials.record")}
           </button>
@@ -457,6 +238,7 @@ function StatusSection({ e, onChanged }: { e: Enrollment; onChanged: () => void 
 }
 
 function OutcomesSection({ e, onChanged }: { e: Enrollment; onChanged: () => void }) {
+  const today = useToday();
   const record = trpc.participants.outcome.record.useMutation({ onSuccess: onChanged });
   const form = useInputMutationForm({
     schema: OutcomeInputSchema,
@@ -496,7 +278,7 @@ function OutcomesSection({ e, onChanged }: { e: Enrollment; onChanged: () => voi
           </label>
           <TextField label={t("outcomes.employer")} name="employerName" maxLength={200} error={form.fieldError("employerName")} />
           <TextField label={t("outcomes.hourlyWage")} name="hourlyWage" inputMode="decimal" placeholder="24.50" error={form.fieldError("hourlyWage")} />
-          <TextField label={t("outcomes.recordedOn")} name="recordedOn" type="date" defaultValue={today()} error={form.fieldError("recordedOn")} />
+          <TextField label={t("outcomes.recordedOn")} name="recordedOn" type="date" defaultValue={today} error={form.fieldError("recordedOn")} />
           <button type="submit" className="btn-secondary" disabled={form.pending}>
             {t("outcomes.record")}
           </button>
