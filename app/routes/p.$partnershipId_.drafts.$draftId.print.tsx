@@ -55,12 +55,24 @@ export default function PrintableDraft() {
         </p>
         <p className="mt-2 text-sm font-semibold" data-testid="print-status">
           {view.adoption ? (
-            <Trans
-              t={t}
-              i18nKey="print.adopted"
-              values={{ number: view.adoption.versionNumber, name: view.adoption.adoptedByName }}
-              components={{ time: <Time value={view.adoption.createdAt} /> }}
-            />
+            // Who adopted it: the body's vote, both co-chairs by name (proposer, then the one who concurred), or the one name recorded.
+            view.adoption.motionId ? (
+              <Trans t={t} i18nKey="print.adoptedByVote" values={{ number: view.adoption.versionNumber }} components={{ time: <Time value={view.adoption.createdAt} /> }} />
+            ) : view.adoption.agreedBy.length === 2 ? (
+              <Trans
+                t={t}
+                i18nKey="print.adoptedByCoChairs"
+                values={{ number: view.adoption.versionNumber, proposer: view.adoption.agreedBy[0], concurrer: view.adoption.agreedBy[1] }}
+                components={{ time: <Time value={view.adoption.createdAt} /> }}
+              />
+            ) : (
+              <Trans
+                t={t}
+                i18nKey="print.adopted"
+                values={{ number: view.adoption.versionNumber, name: view.adoption.adoptedByName }}
+                components={{ time: <Time value={view.adoption.createdAt} /> }}
+              />
+            )
           ) : (
             <span className="text-amber-800">
               {version

@@ -17,6 +17,8 @@ export type PdfFrame = {
   stamp: string;
   /** The document's title, bottom left of every page. */
   title: string;
+  /** "Page {{page}} of {{total}}" in the reader's language (the placeholders stay as they are). */
+  pageOf?: string;
 };
 
 export type PdfRenderer = {
@@ -101,7 +103,7 @@ export function createPdfRenderer({ chromiumPath, logger }: { chromiumPath: stri
 export async function appendPdfs(
   first: Uint8Array,
   others: Array<{ name: string; bytes: Uint8Array }>,
-  frame: Pick<PdfFrame, "partnershipName" | "stamp">,
+  frame: Pick<PdfFrame, "partnershipName" | "stamp" | "pageOf"> & { attached?: string },
 ): Promise<{ bytes: Uint8Array; skipped: string[] }> {
   const out = await PDFDocument.load(first);
   const ownPages = out.getPageCount();
@@ -123,11 +125,11 @@ export async function appendPdfs(
   const total = out.getPageCount();
   out.getPages().forEach((page, index) => {
     const { width, height } = page.getSize();
-    const footer = `Page ${index + 1} of ${total}`;
+    const footer = winAnsi(pageOfText(frame.pageOf, String(index + 1), String(total)));
     page.drawText(footer, { x: width - 54 - font.widthOfTextAtSize(footer, 8), y: 24, size: 8, font, color: grey });
     if (index >= ownPages) {
       page.drawText(winAnsi(`${frame.partnershipName} · ${frame.stamp}`), { x: 54, y: height - 24, size: 8, font, color: grey });
-      page.drawText(winAnsi(`Attached: ${sources[index - ownPages]}`), { x: 54, y: 24, size: 8, font, color: grey, maxWidth: width - 200 });
+      page.drawText(winAnsi((frame.attached ?? "Attached: {{name}}").replace("{{name}}", sources[index - ownPages] ?? "")), { x: 54, y: 24, size: 8, font, color: grey, maxWidth: width - 200 });
     }
   });
   return { bytes: await out.save(), skipped };
@@ -151,4 +153,8 @@ const FRAME_STYLE = "font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8
 const headerTemplate = (frame: PdfFrame) =>
   `<div style="${FRAME_STYLE}"><span>${escapeHtml(frame.partnershipName)}</span><strong>${escapeHtml(frame.stamp)}</strong></div>`;
 const footerTemplate = (frame: PdfFrame, numberPages: boolean) =>
-  `<div style="${FRAME_STYLE}"><span>${escapeHtml(frame.title)}</span>${numberPages ? '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>' : ""}</div>`;
+  `<div style="${FRAME_STYLE}"><span>${escapeHtml(frame.title)}</span>${numberPages ? `<span>${pageOfText(escapeHtml(frame.pageOf ?? PAGE_OF), '<span class="pageNumber"></span>', '<span class="totalPages"></span>')}</span>` : ""}</div>`;
+
+const PAGE_OF = "Page {{page}} of {{total}}";
+/** "Page 3 of 12" from the reader's sentence (English when none is given). */
+const pageOfText = (sentence: string | undefined, page: string, total: string) => (sentence ?? PAGE_OF).replace("{{page}}", page).replace("{{total}}", total);

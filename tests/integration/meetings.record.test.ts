@@ -4,6 +4,7 @@
 // without an agenda item, caucus breaks (times only) and the approval; read only by the body's seats.
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { minutesHtml } from "../../server/domains/meetings/record.html.js";
+import { serverWords } from "../../server/i18n.js";
 import { liveMeeting, meetingWorld, type Person, type World } from "../support/meetings-helpers.js";
 import { refusal, startTestApp } from "../support/test-app.js";
 
@@ -133,13 +134,24 @@ describe("motions, decisions, caucus breaks and approval in the record", () => {
     expect(r.approval.coChairs.map((c) => c.name).sort()).toEqual([world.laborChair.name, world.managementChair.name].sort());
 
     // The printed record says the same, and a secret vote names nobody.
-    const html = minutesHtml(r);
+    const html = minutesHtml(r, serverWords("en"));
+    expect(html).toContain('<html lang="en">');
     expect(html).toContain("Other decisions");
     expect(html).toContain("Secret ballot: counts only");
     expect(html).toContain("Approved on");
     expect(html.split("That the fund pay tool allowances.").length - 1).toBe(1);
-    expect(html).toContain("Motions, with their results below: motion 2 (deadlocked).");
+    expect(html).toContain("Motion: motion 2 (deadlocked) (below).");
     const secretBlock = html.slice(html.indexOf("Motion 2:"), html.indexOf("Other decisions"));
     expect(secretBlock).not.toContain(world.managementChair.name);
+
+    // In a Spanish reader's language: the same record, the catalog's words, the people's own words untouched.
+    const es = minutesHtml(r, serverWords("es"));
+    expect(es).toContain('<html lang="es">');
+    expect(es).toContain("Otras decisiones");
+    expect(es).toContain("Asistencia");
+    expect(es).toContain("Empate entre las partes");
+    expect(es).toContain("That the fund pay tool allowances.");
+    expect(es).not.toContain("Other decisions");
+    expect(es).not.toContain("Secret ballot");
   });
 });

@@ -87,6 +87,19 @@ describe("the minutes PDF", () => {
     expect(text).toContain("Result: Passed");
     expect(text).toContain("Side Yes No Abstain Labor 2 0 0 Management 1 0 1 Total 3 0 1");
     expect(text).toContain(`${world.managementMember.name} Management Abstain`);
+
+    // The same PDF for a reader whose profile is in Spanish: the catalog's words, the people's own untouched.
+    await app.db.user.update({ where: { id: world.observer.user.id }, data: { locale: "es" } });
+    const es = await readPdf((await getPdf(world.observer, `/api/meetings/${meeting.id}/minutes.pdf`)).bytes);
+    expect(es.text).toContain(`Página 1 de ${es.pages}`);
+    expect(es.text).toContain("BORRADOR: acta aún no aprobada");
+    expect(es.text).toContain("Asistencia");
+    expect(es.text).toContain(`${world.laborChair.name} ${world.union.name} Sindical Copresidente(a) presente`);
+    expect(es.text).toContain("That the committee fund twelve pre-apprenticeship seats.");
+    expect(es.text).toContain("Resultado: Aprobada");
+    expect(es.text).toContain("Parte Sí No Abstención");
+    expect(es.text).not.toContain("Attendance");
+    expect(es.text).not.toContain("Result: Passed");
   });
 
   it("is refused to anyone not seated on the body, and to no one signed in", async () => {
@@ -140,10 +153,18 @@ describe("the curriculum PDF", () => {
     expect(pdf.status).toBe(200);
     const { text } = await readPdf(pdf.bytes);
     expect(text).toContain("Industrial Manufacturing Technician");
-    expect(text).toContain(`Adopted on `);
-    expect(text).toContain(`by ${world.laborChair.name} (version 1)`);
+    // Both co-chairs by name: the one who proposed and the one who concurred.
+    expect(text).toContain(`Adopted: version 1, agreed by both co-chairs (${world.managementChair.name} proposed, ${world.laborChair.name} concurred) on `);
     expect(text).toContain(`${world.reviewer1.name}: signed off`);
     expect(text).toContain(world.partnership.name);
     expect((await getPdf(world.stranger, `/api/drafts/${view.draft.id}/curriculum.pdf`)).status).toBe(404);
+
+    // In Spanish for a reader whose profile says so.
+    await app.db.user.update({ where: { id: world.observer.user.id }, data: { locale: "es" } });
+    const es = await readPdf((await getPdf(world.observer, `/api/drafts/${view.draft.id}/curriculum.pdf`)).bytes);
+    expect(es.text).toContain(`Adoptado: versión 1, acordada por ambos copresidentes (${world.managementChair.name} la propuso, ${world.laborChair.name} estuvo de acuerdo) el `);
+    expect(es.text).toContain("Módulos y horas");
+    expect(es.text).toContain(`${world.reviewer1.name}: `);
+    expect(es.text).not.toContain("signed off");
   });
 });

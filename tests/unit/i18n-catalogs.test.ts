@@ -68,6 +68,8 @@ function usesIn(file: string): Use[] {
     add(m[2]!, false);
   }
   for (const m of source.matchAll(/i18nKey="([^"]+)"/g)) add(m[1]!, false);
+  // The server's print HTML (server/pdf/html.ts sentenceHtml(t, "ns:key", …)).
+  for (const m of source.matchAll(/\bsentenceHtml\(\s*\w+,\s*"([^"]+)"/g)) add(m[1]!, false);
   for (const m of source.matchAll(/i18nKey=\{([^}]*)\}/g)) for (const s of m[1]!.matchAll(/"([^"]+)"/g)) add(s[1]!, false);
   for (const m of source.matchAll(/pageTitle\(\s*matches,\s*"([^"]+)"(?:,\s*"(\w+)")?/g)) add(m[1]!, false, m[2] ?? "common");
   return uses;

@@ -19,6 +19,22 @@ export const DOCUMENT_TYPES = {
 } as const;
 export type DocumentMime = keyof typeof DOCUMENT_TYPES;
 
+/** Each accepted type's label in the catalogs (meetings.json `documents.types.<key>`). */
+export const DOCUMENT_TYPE_KEYS: Record<DocumentMime, string> = {
+  "application/pdf": "pdf",
+  "image/jpeg": "jpeg",
+  "image/png": "png",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+  "application/vnd.oasis.opendocument.text": "odt",
+  "application/vnd.oasis.opendocument.spreadsheet": "ods",
+  "application/vnd.oasis.opendocument.presentation": "odp",
+  "application/msword": "doc",
+  "application/vnd.ms-excel": "xls",
+  "application/vnd.ms-powerpoint": "ppt",
+};
+
 /** For the file picker (a hint only: the server decides from the content). */
 export const DOCUMENT_ACCEPT = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx,.odt,.ods,.odp,.doc,.xls,.ppt";
 

@@ -1,121 +1,169 @@
-// The minutes of record and the agenda packet as HTML documents for the PDF printer (server/pdf). Pure:
-// the record (record.ts) in, a string out; every value escaped. Times in the meeting's own zone.
+// The minutes of record and the agenda packet as HTML documents for the PDF printer (server/pdf), in
+// the reader's language (decision 0018: the catalogs' meetings:record.* and packet.*, the same words as
+// the printable page). Pure: the record (record.ts) and the reader's words in, a string out; every
+// value escaped. Times in the meeting's own zone.
 import { Temporal } from "temporal-polyfill";
-import { escapeHtml as e, pdfDocument } from "../../pdf/html.js";
-import { SIDES } from "../partnerships/partnerships.schema.js";
-import { RULE_LABELS, type Counts, type Tally } from "../voting/voting.rules.js";
-import { CHOICE_LABELS } from "../voting/voting.schema.js";
-import { DOCUMENT_TYPES, type DocumentMime } from "./documents.rules.js";
-import { ACTION_STATUSES, AGENDA_ITEM_KINDS } from "./meetings.schema.js";
+import { escapeHtml as e, pdfDocument, sentenceHtml } from "../../pdf/html.js";
+import type { ServerWords } from "../../i18n.js";
+import { reasonIn, type Counts, type Tally } from "../voting/voting.rules.js";
+import { DOCUMENT_TYPE_KEYS, type DocumentMime } from "./documents.rules.js";
+import type { AgendaItemKind } from "./meetings.schema.js";
 import type { Quorum } from "./meetings.rules.js";
 import type { MeetingRecord } from "./record.js";
-import { ATTENDANCE_WORDS, recordStamp } from "./record.rules.js";
+import { decisionText } from "./record.rules.js";
 
-const LOCALE = "en-US";
 const zoned = (d: Date, zone: string) => Temporal.Instant.fromEpochMilliseconds(d.getTime()).toZonedDateTimeISO(zone);
-export const formatDateTime = (d: Date, zone: string) =>
-  zoned(d, zone).toLocaleString(LOCALE, { weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" });
-export const formatTime = (d: Date, zone: string) => zoned(d, zone).toLocaleString(LOCALE, { hour: "numeric", minute: "2-digit", timeZoneName: "short" });
-export const formatDate = (d: Date, zone: string) => zoned(d, zone).toLocaleString(LOCALE, { year: "numeric", month: "short", day: "numeric" });
+export const formatDateTime = (d: Date, zone: string, intl: string) =>
+  zoned(d, zone).toLocaleString(intl, { weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" });
+export const formatTime = (d: Date, zone: string, intl: string) => zoned(d, zone).toLocaleString(intl, { hour: "numeric", minute: "2-digit", timeZoneName: "short" });
+export const formatDate = (d: Date, zone: string, intl: string) => zoned(d, zone).toLocaleString(intl, { year: "numeric", month: "short", day: "numeric" });
+/** A calendar date kept at 00:00 UTC (an action item's due date). */
+const formatDueDate = (d: Date, intl: string) => d.toLocaleDateString(intl, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
 
-const OUTCOME_WORDS = { PASSED: "Passed", FAILED: "Failed", DEADLOCKED: "Deadlocked", NO_QUORUM: "No quorum" } as const;
-const BALLOT_WORDS = { ROLL_CALL: "Roll call", SECRET: "Secret ballot" } as const;
-const STATUS_WORDS = { MOVED: "Moved, waiting for a second", SECONDED: "Seconded, not yet put to a vote", OPEN: "Vote open", CLOSED: "Voted", WITHDRAWN: "Withdrawn", TABLED: "Tabled" } as const;
+/** "met (labor 2 present of 2 required, management 2 of 2)" */
+export function quorumWords({ t }: ServerWords, q: Pick<Quorum, "LABOR" | "MANAGEMENT" | "met">): string {
+  const values = { laborPresent: q.LABOR.present, laborRequired: q.LABOR.required, managementPresent: q.MANAGEMENT.present, managementRequired: q.MANAGEMENT.required };
+  return q.met ? t("meetings:record.quorumMet", values) : t("meetings:record.quorumNotMet", values);
+}
 
-/** "met (labor 2 of 2 required, management 2 of 2)" */
-export const quorumWords = (q: Pick<Quorum, "LABOR" | "MANAGEMENT" | "met">) =>
-  `${q.met ? "met" : "not met"} (labor ${q.LABOR.present} present of ${q.LABOR.required} required, management ${q.MANAGEMENT.present} of ${q.MANAGEMENT.required})`;
-
-/** The record's stamp, in the meeting's zone. */
-export function stampOf(record: MeetingRecord): string {
+/** The record's stamp (every page's header), in the meeting's zone: a draft, or approved on a date by whom. */
+export function stampOf(record: MeetingRecord, words: ServerWords): string {
+  const { t, intl } = words;
   const { approval, meeting } = record;
-  return recordStamp({
-    approvedAt: approval.approvedAt,
-    approvedBy: approval.approvedBy,
-    names: approval.coChairs.map((c) => `${c.name} (${SIDES[c.side].toLowerCase()} co-chair)`),
-    formatDate: (d) => formatDate(d, meeting.timeZone),
-  });
+  if (!approval.approvedAt) return t("meetings:packet.stampMinutesDraft");
+  const date = formatDate(approval.approvedAt, meeting.timeZone, intl);
+  if (approval.approvedBy === "VOTE") return t("meetings:packet.stampMinutesVote", { date });
+  if (!approval.coChairs.length) return t("meetings:packet.stampMinutesCoChairs", { date });
+  const names = new Intl.ListFormat(intl, { type: "conjunction" }).format(approval.coChairs.map((c) => t(`meetings:packet.coChairNamed.${c.side}`, { name: c.name })));
+  return t("meetings:packet.stampMinutesNames", { date, names });
 }
 
-function tallyTable(tally: Tally): string {
-  const row = (label: string, c: Counts) => `<tr><th scope="row">${label}</th><td>${c.YES}</td><td>${c.NO}</td><td>${c.ABSTAIN}</td></tr>`;
-  return `<table class="keep"><thead><tr><th scope="col">Side</th><th scope="col">Yes</th><th scope="col">No</th><th scope="col">Abstain</th></tr></thead><tbody>${row("Labor", tally.LABOR)}${row("Management", tally.MANAGEMENT)}${
-    tally.NEUTRAL.YES + tally.NEUTRAL.NO + tally.NEUTRAL.ABSTAIN ? row("Neutral", tally.NEUTRAL) : ""
-  }${row("Total", tally.total)}</tbody></table>`;
+function tallyTable({ t }: ServerWords, tally: Tally): string {
+  const row = (label: string, c: Counts) => `<tr><th scope="row">${e(label)}</th><td>${c.YES}</td><td>${c.NO}</td><td>${c.ABSTAIN}</td></tr>`;
+  const head = ["meetings:record.side", "meetings:record.choice.YES", "meetings:record.choice.NO", "meetings:record.choice.ABSTAIN"].map((k) => `<th scope="col">${e(t(k))}</th>`).join("");
+  return `<table class="keep"><thead><tr>${head}</tr></thead><tbody>${row(t("meetings:record.sides.LABOR"), tally.LABOR)}${row(t("meetings:record.sides.MANAGEMENT"), tally.MANAGEMENT)}${
+    tally.NEUTRAL.YES + tally.NEUTRAL.NO + tally.NEUTRAL.ABSTAIN ? row(t("meetings:record.sides.NEUTRAL"), tally.NEUTRAL) : ""
+  }${row(t("meetings:record.total"), tally.total)}</tbody></table>`;
 }
 
-function motionHtml(m: MeetingRecord["motions"][number], record: MeetingRecord, number: string): string {
+function motionHtml(words: ServerWords, m: MeetingRecord["motions"][number], record: MeetingRecord, number: number): string {
+  const { t, intl } = words;
   const zone = record.meeting.timeZone;
   const amended = m.amendsMotionId ? record.motions.findIndex((x) => x.id === m.amendsMotionId) : -1;
+  const person = (p: { name: string; side: "LABOR" | "MANAGEMENT" | "NEUTRAL" } | null) => (p ? t("meetings:record.personSide", { name: p.name, side: t(`meetings:record.sides.${p.side}`) }) : null);
   const parts = [
-    `<h3>Motion ${number}${amended >= 0 ? ` (amendment to motion ${amended + 1})` : ""}: ${e(m.text)}</h3>`,
+    `<h3>${e(amended >= 0 ? t("meetings:record.motionAmends", { number, amends: amended + 1, text: m.text }) : t("meetings:record.motion", { number, text: m.text }))}</h3>`,
     m.rationale ? `<p class="muted pre">${e(m.rationale)}</p>` : "",
-    `<p>Moved by ${m.movedBy ? `${e(m.movedBy.name)} (${SIDES[m.movedBy.side]})` : "—"}; seconded by ${m.secondedBy ? `${e(m.secondedBy.name)} (${SIDES[m.secondedBy.side]})` : "nobody"}.</p>`,
-    ...m.friendlyAmendments.map((a) => `<p>Friendly amendment accepted at ${e(formatTime(a.at, zone))}: "${e(a.text)}"</p>`),
-    `<p>${BALLOT_WORDS[m.ballotKind]}; rule: ${e(RULE_LABELS[m.rule])}. Status: ${STATUS_WORDS[m.status]}.</p>`,
+    `<p>${e(t("meetings:record.movedSeconded", { mover: person(m.movedBy) ?? "—", seconder: person(m.secondedBy) ?? t("meetings:record.nobody") }))}</p>`,
+    ...m.friendlyAmendments.map((a) => `<p>${sentenceHtml(t, "meetings:record.friendly", { text: a.text }, { time: e(formatTime(a.at, zone, intl)) })}</p>`),
+    `<p>${e(
+      t("meetings:record.ballotRuleStatus", {
+        ballot: m.ballotKind === "SECRET" ? t("meetings:record.secret") : t("meetings:record.rollCallKind"),
+        rule: t(`meetings:record.rules.${m.rule}`),
+        status: t(`meetings:record.statuses.${m.status}`),
+      }),
+    )}</p>`,
   ];
   if (m.status === "CLOSED" && m.outcome) {
-    parts.push(`<p><strong>Result: ${OUTCOME_WORDS[m.outcome]}</strong>${m.reason ? ` (${e(m.reason)})` : ""}. ${m.cast ?? 0} of ${m.eligible} voted.${m.closedAt ? ` Closed at ${e(formatTime(m.closedAt, zone))}.` : ""}</p>`);
-    if (m.quorum) parts.push(`<p>Quorum at the vote: ${quorumWords(m.quorum)}.</p>`);
-    if (m.tally) parts.push(tallyTable(m.tally));
-    if (m.ballotKind === "SECRET") parts.push(`<p class="small muted">Secret ballot: counts only; no one's vote is recorded.</p>`);
+    const reason = m.why ? reasonIn(t, m.why) : m.reason ? t(m.reason, { ns: "errors", keySeparator: false, nsSeparator: false, defaultValue: m.reason }) : null;
+    const closed = m.closedAt ? ` ${e(t("meetings:packet.closedAt", { time: formatTime(m.closedAt, zone, intl) }))}` : "";
+    parts.push(`<p><strong>${e(t("meetings:record.result", { outcome: t(`meetings:record.outcomes.${m.outcome}`) }))}</strong>${reason ? ` (${e(reason)})` : ""}. ${e(t("meetings:record.voted", { cast: m.cast ?? 0, eligible: m.eligible }))}${closed}</p>`);
+    if (m.quorum) parts.push(`<p>${e(t("meetings:record.quorumAtVote", { quorum: quorumWords(words, m.quorum) }))}</p>`);
+    if (m.tally) parts.push(tallyTable(words, m.tally));
+    if (m.ballotKind === "SECRET") parts.push(`<p class="small muted">${e(t("meetings:record.secretNote"))}</p>`);
     if (m.rollCall?.length) {
+      const head = ["meetings:record.member", "meetings:record.side", "meetings:record.vote"].map((k) => `<th scope="col">${e(t(k))}</th>`).join("");
       parts.push(
-        `<table class="keep"><thead><tr><th scope="col">Member</th><th scope="col">Side</th><th scope="col">Vote</th></tr></thead><tbody>${m.rollCall
-          .map((v) => `<tr><td>${e(v.seat?.name ?? "A former member")}${v.castBy ? ` (cast by alternate ${e(v.castBy.name)})` : ""}</td><td>${v.seat ? SIDES[v.seat.side] : ""}</td><td>${CHOICE_LABELS[v.choice]}</td></tr>`)
+        `<table class="keep"><thead><tr>${head}</tr></thead><tbody>${m.rollCall
+          .map(
+            (v) =>
+              `<tr><td>${e(v.seat?.name ?? t("meetings:record.formerMember"))}${v.castBy ? ` ${e(t("meetings:record.castBy", { name: v.castBy.name }))}` : ""}</td><td>${v.seat ? e(t(`meetings:record.sides.${v.seat.side}`)) : ""}</td><td>${e(t(`meetings:record.choice.${v.choice}`))}</td></tr>`,
+          )
           .join("")}</tbody></table>`,
       );
     }
   }
-  if (m.resolution) parts.push(`<p>Deadlock settled: ${e(m.resolution)}</p>`);
+  if (m.resolution) parts.push(`<p>${e(t("meetings:record.resolution", { text: m.resolution }))}</p>`);
   return `<div class="keep">${parts.join("")}</div>`;
 }
 
+const kindWords = ({ t }: ServerWords, kind: AgendaItemKind, presenter: string) =>
+  presenter ? t("meetings:record.kindPresenter", { kind: t(`meetings:kinds.${kind}`), presenter }) : t("meetings:record.kind", { kind: t(`meetings:kinds.${kind}`) });
+
 /** The minutes of record as an HTML document. */
-export function minutesHtml(record: MeetingRecord): string {
+export function minutesHtml(record: MeetingRecord, words: ServerWords): string {
+  const { t, intl, locale } = words;
   const { meeting, attendance, items, motions, decisions, actionItems, caucusBreaks, approval } = record;
   const zone = meeting.timeZone;
-  const itemTitle = new Map(items.map((i, index) => [i.id, `${index + 1}. ${i.title}`]));
+  const time = (d: Date) => e(formatTime(d, zone, intl));
+  const date = (d: Date) => e(formatDate(d, zone, intl));
+  const seat = (r: (typeof attendance)[number]) => (r.role === "MEMBER" && !r.isVoting ? t("meetings:record.advisory") : t(`meetings:record.seats.${r.role}`));
+  const presence = (r: (typeof attendance)[number]) =>
+    r.isRecorded ? t(`meetings:record.attendanceWords.${r.status}`) : t("meetings:record.notRecorded", { status: t(`meetings:record.attendanceWords.${r.status}`) });
   const roll = attendance
-    .map(
-      (r) =>
-        `<tr><td>${e(r.name)}</td><td>${e(r.organizationName)}</td><td>${SIDES[r.side]}</td><td>${r.role === "CO_CHAIR" ? "Co-chair" : r.role === "MEMBER" ? (r.isVoting ? "Member" : "Member (advisory)") : r.role === "STAFF" ? "Staff" : "Observer"}</td><td>${ATTENDANCE_WORDS[r.status]}${r.isRecorded ? "" : " (not recorded)"}</td></tr>`,
-    )
+    .map((r) => `<tr><td>${e(r.name)}</td><td>${e(r.organizationName)}</td><td>${e(t(`meetings:record.sides.${r.side}`))}</td><td>${e(seat(r))}</td><td>${e(presence(r))}</td></tr>`)
     .join("");
-  const motionNumber = new Map(motions.map((m, i) => [m.id, String(i + 1)]));
+  const motionNumber = new Map(motions.map((m, i) => [m.id, i + 1]));
+  const decisionHtml = (d: (typeof decisions)[number]) =>
+    `<p>${sentenceHtml(t, "meetings:record.decision", { text: decisionText(t, d), quorum: quorumWords(words, d.quorum) }, { label: (x) => `<strong>${x}</strong>`, note: (x) => `<em class="muted">${x}</em>` })}</p>`;
+  const actionHtml = (a: (typeof actionItems)[number]) =>
+    `<p>${sentenceHtml(
+      t,
+      "meetings:record.action",
+      { text: a.text, owner: a.ownerName, due: formatDueDate(a.dueDate, intl), status: t(`meetings:record.actionStatus.${a.status}`) },
+      { label: (x) => `<strong>${x}</strong>` },
+    )}</p>`;
   const itemBlocks = items
-    .map((item) => {
-      const ds = decisions.filter((d) => d.agendaItemId === item.id);
-      const as = actionItems.filter((a) => a.agendaItemId === item.id);
+    .map((item, index) => {
       const ms = motions.filter((m) => m.agendaItemId === item.id);
-      return `<div><h3>${e(itemTitle.get(item.id)!)} <span class="muted small">(${AGENDA_ITEM_KINDS[item.kind]}${item.presenter ? `, ${e(item.presenter)}` : ""})</span></h3>
-        <p class="pre">${item.minutes ? e(item.minutes) : '<span class="muted">No minutes recorded.</span>'}</p>
-        ${ms.length ? `<p>Motions, with their results below: ${ms.map((m) => `motion ${motionNumber.get(m.id)}${m.outcome ? ` (${OUTCOME_WORDS[m.outcome].toLowerCase()})` : ""}`).join(", ")}.</p>` : ""}
-        ${ds.map((d) => `<p><strong>Decision:</strong> ${e(d.text)} <em class="muted">Quorum ${quorumWords(d.quorum)}.</em></p>`).join("")}
-        ${as.map((a) => `<p><strong>Action:</strong> ${e(a.text)}: ${e(a.ownerName)}, due ${e(a.dueDate.toISOString().slice(0, 10))} (${ACTION_STATUSES[a.status].toLowerCase()})</p>`).join("")}</div>`;
+      const numbers = ms
+        .map((m) => (m.outcome ? t("meetings:record.numberWithOutcome", { number: motionNumber.get(m.id), outcome: t(`meetings:record.outcomes.${m.outcome}`).toLocaleLowerCase(intl) }) : String(motionNumber.get(m.id))))
+        .join(", ");
+      return `<div><h3>${e(t("meetings:live.numbered", { number: index + 1, title: item.title }))} <span class="muted small">${e(kindWords(words, item.kind, item.presenter))}</span></h3>
+        <p class="pre">${item.minutes ? e(item.minutes) : `<span class="muted">${e(t("meetings:record.noMinutes"))}</span>`}</p>
+        ${ms.length ? `<p>${e(t("meetings:record.itemMotions", { count: ms.length, numbers }))}</p>` : ""}
+        ${decisions.filter((d) => d.agendaItemId === item.id).map(decisionHtml).join("")}
+        ${actionItems.filter((a) => a.agendaItemId === item.id).map(actionHtml).join("")}</div>`;
     })
     .join("");
   const otherDecisions = decisions.filter((d) => !d.agendaItemId);
   const otherActions = actionItems.filter((a) => !a.agendaItemId);
-  const approvalText = approval.approvedAt
-    ? approval.approvedBy === "VOTE"
-      ? `Approved on ${e(formatDate(approval.approvedAt, zone))} by a vote of the body${approval.byMotion ? `: motion "${e(approval.byMotion.text)}"${approval.byMotion.atMeeting ? ` at the meeting "${e(approval.byMotion.atMeeting.title)}" of ${e(formatDate(approval.byMotion.atMeeting.startsAt, zone))}` : ""}` : ""}.`
-      : `Approved on ${e(formatDate(approval.approvedAt, zone))} by both co-chairs.`
-    : "Not yet approved: a draft.";
+  const dateTag: Record<string, string> = approval.approvedAt ? { date: date(approval.approvedAt) } : {};
+  const approvalText = !approval.approvedAt
+    ? e(t("meetings:record.notApproved"))
+    : approval.approvedBy !== "VOTE"
+      ? sentenceHtml(t, "meetings:record.approvedCoChairs", {}, dateTag)
+      : approval.byMotion?.atMeeting
+        ? sentenceHtml(t, "meetings:record.approvedVoteMotionAt", { motion: approval.byMotion.text, meeting: approval.byMotion.atMeeting.title }, dateTag)
+        : approval.byMotion
+          ? sentenceHtml(t, "meetings:record.approvedVoteMotion", { motion: approval.byMotion.text }, dateTag)
+          : sentenceHtml(t, "meetings:record.approvedVote", {}, dateTag);
+  const called = meeting.startedAt
+    ? meeting.adjournedAt
+      ? sentenceHtml(t, "meetings:record.calledAdjourned", {}, { start: time(meeting.startedAt), end: time(meeting.adjournedAt) })
+      : sentenceHtml(t, "meetings:record.called", {}, { start: time(meeting.startedAt) })
+    : e(t("meetings:packet.notStarted"));
+  const head = ["meetings:record.name", "meetings:record.organization", "meetings:record.side", "meetings:record.seat", "meetings:record.attendance"].map((k) => `<th scope="col">${e(t(k))}</th>`).join("");
   const html = `
-  <header><p class="muted small">${e(record.partnership.name)} · ${e(record.body.name)}</p><h1>Minutes: ${e(meeting.title)}</h1>
-  <p>${e(formatDateTime(meeting.startsAt, zone))}${meeting.location ? ` · ${e(meeting.location)}` : ""}</p>
-  <p>${meeting.startedAt ? `Called to order at ${e(formatTime(meeting.startedAt, zone))}` : "Not started"}${meeting.adjournedAt ? `; adjourned at ${e(formatTime(meeting.adjournedAt, zone))}` : ""}.</p>
-  <p class="stamp">${e(stampOf(record))}</p></header>
-  <h2>Attendance</h2>
-  <table><thead><tr><th scope="col">Name</th><th scope="col">Organization</th><th scope="col">Side</th><th scope="col">Seat</th><th scope="col">Attendance</th></tr></thead><tbody>${roll || '<tr><td colspan="5">Nobody is seated on this body.</td></tr>'}</tbody></table>
-  <h2>Agenda and minutes</h2>${itemBlocks || '<p class="muted">No agenda items.</p>'}
-  <h2>Motions and votes</h2>${motions.length ? motions.map((m, i) => motionHtml(m, record, String(i + 1))).join("") : '<p class="muted">No motions were made at this meeting.</p>'}
-  ${otherDecisions.length || otherActions.length ? `<h2>Other decisions and action items</h2>${otherDecisions.map((d) => `<p><strong>Decision:</strong> ${e(d.text)} <em class="muted">Quorum ${quorumWords(d.quorum)}.</em></p>`).join("")}${otherActions.map((a) => `<p><strong>Action:</strong> ${e(a.text)}: ${e(a.ownerName)}, due ${e(a.dueDate.toISOString().slice(0, 10))} (${ACTION_STATUSES[a.status].toLowerCase()})</p>`).join("")}` : ""}
-  <h2>Caucus breaks</h2>${caucusBreaks.length ? `<ul>${caucusBreaks.map((c) => `<li>${e(formatTime(c.startedAt, zone))} to ${c.endedAt ? e(formatTime(c.endedAt, zone)) : "(not ended)"}</li>`).join("")}</ul>` : '<p class="muted">None.</p>'}
-  <h2>Approval of the minutes</h2><p>${approvalText}</p>
-  ${approval.coChairs.map((c) => `<p>${SIDES[c.side]} co-chair: ${e(c.name)}, approved ${e(formatDate(c.at, zone))}</p>`).join("")}`;
-  return pdfDocument(`Minutes: ${meeting.title}`, html);
+  <header><p class="muted small">${e(record.partnership.name)} · ${e(record.body.name)}</p><h1>${e(t("meetings:record.title", { title: meeting.title }))}</h1>
+  <p>${e(formatDateTime(meeting.startsAt, zone, intl))}${meeting.location ? ` · ${e(meeting.location)}` : ""}</p>
+  <p>${called}</p>
+  <p class="stamp">${e(stampOf(record, words))}</p></header>
+  <h2>${e(t("meetings:record.attendance"))}</h2>
+  <table><thead><tr>${head}</tr></thead><tbody>${roll || `<tr><td colspan="5">${e(t("meetings:record.nobodySeated"))}</td></tr>`}</tbody></table>
+  <h2>${e(t("meetings:record.agendaAndMinutes"))}</h2>${itemBlocks || `<p class="muted">${e(t("meetings:record.noItems"))}</p>`}
+  <h2>${e(t("meetings:record.motionsAndVotes"))}</h2>${motions.length ? motions.map((m, i) => motionHtml(words, m, record, i + 1)).join("") : `<p class="muted">${e(t("meetings:record.noMotions"))}</p>`}
+  ${otherDecisions.length || otherActions.length ? `<h2>${e(t("meetings:record.other"))}</h2>${otherDecisions.map(decisionHtml).join("")}${otherActions.map(actionHtml).join("")}` : ""}
+  <h2>${e(t("meetings:record.caucusBreaks"))}</h2>${
+    caucusBreaks.length
+      ? `<ul>${caucusBreaks.map((c) => `<li>${c.endedAt ? sentenceHtml(t, "meetings:record.caucusFromTo", {}, { start: time(c.startedAt), end: time(c.endedAt) }) : sentenceHtml(t, "meetings:record.caucusNotEnded", {}, { start: time(c.startedAt) })}</li>`).join("")}</ul>`
+      : `<p class="muted">${e(t("meetings:record.none"))}</p>`
+  }
+  <h2>${e(t("meetings:record.approvalHeading"))}</h2><p>${approvalText}</p>
+  ${approval.coChairs
+    .map((c) => `<p>${sentenceHtml(t, c.side === "LABOR" ? "meetings:record.coChairApprovedLabor" : "meetings:record.coChairApprovedManagement", { name: c.name }, { date: date(c.at) })}</p>`)
+    .join("")}`;
+  return pdfDocument(t("meetings:record.title", { title: meeting.title }), html, locale);
 }
 
 export type PacketDocument = {
@@ -134,36 +182,48 @@ export type PacketDocument = {
 
 /** The agenda packet's own pages: the agenda with each item's documents, then image documents a page each. */
 export function packetHtml(
-  record: Pick<MeetingRecord, "meeting" | "body" | "partnership"> & { items: Array<{ id: string; title: string; kind: keyof typeof AGENDA_ITEM_KINDS; presenter: string; description: string; timeBoxMinutes: number; links: Array<{ label: string; url: string }> }> },
+  record: Pick<MeetingRecord, "meeting" | "body" | "partnership"> & { items: Array<{ id: string; title: string; kind: AgendaItemKind; presenter: string; description: string; timeBoxMinutes: number; links: Array<{ label: string; url: string }> }> },
   documents: PacketDocument[],
   stamp: string,
+  words: ServerWords,
 ): string {
+  const { t, intl, locale } = words;
   const { meeting, body, items } = record;
   const zone = meeting.timeZone;
+  const type = (d: PacketDocument) => (d.mimeType ? t(`meetings:documents.types.${DOCUMENT_TYPE_KEYS[d.mimeType]}`) : t("meetings:packet.file"));
   const how = (d: PacketDocument) =>
     d.kind === "LINK"
-      ? `link: ${e(d.url ?? "")}`
+      ? t("meetings:packet.howLink", { url: d.url ?? "" })
       : d.embed === "PAGES"
-        ? "PDF: its pages follow this agenda"
+        ? t("meetings:packet.howPages")
         : d.embed === "IMAGE"
-          ? "image: on its own page after this agenda"
-          : `${e(d.mimeType ? DOCUMENT_TYPES[d.mimeType] : "file")}: not included in this PDF (open it in Jointly)`;
+          ? t("meetings:packet.howImage")
+          : t("meetings:packet.howListed", { type: type(d) });
   const blocks = items
     .map((item, index) => {
       const docs = documents.filter((d) => d.agendaItemId === item.id);
-      return `<div class="keep"><h3>${index + 1}. ${e(item.title)} <span class="muted small">(${AGENDA_ITEM_KINDS[item.kind]}, ${item.timeBoxMinutes} min${item.presenter ? `, ${e(item.presenter)}` : ""})</span></h3>
+      const kind = item.presenter
+        ? t("meetings:packet.kindTimePresenter", { kind: t(`meetings:kinds.${item.kind}`), minutes: item.timeBoxMinutes, presenter: item.presenter })
+        : t("meetings:packet.kindTime", { kind: t(`meetings:kinds.${item.kind}`), minutes: item.timeBoxMinutes });
+      return `<div class="keep"><h3>${e(t("meetings:live.numbered", { number: index + 1, title: item.title }))} <span class="muted small">${e(kind)}</span></h3>
       ${item.description ? `<p class="pre">${e(item.description)}</p>` : ""}
-      ${item.links.length ? `<p>Links: ${item.links.map((l) => `${e(l.label)} (${e(l.url)})`).join("; ")}</p>` : ""}
-      ${docs.length ? `<p><strong>Documents:</strong></p><ul>${docs.map((d) => `<li>${e(d.title)} (version ${d.version}; ${how(d)})</li>`).join("")}</ul>` : ""}</div>`;
+      ${item.links.length ? `<p>${e(t("meetings:packet.links", { links: item.links.map((l) => `${l.label} (${l.url})`).join("; ") }))}</p>` : ""}
+      ${docs.length ? `<p><strong>${e(t("meetings:packet.documents"))}</strong></p><ul>${docs.map((d) => `<li>${e(t("meetings:packet.document", { title: d.title, version: d.version, how: how(d) }))}</li>`).join("")}</ul>` : ""}</div>`;
     })
     .join("");
   const listed = documents.filter((d) => d.embed === "LISTED" && d.kind === "FILE");
   const images = documents.filter((d) => d.embed === "IMAGE" && d.dataUrl);
   const html = `
-  <header><p class="muted small">${e(record.partnership.name)} · ${e(body.name)}</p><h1>Agenda packet: ${e(meeting.title)}</h1>
-  <p>${e(formatDateTime(meeting.startsAt, zone))}${meeting.location ? ` · ${e(meeting.location)}` : ""}</p><p class="stamp">${e(stamp)}</p></header>
-  <h2>Agenda</h2>${blocks || '<p class="muted">No accepted agenda items yet.</p>'}
-  ${listed.length ? `<h2>Documents not included in this PDF</h2><p>These files cannot be embedded in a PDF; open them on the meeting's page in Jointly:</p><ul>${listed.map((d) => `<li>${e(d.title)} (${e(d.originalName ?? "")}, ${e(d.mimeType ? DOCUMENT_TYPES[d.mimeType] : "file")}, version ${d.version})</li>`).join("")}</ul>` : ""}
+  <header><p class="muted small">${e(record.partnership.name)} · ${e(body.name)}</p><h1>${e(t("meetings:packet.title", { title: meeting.title }))}</h1>
+  <p>${e(formatDateTime(meeting.startsAt, zone, intl))}${meeting.location ? ` · ${e(meeting.location)}` : ""}</p><p class="stamp">${e(stamp)}</p></header>
+  <h2>${e(t("meetings:agenda.title"))}</h2>${blocks || `<p class="muted">${e(t("meetings:packet.noItems"))}</p>`}
+  ${
+    listed.length
+      ? `<h2>${e(t("meetings:packet.notIncluded"))}</h2><p>${e(t("meetings:packet.notIncludedIntro"))}</p><ul>${listed
+          .map((d) => `<li>${e(t("meetings:packet.listedDocument", { title: d.title, name: d.originalName ?? "", type: type(d), version: d.version }))}</li>`)
+          .join("")}</ul>`
+      : ""
+  }
   ${images.map((d) => `<section class="page-break"><h2>${e(d.title)}</h2><img class="doc" alt="${e(d.title)}" src="${d.dataUrl}"></section>`).join("")}`;
-  return pdfDocument(`Agenda packet: ${meeting.title}`, html);
+  return pdfDocument(t("meetings:packet.title", { title: meeting.title }), html, locale);
 }

@@ -65,21 +65,6 @@ export function caucusBreaks(events: Array<{ action: string; createdAt: Date }>)
   return breaks;
 }
 
-/** Attendance in words, for the record. */
-export const ATTENDANCE_WORDS: Record<AttendanceStatus, string> = { PRESENT: "present", LATE: "arrived late", EXCUSED: "excused", ABSENT: "absent" };
-
-/** The stamp on every page of a record: a draft, or approved on a date by whom. */
-export function recordStamp(approval: {
-  approvedAt: Date | null;
-  approvedBy: "CO_CHAIRS" | "VOTE" | null;
-  names: string[];
-  formatDate: (d: Date) => string;
-}): string {
-  if (!approval.approvedAt) return "DRAFT: not yet approved";
-  const by = approval.approvedBy === "VOTE" ? "a vote of the body" : approval.names.length ? approval.names.join(" and ") : "both co-chairs";
-  return `Approved on ${approval.formatDate(approval.approvedAt)} by ${by}`;
-}
-
 /**
  * A decision of the minutes in the reader's language: a vote's result is said from its codes
  * (`Decision.vote`); a decision a person typed, or a result recorded before the codes, as written.

@@ -9,7 +9,7 @@ import { useServerMessage } from "~/i18n/server-messages";
 import { useRealtimeEvent } from "~/features/realtime/realtime";
 import { toUiError } from "~/lib/errors";
 import { trpc } from "~/lib/trpc";
-import { DOCUMENT_ACCEPT, type DocumentMime } from "../../../../server/domains/meetings/documents.rules";
+import { DOCUMENT_ACCEPT, DOCUMENT_TYPE_KEYS, type DocumentMime } from "../../../../server/domains/meetings/documents.rules";
 import { TITLE_MAX, URL_MAX } from "../../../../server/domains/meetings/meetings.schema";
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -20,21 +20,6 @@ function size(bytes: number, language: string): string {
     ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(locale)} KB`
     : `${(bytes / (1024 * 1024)).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
 }
-/** Each accepted type's label in the catalog (documents.types.<key>). */
-const TYPE_KEYS: Record<DocumentMime, string> = {
-  "application/pdf": "pdf",
-  "image/jpeg": "jpeg",
-  "image/png": "png",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
-  "application/vnd.oasis.opendocument.text": "odt",
-  "application/vnd.oasis.opendocument.spreadsheet": "ods",
-  "application/vnd.oasis.opendocument.presentation": "odp",
-  "application/msword": "doc",
-  "application/vnd.ms-excel": "xls",
-  "application/vnd.ms-powerpoint": "ppt",
-};
 const fileUrl = (documentId: string, number: number) => `/api/meetings/documents/${documentId}/versions/${number}`;
 
 /** The meeting's documents, kept fresh by the meeting room's events. */
@@ -108,7 +93,7 @@ function DocumentRow({ document, canAttach, onChanged }: { document: Doc; canAtt
   const { t, i18n } = useTranslation("meetings");
   const [current, ...earlier] = document.versions;
   if (!current) return null;
-  const kind = document.kind === "LINK" ? t("documents.link") : t(`documents.types.${TYPE_KEYS[current.mimeType as DocumentMime] ?? "pdf"}`);
+  const kind = document.kind === "LINK" ? t("documents.link") : t(`documents.types.${DOCUMENT_TYPE_KEYS[current.mimeType as DocumentMime] ?? "pdf"}`);
   const values = { kind, version: current.number, name: current.uploadedByName };
   return (
     <li className="min-w-0">
