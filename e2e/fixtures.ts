@@ -122,6 +122,30 @@ export async function screenshot(page: Page, name: string) {
 }
 
 /**
+ * No column of any visible table is cut off: each table's container shows all of it (its scrollWidth
+ * equals its clientWidth, so nothing hides behind a sideways scroll). Below sm the app's tables are
+ * stacked into labelled lines (.table-stack in app/tailwind.css); `stacked` says they must be.
+ * Answers how many tables it checked.
+ */
+export async function expectTablesFit(page: Page, { stacked = false } = {}): Promise<number> {
+  const tables = await page.locator("table").evaluateAll((elements) =>
+    elements
+      .filter((table) => table.getClientRects().length > 0)
+      .map((table) => {
+        const box = table.parentElement!;
+        const name = table.querySelector("caption")?.textContent || table.getAttribute("aria-label") || table.querySelector("th")?.textContent || "?";
+        return { name, scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, tableWidth: table.scrollWidth, display: getComputedStyle(table).display };
+      }),
+  );
+  for (const t of tables) {
+    expect(t.scrollWidth, `the table "${t.name}" is cut off: its container scrolls ${t.scrollWidth - t.clientWidth} px sideways`).toBe(t.clientWidth);
+    expect(t.tableWidth, `the table "${t.name}" is wider than its container`).toBeLessThanOrEqual(t.clientWidth);
+    if (stacked) expect(t.display, `the table "${t.name}" is stacked into a list`).toBe("block");
+  }
+  return tables.length;
+}
+
+/**
  * Context options that make the browser look like it comes from an address of its own. The sign-in
  * limiter counts failures per client IP, and every test browser connects from 127.0.0.1: a test that
  * fails sign-ins on purpose would otherwise lock every other test out for the whole window. The server

@@ -1,11 +1,14 @@
 // The meeting room on a phone and through a dropped connection (issue 14, items 5 and 6):
 // - at 390×844 a member in a live meeting sees the current item, the open ballot and their own
 //   "check in / raise hand" on the first screen, under a compact partnership bar whose tabs are a menu;
+//   the live tally's table is a list of labelled lines, no column cut off;
+// - a co-chair running the meeting sees the current item, previous / next item and who the speakers'
+//   queue gives the floor to next on the first screen (the queue's own controls are further down);
 // - when the socket drops, a banner says plainly that nothing is queued, the live actions are disabled
 //   and "Viewing now" is marked stale; on reconnect the rooms are joined again *before* the page
 //   refetches, so a change made while it was away shows up.
 import type { BrowserContext, Locator, Page, WebSocketRoute } from "@playwright/test";
-import { demoPartnershipId, expect, screenshot, signIn, test } from "./fixtures";
+import { demoPartnershipId, expect, expectTablesFit, screenshot, signIn, test } from "./fixtures";
 import { expectAxeClean, liveMeeting, trpcCall } from "./room-support";
 
 const DENISE = "denise.carter@demo.jointly.test"; // labor co-chair
@@ -96,12 +99,76 @@ test("on a phone, the current item, the open ballot and check-in / raise hand ar
   await screenshot(luis, "phone-room-ballot");
   await expectAxeClean(luis);
   expect(await luis.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), "no sideways scrolling").toBe(0);
+  // The live tally per side: a list of labelled lines on a phone, every count visible.
+  const tally = luis.getByRole("table", { name: "Running count by side" });
+  await expect(tally.getByRole("row", { name: /^Labor/ }).getByRole("cell")).toHaveText(["0", "0", "0", "0"], LIVE);
+  expect(await expectTablesFit(luis, { stacked: true }), "tables checked").toBeGreaterThanOrEqual(1);
+  await tally.scrollIntoViewIfNeeded();
+  await luis.screenshot({ path: testInfo.outputPath("phone-room-tally.png") });
 
   // ── The same room on a desktop is axe clean too.
   await page.goto(meeting.path);
   await expect(page.getByTestId("room-motions").getByRole("region", { name: "Your ballot" })).toBeVisible(LIVE);
   await screenshot(page, "desktop-room-ballot");
   await expectAxeClean(page);
+});
+
+test("on a phone, a co-chair running the meeting sees the current item, previous / next and the next speaker on the first screen", async ({ page, context, newContext, baseURL }, testInfo) => {
+  test.setTimeout(120_000);
+  await signIn(context, DENISE);
+  const partnershipId = await demoPartnershipId(page);
+  const meeting = await liveMeeting(context, baseURL!, partnershipId, `Chair phone ${testInfo.workerIndex}-${Date.now().toString(36)}`, [
+    { title: "Apprentice progress report", minutes: 10 },
+    { title: "Welding lab budget for the spring cohort", minutes: 20 },
+    { title: "Mentor training calendar", minutes: 15 },
+  ]);
+  await trpcCall(context, baseURL!, "meetings.meeting.setCurrentItem", { meetingId: meeting.meetingId, itemId: meeting.itemIds[1] });
+  const luis = await newContext();
+  await signIn(luis, LUIS);
+  const marcus = await newContext();
+  await signIn(marcus, MARCUS);
+  await trpcCall(luis, baseURL!, "meetings.speaker.raiseHand", { meetingId: meeting.meetingId });
+  await trpcCall(marcus, baseURL!, "meetings.speaker.raiseHand", { meetingId: meeting.meetingId });
+
+  const phone = await newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  await signIn(phone, DENISE);
+  const denise = await phone.newPage();
+  await denise.goto(meeting.path);
+  const current = denise.getByTestId("current-item");
+  await expect(current).toContainText("2. Welding lab budget for the spring cohort");
+  const navigation = denise.getByTestId("chair-navigation");
+  const previous = navigation.getByRole("button", { name: "Previous item" });
+  const next = navigation.getByRole("button", { name: "Next item" });
+  const nextSpeaker = denise.getByTestId("chair-next-speaker");
+  await expect(nextSpeaker).toContainText("Next speaker: Luis Ortega");
+  await expect(nextSpeaker).toContainText("+1 more waiting");
+  await expectOnFirstScreen(denise, current, "the current item");
+  await expectOnFirstScreen(denise, previous, "Previous item");
+  await expectOnFirstScreen(denise, next, "Next item");
+  await expectOnFirstScreen(denise, nextSpeaker, "the next speaker");
+  await expect(previous).toHaveAccessibleDescription("Back to 1. Apprentice progress report");
+  await expect(next).toHaveAccessibleDescription("Up next: 3. Mentor training calendar");
+  await denise.screenshot({ path: testInfo.outputPath("phone-chair-first-screen.png") });
+  await screenshot(denise, "phone-chair");
+  await expectAxeClean(denise);
+  expect(await denise.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), "no sideways scrolling").toBe(0);
+  // Calling the next speaker stays in the queue's own section: one place for each action.
+  await expect(denise.getByRole("button", { name: "Call next speaker" })).toHaveCount(1);
+  await expect(denise.getByRole("region", { name: "Speakers’ queue" }).getByRole("button", { name: "Call next speaker" })).toHaveCount(1);
+
+  // The queue moves (the management co-chair calls Luis): the line follows live.
+  await trpcCall(marcus, baseURL!, "meetings.speaker.callNext", { meetingId: meeting.meetingId });
+  await expect(nextSpeaker).toContainText("Speaking: Luis Ortega", LIVE);
+  await expect(nextSpeaker).toContainText("Next speaker: Marcus Lee");
+  await expect(nextSpeaker).not.toContainText("more waiting");
+
+  // Previous and next from the phone.
+  await next.click();
+  await expect(current).toContainText("3. Mentor training calendar", LIVE);
+  await expect(navigation.getByRole("button", { name: "Next item" })).toHaveCount(0);
+  await expect(navigation.getByRole("button", { name: "Close the last item" })).toBeVisible();
+  await navigation.getByRole("button", { name: "Previous item" }).click();
+  await expect(current).toContainText("2. Welding lab budget for the spring cohort", LIVE);
 });
 
 test("a dropped connection is said plainly, pauses live actions, marks presence stale, and catches up after rejoining", async ({ page, context, newContext, baseURL }, testInfo) => {

@@ -65,31 +65,32 @@ function PeopleTable({ people, canManage, selfId }: { people: ReturnType<typeof 
       <FormError message={error} />
       <ProposalNotice result={proposed} applied={t("people.removed")} className="mb-2" />
       <div className="relative overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th scope="col" className="py-2 pr-3">{t("people.name")}</th>
-              <th scope="col" className="py-2 pr-3">{t("people.organization")}</th>
-              <th scope="col" className="py-2 pr-3">{t("people.side")}</th>
-              <th scope="col" className="py-2 pr-3">{t("people.role")}</th>
-              {canManage ? <th scope="col" className="py-2"><span className="sr-only">{t("people.actions")}</span></th> : null}
+        {/* On a phone each person is a block of labelled lines (.table-stack), so no column is cut off. */}
+        <table role="table" className="table-stack w-full text-left text-sm" aria-labelledby="people-heading">
+          <thead role="rowgroup" className="text-xs uppercase text-slate-500">
+            <tr role="row">
+              <th role="columnheader" scope="col" className="py-2 pr-3">{t("people.name")}</th>
+              <th role="columnheader" scope="col" className="py-2 pr-3">{t("people.organization")}</th>
+              <th role="columnheader" scope="col" className="py-2 pr-3">{t("people.side")}</th>
+              <th role="columnheader" scope="col" className="py-2 pr-3">{t("people.role")}</th>
+              {canManage ? <th role="columnheader" scope="col" className="py-2"><span className="sr-only">{t("people.actions")}</span></th> : null}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody role="rowgroup" className="divide-y divide-slate-100">
             {people.map((p) => (
-              <tr key={p.membershipId}>
-                <td className="py-2 pr-3">
+              <tr role="row" key={p.membershipId}>
+                <th role="rowheader" scope="row" className="py-2 pr-3 text-left font-normal">
                   <span className="font-medium text-slate-900">{p.name}</span>
                   <span className="block text-xs text-slate-500">{p.email}</span>
-                </td>
-                <td className="py-2 pr-3">{p.organizationName}</td>
-                <td className="whitespace-nowrap py-2 pr-3"><SideBadge side={p.side} /></td>
-                <td className="py-2 pr-3">
+                </th>
+                <td role="cell" className="py-2 pr-3" data-label={t("people.organization")}>{p.organizationName}</td>
+                <td role="cell" className="whitespace-nowrap py-2 pr-3" data-label={t("people.side")}><SideBadge side={p.side} /></td>
+                <td role="cell" className="py-2 pr-3" data-label={t("people.role")}>
                   {t(`common:enums.role.${p.role}`)}
                   {p.role === "MEMBER" && !p.isVoting ? <span className="block text-xs text-slate-500">{t("people.advisory")}</span> : null}
                 </td>
                 {canManage ? (
-                  <td className="py-2 text-right">
+                  <td role="cell" className="py-2 text-right">
                     {p.membershipId !== selfId ? (
                       <button
                         type="button"

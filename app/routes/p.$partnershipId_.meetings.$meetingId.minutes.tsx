@@ -241,35 +241,26 @@ export default function PrintableMinutes() {
         </h2>
         {attendance.length ? (
           <div className="overflow-x-auto">
-            <table className="mt-2 w-full text-left text-sm">
+            {/* On a phone each person is a block of labelled lines (.table-stack), so no column is cut off. */}
+            <table role="table" className="table-stack mt-2 w-full text-left text-sm">
               <caption className="sr-only">{t("record.attendanceCaption", { body: body.name })}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-1 pr-2">
-                    {t("record.name")}
-                  </th>
-                  <th scope="col" className="py-1 pr-2">
-                    {t("record.organization")}
-                  </th>
-                  <th scope="col" className="py-1 pr-2">
-                    {t("record.side")}
-                  </th>
-                  <th scope="col" className="py-1 pr-2">
-                    {t("record.seat")}
-                  </th>
-                  <th scope="col" className="py-1">
-                    {t("record.attendance")}
-                  </th>
+              <thead role="rowgroup">
+                <tr role="row" className="border-b border-slate-300">
+                  <th role="columnheader" scope="col" className="py-1 pr-2">{t("record.name")}</th>
+                  <th role="columnheader" scope="col" className="py-1 pr-2">{t("record.organization")}</th>
+                  <th role="columnheader" scope="col" className="py-1 pr-2">{t("record.side")}</th>
+                  <th role="columnheader" scope="col" className="py-1 pr-2">{t("record.seat")}</th>
+                  <th role="columnheader" scope="col" className="py-1">{t("record.attendance")}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {attendance.map((r) => (
-                  <tr key={r.membershipId} className="border-b border-slate-100">
-                    <td className="py-1 pr-2">{r.name}</td>
-                    <td className="py-1 pr-2">{r.organizationName}</td>
-                    <td className="py-1 pr-2">{t(`record.sides.${r.side}`)}</td>
-                    <td className="py-1 pr-2">{r.role === "MEMBER" && !r.isVoting ? t("record.advisory") : t(`record.seats.${r.role}`)}</td>
-                    <td className="py-1">{r.isRecorded ? t(`record.attendanceWords.${r.status}`) : t("record.notRecorded", { status: t(`record.attendanceWords.${r.status}`) })}</td>
+                  <tr role="row" key={r.membershipId} className="border-b border-slate-100">
+                    <th role="rowheader" scope="row" className="py-1 pr-2 text-left font-medium">{r.name}</th>
+                    <td role="cell" className="py-1 pr-2" data-label={t("record.organization")}>{r.organizationName}</td>
+                    <td role="cell" className="py-1 pr-2" data-label={t("record.side")}>{t(`record.sides.${r.side}`)}</td>
+                    <td role="cell" className="py-1 pr-2" data-label={t("record.seat")}>{r.role === "MEMBER" && !r.isVoting ? t("record.advisory") : t(`record.seats.${r.role}`)}</td>
+                    <td role="cell" className="py-1" data-label={t("record.attendance")}>{r.isRecorded ? t(`record.attendanceWords.${r.status}`) : t("record.notRecorded", { status: t(`record.attendanceWords.${r.status}`) })}</td>
                   </tr>
                 ))}
               </tbody>

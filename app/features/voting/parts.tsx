@@ -48,43 +48,45 @@ export function CastBar({ cast, eligible, label, size = "md" }: { cast: number; 
 
 type BySide = { LABOR: Counts; MANAGEMENT: Counts; NEUTRAL: Counts };
 
-/** Yes / no / abstain per side (and in total, for a result). */
+/** Yes / no / abstain per side (and in total, for a result); on a phone each side is one labelled line. */
 export function TallyTable({ bySide, total, caption }: { bySide: BySide; total?: Counts; caption: string }) {
   const { t } = useTranslation("voting");
   const sum = (c: Counts) => c.YES + c.NO + c.ABSTAIN;
   const row = (label: string, c: Counts, strong = false) => (
-    <tr key={label} className={strong ? "border-t-2 border-slate-300 font-semibold" : "border-t border-slate-100"}>
-      <th scope="row" className="py-1.5 pr-3 text-left font-medium text-slate-800">
+    <tr role="row" key={label} className={strong ? "border-t-2 border-slate-300 font-semibold" : "border-t border-slate-100"}>
+      <th role="rowheader" scope="row" className="py-1.5 pr-3 text-left font-medium text-slate-800">
         {label}
       </th>
       {CHOICES.map((choice) => (
-        <td key={choice} className="px-2 py-1.5 text-right tabular-nums">
+        <td role="cell" key={choice} className="px-2 py-1.5 text-right tabular-nums" data-label={t(`choice.${choice}`)}>
           {c[choice]}
         </td>
       ))}
-      <td className="py-1.5 pl-2 text-right tabular-nums text-slate-600">{sum(c)}</td>
+      <td role="cell" className="py-1.5 pl-2 text-right tabular-nums text-slate-600" data-label={t("parts.cast")}>
+        {sum(c)}
+      </td>
     </tr>
   );
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
+      <table role="table" className="table-stack table-stack-inline w-full text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="text-xs uppercase tracking-wide text-slate-500">
-            <th scope="col" className="py-1 pr-3 text-left font-medium">
+        <thead role="rowgroup">
+          <tr role="row" className="text-xs uppercase tracking-wide text-slate-500">
+            <th role="columnheader" scope="col" className="py-1 pr-3 text-left font-medium">
               {t("parts.side")}
             </th>
             {CHOICES.map((choice) => (
-              <th key={choice} scope="col" className="px-2 py-1 text-right font-medium">
+              <th role="columnheader" key={choice} scope="col" className="px-2 py-1 text-right font-medium">
                 {t(`choice.${choice}`)}
               </th>
             ))}
-            <th scope="col" className="py-1 pl-2 text-right font-medium">
+            <th role="columnheader" scope="col" className="py-1 pl-2 text-right font-medium">
               {t("parts.cast")}
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {row(t("common:enums.side.LABOR"), bySide.LABOR)}
           {row(t("common:enums.side.MANAGEMENT"), bySide.MANAGEMENT)}
           {row(t("common:enums.side.NEUTRAL"), bySide.NEUTRAL)}

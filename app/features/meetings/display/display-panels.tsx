@@ -9,6 +9,7 @@ import { THEMES, type Theme } from "./display-theme";
 export type DisplayData = RouterOutputs["meetings"]["display"]["get"];
 
 const SIDES = ["LABOR", "MANAGEMENT", "NEUTRAL"] as const;
+const CHOICES = ["YES", "NO", "ABSTAIN"] as const;
 
 export function BigClock({ endsAt, theme, label }: { endsAt: Date; theme: Theme; label: string }) {
   const now = useServerNow();
@@ -114,23 +115,27 @@ export function VotePanel({ view, theme }: { view: DisplayData; theme: Theme }) 
         {t("projector.cast", { cast: tally.cast, eligible: tally.eligible })}
       </p>
       {tally.bySide ? (
-        <table className={`mt-4 w-full text-left text-2xl tabular-nums ${th.strong}`}>
+        <table role="table" className={`table-stack table-stack-inline mt-4 w-full text-left text-2xl tabular-nums ${th.strong}`}>
           <caption className="sr-only">{t("projector.bySide")}</caption>
-          <thead>
-            <tr className={`text-lg ${th.muted}`}>
-              <th scope="col">{t("record.side")}</th>
-              <th scope="col">{t("record.choice.YES")}</th>
-              <th scope="col">{t("record.choice.NO")}</th>
-              <th scope="col">{t("record.choice.ABSTAIN")}</th>
+          <thead role="rowgroup">
+            <tr role="row" className={`text-lg ${th.muted}`}>
+              <th role="columnheader" scope="col">{t("record.side")}</th>
+              {CHOICES.map((choice) => (
+                <th role="columnheader" scope="col" key={choice}>
+                  {t(`record.choice.${choice}`)}
+                </th>
+              ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {SIDES.map((side) => (
-              <tr key={side}>
-                <th scope="row">{t(`record.sides.${side}`)}</th>
-                <td>{tally.bySide![side].YES}</td>
-                <td>{tally.bySide![side].NO}</td>
-                <td>{tally.bySide![side].ABSTAIN}</td>
+              <tr role="row" key={side}>
+                <th role="rowheader" scope="row">{t(`record.sides.${side}`)}</th>
+                {CHOICES.map((choice) => (
+                  <td role="cell" key={choice} data-label={t(`record.choice.${choice}`)}>
+                    {tally.bySide![side][choice]}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -1,13 +1,13 @@
-// Running the meeting: start, the current item with its time box counting down, next item, caucus,
-// resume and adjourn (co-chairs); everyone sees where the meeting is.
-import { useId, useState } from "react";
+// Running the meeting: start, the current item with its time box counting down, and under it the
+// co-chairs' controls (chair-controls.tsx) and each person's own part; everyone sees where the meeting is.
 import { Trans, useTranslation } from "react-i18next";
-import { ConfirmStep, EmptyState, InlineError, Section } from "~/components/ui";
+import { EmptyState, InlineError, Section } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
 import { MeetingTime } from "../meeting-time";
 import { Countdown } from "./clock";
 import { useActionError } from "./actions";
 import { KindBadge } from "./agenda-builder";
+import { ChairNavigation, ChairSessionControls } from "./chair-controls";
 import { formatMinutes, type MeetingView } from "./types";
 import { YourPart } from "./your-part";
 
@@ -65,11 +65,9 @@ function InSession({ view, caucusActive }: { view: MeetingView; caucusActive: bo
   const meetingId = meeting.id;
   const action = useActionError(meetingId);
   const opts = { onError: action.onError, onSuccess: action.onSuccess };
-  const setCurrent = trpc.meetings.meeting.setCurrentItem.useMutation(opts);
   const resume = trpc.meetings.meeting.resume.useMutation(opts);
   const current = agenda.items.find((i) => i.id === meeting.currentItemId) ?? null;
   const index = current ? agenda.items.indexOf(current) : -1;
-  const next = agenda.items[index + 1] ?? null;
   const isChair = view.viewer.canChair;
   return (
     <div className="space-y-4">
@@ -104,97 +102,11 @@ function InSession({ view, caucusActive }: { view: MeetingView; caucusActive: bo
           <p className="mt-1 text-sm text-slate-600">{agenda.items.length ? t("live.noCurrent") : t("live.noItems")}</p>
         )}
       </div>
+      {isChair ? <ChairNavigation view={view} /> : null}
       <YourPart view={view} caucusActive={caucusActive} />
-      {isChair ? (
-        <div className="space-y-3 border-t border-slate-100 pt-3">
-          <div className="flex flex-wrap gap-2">
-            {next ? (
-              <button
-                type="button"
-                className="btn-primary"
-                disabled={setCurrent.isPending}
-                onClick={() => setCurrent.mutate({ meetingId, itemId: next.id })}
-                aria-describedby="live-up-next"
-              >
-                {t("live.next")}
-              </button>
-            ) : current ? (
-              <button type="button" className="btn-secondary" disabled={setCurrent.isPending} onClick={() => setCurrent.mutate({ meetingId, itemId: null })}>
-                {t("live.closeLast")}
-              </button>
-            ) : null}
-          </div>
-          {next ? (
-            <p id="live-up-next" className="text-xs text-slate-600">
-              {t("live.upNext", { number: agenda.items.indexOf(next) + 1, title: next.title })}
-            </p>
-          ) : null}
-          {!caucusActive ? <CallCaucus meetingId={meetingId} /> : null}
-          <Adjourn meetingId={meetingId} />
-        </div>
-      ) : null}
+      {isChair ? <ChairSessionControls meetingId={meetingId} caucusActive={caucusActive} /> : null}
       <InlineError message={action.error} />
     </div>
-  );
-}
-
-function CallCaucus({ meetingId }: { meetingId: string }) {
-  const { t } = useTranslation("meetings");
-  const id = useId();
-  const [minutes, setMinutes] = useState("10");
-  const action = useActionError(meetingId);
-  const call = trpc.meetings.meeting.callCaucus.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
-  const value = Number(minutes);
-  const valid = Number.isInteger(value) && value >= 1 && value <= 120;
-  return (
-    <form
-      className="flex flex-wrap items-end gap-2"
-      aria-label={t("live.callCaucusLabel")}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!valid) return action.set("A caucus lasts from 1 to 120 minutes.");
-        call.mutate({ meetingId, minutes: value });
-      }}
-    >
-      <div>
-        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-          {t("live.caucusLength")}
-        </label>
-        <input
-          id={id}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={120}
-          className="input w-28"
-          value={minutes}
-          onChange={(e) => setMinutes(e.currentTarget.value)}
-          aria-invalid={!valid || undefined}
-        />
-      </div>
-      <button type="submit" className="btn-secondary" disabled={call.isPending}>
-        {call.isPending ? t("live.calling") : t("live.callCaucus")}
-      </button>
-      <InlineError message={action.error} />
-    </form>
-  );
-}
-
-function Adjourn({ meetingId }: { meetingId: string }) {
-  const { t } = useTranslation("meetings");
-  const action = useActionError(meetingId);
-  const adjourn = trpc.meetings.meeting.adjourn.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
-  return (
-    <ConfirmStep
-      button={t("live.adjourn")}
-      label={t("live.adjournLabel")}
-      question={t("live.adjournQuestion")}
-      yes={t("live.adjournYes")}
-      pendingText={t("live.adjourning")}
-      isPending={adjourn.isPending}
-      onConfirm={() => adjourn.mutate({ meetingId })}
-      error={action.error}
-    />
   );
 }
 
