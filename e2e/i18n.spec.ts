@@ -278,3 +278,30 @@ test("the converted pages show no hard-coded English in the pseudo-locale", asyn
     expect(await unmarked(page), path).toEqual([]);
   }
 });
+
+test("a co-chair who reads Spanish sees a joint change's title and before/after in Spanish, from its codes", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await signIn(context, LABOR_CO_CHAIR.email);
+  const partnershipId = await demoPartnershipId(page);
+  await page.goto(`/p/${partnershipId}`);
+  // The header's switcher saves Spanish on her profile; put back in `finally` (other specs read her in English).
+  await page.getByRole("button", { name: "Español" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  try {
+    // The demo's waiting proposal: the JATC's management co-chair asks for two voting members of each side.
+    const card = page.getByRole("article").filter({ hasText: "Cambiar la regla de quórum de Joint Apprenticeship and Training Committee" }).first();
+    await expect(card.getByRole("heading")).toHaveText("Cambiar la regla de quórum de Joint Apprenticeship and Training Committee");
+    await expect(card).toContainText("Para el quórum se necesita la presencia de al menos 2 miembros con voto de la parte sindical y 2 miembros con voto de la parte del empleador.");
+    await expect(card).not.toContainText("At least");
+    await expect(card.getByRole("button", { name: /^Aceptar/ })).toBeVisible();
+    await card.scrollIntoViewIfNeeded();
+    await expectAccessible(page);
+    await bothWidths(page, "joint-change-es");
+    // The same proposal waits for her on the home page, in the same words.
+    await page.goto("/");
+    await expect(page.getByRole("article").filter({ hasText: "Cambiar la regla de quórum de Joint Apprenticeship and Training Committee" }).first()).toContainText("2 miembros con voto");
+  } finally {
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  }
+});
