@@ -83,9 +83,12 @@ function Header() {
             </Link>
             <span className="hidden text-sm text-slate-700 sm:inline">{me.name}</span>
             <Form method="post" action="/signout">
-              {/* Compact on a phone, so the header stays one row and the page's own content starts higher. */}
-              <button type="submit" className="btn-secondary px-2.5 py-1.5 text-xs sm:px-3.5 sm:py-2 sm:text-sm">
-                {t("header.signOut")}
+              {/* An icon on a phone (the words are long in Spanish), so the header stays one row and the page's own content starts higher. */}
+              <button type="submit" className="btn-secondary p-1.5 sm:px-3.5 sm:py-2" title={t("header.signOut")}>
+                <svg aria-hidden viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} className="h-5 w-5 sm:hidden">
+                  <path strokeLinecap="round" strokeLinejoin="round" d="M15.75 9V5.25A2.25 2.25 0 0 0 13.5 3h-6a2.25 2.25 0 0 0-2.25 2.25v13.5A2.25 2.25 0 0 0 7.5 21h6a2.25 2.25 0 0 0 2.25-2.25V15m3 0 3-3m0 0-3-3m3 3H9" />
+                </svg>
+                <span className="sr-only sm:not-sr-only">{t("header.signOut")}</span>
               </button>
             </Form>
           </nav>

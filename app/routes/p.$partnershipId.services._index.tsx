@@ -9,6 +9,7 @@ import { EmptyState, PageHeader, Section } from "~/components/ui";
 import { NewRequestForm } from "~/features/services/request-form";
 import { RequestList } from "~/features/services/request-list";
 import { FundBar, Money } from "~/features/services/parts";
+import { TraineeGroups } from "~/features/services/trainee-groups";
 import { useServicesLive } from "~/features/services/use-services-live";
 import { superjsonResponse, useData } from "~/lib/data";
 import { load } from "~/lib/guards.server";
@@ -159,34 +160,7 @@ export default function ServicesIndex() {
               </a>
             }
           >
-            {/* The groups' names and the suppression rule are worded by the server (participants' suppression), in English for now. */}
-            <p className="mb-2 text-xs text-slate-600" data-i18n-skip>
-              {summary.demographics.rule}
-            </p>
-            {summary.demographics.tables.map((table) => (
-              <details key={table.label} className="border-t border-slate-100 py-2 text-sm" data-i18n-skip>
-                <summary className="cursor-pointer font-medium">{table.label}</summary>
-                <table className="mt-1 w-full text-sm">
-                  <caption className="sr-only">{t("index.groupsCaption", { group: table.label.toLowerCase() })}</caption>
-                  <tbody>
-                    {table.rows.map((r) => (
-                      <tr key={r.key}>
-                        <th scope="row" className="py-0.5 pr-2 text-left font-normal">
-                          {r.label}
-                        </th>
-                        <td className="text-right tabular-nums">{r.count ?? <abbr title={t("index.hidden")}>—</abbr>}</td>
-                      </tr>
-                    ))}
-                    <tr className="border-t border-slate-200">
-                      <th scope="row" className="py-0.5 pr-2 text-left">
-                        {t("index.allTrainees")}
-                      </th>
-                      <td className="text-right tabular-nums">{table.total ?? "—"}</td>
-                    </tr>
-                  </tbody>
-                </table>
-              </details>
-            ))}
+            <TraineeGroups demographics={summary.demographics} />
           </Section>
           <Section title={t("index.reviewers")} id="reviewers">
             {initial.overview.reviewers.length === 0 ? (

@@ -136,10 +136,12 @@ function BallotForm({ view }: { view: MotionView }) {
               <span className="block font-semibold text-slate-900">{viewer.hasVoted ? t("ballot.changeLegend") : t("ballot.legend")}</span>
               <span className="mt-1 line-clamp-3 whitespace-pre-wrap break-words italic">{motion.text}</span>
             </legend>
-            {/* One row even on a phone: the whole ballot fits the first screen of a live meeting. */}
-            <div className="grid grid-cols-3 gap-2">
+            {/* One row even on a phone: the whole ballot fits the first screen of a live meeting. Equal
+                widths, except that a choice never breaks inside its word ("Abstención"): it takes the
+                room it needs from the short ones. */}
+            <div className="flex gap-2">
               {CHOICES.map((c, index) => (
-                <label key={c} className="relative block cursor-pointer">
+                <label key={c} className="relative block flex-1 cursor-pointer [overflow-wrap:normal]">
                   <input
                     ref={index === 0 ? firstRadio : undefined}
                     type="radio"

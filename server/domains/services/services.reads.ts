@@ -305,20 +305,21 @@ async function traineeDemographics(deps: ServicesDeps, partnershipId: string) {
     deps.db.trainee.findMany({ where: { partnershipId }, select: { raceEthnicity: true, sex: true, veteranStatus: true, disabilityStatus: true, ageBand: true } }),
     readSuppressionThreshold(deps.db, partnershipId),
   ]);
-  const breakdown = (label: string, groups: Record<string, string>, groupOf: (row: (typeof rows)[number]) => string) => {
+  const breakdown = (key: keyof typeof DEMOGRAPHIC_LABELS, groups: Record<string, string>, groupOf: (row: (typeof rows)[number]) => string) => {
+    const label = DEMOGRAPHIC_LABELS[key];
     const keys = Object.keys(groups);
     const suppressed = suppressBreakdown(
       keys.map((k) => rows.filter((row) => groupOf(row) === k).length),
       threshold,
     );
-    return { label, rows: keys.map((k, i) => ({ key: k, label: groups[k]!, count: suppressed.counts[i]! })), total: suppressed.total };
+    return { key, label, rows: keys.map((k, i) => ({ key: k, label: groups[k]!, count: suppressed.counts[i]! })), total: suppressed.total };
   };
   return {
     threshold,
     rule: describeSuppressionRule(threshold),
     tables: [
-      breakdown(DEMOGRAPHIC_LABELS.raceEthnicity, RACE_ETHNICITY_GROUPS, (row) => raceEthnicityGroup(row.raceEthnicity)),
-      ...(Object.keys(DEMOGRAPHICS) as Array<keyof typeof DEMOGRAPHICS>).map((q) => breakdown(DEMOGRAPHIC_LABELS[q], DEMOGRAPHICS[q], (row) => row[q])),
+      breakdown("raceEthnicity", RACE_ETHNICITY_GROUPS, (row) => raceEthnicityGroup(row.raceEthnicity)),
+      ...(Object.keys(DEMOGRAPHICS) as Array<keyof typeof DEMOGRAPHICS>).map((q) => breakdown(q, DEMOGRAPHICS[q], (row) => row[q])),
     ],
   };
 }
