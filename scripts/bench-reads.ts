@@ -43,6 +43,7 @@ import {
   now,
   openBenchDatabase,
   percentile,
+  processCpuMs,
   ROOT,
   sleep,
   startScript,
@@ -397,17 +398,6 @@ function errorDetail(r: autocannon.Result): string {
 }
 
 /** A process's CPU time so far (user + system, ms) from /proc, or null where there is no /proc. */
-function processCpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
 
 /** Answers received in the run (any status). */
 function answered(r: autocannon.Result): number {

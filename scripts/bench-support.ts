@@ -261,3 +261,16 @@ export function cpuProfileArgs(): string[] {
   fs.mkdirSync(dir, { recursive: true });
   return ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`];
 }
+
+/** A process's CPU time so far (user + system, from /proc), in ms; null where /proc is not readable. */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}

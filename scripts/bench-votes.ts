@@ -20,6 +20,8 @@
 // ceiling's figures and the ratios product/ceiling against the targets. Exit code 1 when a ballot was
 // lost or duplicated. BENCH_CPU_PROF=dir writes a CPU profile of each server process into dir.
 import type { ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
 import { createSessionService } from "../server/auth/sessions.js";
 import { loadConfig } from "../server/config.js";
@@ -36,6 +38,7 @@ import {
   now,
   openBenchDatabase,
   percentile,
+  processCpuMs,
   ratio,
   sleep,
   startScript,
@@ -83,6 +86,10 @@ type Run = {
   tallyMessages: number;
   /** ballot index → accepted */
   ok: boolean[];
+  /** CPU time (user + system) of the server processes from the ballots' sending until every client held the last tally, per accepted ballot. */
+  cpuPerBallotMs: number | null;
+  /** The measured round's window (CLOCK_MONOTONIC µs, the clock of V8's CPU profiles), to cut a profile. */
+  window: { startUs: number; endUs: number };
 };
 
 const cleanup = new Cleanup();
@@ -127,12 +134,15 @@ try {
   const product = await measure({
     connectClient: (c) => ({ url: at(c).url, headers: { cookie: voters[c]!.cookie, origin: at(c).origin } }),
     motionIds: [warmUpMotionId, motionId],
+    pids: servers.map((s) => s.pid),
     vote: async (motion, i) => {
       const { url, origin } = at(i);
       const outcome = await trpc<{ cast: number }>(url, "voting.ballot.cast", { motionId: motion, choice: i % 3 === 0 ? "NO" : "YES" }, { cookie: voters[i]!.cookie, origin });
       return outcome.ok ? { ok: true, cast: outcome.data.cast, latency: outcome.latency } : { ok: false, refusal: `${outcome.status} ${outcome.code}`, latency: outcome.latency };
     },
   });
+
+  if (profileArgs.length) fs.writeFileSync(path.join(process.env.BENCH_CPU_PROF!, "runs.json"), JSON.stringify([{ label: "measured vote", ...product.window }], null, 2));
 
   // What the database holds: one ballot per seat, every accepted ballot stored.
   const rows = await db.rollCallBallot.groupBy({ by: ["seatMembershipId"], where: { motionId }, _count: { _all: true } });
@@ -153,6 +163,7 @@ try {
   const ceiling = await measure({
     connectClient: () => ({ url: ceilingUrl, headers: { origin: ceilingOrigin } }),
     motionIds: ["warm-up", "ceiling"],
+    pids: [ceilingServer.pid],
     vote: async (motion, i) => {
       const started = now();
       try {
@@ -245,6 +256,7 @@ async function measure(options: {
   connectClient: (c: number) => { url: string; headers: Record<string, string> };
   motionIds: string[];
   vote: (motionId: string, i: number) => Promise<Ballot>;
+  pids: Array<number | undefined>;
 }): Promise<Run> {
   const clients = await mapLimit(Array.from({ length: N }, (_, c) => c), 50, (c) => {
     const { url, headers } = options.connectClient(c);
@@ -300,6 +312,9 @@ async function measure(options: {
     );
 
     // Everyone votes at once.
+    const cpu = () => options.pids.reduce<number | null>((sum, pid) => (sum === null ? null : ((ms) => (ms === null ? null : sum + ms))(processCpuMs(pid))), 0);
+    const cpuBefore = cpu();
+    const startUs = Number(process.hrtime.bigint() / 1000n);
     const sentAt = new Float64Array(N);
     const results = await Promise.all(
       Array.from({ length: N }, (_, i) => {
@@ -310,6 +325,8 @@ async function measure(options: {
     const finalCast = Math.min(N, Math.max(0, ...results.map((r) => (r.ok ? r.cast : 0))));
     const settleBy = Date.now() + SETTLE_MS;
     while (Date.now() < settleBy && finalCast > 0 && round.arrivals.some((a) => Number.isNaN(a[finalCast]!))) await sleep(10);
+    const endUs = Number(process.hrtime.bigint() / 1000n);
+    const cpuAfter = cpu();
 
     const fanout: number[] = [];
     let neverDelivered = 0;
@@ -336,6 +353,8 @@ async function measure(options: {
       tallyBytes: round.bytes,
       tallyMessages: round.messages,
       ok: results.map((r) => r.ok),
+      cpuPerBallotMs: cpuBefore === null || cpuAfter === null || accepted === 0 ? null : (cpuAfter - cpuBefore) / accepted,
+      window: { startUs, endUs },
     };
   }
   disconnectAll();
@@ -349,6 +368,7 @@ function printFigures(run: Run, label: string) {
     `${pad}ballot → every client holds the tally  p50 ${ms(percentile(run.fanout, 50))}  p99 ${ms(percentile(run.fanout, 99))}` +
       (run.neverDelivered ? `  (${run.neverDelivered} ballot(s) never reached every client within ${SETTLE_MS / 1000} s)` : ""),
   );
+  if (run.cpuPerBallotMs !== null) console.log(`${pad}server CPU per accepted ballot ${run.cpuPerBallotMs.toFixed(1)} ms (user + system, sending until every client held the last tally)`);
   console.log(`${pad}tally messages received ${run.tallyMessages} (${(run.tallyMessages / N).toFixed(1)} per client, ${run.tallyBytes} bytes each)`);
 }
 

@@ -215,6 +215,8 @@ export function createRealtime(
       const mirror = displayMirrorOf(room);
       (io.to(mirror ? [room, mirror] : room).emit as (event: string, payload: unknown) => boolean)(event, payload);
     },
+    /** How many of this process's sockets are in a room (a cost estimate for whoever publishes to it often). */
+    localViewers: (room: string) => io.of("/").adapter.rooms.get(room)?.size ?? 0,
     /** Ends every socket opened with this session (its Session row id), in every process. */
     endSession: (sessionId: string) => everywhere("cluster:endSession", () => endSessionHere(sessionId), sessionId),
     /** Takes a user's sockets out of a room they may no longer read, in every process, before returning. */

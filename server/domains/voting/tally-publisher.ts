@@ -1,6 +1,9 @@
 // Live tallies without flooding, per process: when ballots arrive in a burst, every viewer still holds
-// the newest tally within TALLY_INTERVAL_MS, but gets one message per interval rather than one per
-// batch. "Newest" is the tally's version (the motion's tallyVersion, taken under its row lock), so the
+// the newest tally within one interval, but gets one message per interval rather than one per batch.
+// The interval is TALLY_INTERVAL_MS, longer for a large room: a message costs a socket write per viewer
+// (about 0.1 ms each on the 2-core machine), so a thousand viewers sent a tally every 50 ms would keep
+// the process busy writing tallies instead of recording ballots (`npm run bench:votes`, N = 1,000: 77
+// messages per client, half of the CPU). MS_PER_VIEWER keeps the fan-out under about a fifth of a core. "Newest" is the tally's version (the motion's tallyVersion, taken under its row lock), so the
 // order holds across processes too; clients keep the highest version they have seen, and this
 // throttle is only an optimization: losing its state loses nothing.
 import type { Realtime } from "../../realtime/realtime.js";
@@ -8,6 +11,10 @@ import { motionRoom } from "../../realtime/realtime.events.js";
 import type { LiveTally } from "./voting.events.js";
 
 export const TALLY_INTERVAL_MS = 50;
+/** The interval grows by this much per viewer of the room in this process (300 viewers: 150 ms)... */
+export const MS_PER_VIEWER = 0.5;
+/** ...up to this: a live tally never lags the count by more than a second. */
+export const MAX_TALLY_INTERVAL_MS = 1_000;
 /** How long a closed motion's final version is remembered, so a batch tally still on its way is dropped. */
 const CLOSED_MEMORY_MS = 5_000;
 
@@ -15,7 +22,12 @@ type Entry = { version: number; tally: LiveTally | null; sentVersion: number; ti
 
 export type TallyPublisher = ReturnType<typeof createTallyPublisher>;
 
-export function createTallyPublisher(realtime: Pick<Realtime, "publish">, intervalMs = TALLY_INTERVAL_MS) {
+/** The wait after a tally to a room with this many viewers here, before the next one. */
+export function tallyInterval(viewers: number, minimumMs = TALLY_INTERVAL_MS): number {
+  return Math.min(Math.max(minimumMs, viewers * MS_PER_VIEWER), Math.max(minimumMs, MAX_TALLY_INTERVAL_MS));
+}
+
+export function createTallyPublisher(realtime: Pick<Realtime, "publish" | "localViewers">, intervalMs = TALLY_INTERVAL_MS) {
   const motions = new Map<string, Entry>();
 
   function later(motionId: string, entry: Entry, ms: number, then: () => void) {
@@ -28,8 +40,9 @@ export function createTallyPublisher(realtime: Pick<Realtime, "publish">, interv
 
   function send(motionId: string, entry: Entry) {
     entry.sentVersion = entry.version;
-    realtime.publish(motionRoom(motionId), "tally:updated", entry.tally!);
-    later(motionId, entry, intervalMs, () => (entry.tally && entry.version > entry.sentVersion ? send(motionId, entry) : motions.delete(motionId)));
+    const room = motionRoom(motionId);
+    realtime.publish(room, "tally:updated", entry.tally!);
+    later(motionId, entry, tallyInterval(realtime.localViewers(room), intervalMs), () => (entry.tally && entry.version > entry.sentVersion ? send(motionId, entry) : motions.delete(motionId)));
   }
 
   return {
