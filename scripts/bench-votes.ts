@@ -112,7 +112,12 @@ try {
   cleanup.add("server processes", () => Promise.all(servers.map((s) => stopProcess(s))).then(() => undefined));
   await Promise.all(
     ports.map(async (port) => {
-      servers.push(await startScript("scripts/bench-votes-server.ts", [database.url, String(port)], { execArgv: profileArgs, timeoutMs: 120_000 }));
+      // NODE_ENV=production in the process's environment too, as `npm start` runs it: the app's config
+      // alone said production, while Prisma (a stack trace captured for every query), Express and tRPC
+      // read process.env and ran in development mode.
+      servers.push(
+        await startScript("scripts/bench-votes-server.ts", [database.url, String(port)], { env: { ...process.env, NODE_ENV: "production" }, execArgv: profileArgs, timeoutMs: 120_000 }),
+      );
     }),
   );
   const processes = ports.map((port) => ({ url: `http://127.0.0.1:${port}`, origin: `http://localhost:${port}` }));
@@ -156,7 +161,7 @@ try {
 
   // ─── the ceiling: the same job on a bare Express + socket.io server ───────
   const ceilingPort = await freePort();
-  const ceilingServer = await startScript("scripts/bench-ceiling-server.ts", [String(ceilingPort), String(N)]);
+  const ceilingServer = await startScript("scripts/bench-ceiling-server.ts", [String(ceilingPort), String(N)], { env: { ...process.env, NODE_ENV: "production" } });
   cleanup.add("ceiling server", () => stopProcess(ceilingServer));
   const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
   const ceilingOrigin = `http://localhost:${ceilingPort}`;
