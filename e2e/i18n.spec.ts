@@ -11,6 +11,7 @@ import { DEMO_PARTNERSHIP, demoPartnershipId, expect, LABOR_CO_CHAIR, screenshot
 
 const ROSA = "rosa.delgado@demo.jointly.test"; // CBO member (Nuevo Futuro Workforce Alliance)
 const PRIYA = "priya.nair@demo.jointly.test"; // staff, designated reviewer
+const LUIS = "luis.ortega@demo.jointly.test"; // JATC co-chair
 const SPANISH = { locale: "es-US", timezoneId: "America/Chicago" };
 const dateIn = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
@@ -213,7 +214,10 @@ async function unmarked(page: Page): Promise<string[]> {
     };
     for (const el of document.querySelectorAll(`:is(${scope}) :is(button, label, legend, dt, th, summary, h2, h3, nav a, [role=status], [role=alert])`)) {
       if (skip(el) || !visible(el)) continue;
-      const text = (el as HTMLElement).innerText.trim();
+      // A heading may hold people's words (an agenda item's title) marked translate="no" beside our own: only ours must be marked.
+      let text = (el as HTMLElement).innerText;
+      for (const own of el.querySelectorAll("[translate=no], [data-i18n-skip]")) text = text.replace((own as HTMLElement).innerText, "");
+      text = text.trim();
       if (text && !marked(text)) found.push(`${el.tagName.toLowerCase()}: ${text}`);
     }
     for (const el of document.querySelectorAll(`:is(${scope}) [aria-label], :is(${scope}) [placeholder], :is(${scope}) [title]`)) {
@@ -303,5 +307,59 @@ test("a co-chair who reads Spanish sees a joint change's title and before/after 
   } finally {
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  }
+});
+
+test("the meetings pages show no hard-coded English in the pseudo-locale; meetings, a vote and a draft read in Spanish with axe clean", async ({ page, context, baseURL, newContext }) => {
+  test.setTimeout(240_000);
+  await context.addCookies([{ name: "lng", value: encodeURIComponent(Buffer.from(JSON.stringify("en-XA")).toString("base64")), url: baseURL! }]);
+  // Luis co-chairs the JATC, whose past meeting has approved minutes (server/fixtures/demo.ts).
+  await signIn(context, LUIS);
+  const partnershipId = await demoPartnershipId(page);
+  await page.goto(`/p/${partnershipId}/meetings`);
+  // The seeded past meeting (adjourned, minutes approved) and the next upcoming one.
+  const section = (id: string) => page.locator("section").filter({ has: page.locator(`#${id}-heading`) });
+  const past = await section("past").getByRole("link", { name: "JATC monthly meeting" }).first().getAttribute("href");
+  const upcoming = await section("upcoming").getByRole("listitem").first().getByRole("link").getAttribute("href");
+  for (const path of [`/p/${partnershipId}/meetings`, past!, `${past!}/minutes`, upcoming!]) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en-XA");
+    expect(await unmarked(page), path).toEqual([]);
+  }
+  await page.goto(`/p/${partnershipId}/votes`);
+  const vote = await page.locator('main a[href*="/votes/c"]').first().getAttribute("href");
+  await page.goto(`/p/${partnershipId}/drafts`);
+  const draft = await page.locator('main a[href*="/drafts/c"]').first().getAttribute("href");
+
+  // The same pages in Spanish (chosen in the header, which saves his profile; put back at the end), at desktop width and at 390 px.
+  const spanish = await newContext(SPANISH);
+  await signIn(spanish, LUIS);
+  const es = await spanish.newPage();
+  await es.goto(`/p/${partnershipId}/meetings`);
+  await es.getByRole("button", { name: "Español" }).click();
+  try {
+    await expect(es.getByRole("heading", { name: "Próximas reuniones" })).toBeVisible();
+    await es.goto(past!);
+    await expect(es.getByRole("heading", { name: "Acta", exact: true })).toBeVisible();
+    await expectAccessible(es);
+    await bothWidths(es, "meeting-room-es");
+    await es.goto(`${past!}/minutes`);
+    await expect(es.getByRole("heading", { name: "Asistencia" })).toBeVisible();
+    await expectAccessible(es);
+    await bothWidths(es, "minutes-es");
+    // A vote and a draft of the demo, in Spanish.
+    await es.goto(vote!);
+    await expect(es.locator("html")).toHaveAttribute("lang", "es");
+    await expect(es.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(es);
+    await bothWidths(es, "vote-es");
+    await es.goto(draft!);
+    await expect(es.locator("html")).toHaveAttribute("lang", "es");
+    await expect(es.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(es);
+    await bothWidths(es, "draft-es");
+  } finally {
+    await es.getByRole("button", { name: "English" }).click();
+    await expect(es.locator("html")).toHaveAttribute("lang", "en");
   }
 });

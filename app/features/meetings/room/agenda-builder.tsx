@@ -194,7 +194,7 @@ function AgendaRow({
                   disabled={takeUp.isPending}
                   onClick={() => takeUp.mutate({ meetingId, itemId: item.id })}
                 >
-                  {t("agenda.takeUp")}<span className="sr-only">: {item.title}</span>
+                  {t("agenda.takeUp")}<span className="sr-only">: <span translate="no">{item.title}</span></span>
                 </button>
               ) : null}
               {canEdit && count > 1 ? (
@@ -206,10 +206,10 @@ function AgendaRow({
               {canEdit ? (
                 <>
                   <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={() => setMode("edit")}>
-                    {t("agenda.edit")}<span className="sr-only"> {item.title}</span>
+                    {t("agenda.edit")}<span className="sr-only"> <span translate="no">{item.title}</span></span>
                   </button>
                   <button type="button" className="btn-danger px-2 py-1 text-xs" onClick={() => setMode("remove")}>
-                    {t("agenda.remove")}<span className="sr-only"> {item.title}</span>
+                    {t("agenda.remove")}<span className="sr-only"> <span translate="no">{item.title}</span></span>
                   </button>
                 </>
               ) : null}
@@ -269,7 +269,7 @@ function MoveButton({
       }}
     >
       {delta < 0 ? t("agenda.moveUp") : t("agenda.moveDown")}
-      <span className="sr-only">: {title}</span>
+      <span className="sr-only">: <span translate="no">{title}</span></span>
     </button>
   );
 }

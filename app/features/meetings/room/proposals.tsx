@@ -68,13 +68,13 @@ function ProposalRow({ view, item }: { view: MeetingView; item: AgendaItem }) {
         <div className="mt-2 flex flex-wrap gap-2">
           <button type="button" className="btn-primary px-2 py-1 text-xs" disabled={accept.isPending} onClick={() => accept.mutate({ itemId: item.id })}>
             {accept.isPending ? t("proposals.accepting") : t("proposals.accept")}
-            <span className="sr-only"> {item.title}</span>
+            <span className="sr-only"> <span translate="no">{item.title}</span></span>
           </button>
           <button type="button" className="btn-danger px-2 py-1 text-xs" onClick={() => setMode("reject")}>
-            {t("proposals.reject")}<span className="sr-only"> {item.title}</span>
+            {t("proposals.reject")}<span className="sr-only"> <span translate="no">{item.title}</span></span>
           </button>
           <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={() => setMode("edit")}>
-            {t("agenda.edit")}<span className="sr-only"> {item.title}</span>
+            {t("agenda.edit")}<span className="sr-only"> <span translate="no">{item.title}</span></span>
           </button>
         </div>
       ) : null}
@@ -141,7 +141,7 @@ function RejectedRow({ view, item }: { view: MeetingView; item: AgendaItem }) {
       ) : null}
       {view.viewer.canEditAgenda ? (
         <button type="button" className="btn-secondary mt-2 px-2 py-1 text-xs" disabled={accept.isPending} onClick={() => accept.mutate({ itemId: item.id })}>
-          {t("proposals.acceptAfterAll")}<span className="sr-only">: {item.title}</span>
+          {t("proposals.acceptAfterAll")}<span className="sr-only">: <span translate="no">{item.title}</span></span>
         </button>
       ) : null}
       <InlineError message={action.error} />
