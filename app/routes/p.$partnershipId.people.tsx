@@ -79,7 +79,7 @@ function PeopleTable({ people, canManage, selfId }: { people: ReturnType<typeof 
           <tbody role="rowgroup" className="divide-y divide-slate-100">
             {people.map((p) => (
               <tr role="row" key={p.membershipId}>
-                <th role="rowheader" scope="row" className="py-2 pr-3 text-left font-normal">
+                <th role="rowheader" scope="row" className="py-2 pr-3 text-left font-normal" translate="no">
                   <span className="font-medium text-slate-900">{p.name}</span>
                   <span className="block text-xs text-slate-500">{p.email}</span>
                 </th>
