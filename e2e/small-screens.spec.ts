@@ -3,6 +3,7 @@
 // minutes' roll; the room's tallies in room-phone.spec.ts).
 import type { Page } from "@playwright/test";
 import { LABOR_CO_CHAIR, demoPartnershipId, expect, expectTablesFit, screenshot, signIn, test } from "./fixtures";
+import { expectAxeClean } from "./room-support";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -41,6 +42,7 @@ test("the people table is a list of labelled lines on a phone, a table on a desk
   expect((await table.locator("thead").boundingBox())!.height).toBeLessThanOrEqual(1);
   const rowBox = (await luis.boundingBox())!;
   expect(rowBox.height, "a person's lines stack").toBeGreaterThan(60);
+  await expectAxeClean(page);
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(table.locator("thead")).toBeVisible();
   expect(await luis.getByRole("cell").first().evaluate((cell) => getComputedStyle(cell, "::before").content)).toBe("none");
@@ -57,6 +59,7 @@ test("the minutes of record fit a phone: the roll is a list of labelled lines", 
   const roll = page.getByRole("table", { name: /Everyone seated on/ });
   await expect(roll.getByRole("row", { name: /^Luis Ortega .* Labor Co-chair present$/ })).toBeVisible();
   await screenshot(page, "minutes-390");
+  await expectAxeClean(page);
   expect(await sidewaysOverflow(page), "page is wider than the screen by this many pixels").toBe(0);
   expect(await expectTablesFit(page, { stacked: true }), "tables checked").toBeGreaterThanOrEqual(1);
 });
