@@ -4,7 +4,10 @@
 // no pooled rules, the unit rule); and a deadlock settled by the umpire's decision, which both
 // co-chairs attest and which goes into the minutes of the meeting where the vote was taken.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decisionText } from "../../server/domains/meetings/record.rules.js";
+import type { VoteDecision } from "../../server/domains/meetings/meetings.schema.js";
 import { createMeeting, seatOnBody } from "../../server/fixtures/factories.js";
+import { serverWords } from "../../server/i18n.js";
 import { agreed, changeRow, expectPending, jointWorld, type JointWorld, type Person } from "../support/joint-helpers.js";
 import { refusal, startTestApp, type TestApp } from "../support/test-app.js";
 
@@ -219,11 +222,17 @@ describe("a deadlock, properly", () => {
     const events = await app.db.motionEvent.findMany({ where: { motionId, kind: "deadlockResolved" } });
     expect(events).toHaveLength(1);
     expect(events[0]!.data).toMatchObject({ resolution: "umpire", umpireName: "Judge R. Ortiz", question, decision, attestedBy: [w.committeeLaborChair.name, w.committeeManagementChair.name], jointChangeId: changeId });
-    const minutes = await app.db.decision.findMany({ where: { meetingId }, select: { text: true } });
-    const recorded = minutes.find((m) => m.text.startsWith("Umpire's decision"));
-    expect(recorded?.text).toContain(question);
-    expect(recorded?.text).toContain(decision);
-    expect(recorded?.text).toContain(`${w.committeeLaborChair.name} and ${w.committeeManagementChair.name}`);
+    const minutes = await app.db.decision.findMany({ where: { meetingId }, select: { text: true, vote: true } });
+    const recorded = minutes.find((m) => m.text.startsWith("Umpire's decision"))!;
+    expect(recorded.text).toContain(question);
+    expect(recorded.text).toContain(decision);
+    expect(recorded.text).toContain(`${w.committeeLaborChair.name} and ${w.committeeManagementChair.name}`);
+    // Kept as codes too: each reader of the minutes reads it in their language, the people's words as written.
+    const inSpanish = decisionText(serverWords("es").t, { text: recorded.text, vote: recorded.vote as VoteDecision });
+    expect(inSpanish).toContain("Decisión del árbitro sobre la moción en empate");
+    expect(inSpanish).toContain(question);
+    expect(inSpanish).toContain(`${w.committeeLaborChair.name} y ${w.committeeManagementChair.name}`);
+    expect(decisionText(serverWords("en").t, { text: recorded.text, vote: recorded.vote as VoteDecision })).toBe(recorded.text);
     // Settled once: a second proposal is refused.
     expect((await refusal(w.committeeLaborChair.trpc.voting.motion.recordUmpireDecision({ motionId, question, decision: "Something else." }))).code).toBe("PRECONDITION_FAILED");
   });

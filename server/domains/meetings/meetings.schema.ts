@@ -19,13 +19,17 @@ export type MeetingStatus = "SCHEDULED" | "LIVE" | "ADJOURNED" | "CANCELLED";
  * their language (record.rules.ts `decisionText`). The adoption's reason is a server message (English,
  * translated through the errors catalog when it has one).
  */
-export type VoteDecision = {
-  motionText: string;
-  outcome: Outcome;
-  why: ReasonPart[];
-  /** For a motion naming a curriculum version: whether the passed vote adopted it, and if not why. */
-  adoption: { adopted: true; version: number } | { adopted: false; reason: string } | null;
-};
+export type VoteDecision =
+  | {
+      kind?: "vote";
+      motionText: string;
+      outcome: Outcome;
+      why: ReasonPart[];
+      /** For a motion naming a curriculum version: whether the passed vote adopted it, and if not why. */
+      adoption: { adopted: true; version: number } | { adopted: false; reason: string } | null;
+    }
+  /** A deadlock settled by the umpire both sides agreed on, attested by both co-chairs (people's words kept as written). */
+  | { kind: "umpire"; motionText: string; umpireName: string; question: string; decision: string; attestedBy: string[] };
 
 export const TIME_BOX_MAX = 480;
 export const AGENDA_MAX_ITEMS = 100;

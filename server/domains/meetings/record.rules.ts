@@ -72,6 +72,9 @@ export function caucusBreaks(events: Array<{ action: string; createdAt: Date }>)
 export function decisionText(t: Translate, decision: { text: string; vote: VoteDecision | null }): string {
   const { vote } = decision;
   if (!vote) return decision.text;
+  if (vote.kind === "umpire") {
+    return t("meetings:decisions.umpire", { motion: vote.motionText, umpire: vote.umpireName, question: vote.question, decision: vote.decision, names: vote.attestedBy });
+  }
   const result = t("meetings:decisions.voteResult", {
     motion: vote.motionText,
     outcome: t(`voting:outcome.${vote.outcome}`).toLocaleLowerCase(),

@@ -184,7 +184,7 @@ export async function finishVote(
   // A passed motion naming a curriculum version adopts it (drafts domain), if it still can be adopted:
   // the result stands either way, and the motion's record says what became of the adoption.
   let adoption = "";
-  let adoptionCodes: VoteDecision["adoption"] = null;
+  let adoptionCodes: Extract<VoteDecision, { outcome: unknown }>["adoption"] = null;
   if (motion.adoptsDraftId && motion.adoptsDraftVersion && decision.outcome === "PASSED") {
     const adopted = await adoptByMotion(tx, effects, {
       draftId: motion.adoptsDraftId,

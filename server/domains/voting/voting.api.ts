@@ -171,6 +171,8 @@ export async function recordUmpireDecision(
       text:
         `Umpire's decision on the deadlocked motion "${motion.text}". Question put to ${umpireName}: ${question} ` +
         `Decision: ${decision} (Attested as the agreed umpire's decision by ${attestedBy.join(" and ")}.)`,
+      // The same, as codes and the people's own words: each reader of the minutes sees it in their language.
+      vote: { kind: "umpire", motionText: motion.text, umpireName, question, decision, attestedBy },
       quorum: (motion.result as MotionResult | null)?.quorum ?? {},
       recordedById: by.actorId,
     });
