@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decisionText } from "../../server/domains/meetings/record.rules.js";
 import type { VoteDecision } from "../../server/domains/meetings/meetings.schema.js";
 import { createMeeting, seatOnBody } from "../../server/fixtures/factories.js";
+import { sayWords, type Words } from "../../server/domains/joint/joint.words.rules.js";
 import { serverWords } from "../../server/i18n.js";
 import { agreed, changeRow, expectPending, jointWorld, type JointWorld, type Person } from "../support/joint-helpers.js";
 import { refusal, startTestApp, type TestApp } from "../support/test-app.js";
@@ -75,7 +76,10 @@ describe("nobody changes the other side's people alone", () => {
     );
     expect(await seatOf(w.topBody.id, w.laborChair.membershipId)).toMatchObject({ role: "CO_CHAIR", coChairSide: "LABOR" });
     const waiting = await w.laborChair.trpc.joint.change.waiting();
-    expect(waiting.find((i) => i.id === proposal.changeId)).toMatchObject({ before: ["Labor co-chair"], after: ["Member, voting"] });
+    const card = waiting.find((i) => i.id === proposal.changeId)!;
+    // The card's before/now lines, as an English reader sees them (the server sends codes and values).
+    const say = (lines: Words[]) => lines.map((w) => sayWords(serverWords("en").t, w, "en-US"));
+    expect({ before: say(card.before), after: say(card.after) }).toEqual({ before: ["Labor co-chair"], after: ["Member, voting"] });
     await w.laborChair.trpc.joint.change.decline({ changeId: proposal.changeId, reason: "Labor chooses its own co-chair." });
     expect(await seatOf(w.topBody.id, w.laborChair.membershipId)).toMatchObject({ role: "CO_CHAIR", coChairSide: "LABOR" });
     expect((await changeRow(app.db, proposal.changeId)).status).toBe("DECLINED");
