@@ -1,7 +1,7 @@
 // Live supportive services over real sockets: reviewers learn of a request when it is submitted (not
 // while it is a draft), the submitter sees each status change and gets a notification, a removed
 // reviewer hears nothing more, and drafts stay out of reviewers' reach.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { ServerEventPayload } from "../../server/realtime/realtime.events.js";
 import { collectEvents, nextEvent, refusal } from "../support/test-app.js";
 import { makeRequest, servicesWorld, startServicesApp } from "../support/services-helpers.js";
@@ -28,6 +28,9 @@ describe("live", () => {
     const arrived = nextEvent(reviewerSocket, "serviceRequest:changed");
     await w.cboMember.trpc.services.request.submit({ requestId: draftId });
     expect(await arrived).toEqual({ partnershipId: w.partnershipId, requestId: draftId, status: "SUBMITTED" });
+    // The submitter hears of it too (its own event, which may land after the reviewer's): wait for it, so
+    // the next event awaited below is the decision's.
+    await vi.waitFor(() => expect(cboSeen.map((e) => e.status)).toEqual(["DRAFT", "SUBMITTED"]), { timeout: 3_000 });
 
     const decided = nextEvent(cboSocket, "serviceRequest:changed");
     const notified = nextEvent(cboSocket, "notification:created");
