@@ -121,7 +121,7 @@ test("versions compare side by side, and an adopted curriculum prints with its s
   await page.goto(`/p/${partnershipId}/drafts`);
   await page.getByRole("link", { name: "CNC operator upgrade course" }).click();
   await page.getByRole("link", { name: "Print" }).click();
-  await expect(page.getByTestId("print-status")).toContainText("Adopted: version 1, by Angela Brooks");
+  await expect(page.getByTestId("print-status")).toContainText("Adopted: version 1, agreed by both co-chairs (Robert Hayes proposed, Angela Brooks concurred)");
   await expect(page.getByText("Luis Ortega: signed off")).toBeVisible();
   await screenshot(page, "drafts-print");
 });
