@@ -256,7 +256,7 @@ export default function PrintableMinutes() {
               <tbody role="rowgroup">
                 {attendance.map((r) => (
                   <tr role="row" key={r.membershipId} className="border-b border-slate-100">
-                    <th role="rowheader" scope="row" className="py-1 pr-2 text-left font-medium">{r.name}</th>
+                    <th role="rowheader" scope="row" className="py-1 pr-2 text-left font-medium" translate="no">{r.name}</th>
                     <td role="cell" className="py-1 pr-2" data-label={t("record.organization")}>{r.organizationName}</td>
                     <td role="cell" className="py-1 pr-2" data-label={t("record.side")}>{t(`record.sides.${r.side}`)}</td>
                     <td role="cell" className="py-1 pr-2" data-label={t("record.seat")}>{r.role === "MEMBER" && !r.isVoting ? t("record.advisory") : t(`record.seats.${r.role}`)}</td>
