@@ -4,6 +4,7 @@
 // - every page of every context a test opens is watched, and the test fails on a console error or an
 //   uncaught page error unless the test allowed that exact message and said why.
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, request, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { DEMO_PARTNERSHIP, DEMO_PASSWORD, DEMO_PEOPLE } from "../server/fixtures/demo.js";
 
@@ -232,3 +233,11 @@ export const test = base.extend<Fixtures>({
     for (const context of opened) await context.close();
   },
 });
+
+/** No WCAG 2 A/AA violation on the page, or only inside `regions` (CSS selectors) when given. */
+export async function expectAxeClean(page: Page, regions: string | string[] = []) {
+  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
+  for (const selector of typeof regions === "string" ? [regions] : regions) builder = builder.include(selector);
+  const { violations } = await builder.analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}

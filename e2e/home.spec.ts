@@ -3,16 +3,10 @@
 // the partnership's Meetings tab count), one click from the meeting, where he approves it; back home it
 // is gone. The list passes axe's WCAG 2 A/AA checks and is screenshot at desktop and 390 px. Other specs
 // share the server: this one only adds a meeting of its own.
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { DEMO_PARTNERSHIP, demoPartnershipId, expect, fromOwnAddress, LABOR_CO_CHAIR, MANAGEMENT_CO_CHAIR, screenshot, signIn, test } from "./fixtures";
+import { DEMO_PARTNERSHIP, demoPartnershipId, expect, expectAxeClean, fromOwnAddress, LABOR_CO_CHAIR, MANAGEMENT_CO_CHAIR, screenshot, signIn, test } from "./fixtures";
 
 const LIVE = { timeout: 15_000 };
 
-async function expectAccessible(page: Page, selector: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).include(selector).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 function localDateTime(days: number): string {
   const d = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
@@ -56,7 +50,7 @@ test("an agenda waiting for the management co-chair appears on his home page liv
   await expect(row).toBeVisible(LIVE);
   await expect(row).toContainText("The other side approved");
   await expect(marcus.getByRole("link", { name: DEMO_PARTNERSHIP })).toContainText("waiting for you");
-  await expectAccessible(marcus, 'section[aria-labelledby="waiting-for-you-heading"]');
+  await expectAxeClean(marcus, 'section[aria-labelledby="waiting-for-you-heading"]');
   await screenshot(marcus, "home-waiting-desktop");
   await marcus.setViewportSize({ width: 390, height: 844 });
   await screenshot(marcus, "home-waiting-390");
@@ -84,6 +78,6 @@ test("someone with nothing waiting sees that all is done", async ({ page, contex
   await page.goto("/");
   const waiting = page.getByRole("region", { name: /^Waiting for you/ });
   await expect(waiting.getByText("All done: nothing waits for you")).toBeVisible();
-  await expectAccessible(page, 'section[aria-labelledby="waiting-for-you-heading"]');
+  await expectAxeClean(page, 'section[aria-labelledby="waiting-for-you-heading"]');
   await screenshot(page, "home-all-done");
 });

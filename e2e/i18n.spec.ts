@@ -5,9 +5,8 @@
 // Her e-mail settings, the people and the participants pages are Spanish and axe-clean too.
 // (2) The pseudo-locale on the converted pages: every label, button, heading of a section, legend,
 // aria-label, title and placeholder carries the pseudo-locale's markers, so nothing there is hard-coded.
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
-import { DEMO_PARTNERSHIP, demoPartnershipId, expect, LABOR_CO_CHAIR, screenshot, signIn, test, uniqueUser } from "./fixtures";
+import { DEMO_PARTNERSHIP, demoPartnershipId, expect, expectAxeClean, LABOR_CO_CHAIR, screenshot, signIn, test, uniqueUser } from "./fixtures";
 
 const ROSA = "rosa.delgado@demo.jointly.test"; // CBO member (Nuevo Futuro Workforce Alliance)
 const PRIYA = "priya.nair@demo.jointly.test"; // staff, designated reviewer
@@ -15,10 +14,6 @@ const LUIS = "luis.ortega@demo.jointly.test"; // JATC co-chair
 const SPANISH = { locale: "es-US", timezoneId: "America/Chicago" };
 const dateIn = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function bothWidths(page: Page, name: string) {
   await screenshot(page, `${name}-desktop`);
@@ -78,7 +73,7 @@ test("a Spanish speaker is invited in Spanish, signs up, submits a request and f
   await lucia.goto(new URL(link!).pathname);
   await expect(lucia.locator("html")).toHaveAttribute("lang", "es");
   await expect(lucia.getByRole("heading", { name: `Únase a ${DEMO_PARTNERSHIP}` })).toBeVisible();
-  await expectAccessible(lucia);
+  await expectAxeClean(lucia);
   await bothWidths(lucia, "invitation-es");
   await lucia.getByRole("main").getByRole("link", { name: "Crear cuenta" }).click();
   await expect(lucia.getByRole("heading", { name: "Cree su cuenta" })).toBeVisible();
@@ -87,7 +82,7 @@ test("a Spanish speaker is invited in Spanish, signs up, submits a request and f
   await lucia.getByLabel("Contraseña").fill("corta");
   await lucia.getByRole("button", { name: "Crear cuenta" }).click();
   await expect(lucia.getByText("Use al menos 10 caracteres.")).toBeVisible();
-  await expectAccessible(lucia);
+  await expectAxeClean(lucia);
   await lucia.getByLabel("Contraseña").fill(newcomer.password);
   await lucia.getByRole("button", { name: "Crear cuenta" }).click();
   await lucia.getByRole("button", { name: `Aceptar y unirse a ${DEMO_PARTNERSHIP}` }).click();
@@ -97,13 +92,13 @@ test("a Spanish speaker is invited in Spanish, signs up, submits a request and f
   // ── A trainee, then a request, refused once in Spanish.
   await lucia.getByRole("navigation", { name: "Alianza" }).getByRole("link", { name: "Servicios" }).click();
   await expect(lucia.getByRole("heading", { level: 1, name: "Servicios de apoyo" })).toBeVisible();
-  await expectAccessible(lucia);
+  await expectAxeClean(lucia);
   await lucia.getByRole("link", { name: "Participantes en capacitación" }).first().click();
   const record = lucia.getByRole("form", { name: "Registrar a un participante" });
   await record.getByLabel("Nombre").fill("Mateo Ríos");
   await record.getByLabel("Programa", { exact: true }).fill("Aprendizaje registrado de IMT");
   await expect(record.getByLabel("Idioma preferido")).toHaveValue("Español");
-  await expectAccessible(lucia);
+  await expectAxeClean(lucia);
   await bothWidths(lucia, "trainees-es");
   await record.getByRole("button", { name: "Guardar participante" }).click();
   await expect(lucia).toHaveURL(/\/services\/trainees\/[^/]+$/, { timeout: 20_000 });
@@ -118,7 +113,7 @@ test("a Spanish speaker is invited in Spanish, signs up, submits a request and f
   await form.getByRole("button", { name: "Enviar la solicitud" }).click();
   await expect(form.getByText("Use como máximo dos decimales (centavos).")).toBeVisible();
   await expect(form.getByText("Algunos campos necesitan atención.")).toBeVisible();
-  await expectAccessible(lucia);
+  await expectAxeClean(lucia);
   await bothWidths(lucia, "services-es");
   await form.getByLabel("Monto (USD)").fill("45.00");
   await form.getByRole("button", { name: "Enviar la solicitud" }).click();
@@ -131,7 +126,7 @@ test("a Spanish speaker is invited in Spanish, signs up, submits a request and f
   await expect(lucia.getByRole("textbox", { name: "Mensaje para el participante" })).toHaveValue(
     "Hola, Mateo Ríos: su solicitud de Transporte ($45.00) se envió para revisión.",
   );
-  await expectAccessible(lucia);
+  await expectAxeClean(lucia);
   await bothWidths(lucia, "request-es");
 
   // ── Priya (English) asks a question; Lucía's page shows it live, in Spanish.
@@ -155,7 +150,7 @@ test("a Spanish speaker is invited in Spanish, signs up, submits a request and f
   await lucia.goto("/notifications");
   await expect(lucia.getByRole("heading", { name: "Notificaciones" })).toBeVisible();
   await expect(lucia.getByText("El estado de su solicitud de servicios de apoyo (Transporte) ahora es: Se necesita más información.")).toBeVisible();
-  await expectAccessible(lucia);
+  await expectAxeClean(lucia);
   await bothWidths(lucia, "notifications-es");
   const update = await mailTo(lucia.request, newcomer.email, /^Su solicitud/);
   expect(update.subject).toBe("Su solicitud (Transporte): Se necesita más información");
@@ -164,23 +159,23 @@ test("a Spanish speaker is invited in Spanish, signs up, submits a request and f
   await lucia.goto("/settings/notifications");
   await expect(lucia.getByRole("heading", { level: 1, name: "Configuración de correos" })).toBeVisible();
   await expect(lucia.getByRole("group", { name: "Servicios de apoyo" })).toContainText("Recomendado: de inmediato");
-  await expectAccessible(lucia);
+  await expectAxeClean(lucia);
   await bothWidths(lucia, "mail-settings-es");
   await lucia.goto(`/p/${partnershipId}/people`);
   await expect(lucia.getByRole("heading", { name: /^Personas \(\d+\)$/ })).toBeVisible();
   await expect(lucia.getByRole("columnheader", { name: "Función" })).toBeVisible();
-  await expectAccessible(lucia);
+  await expectAxeClean(lucia);
   await bothWidths(lucia, "people-es");
   await lucia.goto(`/p/${partnershipId}/participants`);
   await expect(lucia.getByRole("heading", { level: 1, name: "Participantes" })).toBeVisible();
   await expect(lucia.getByRole("heading", { name: "Programas" })).toBeVisible();
-  await expectAccessible(lucia);
+  await expectAxeClean(lucia);
   await bothWidths(lucia, "participants-es");
 
   // ── Her profile says Spanish; switching to English in the header saves it.
   await lucia.goto("/settings/profile");
   await expect(lucia.getByLabel("Idioma")).toHaveValue("es");
-  await expectAccessible(lucia);
+  await expectAxeClean(lucia);
   await lucia.getByRole("button", { name: "English" }).click();
   await expect(lucia.getByRole("heading", { name: "Your profile" })).toBeVisible();
   await expect(lucia.locator("html")).toHaveAttribute("lang", "en");
@@ -299,7 +294,7 @@ test("a co-chair who reads Spanish sees a joint change's title and before/after 
     await expect(card).not.toContainText("At least");
     await expect(card.getByRole("button", { name: /^Aceptar/ })).toBeVisible();
     await card.scrollIntoViewIfNeeded();
-    await expectAccessible(page);
+    await expectAxeClean(page);
     await bothWidths(page, "joint-change-es");
     // The same proposal waits for her on the home page, in the same words.
     await page.goto("/");
@@ -341,22 +336,22 @@ test("the meetings pages show no hard-coded English in the pseudo-locale; meetin
     await expect(es.getByRole("heading", { name: "Próximas reuniones" })).toBeVisible();
     await es.goto(past!);
     await expect(es.getByRole("heading", { name: "Acta", exact: true })).toBeVisible();
-    await expectAccessible(es);
+    await expectAxeClean(es);
     await bothWidths(es, "meeting-room-es");
     await es.goto(`${past!}/minutes`);
     await expect(es.getByRole("heading", { name: "Asistencia" })).toBeVisible();
-    await expectAccessible(es);
+    await expectAxeClean(es);
     await bothWidths(es, "minutes-es");
     // A vote and a draft of the demo, in Spanish.
     await es.goto(vote!);
     await expect(es.locator("html")).toHaveAttribute("lang", "es");
     await expect(es.getByRole("heading", { level: 1 })).toBeVisible();
-    await expectAccessible(es);
+    await expectAxeClean(es);
     await bothWidths(es, "vote-es");
     await es.goto(draft!);
     await expect(es.locator("html")).toHaveAttribute("lang", "es");
     await expect(es.getByRole("heading", { level: 1 })).toBeVisible();
-    await expectAccessible(es);
+    await expectAxeClean(es);
     await bothWidths(es, "draft-es");
   } finally {
     await es.getByRole("button", { name: "English" }).click();

@@ -4,19 +4,11 @@
 // the partnership: it only becomes a proposal, which Denise declines; she stays co-chair. The regions
 // involved pass axe's WCAG 2 A/AA checks. Other specs use the same server: this one touches only the
 // trustees' quorum (its own demo body) and a proposal that is declined.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { demoPartnershipId, expect, fromOwnAddress, LABOR_CO_CHAIR, MANAGEMENT_CO_CHAIR, screenshot, signIn, test } from "./fixtures";
+import { demoPartnershipId, expect, expectAxeClean, fromOwnAddress, LABOR_CO_CHAIR, MANAGEMENT_CO_CHAIR, screenshot, signIn, test } from "./fixtures";
 
 const TRUSTEES = "Training Trust Fund Trustees";
 
-/** No WCAG 2 A/AA violation inside the given regions of the page. */
-async function expectAccessible(page: Page, selectors: string[]) {
-  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
-  for (const selector of selectors) builder = builder.include(selector);
-  const { violations } = await builder.analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 const region = (page: Page, name: RegExp) => page.getByRole("region", { name });
 
@@ -60,7 +52,7 @@ test("labor proposes a quorum change, management sees it live on his home page a
   const card = waiting.getByRole("article").filter({ hasText: `Change the quorum rule of ${TRUSTEES}` });
   await expect(card).toBeVisible({ timeout: 10_000 });
   await expect(card).toContainText(`At least ${wanted} voting members present from the labor side`);
-  await expectAccessible(marcus, ['section[aria-labelledby="waiting-for-you-heading"]']);
+  await expectAxeClean(marcus, ['section[aria-labelledby="waiting-for-you-heading"]']);
   await screenshot(marcus, "joint-waiting-for-marcus");
   const concur = card.getByRole("button", { name: /^Concur/ });
   await concur.focus();
@@ -75,7 +67,7 @@ test("labor proposes a quorum change, management sees it live on his home page a
   await expect(changes.getByRole("article").filter({ hasText: `Change the quorum rule of ${TRUSTEES}` }).first()).toContainText(`Concurred by ${MANAGEMENT_CO_CHAIR.name}`);
   await openBody(marcus, partnershipId, TRUSTEES);
   await expect(region(marcus, /^Quorum rule$/).locator("p").first()).toHaveText(rule);
-  await expectAccessible(page, ['section[aria-labelledby="joint-changes-heading"]', 'section[aria-labelledby="quorum-heading"]', 'section[aria-labelledby="representation-heading"]']);
+  await expectAxeClean(page, ['section[aria-labelledby="joint-changes-heading"]', 'section[aria-labelledby="quorum-heading"]', 'section[aria-labelledby="representation-heading"]']);
   await screenshot(page, "joint-applied");
 });
 
@@ -97,7 +89,7 @@ test("a management attempt to demote the labor co-chair becomes a proposal that 
   await expect(members.getByRole("status").first()).toHaveText("Proposed — waiting for labor's co-chair.");
   // Still labor's co-chair.
   await expect(members.getByLabel(`Role of ${LABOR_CO_CHAIR.name}`)).toHaveValue("CO_CHAIR");
-  await expectAccessible(marcus, ['section[aria-labelledby="members-heading"]', 'section[aria-labelledby="joint-changes-heading"]']);
+  await expectAxeClean(marcus, ['section[aria-labelledby="members-heading"]', 'section[aria-labelledby="joint-changes-heading"]']);
 
   // Denise sees it live, and declines with a reason (the reason box takes the focus).
   const card = waiting.getByRole("article").filter({ hasText: `Change the seat of ${LABOR_CO_CHAIR.name}` });
@@ -109,7 +101,7 @@ test("a management attempt to demote the labor co-chair becomes a proposal that 
   await reason.fill("Labor chooses its own co-chair.");
   await card.getByRole("form").getByRole("button", { name: "Decline" }).click();
   await expect(page.getByTestId("joint-outcome")).toContainText("Declined: nothing changed.");
-  await expectAccessible(page, ['section[aria-labelledby="waiting-for-you-heading"]']);
+  await expectAxeClean(page, ['section[aria-labelledby="waiting-for-you-heading"]']);
 
   // Nothing changed: Denise is still the labor co-chair, and Marcus's page says the proposal was declined.
   const declined = region(marcus, /^Joint changes/).getByRole("article").filter({ hasText: `Change the seat of ${LABOR_CO_CHAIR.name}` }).first();

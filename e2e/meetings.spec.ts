@@ -3,19 +3,13 @@
 // publication and the reset after an edit without reloading; the chair starts the meeting and sees a
 // member's raised hand at once. And the printable minutes of the seeded past meeting.
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "@playwright/test";
-import { DEMO_PARTNERSHIP, demoPartnershipId, expect, screenshot, signIn, test } from "./fixtures";
+import { DEMO_PARTNERSHIP, demoPartnershipId, expect, expectAxeClean, screenshot, signIn, test } from "./fixtures";
 
 const DENISE = { name: "Denise Carter", email: "denise.carter@demo.jointly.test" };
 const MARCUS = { name: "Marcus Lee", email: "marcus.lee@demo.jointly.test" };
 const LUIS = { name: "Luis Ortega", email: "luis.ortega@demo.jointly.test" };
 
-/** axe's WCAG 2 A/AA checks on the whole page. */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** Live updates arrive over socket.io; on two shared cores give them a few seconds. */
 const LIVE = { timeout: 10_000 };
@@ -227,10 +221,10 @@ test("the printable minutes of the seeded past meeting show the approved minutes
   await expect(minutes.getByText(/^Labor co-chair: Luis Ortega, approved [A-Z][a-z]{2} \d{1,2}, \d{4}$/)).toBeVisible();
   await expect(minutes.getByText(/^Management co-chair: Karen Mitchell, approved [A-Z][a-z]{2} \d{1,2}, \d{4}$/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
-  await expectAccessible(page);
+  await expectAxeClean(page);
   await screenshot(page, "printable-minutes");
   await page.setViewportSize({ width: 390, height: 844 });
-  await expectAccessible(page);
+  await expectAxeClean(page);
   await screenshot(page, "printable-minutes-phone");
 
   // The PDF the server prints: its text holds the same record, with the stamp and page numbers.

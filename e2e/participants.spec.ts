@@ -8,23 +8,15 @@
 //    names, and cannot open the dashboard itself.
 // The regions involved pass axe's WCAG 2 A/AA checks. Other specs share the server: this one touches
 // only Marisol's waiting week and the A&O snapshot of this year.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DEMO_PEOPLE } from "../server/fixtures/demo.js";
 import { DEMO_APPRENTICE } from "../server/fixtures/demo-participants.js";
-import { demoPartnershipId, expect, fromOwnAddress, LABOR_CO_CHAIR, MANAGEMENT_CO_CHAIR, screenshot, signIn, test } from "./fixtures";
+import { demoPartnershipId, expect, expectAxeClean, fromOwnAddress, LABOR_CO_CHAIR, MANAGEMENT_CO_CHAIR, screenshot, signIn, test } from "./fixtures";
 
 const person = (name: string) => DEMO_PEOPLE.find((p) => p.name === name)!;
 const MENTOR = person("David Chen");
 const AO_MEMBER = person("Keisha Thompson");
 
-/** No WCAG 2 A/AA violation on the page (or inside the given regions). */
-async function expectAccessible(page: Page, selectors: string[] = []) {
-  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
-  for (const selector of selectors) builder = builder.include(selector);
-  const { violations } = await builder.analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 // Each journey has several people's browsers, axe scans and the dashboard's counting: more than the
 // default 30 s on a busy machine.
@@ -58,7 +50,7 @@ test("a mentor approves a week of hours and the apprentice sees her progress tow
   const waiting = david.getByRole("region", { name: /^Hours waiting for your approval/ });
   const approve = waiting.getByRole("button", { name: `Approve 38.5 hours for ${DEMO_APPRENTICE.name}` });
   await expect(approve).toBeVisible();
-  await expectAccessible(david, ['section[aria-labelledby="pending-hours-heading"]']);
+  await expectAxeClean(david, ['section[aria-labelledby="pending-hours-heading"]']);
   await approve.focus();
   await david.keyboard.press("Enter");
   // The list empties (David mentors nobody else with hours waiting in the demo).
@@ -70,7 +62,7 @@ test("a mentor approves a week of hours and the apprentice sees her progress tow
   expect(Number(await ojl.getAttribute("aria-valuenow"))).toBeGreaterThanOrEqual(percentBefore);
   await expect(page.getByRole("cell", { name: "Waiting for the mentor" })).toHaveCount(0);
   await expect(page.getByTestId("overall-progress")).toHaveText(/% of the way overall\.$/);
-  await expectAccessible(page);
+  await expectAxeClean(page);
   await screenshot(page, "participant-progress");
 });
 
@@ -90,7 +82,7 @@ test("the A&O committee sees the dashboard with small groups hidden; both co-cha
   await expect(page.getByRole("note").first()).toContainText("counts are hidden (shown as —)");
   await expect(page.getByText(/Counts from 1 to 9 are hidden \(threshold 10\)/).first()).toBeVisible();
   const shownOnDashboard = await race.locator("tbody tr").allInnerTexts();
-  await expectAccessible(page);
+  await expectAxeClean(page);
   await screenshot(page, "ao-dashboard");
 
   // Denise proposes publishing this year; Marcus concurs on the dashboard's own card.
@@ -108,7 +100,7 @@ test("the A&O committee sees the dashboard with small groups hidden; both co-cha
   await marcus.goto(`/p/${partnershipId}/participants/dashboard?year=${year}`, { timeout: 45_000 });
   const card = marcus.getByRole("list", { name: "Proposals to publish" }).getByRole("article").first();
   await expect(card).toBeVisible({ timeout: 15_000 });
-  await expectAccessible(marcus, ['section[aria-labelledby="publish-heading"]']);
+  await expectAxeClean(marcus, ['section[aria-labelledby="publish-heading"]']);
   await card.getByRole("button", { name: /^Concur/ }).click();
   // The snapshot is listed live, on Marcus's page and on Denise's.
   const publishedLink = (p: Page) => p.getByRole("region", { name: "Published" }).getByRole("link", { name: new RegExp(`^${year}, published`) });
@@ -130,7 +122,7 @@ test("the A&O committee sees the dashboard with small groups hidden; both co-cha
     expect(await visitor.locator('td[data-hidden="true"]').count()).toBe(await hiddenCells.count());
     await expect(visitor.getByText(/Counts from 1 to 9 are hidden \(threshold 10\)/).first()).toBeVisible();
     await expect(visitor.getByText(DEMO_APPRENTICE.name)).toHaveCount(0);
-    await expectAccessible(visitor);
+    await expectAxeClean(visitor);
     await screenshot(visitor, "ao-public-snapshot");
     await visitor.setViewportSize({ width: 390, height: 844 });
     await screenshot(visitor, "ao-public-snapshot-390");

@@ -1,8 +1,7 @@
 // Helpers for the meeting-room specs: tRPC calls from a signed-in browser context (to set a meeting up
-// quickly, as its co-chair would), and an axe check limited to WCAG A/AA.
-import AxeBuilder from "@axe-core/playwright";
-import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
-import { expect } from "./fixtures";
+// quickly, as its co-chair would); the axe check is the fixtures' (re-exported for the room specs).
+import type { APIRequestContext, BrowserContext } from "@playwright/test";
+export { expectAxeClean } from "./fixtures";
 
 type Requester = BrowserContext | { request: APIRequestContext };
 
@@ -43,7 +42,3 @@ export async function liveMeeting(who: Requester, origin: string, partnershipId:
 }
 
 /** No WCAG 2 A/AA violation on the page. */
-export async function expectAxeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
