@@ -12,6 +12,26 @@ const port = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 const isCI = Boolean(process.env.CI);
 
+/** Debian's Chromium, headless, with nothing that reaches for the network on its own. */
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
+  },
+};
+
+const PROFILE_LANGUAGE_SPECS = "**/i18n-profile.spec.ts";
+
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
@@ -35,25 +55,10 @@ export default defineConfig({
     navigationTimeout: 15_000,
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--no-first-run",
-          ],
-        },
-      },
-    },
+    { name: "chromium", use: chromium, testIgnore: PROFILE_LANGUAGE_SPECS },
+    // Specs that change a shared demo person's saved language for their duration: only after every
+    // other spec has finished, so none reads that person's pages in the wrong language meanwhile.
+    { name: "profile-language", use: chromium, testMatch: PROFILE_LANGUAGE_SPECS, dependencies: ["chromium"] },
   ],
   webServer: {
     command: "bash scripts/e2e-server.sh",

@@ -241,3 +241,17 @@ export async function expectAxeClean(page: Page, regions: string | string[] = []
   const { violations } = await builder.analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
+
+/** A browser set to Spanish (Accept-Language es-US), in a zone other than the tests' default. */
+export const SPANISH = { locale: "es-US", timezoneId: "America/Chicago" };
+
+/** Screenshots at the context's size and at 390 px, where the page must not be wider than the screen. */
+export async function bothWidths(page: Page, name: string) {
+  await screenshot(page, `${name}-desktop`);
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `${name}-390`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name} is wider than a 390 px screen`).toBeLessThanOrEqual(0);
+  if (size) await page.setViewportSize(size);
+}
