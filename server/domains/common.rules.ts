@@ -1,6 +1,9 @@
 // Pure checks every domain shares: the result shape of a parser and the calendar date a form or a
 // CSV cell carries.
 
+/** A translate function: i18next's `t`, or anything called the same way (pure rules say their words through it). */
+export type Translate = (key: string, values?: Record<string, unknown>) => string;
+
 /** What a parser answers: the value, or the message to show beside the field or the CSV row. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -5,6 +5,7 @@
 // lists of names are formatted by Intl in the reader's locale. Isomorphic: no I/O.
 
 import { z } from "zod";
+import type { Translate } from "../common.rules.js";
 
 export type WordValue = string | number | Words | { cents: number } | { date: string } | { names: string[] };
 export type Words = { key: string; values?: Record<string, WordValue> };
@@ -26,8 +27,6 @@ export const words = (key: string, values?: Record<string, WordValue>): Words =>
 /** The catalog key a Words is said with: "ns:key" as it is, anything else under the joint catalog's `change.`. */
 export const keyOf = (w: Words) => (w.key.includes(":") ? w.key : `joint:change.${w.key}`);
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
-
 const isWords = (v: WordValue): v is Words => typeof v === "object" && "key" in v;
 
 /** Says `w` with `t` (any namespace; keys are sent fully qualified) and formats values for `intlLocale` ("es-US"). */
@@ -47,5 +46,3 @@ export function sayWords(t: Translate, w: Words, intlLocale: string): string {
 export function keysOf(w: Words): string[] {
   return [keyOf(w), ...Object.values(w.values ?? {}).flatMap((v) => (typeof v === "object" && isWords(v) ? keysOf(v) : []))];
 }
-
-export type { Translate as WordsTranslate };

@@ -2,7 +2,7 @@
 // time-zone conversion for scheduling. No I/O; unit-tested; shared with the browser.
 import { Temporal } from "temporal-polyfill";
 import { DEFAULT_LOCALE, fixedT } from "../../../app/i18n/config.js";
-import type { Translate } from "../voting/voting.rules.js";
+import type { Translate } from "../common.rules.js";
 
 export type CoChairSide = "LABOR" | "MANAGEMENT";
 export const CO_CHAIR_SIDES: CoChairSide[] = ["LABOR", "MANAGEMENT"];

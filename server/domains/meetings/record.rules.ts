@@ -1,6 +1,7 @@
 // Pure pieces of the minutes of record: the roll with everyone's attendance, caucus breaks from the
 // meeting's audit trail, and the words of the record's stamp. No I/O; shared with the pages.
-import { reasonIn, type Translate } from "../voting/voting.rules.js";
+import type { Translate } from "../common.rules.js";
+import { reasonIn } from "../voting/voting.rules.js";
 import type { AttendanceStatus, VoteDecision } from "./meetings.schema.js";
 import type { CoChairSide } from "./meetings.rules.js";
 

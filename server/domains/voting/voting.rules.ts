@@ -1,5 +1,6 @@
 // Pure rules of voting: tallies, the decision rules (including the dual majority that labor-management
 // bodies use), deadlock, and the motion's life. No I/O; unit-tested; shared with the browser.
+import type { Translate } from "../common.rules.js";
 
 export const CHOICES = ["YES", "NO", "ABSTAIN"] as const;
 export type Choice = (typeof CHOICES)[number];
@@ -114,8 +115,6 @@ export function reasonInEnglish(part: ReasonPart): string {
   }
 }
 
-/** A translate function: i18next's `t`, or anything called the same way. */
-export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
 /**
  * Why a vote ended so, in the language of `t` (voting.json `reason.*`): the pages, the minutes and the
