@@ -155,7 +155,11 @@ export async function createAppServer({
     }
   });
 
-  const contextFor = (req: Request, res: Response): TrpcContext => ({ ...(res.locals as Locals).auth, services, deps, clientIp: req.ip ?? "unknown" });
+  // A GET changes nothing, so its loaders and queries may share what they learn of the asker: their
+  // member facts are read once per partnership for the whole request (a partnership page asks in each
+  // of its three or four loaders). Anything else sees every change, including its own.
+  const depsFor = (req: Request): AppDeps => (req.method === "GET" ? { ...deps, access: createAccess(db, { rememberMembers: true }) } : deps);
+  const contextFor = (req: Request, res: Response): TrpcContext => ({ ...(res.locals as Locals).auth, services, deps: depsFor(req), clientIp: req.ip ?? "unknown" });
 
   // One-click unsubscribe (RFC 8058): POSTed by mail clients, so exempt from the Origin check (guards.ts).
   app.use(createUnsubscribeRouter({ deps }));

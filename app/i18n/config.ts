@@ -4,32 +4,34 @@
 // English. Keys are nested by page or part ("signIn.title"); plurals use i18next's _one/_other.
 // The `errors` namespace is different: the server's messages (AppError, zod) are its keys, written
 // in English once on the server and translated here (an English sentence is its own translation).
+// Imports here are relative, not `~/`: the server loads this file too (mails, PDFs), and a server
+// started outside the repository's folder (the benchmarks) has no tsconfig to resolve `~` with.
 import { createInstance, type i18n, type InitOptions, type TFunction } from "i18next";
-import enAuth from "~/locales/en/auth.json";
-import enCommon from "~/locales/en/common.json";
-import enHome from "~/locales/en/home.json";
-import enNotifications from "~/locales/en/notifications.json";
-import enServices from "~/locales/en/services.json";
-import enSettings from "~/locales/en/settings.json";
-import enMeetings from "~/locales/en/meetings.json";
-import enVoting from "~/locales/en/voting.json";
-import enDrafts from "~/locales/en/drafts.json";
-import enJoint from "~/locales/en/joint.json";
-import enParticipants from "~/locales/en/participants.json";
-import enPartnerships from "~/locales/en/partnerships.json";
-import esAuth from "~/locales/es/auth.json";
-import esCommon from "~/locales/es/common.json";
-import esErrors from "~/locales/es/errors.json";
-import esHome from "~/locales/es/home.json";
-import esNotifications from "~/locales/es/notifications.json";
-import esServices from "~/locales/es/services.json";
-import esSettings from "~/locales/es/settings.json";
-import esMeetings from "~/locales/es/meetings.json";
-import esVoting from "~/locales/es/voting.json";
-import esDrafts from "~/locales/es/drafts.json";
-import esJoint from "~/locales/es/joint.json";
-import esParticipants from "~/locales/es/participants.json";
-import esPartnerships from "~/locales/es/partnerships.json";
+import enAuth from "../locales/en/auth.json";
+import enCommon from "../locales/en/common.json";
+import enHome from "../locales/en/home.json";
+import enNotifications from "../locales/en/notifications.json";
+import enServices from "../locales/en/services.json";
+import enSettings from "../locales/en/settings.json";
+import enMeetings from "../locales/en/meetings.json";
+import enVoting from "../locales/en/voting.json";
+import enDrafts from "../locales/en/drafts.json";
+import enJoint from "../locales/en/joint.json";
+import enParticipants from "../locales/en/participants.json";
+import enPartnerships from "../locales/en/partnerships.json";
+import esAuth from "../locales/es/auth.json";
+import esCommon from "../locales/es/common.json";
+import esErrors from "../locales/es/errors.json";
+import esHome from "../locales/es/home.json";
+import esNotifications from "../locales/es/notifications.json";
+import esServices from "../locales/es/services.json";
+import esSettings from "../locales/es/settings.json";
+import esMeetings from "../locales/es/meetings.json";
+import esVoting from "../locales/es/voting.json";
+import esDrafts from "../locales/es/drafts.json";
+import esJoint from "../locales/es/joint.json";
+import esParticipants from "../locales/es/participants.json";
+import esPartnerships from "../locales/es/partnerships.json";
 import { pseudoize, pseudoizeTree } from "./pseudo";
 
 /** The languages people choose from (the profile, the header): each named in itself. */

@@ -28,7 +28,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 
 export default function PartnershipOverview() {
   const home = usePartnership();
-  const { partnership, organizations, people, committees, viewer } = home;
+  const { partnership, organizations, coChairs, committees, viewer } = home;
+  const peopleCount = organizations.reduce((sum, o) => sum + o.memberCount, 0);
   const initial = useData<typeof loader>();
   const { data: meetings = initial.meetings } = trpc.meetings.meeting.list.useQuery(
     { partnershipId: partnership.id },
@@ -89,8 +90,9 @@ export default function PartnershipOverview() {
 
         <JointChanges partnershipId={partnership.id} />
 
+        {/* Who leads the partnership; everyone else is on the People page (a big partnership's list would bury this page). */}
         <Section
-          title={t("people.title", { count: people.length })}
+          title={t("people.title", { count: peopleCount })}
           id="people"
           actions={
             <Link className="link text-sm" to="people">
@@ -98,20 +100,29 @@ export default function PartnershipOverview() {
             </Link>
           }
         >
-          <ul className="divide-y divide-slate-100" aria-label={t("overview.peopleList")}>
-            {people.map((p) => (
-              <li key={p.membershipId} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <div>
-                  <span className="font-medium text-slate-900">{p.name}</span>
-                  <span className="block text-xs text-slate-500">{p.organizationName}</span>
-                </div>
-                <div className="flex items-center gap-2 text-xs text-slate-600">
-                  {p.role !== "MEMBER" ? <span>{t(`common:enums.role.${p.role}`)}</span> : null}
-                  <SideBadge side={p.side} />
-                </div>
-              </li>
-            ))}
-          </ul>
+          {coChairs.length === 0 ? (
+            <p className="text-sm text-slate-500">{t("overview.noCoChairs")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100" aria-label={t("overview.coChairsList")}>
+              {coChairs.map((c) => (
+                <li key={c.side} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <div>
+                    <span className="font-medium text-slate-900" translate="no">
+                      {c.name}
+                    </span>
+                    <span className="block text-xs text-slate-500" translate="no">
+                      {c.organizationName}
+                    </span>
+                  </div>
+                  <div className="flex items-center gap-2 text-xs text-slate-600">
+                    <span>{t(`common:enums.role.${c.side}_CO_CHAIR`)}</span>
+                    <SideBadge side={c.side} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-3 text-sm text-slate-600">{t("overview.peopleInOrganizations", { count: peopleCount })}</p>
         </Section>
       </div>
 

@@ -7,7 +7,7 @@ import { FormError, SelectField, TextField } from "~/components/field";
 import { EmptyState, PageHeader, Section, SideBadge } from "~/components/ui";
 import { JointChanges } from "~/features/joint/joint-change-list";
 import { ProposalNotice, type ProposalResult } from "~/features/joint/proposal-notice";
-import { usePartnership } from "~/features/partnerships/use-partnership";
+import { usePeople } from "~/features/partnerships/use-partnership";
 import { VotingSettingsForm } from "~/features/voting/voting-settings-form";
 import { superjsonResponse, useData } from "~/lib/data";
 import { toUiError } from "~/lib/errors";
@@ -268,9 +268,10 @@ function Representation({ committee }: { committee: Committee }) {
 }
 
 function AddSeatForm({ committee }: { committee: Committee }) {
-  const { people } = usePartnership();
+  // Everyone in the partnership, loaded when a manager opens the committee (other pages do without).
+  const { data: people } = usePeople();
   const seated = new Set(committee.seats.map((s) => s.membershipId));
-  const candidates = people.filter((p) => !seated.has(p.membershipId));
+  const candidates = (people ?? []).filter((p) => !seated.has(p.membershipId));
   const setSeat = trpc.partnerships.seat.set.useMutation();
   const [proposed, setProposed] = useState<ProposalResult>(null);
   const { t } = useTranslation("partnerships");
@@ -283,6 +284,7 @@ function AddSeatForm({ committee }: { committee: Committee }) {
       el.reset();
     },
   });
+  if (!people) return <p className="text-sm text-slate-500">{t("committee.add.loading")}</p>;
   if (candidates.length === 0) return <EmptyState title={t("committee.add.everyone")} />;
   return (
     <form onSubmit={form.onSubmit} className="space-y-3" noValidate aria-label={t("committee.add.title")}>

@@ -5,7 +5,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { FormError } from "~/components/field";
 import { Badge, EmptyState, Section, SideBadge, Time } from "~/components/ui";
 import { InviteForm } from "~/features/partnerships/invite-form";
-import { usePartnership } from "~/features/partnerships/use-partnership";
+import { usePartnership, usePeople, type Person } from "~/features/partnerships/use-partnership";
 import { superjsonResponse, useData } from "~/lib/data";
 import { toUiError } from "~/lib/errors";
 import { ProposalNotice, type ProposalResult } from "~/features/joint/proposal-notice";
@@ -13,21 +13,25 @@ import { load } from "~/lib/guards.server";
 import { trpc } from "~/lib/trpc";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
-  const home = await load(request, () => context.trpc.partnerships.partnership.get({ partnershipId: params.partnershipId ?? "" }));
+  const partnershipId = params.partnershipId ?? "";
+  const [home, people] = await load(request, () =>
+    Promise.all([context.trpc.partnerships.partnership.get({ partnershipId }), context.trpc.partnerships.people.list({ partnershipId })]),
+  );
   const [invitations, security] = home.viewer.canManage
     ? await Promise.all([
         context.trpc.partnerships.invitation.list({ partnershipId: home.partnership.id }),
         context.trpc.partnerships.security.get({ partnershipId: home.partnership.id }),
       ])
     : [null, null];
-  return superjsonResponse({ invitations, security });
+  return superjsonResponse({ people, invitations, security });
 }
 
 const STATE_TONE = { PENDING: "amber", ACCEPTED: "green", EXPIRED: "slate", REVOKED: "red" } as const;
 
 export default function People() {
   const home = usePartnership();
-  const { people, viewer, organizations } = home;
+  const { viewer, organizations } = home;
+  const people = usePeople({ initial: useData<typeof loader>().people }).data ?? [];
   const { t } = useTranslation("partnerships");
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
@@ -53,7 +57,7 @@ export default function People() {
   );
 }
 
-function PeopleTable({ people, canManage, selfId }: { people: ReturnType<typeof usePartnership>["people"]; canManage: boolean; selfId: string }) {
+function PeopleTable({ people, canManage, selfId }: { people: Person[]; canManage: boolean; selfId: string }) {
   const { partnershipId = "" } = useParams();
   const remove = trpc.partnerships.member.remove.useMutation();
   const [error, setError] = useState<string | null>(null);

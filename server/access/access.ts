@@ -12,14 +12,29 @@ export type Access = ReturnType<typeof createAccess>;
 /** A room display, as its link admits it: one meeting, read-only. */
 export type DisplayFacts = { linkId: string; meetingId: string; partnershipId: string; bodyId: string };
 
-export function createAccess(db: Db) {
+/**
+ * `rememberMembers`: a member's facts are read once per user and partnership for the life of this
+ * object. Only for one request that changes nothing (a GET: a page and its loaders, a batch of tRPC
+ * queries), which otherwise reads the same facts once per loader or query; see `accessFor`.
+ */
+export function createAccess(db: Db, options: { rememberMembers?: boolean } = {}) {
+  const remembered = options.rememberMembers ? new Map<string, Promise<MemberFacts | null>>() : null;
+
   /**
    * The user's facts in a partnership, or null when they are not a member. Every permission check
    * starts here, so this is also where a partnership's two-factor requirement is enforced: a member it
    * applies to (`mustUseTwoFactor`) who has not turned two-factor sign-in on is refused everything in
    * the partnership (PRECONDITION_FAILED with TWO_FACTOR_REQUIRED, which pages turn into "set it up").
    */
-  async function getMember(userId: string, partnershipId: string): Promise<MemberFacts | null> {
+  function getMember(userId: string, partnershipId: string): Promise<MemberFacts | null> {
+    if (!remembered) return readMember(userId, partnershipId);
+    const key = `${userId}\u0000${partnershipId}`;
+    let facts = remembered.get(key);
+    if (!facts) remembered.set(key, (facts = readMember(userId, partnershipId)));
+    return facts;
+  }
+
+  async function readMember(userId: string, partnershipId: string): Promise<MemberFacts | null> {
     const membership = await db.membership.findUnique({
       where: { partnershipId_userId: { partnershipId, userId } },
       select: {

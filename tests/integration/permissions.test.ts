@@ -228,7 +228,10 @@ describe("within a partnership", () => {
       const a = await partnershipA();
       const home = await a[who].trpc.partnerships.partnership.get({ partnershipId: a.partnership.id });
       expect(home.partnership.id).toBe(a.partnership.id);
-      expect(home.people).toHaveLength(6);
+      expect(home.organizations.reduce((sum, o) => sum + o.memberCount, 0)).toBe(6);
+      expect(home.coChairs.map((c) => c.side)).toEqual(["LABOR", "MANAGEMENT"]);
+      const people = await a[who].trpc.partnerships.people.list({ partnershipId: a.partnership.id });
+      expect(people.map((p) => p.membershipId).sort()).toEqual(Object.values(a.m).map((m) => m.id).sort());
       expect(home.committees.map((c) => c.id).sort()).toEqual([a.committee1.id, a.committee2.id].sort());
       expect(home.viewer.membershipId).toBe(a.m[who].id);
       expect(home.viewer.canManage).toBe(who === "laborChair");
@@ -276,6 +279,7 @@ describe("across partnerships", () => {
 
   const READS_AND_CHANGES_OF_B: Record<string, (actor: SignedIn, t: Two) => Promise<unknown>> = {
     "partnership.get": (actor, t) => actor.trpc.partnerships.partnership.get({ partnershipId: t.b.partnership.id }),
+    "people.list": (actor, t) => actor.trpc.partnerships.people.list({ partnershipId: t.b.partnership.id }),
     "committee.get (committee)": (actor, t) => actor.trpc.partnerships.committee.get({ bodyId: t.committeeB.id }),
     "committee.get (top body)": (actor, t) => actor.trpc.partnerships.committee.get({ bodyId: t.b.topBody.id }),
     "invitation.list": (actor, t) => actor.trpc.partnerships.invitation.list({ partnershipId: t.b.partnership.id }),
@@ -501,5 +505,7 @@ describe("seat and organization rules", () => {
     await a.laborChair.trpc.partnerships.member.remove({ partnershipId: a.partnership.id, membershipId: a.m.committeeChair.id });
     expect(await app.db.bodySeat.count({ where: { membershipId: a.m.committeeChair.id } })).toBe(0);
     expect((await refusal(a.committeeChair.trpc.partnerships.partnership.get({ partnershipId: a.partnership.id }))).code).toBe("NOT_FOUND");
+    expect((await refusal(a.committeeChair.trpc.partnerships.people.list({ partnershipId: a.partnership.id }))).code).toBe("NOT_FOUND");
+    expect((await a.laborChair.trpc.partnerships.people.list({ partnershipId: a.partnership.id })).map((p) => p.membershipId)).not.toContain(a.m.committeeChair.id);
   });
 });

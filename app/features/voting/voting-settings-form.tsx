@@ -8,7 +8,7 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField } from "~/components/field";
-import { usePartnership } from "~/features/partnerships/use-partnership";
+import { usePartnership, usePeople } from "~/features/partnerships/use-partnership";
 import { useRealtimeEvent } from "~/features/realtime/realtime";
 import { useServerMessage } from "~/i18n/server-messages";
 import { toUiError } from "~/lib/errors";
@@ -181,7 +181,11 @@ function Alternates({ committee, settings }: { committee: VotingSettingsFormProp
   const votingSeats = committee.seats.filter(isVotingSeat);
   const votingIds = new Set(votingSeats.map((s) => s.membershipId));
   const alternateOf = new Map(settings.alternates.map((a) => [a.membershipId, a.alternateMembershipId]));
-  const nameOf = (id: string | null | undefined) => home.people.find((p) => p.membershipId === id)?.name;
+  // An alternate is normally seated here; the partnership's people are loaded only for one who no longer is.
+  const seatedName = new Map(committee.seats.map((s) => [s.membershipId, s.name]));
+  const unseated = settings.alternates.some((a) => a.alternateMembershipId && !seatedName.has(a.alternateMembershipId));
+  const people = usePeople({ enabled: unseated }).data;
+  const nameOf = (id: string | null | undefined) => (id ? (seatedName.get(id) ?? people?.find((p) => p.membershipId === id)?.name) : undefined);
   const mine = settings.alternates.find((a) => a.membershipId === home.viewer.membershipId);
   return (
     <div>

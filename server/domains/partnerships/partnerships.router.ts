@@ -6,7 +6,7 @@ import { createCommittee, getCommittee, removeSeat, setQuorumRule, setRepresenta
 import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "./invitations.js";
 import { removeMember } from "./members.js";
 import { createOrganization, removeOrganization, updateOrganization } from "./organizations.js";
-import { createPartnership, getPartnership, listPartnerships, updatePartnership } from "./partnerships.js";
+import { createPartnership, getPartnership, listPartnerships, listPeople, updatePartnership } from "./partnerships.js";
 import { getSecuritySettings, setTwoFactorRequirement } from "./security.js";
 import {
   BodyIdSchema,
@@ -41,6 +41,9 @@ export const partnershipsRouter = router({
     update: protectedProcedure
       .input(UpdatePartnershipInputSchema)
       .mutation(({ ctx, input }) => updatePartnership(ctx.deps, { userId: ctx.user.id, input })),
+  }),
+  people: router({
+    list: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => listPeople(ctx.deps, { userId: ctx.user.id, input })),
   }),
   organization: router({
     create: protectedProcedure

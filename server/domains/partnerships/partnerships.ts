@@ -1,5 +1,5 @@
-// Partnerships themselves: list mine, the home page's view, create (with the creator as its first
-// co-chair) and update.
+// Partnerships themselves: list mine, what every page of one shows, its people, create (with the
+// creator as its first co-chair) and update.
 import type { MemberFacts } from "../../access/access.rules.js";
 import { recordAudit } from "../../audit/audit.js";
 import { partnershipRoom } from "../../realtime/realtime.events.js";
@@ -44,7 +44,12 @@ export function viewerOf(member: MemberFacts) {
   };
 }
 
-/** Everything the partnership's home page shows, for a member. */
+/**
+ * What every page of a partnership shows, for a member: the partnership, the viewer, its organizations
+ * (with how many people each has), its co-chairs and committees. The people themselves are
+ * `listPeople`: only the pages that show or pick people load them, so a big partnership does not
+ * weigh on every page.
+ */
 export async function getPartnership(deps: Pick<PartnershipsDeps, "db" | "access">, { userId, input }: { userId: string; input: { partnershipId: string } }) {
   const viewer = await deps.access.requireMember(userId, input.partnershipId);
   const partnership = await deps.db.partnership.findUniqueOrThrow({
@@ -59,16 +64,6 @@ export async function getPartnership(deps: Pick<PartnershipsDeps, "db" | "access
         orderBy: { name: "asc" },
         select: { id: true, name: true, type: true, side: true, _count: { select: { memberships: true, trainees: true, serviceRequests: true } } },
       },
-      memberships: {
-        orderBy: { user: { name: "asc" } },
-        select: {
-          id: true,
-          createdAt: true,
-          user: { select: { id: true, name: true, email: true } },
-          organization: { select: { id: true, name: true, side: true } },
-          seats: { select: { bodyId: true, role: true, coChairSide: true, isVoting: true, body: { select: { kind: true } } } },
-        },
-      },
       bodies: {
         orderBy: { name: "asc" },
         select: {
@@ -77,12 +72,56 @@ export async function getPartnership(deps: Pick<PartnershipsDeps, "db" | "access
           name: true,
           description: true,
           _count: { select: { seats: true } },
-          seats: { where: { role: "CO_CHAIR" }, select: { coChairSide: true, membership: { select: { user: { select: { name: true } } } } } },
+          seats: {
+            where: { role: "CO_CHAIR" },
+            orderBy: { coChairSide: "asc" },
+            select: { coChairSide: true, membership: { select: { user: { select: { name: true } }, organization: { select: { name: true } } } } },
+          },
         },
       },
     },
   });
-  const people = partnership.memberships.map((m) => {
+  const coChairsOf = (b: (typeof partnership.bodies)[number]) =>
+    b.seats.map((s) => ({ side: s.coChairSide as CoChairSide, name: s.membership.user.name, organizationName: s.membership.organization.name }));
+  const top = partnership.bodies.find((b) => b.kind === "PARTNERSHIP");
+  return {
+    partnership: { id: partnership.id, name: partnership.name, sector: partnership.sector, description: partnership.description, createdAt: partnership.createdAt },
+    viewer: viewerOf(viewer),
+    organizations: partnership.organizations.map(({ _count, ...o }) => ({
+      ...o,
+      side: o.side as Side,
+      memberCount: _count.memberships,
+      /** Removing it would be allowed (nobody belongs to it, no service records): the Remove button. */
+      canRemove: canRemoveOrganization(_count),
+    })),
+    topBodyId: top?.id ?? null,
+    /** The partnership's co-chairs (its top body's), labor first. */
+    coChairs: top ? coChairsOf(top) : [],
+    committees: partnership.bodies.filter((b) => b.kind === "COMMITTEE").map((b) => ({
+      id: b.id,
+      name: b.name,
+      description: b.description,
+      memberCount: b._count.seats,
+      coChairs: coChairsOf(b),
+    })),
+  };
+}
+
+/** The partnership's people, by name: their organization, side, role on the partnership and how many committees they sit on. */
+export async function listPeople(deps: Pick<PartnershipsDeps, "db" | "access">, { userId, input }: { userId: string; input: { partnershipId: string } }) {
+  await deps.access.requireMember(userId, input.partnershipId);
+  const memberships = await deps.db.membership.findMany({
+    where: { partnershipId: input.partnershipId },
+    orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
+    select: {
+      id: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true } },
+      organization: { select: { id: true, name: true, side: true } },
+      seats: { select: { role: true, coChairSide: true, isVoting: true, body: { select: { kind: true } } } },
+    },
+  });
+  return memberships.map((m) => {
     const top = m.seats.find((s) => s.body.kind === "PARTNERSHIP");
     return {
       membershipId: m.id,
@@ -98,26 +137,6 @@ export async function getPartnership(deps: Pick<PartnershipsDeps, "db" | "access
       joinedAt: m.createdAt,
     };
   });
-  return {
-    partnership: { id: partnership.id, name: partnership.name, sector: partnership.sector, description: partnership.description, createdAt: partnership.createdAt },
-    viewer: viewerOf(viewer),
-    organizations: partnership.organizations.map(({ _count, ...o }) => ({
-      ...o,
-      side: o.side as Side,
-      memberCount: _count.memberships,
-      /** Removing it would be allowed (nobody belongs to it, no service records): the Remove button. */
-      canRemove: canRemoveOrganization(_count),
-    })),
-    people,
-    topBodyId: partnership.bodies.find((b) => b.kind === "PARTNERSHIP")?.id ?? null,
-    committees: partnership.bodies.filter((b) => b.kind === "COMMITTEE").map((b) => ({
-      id: b.id,
-      name: b.name,
-      description: b.description,
-      memberCount: b._count.seats,
-      coChairs: b.seats.map((s) => ({ side: s.coChairSide as CoChairSide, name: s.membership.user.name })),
-    })),
-  };
 }
 
 /** A new partnership with its top body, the creator's organization and the creator in its first co-chair seat. */

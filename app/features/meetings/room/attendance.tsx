@@ -1,5 +1,6 @@
 // Who is here: the body's roster with each member's attendance (co-chairs record it here; members check
 // themselves in under "Your part"), and quorum by side — both sides must have enough voting members present.
+import type { TFunction } from "i18next";
 import { useId } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Badge, EmptyState, InlineError, Section, SideBadge } from "~/components/ui";
@@ -47,6 +48,17 @@ export function Quorum({ view }: { view: MeetingView }) {
 export function Attendance({ view }: { view: MeetingView }) {
   const { t } = useTranslation("meetings");
   const canMark = view.viewer.canMarkAttendance;
+  // One mutation for the whole roster (a body may seat a hundred people): a row is busy, or shows the
+  // refusal, when the last mark was for it.
+  const action = useActionError(view.meeting.id);
+  const mark = trpc.meetings.attendance.mark.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
+  const idBase = useId();
+  const markFor = (membershipId: string) => ({
+    id: `${idBase}-${membershipId}`,
+    pending: mark.isPending && mark.variables?.membershipId === membershipId,
+    error: mark.variables?.membershipId === membershipId ? action.error : null,
+    set: (status: AttendanceStatus) => mark.mutate({ meetingId: view.meeting.id, membershipId, status }),
+  });
   const counted = view.roster.filter((r) => r.attendance === "PRESENT" || r.attendance === "LATE").length;
   return (
     <Section title={t("attendance.title", { counted, total: view.roster.length })} id="attendance">
@@ -55,7 +67,7 @@ export function Attendance({ view }: { view: MeetingView }) {
       ) : (
         <ul className="divide-y divide-slate-100" aria-label={t("attendance.roster")}>
           {view.roster.map((r) => (
-            <RosterRow key={r.membershipId} view={view} entry={r} canMark={canMark} isMe={r.membershipId === view.viewer.membershipId} />
+            <RosterRow key={r.membershipId} t={t} entry={r} mark={canMark ? markFor(r.membershipId) : null} isMe={r.membershipId === view.viewer.membershipId} />
           ))}
         </ul>
       )}
@@ -63,11 +75,9 @@ export function Attendance({ view }: { view: MeetingView }) {
   );
 }
 
-function RosterRow({ view, entry, canMark, isMe }: { view: MeetingView; entry: RosterEntry; canMark: boolean; isMe: boolean }) {
-  const { t } = useTranslation("meetings");
-  const id = useId();
-  const action = useActionError(view.meeting.id);
-  const mark = trpc.meetings.attendance.mark.useMutation({ onError: action.onError, onSuccess: action.onSuccess });
+type RowMark = { id: string; pending: boolean; error: string | null; set: (status: AttendanceStatus) => void };
+
+function RosterRow({ t, entry, mark, isMe }: { t: TFunction<"meetings">; entry: RosterEntry; mark: RowMark | null; isMe: boolean }) {
   return (
     <li className="py-2" data-testid="roster-row">
       <div className="flex items-center justify-between gap-2">
@@ -83,19 +93,19 @@ function RosterRow({ view, entry, canMark, isMe }: { view: MeetingView; entry: R
             {entry.checkedInSelf ? <span>· {t("attendance.checkedInSelf")}</span> : null}
           </p>
         </div>
-        {canMark ? (
+        {mark ? (
           <div className="shrink-0">
-            <label htmlFor={id} className="sr-only">
+            <label htmlFor={mark.id} className="sr-only">
               {t("attendance.of", { name: entry.name })}
             </label>
             <select
-              id={id}
+              id={mark.id}
               className="input w-auto py-1"
               value={entry.attendance ?? ""}
-              disabled={mark.isPending}
+              disabled={mark.pending}
               onChange={(e) => {
                 const value = e.currentTarget.value as AttendanceStatus | "";
-                if (value) mark.mutate({ meetingId: view.meeting.id, membershipId: entry.membershipId, status: value });
+                if (value) mark.set(value);
               }}
             >
               <option value="" disabled>
@@ -114,7 +124,7 @@ function RosterRow({ view, entry, canMark, isMe }: { view: MeetingView; entry: R
           <span className="text-xs text-slate-500">{t("attendance.notRecorded")}</span>
         )}
       </div>
-      <InlineError message={action.error} />
+      <InlineError message={mark?.error ?? null} />
     </li>
   );
 }
