@@ -2,6 +2,7 @@
 // every page. Tests build it without Remix (pass no build) and listen on port 0.
 import { randomBytes } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
+import fs from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -137,7 +138,11 @@ export async function createAppServer({
   if (remixBuild) {
     const publicDir = path.resolve("public");
     app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(publicDir, { maxAge: "1h" }));
+    // The other public files (favicon…) by name: a static handler for every path would look on disk for
+    // each page and API call first.
+    const publicFiles = new Set(fs.readdirSync(publicDir, { withFileTypes: true }).flatMap((e) => (e.isFile() ? [`/${e.name}`] : [])));
+    const servePublic = express.static(publicDir, { maxAge: "1h" });
+    app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
   }
   app.use(limitBodies({ maxBytes: MAX_FORM_BYTES, ownLimits: ["/api/services/", "/api/meetings/", "/api/trpc"] }));
   app.use(requireOwnOrigin({ config, logger }));
