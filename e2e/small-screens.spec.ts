@@ -68,7 +68,7 @@ test("a committee's page fits a phone's width", async ({ page, context }) => {
   await signIn(context, LABOR_CO_CHAIR.email);
   await page.goto(`/p/${await demoPartnershipId(page)}/committees`);
   await page.getByRole("link", { name: "Curriculum Committee" }).click();
-  await expect(page.getByRole("heading", { name: "Curriculum Committee" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Curriculum Committee" })).toBeVisible();
   await screenshot(page, "committee-390");
   expect(await sidewaysOverflow(page), "page is wider than the screen by this many pixels").toBe(0);
 });
