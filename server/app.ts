@@ -71,7 +71,7 @@ export async function createAppServer({
   });
   const accountLimits = createAccountLimits({ pool });
   const realtime = createRealtime(httpServer, { config, logger, sessions, access, pool });
-  const outbox = createOutbox({ db, realtime, logger });
+  const outbox = createOutbox({ db, realtime, logger, mailDelays: { "vote.opened": config.VOTE_MAIL_DELAY_SECONDS } });
   const voting = createVotingRuntime({ db, outbox, realtime });
   const deps: AppDeps = { db, config, logger, access, sessions, limiter, accountLimits, realtime, outbox, voting };
   const services = createServices(deps);

@@ -52,6 +52,12 @@ const ConfigSchema = z
       .refine((v) => v === undefined || /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL"),
     /** The From of every mail. */
     MAIL_FROM: z.string().min(3).default("Jointly <no-reply@localhost>"),
+    /**
+     * How long after a vote opens its "vote open" mail waits. Who votes in that time (a vote in a
+     * meeting is mostly cast in the room) gets no mail, and the mails stay out of the moment when
+     * everyone votes at once. 0 sends them at once.
+     */
+    VOTE_MAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
     /** The local hour (0–23, in each person's time zone) at which daily digests go out. */
     MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
     /** Signs unsubscribe links (at least 32 characters). Unset: generated once into APP_SECRET_FILE. */

@@ -69,12 +69,13 @@ export async function scheduleJobs<N extends JobName>(
   client: Db | Tx,
   name: N,
   jobs: Array<{ payload: JobPayloads[N]; key?: string }>,
-  options: { maxAttempts?: number } = {},
+  options: { maxAttempts?: number; delaySeconds?: number } = {},
 ): Promise<void> {
   if (!jobs.length) return;
   await client.$executeRaw`SELECT graphile_worker.add_job(
     identifier => ${name}::text,
     payload => j.payload::json,
+    run_at => now() + make_interval(secs => ${options.delaySeconds ?? 0}::int),
     job_key => j.key,
     max_attempts => ${options.maxAttempts ?? 10}::int
   ) FROM unnest(${jobs.map((j) => JSON.stringify(j.payload))}::text[], ${jobs.map((j) => j.key ?? null)}::text[]) AS j(payload, key)`;

@@ -22,6 +22,7 @@ import type { NotificationMailContext } from "./templates/notification-template.
 import { notificationContent, renderNotificationMail } from "./templates/notification-mails.js";
 import { PermanentMailError, type MailTransport } from "./transport.js";
 import { signUnsubscribeToken } from "./unsubscribe-token.js";
+import { stillWanted } from "./still-wanted.js";
 
 /** A digest carries what arrived since the previous one (with an hour's overlap), at most this far back. */
 const DIGEST_MAX_LOOKBACK_MS = 7 * 24 * 60 * 60_000;
@@ -99,6 +100,8 @@ export function createMailer({ db, config, logger, transport, now = () => new Da
       const [mode] = await mailModesFor(db, [{ userId: n.userId, kind, bodyIds: bodyIdsOf(place!) }]);
       // Changed since the job was scheduled: the digest carries it now, or nothing does.
       if (mode !== "IMMEDIATELY") return;
+      // Answered since (the vote was cast, or it closed): the mail would only be noise.
+      if (!(await stillWanted(db, { userId: n.userId, kind, payload: parsed.data }))) return;
       const locale = resolveLocale(n.user.locale);
       const timeZone = await mailTimeZoneOf(db, n.userId);
       const unsubscribe = unsubscribeUrl(n.userId, placed.group);

@@ -1,7 +1,8 @@
 // The dispatcher's part of mail, inside the transaction that creates a committed change's notifications:
-// a `mail:notification` job for each new notification whose recipient wants it immediately (not muted),
-// and a `mail:send` job for each direct mail. Jobs are keyed, and written with the notifications, so a
-// redo of the outbox row can neither lose nor double them. Digest and "off" recipients get no job.
+// a `mail:notification` job for each new notification whose recipient wants it immediately (not muted;
+// a kind may wait a while first, `delays`), and a `mail:send` job for each direct mail. Jobs are keyed,
+// and written with the notifications, so a redo of the outbox row can neither lose nor double them.
+// Digest and "off" recipients get no job.
 import type { Tx } from "../db.js";
 import type { NotificationKind } from "../domains/notifications/notifications.schema.js";
 import { mailModesFor } from "../domains/preferences/preferences.api.js";
@@ -12,7 +13,10 @@ import { bodyIdsOf, placesOf } from "./places.js";
 
 export type CreatedNotification = { id: string; userId: string; kind: string; payload: unknown; dedupeKey: string | null };
 
-export async function planMails(tx: Tx, outboxId: bigint, created: CreatedNotification[], effects: Effect[]) {
+/** Seconds a kind's mail waits before it goes (the job checks then whether it is still wanted). */
+export type MailDelays = Partial<Record<NotificationKind, number>>;
+
+export async function planMails(tx: Tx, outboxId: bigint, created: CreatedNotification[], effects: Effect[], delays: MailDelays = {}) {
   const mailable = created.filter((n) => MAIL_KINDS[n.kind as NotificationKind] && n.dedupeKey);
   if (mailable.length) {
     const places = await placesOf(tx, mailable);
@@ -20,11 +24,15 @@ export async function planMails(tx: Tx, outboxId: bigint, created: CreatedNotifi
       tx,
       mailable.map((n, i) => ({ userId: n.userId, kind: n.kind as NotificationKind, bodyIds: bodyIdsOf(places[i]!) })),
     );
-    await scheduleJobs(
-      tx,
-      "mail:notification",
-      mailable.filter((_, i) => modes[i] === "IMMEDIATELY").map((n) => ({ payload: { notificationId: n.id }, key: `mail:${n.dedupeKey}` })),
-    );
+    const now = mailable.filter((_, i) => modes[i] === "IMMEDIATELY");
+    for (const delaySeconds of new Set(now.map((n) => delays[n.kind as NotificationKind] ?? 0))) {
+      await scheduleJobs(
+        tx,
+        "mail:notification",
+        now.filter((n) => (delays[n.kind as NotificationKind] ?? 0) === delaySeconds).map((n) => ({ payload: { notificationId: n.id }, key: `mail:${n.dedupeKey}` })),
+        { delaySeconds },
+      );
+    }
   }
   const direct = effects.flatMap((effect, index) => (effect.type === "mail" ? [{ effect, index }] : []));
   await scheduleJobs(

@@ -6,7 +6,7 @@
 // notifications and the row's "dispatched" mark, so they exist exactly once too (server/mail/plan.ts).
 import type { Db, Tx } from "../db.js";
 import type { Logger } from "../logger.js";
-import { planMails } from "../mail/plan.js";
+import { planMails, type MailDelays } from "../mail/plan.js";
 import type { Realtime } from "../realtime/realtime.js";
 import { userRoom, type ServerEventName, type ServerEventPayload } from "../realtime/realtime.events.js";
 import type { Effect } from "./effects.js";
@@ -17,7 +17,7 @@ const SWEEP_BATCH = 100;
 
 export type Outbox = ReturnType<typeof createOutbox>;
 
-export function createOutbox({ db, realtime, logger }: { db: Db; realtime: Pick<Realtime, "publish">; logger: Logger }) {
+export function createOutbox({ db, realtime, logger, mailDelays = {} }: { db: Db; realtime: Pick<Realtime, "publish">; logger: Logger; mailDelays?: MailDelays }) {
   const publish = (room: string, event: ServerEventName, payload: unknown) =>
     realtime.publish(room, event, payload as ServerEventPayload<typeof event>);
 
@@ -38,7 +38,7 @@ export function createOutbox({ db, realtime, logger }: { db: Db; realtime: Pick<
           select: { id: true, userId: true, kind: true, payload: true, dedupeKey: true },
         })
       : [];
-    await planMails(tx, id, created, effects);
+    await planMails(tx, id, created, effects, mailDelays);
     // A direct mail's data (a reset or confirmation link's token) now rides in its job until sent: it is
     // not kept in the dispatched row for the week rows are kept.
     const hasMail = effects.some((effect) => effect.type === "mail");

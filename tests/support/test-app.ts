@@ -102,6 +102,8 @@ async function listenOnFreePort(databaseUrl: string, env: Record<string, string>
       NODE_ENV: "test",
       DATABASE_URL: databaseUrl,
       PASSWORD_HASH_COST: "10",
+      // A vote's mail goes at once, so tests need not wait for it (mail.vote-delay.test.ts sets a delay).
+      VOTE_MAIL_DELAY_SECONDS: "0",
       LOG_LEVEL: "silent",
       PORT: String(port),
       HOST,

@@ -5,6 +5,7 @@
 import type { Reach } from "../../access/reach.js";
 import { membershipIdsOf } from "../../access/reach.js";
 import type { AppDeps } from "../../deps.js";
+import { Prisma } from "../../generated/prisma/client.js";
 import type { DecisionRule } from "./voting.rules.js";
 import type { BallotKind } from "./voting.schema.js";
 
@@ -26,6 +27,26 @@ type VoteRow = {
   seatHolderName: string | null;
 };
 
+/** The roll line `v` of motion `mo` still has a vote to cast: open, before its deadline, still seated, not voted. */
+const stillWaits = (now: Date) => Prisma.sql`
+  mo."status" = 'OPEN'
+  AND (mo."deadline" IS NULL OR mo."deadline" > ${now})
+  AND EXISTS (SELECT 1 FROM "BodySeat" s WHERE s."bodyId" = mo."bodyId" AND s."membershipId" = v."voterMembershipId")
+  AND NOT EXISTS (SELECT 1 FROM "RollCallBallot" r WHERE r."motionId" = mo."id" AND r."seatMembershipId" = v."seatMembershipId")
+  AND NOT EXISTS (SELECT 1 FROM "SecretParticipation" sp WHERE sp."motionId" = mo."id" AND sp."seatMembershipId" = v."seatMembershipId")`;
+
+/** Whether this vote still waits for this person's ballot (in their seat or one they stand in for). */
+export async function voteWaitsFor(deps: Pick<AppDeps, "db">, { userId, motionId, now = new Date() }: { userId: string; motionId: string; now?: Date }) {
+  const [row] = await deps.db.$queryRaw<Array<{ waits: boolean }>>`
+    SELECT EXISTS (
+      SELECT 1 FROM "MotionVoter" v
+        JOIN "Motion" mo ON mo."id" = v."motionId"
+        JOIN "Membership" m ON m."id" = v."voterMembershipId"
+       WHERE v."motionId" = ${motionId} AND m."userId" = ${userId} AND ${stillWaits(now)}
+    ) AS "waits"`;
+  return row?.waits ?? false;
+}
+
 /** Open votes this person has yet to cast, oldest first. */
 export async function votesWaitingFor(deps: Pick<AppDeps, "db">, { reach, now = new Date() }: { reach: Reach; now?: Date }) {
   const membershipIds = membershipIdsOf(reach);
@@ -38,11 +59,7 @@ export async function votesWaitingFor(deps: Pick<AppDeps, "db">, { reach, now = 
       JOIN "Motion" mo ON mo."id" = v."motionId"
       JOIN "Body" b ON b."id" = mo."bodyId"
      WHERE v."voterMembershipId" = ANY(${membershipIds}::text[])
-       AND mo."status" = 'OPEN'
-       AND (mo."deadline" IS NULL OR mo."deadline" > ${now})
-       AND EXISTS (SELECT 1 FROM "BodySeat" s WHERE s."bodyId" = mo."bodyId" AND s."membershipId" = v."voterMembershipId")
-       AND NOT EXISTS (SELECT 1 FROM "RollCallBallot" r WHERE r."motionId" = mo."id" AND r."seatMembershipId" = v."seatMembershipId")
-       AND NOT EXISTS (SELECT 1 FROM "SecretParticipation" sp WHERE sp."motionId" = mo."id" AND sp."seatMembershipId" = v."seatMembershipId")
+       AND ${stillWaits(now)}
      ORDER BY mo."openedAt" ASC NULLS LAST, mo."id"
      LIMIT ${WAITING_LIMIT}`;
   return rows.map((r) => ({
