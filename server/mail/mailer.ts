@@ -96,12 +96,13 @@ export function createMailer({ db, config, logger, transport, now = () => new Da
       const placed = MAIL_KINDS[kind];
       const parsed = NotificationPayloadSchemas[kind]?.safeParse(n.payload);
       if (!placed || !parsed?.success) return;
+      // Answered since (the vote was cast, or it closed): the mail would only be noise. Asked first, as
+      // it is one cheap statement and most delayed vote mails stop here.
+      if (!(await stillWanted(db, { userId: n.userId, kind, payload: parsed.data }))) return;
       const [place] = await placesOf(db, [n]);
       const [mode] = await mailModesFor(db, [{ userId: n.userId, kind, bodyIds: bodyIdsOf(place!) }]);
       // Changed since the job was scheduled: the digest carries it now, or nothing does.
       if (mode !== "IMMEDIATELY") return;
-      // Answered since (the vote was cast, or it closed): the mail would only be noise.
-      if (!(await stillWanted(db, { userId: n.userId, kind, payload: parsed.data }))) return;
       const locale = resolveLocale(n.user.locale);
       const timeZone = await mailTimeZoneOf(db, n.userId);
       const unsubscribe = unsubscribeUrl(n.userId, placed.group);
