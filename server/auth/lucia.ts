@@ -34,14 +34,21 @@ function toDatabaseUser(row: UserRow): DatabaseUser {
 export function createPrismaSessionAdapter(db: Db): Adapter {
   return {
     async getSessionAndUser(token) {
-      const row = await db.session.findUnique({
-        where: { id: hashSessionToken(token) },
-        include: { user: { select: { id: true, email: true, name: true, emailVerifiedAt: true, locale: true, mailSettings: { select: { timeZone: true } } } } },
-      });
+      // Every signed-in request starts here, each session with its own id: written in SQL, it needs no
+      // query plan (Prisma keeps plans per exact query text, and with thousands of sessions most of
+      // these would miss and be compiled again, decision 0024).
+      const [row] = await db.$queryRaw<Array<Omit<SessionRow, "id"> & Omit<UserRow, "id" | "mailSettings"> & { timeZone: string | null }>>`
+        SELECT s."userId", s."expiresAt", s."absoluteExpiresAt", s."lastUsedAt", s."userAgent",
+               u."email", u."name", u."emailVerifiedAt", u."locale", ms."timeZone"
+          FROM "Session" s
+          JOIN "User" u ON u."id" = s."userId"
+          LEFT JOIN "MailSettings" ms ON ms."userId" = s."userId"
+         WHERE s."id" = ${hashSessionToken(token)}`;
       if (!row) return [null, null];
+      const { timeZone, ...rest } = row;
       // The session keeps the token as its id: Lucia passes it back to updateSessionExpiration and
       // deleteSession (which hash it), and the app uses it for sign-out and the session's socket room.
-      return [toDatabaseSession(row, token), toDatabaseUser(row.user)];
+      return [toDatabaseSession({ ...rest, id: token }, token), toDatabaseUser({ ...rest, id: row.userId, mailSettings: { timeZone } })];
     },
     async getUserSessions(userId) {
       // The tokens are not stored, so these sessions carry the row ids (hashes): good for listing and
