@@ -15,7 +15,8 @@ export type DisplayFacts = { linkId: string; meetingId: string; partnershipId: s
 /**
  * `rememberMembers`: a member's facts are read once per user and partnership for the life of this
  * object. Only for one request that changes nothing (a GET: a page and its loaders, a batch of tRPC
- * queries), which otherwise reads the same facts once per loader or query; see `accessFor`.
+ * queries), which otherwise reads the same facts once per loader or query; see `depsFor` in
+ * server/app.ts.
  */
 export function createAccess(db: Db, options: { rememberMembers?: boolean } = {}) {
   const remembered = options.rememberMembers ? new Map<string, Promise<MemberFacts | null>>() : null;

@@ -24,15 +24,16 @@ export async function planMails(tx: Tx, outboxId: bigint, created: CreatedNotifi
       tx,
       mailable.map((n, i) => ({ userId: n.userId, kind: n.kind as NotificationKind, bodyIds: bodyIdsOf(places[i]!) })),
     );
-    const now = mailable.filter((_, i) => modes[i] === "IMMEDIATELY");
-    for (const delaySeconds of new Set(now.map((n) => delays[n.kind as NotificationKind] ?? 0))) {
-      await scheduleJobs(
-        tx,
-        "mail:notification",
-        now.filter((n) => (delays[n.kind as NotificationKind] ?? 0) === delaySeconds).map((n) => ({ payload: { notificationId: n.id }, key: `mail:${n.dedupeKey}` })),
-        { delaySeconds },
-      );
-    }
+    // One statement per delay (most changes have one kind of notification, so one statement).
+    const byDelay = new Map<number, Array<{ payload: { notificationId: string }; key: string }>>();
+    mailable.forEach((n, i) => {
+      if (modes[i] !== "IMMEDIATELY") return;
+      const delaySeconds = delays[n.kind as NotificationKind] ?? 0;
+      const jobs = byDelay.get(delaySeconds) ?? [];
+      jobs.push({ payload: { notificationId: n.id }, key: `mail:${n.dedupeKey}` });
+      byDelay.set(delaySeconds, jobs);
+    });
+    for (const [delaySeconds, jobs] of byDelay) await scheduleJobs(tx, "mail:notification", jobs, { delaySeconds });
   }
   const direct = effects.flatMap((effect, index) => (effect.type === "mail" ? [{ effect, index }] : []));
   await scheduleJobs(

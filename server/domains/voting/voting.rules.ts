@@ -115,7 +115,6 @@ export function reasonInEnglish(part: ReasonPart): string {
   }
 }
 
-
 /**
  * Why a vote ended so, in the language of `t` (voting.json `reason.*`): the pages, the minutes and the
  * record's PDF say it from the codes, each in its reader's language.
