@@ -3,7 +3,7 @@
 // appears live on the editor's screen; the editor's new version clears the reviewer's sign-off on the
 // reviewer's screen, live.
 import type { Page } from "@playwright/test";
-import { demoPartnershipId, expect, fromOwnAddress, screenshot as attachScreenshot, signIn, test } from "./fixtures";
+import { demoPartnershipId, expect, fromOwnAddress, screenshot as attachScreenshot, sidewaysOverflow, signIn, test } from "./fixtures";
 
 const EDITOR = "grace.whitfield@demo.jointly.test";
 const REVIEWER = "luis.ortega@demo.jointly.test";
@@ -168,6 +168,6 @@ test.describe("on a phone", () => {
     await page.getByRole("link", { name: DRAFT }).first().click();
     await expect(page.getByRole("heading", { name: DRAFT })).toBeVisible();
     await screenshot(page, "draft-390");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await sidewaysOverflow(page)).toBe(0);
   });
 });

@@ -245,13 +245,17 @@ export async function expectAxeClean(page: Page, regions: string | string[] = []
 /** A browser set to Spanish (Accept-Language es-US), in a zone other than the tests' default. */
 export const SPANISH = { locale: "es-US", timezoneId: "America/Chicago" };
 
+/** How many pixels the page is wider than its window (0 when nothing scrolls sideways). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 /** Screenshots at the context's size and at 390 px, where the page must not be wider than the screen. */
 export async function bothWidths(page: Page, name: string) {
   await screenshot(page, `${name}-desktop`);
   const size = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, `${name}-390`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name} is wider than a 390 px screen`).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(page), `${name} is wider than a 390 px screen`).toBeLessThanOrEqual(0);
   if (size) await page.setViewportSize(size);
 }

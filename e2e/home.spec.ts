@@ -7,7 +7,6 @@ import { DEMO_PARTNERSHIP, demoPartnershipId, expect, expectAxeClean, fromOwnAdd
 
 const LIVE = { timeout: 15_000 };
 
-
 function localDateTime(days: number): string {
   const d = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
   return `${d.toISOString().slice(0, 10)}T10:00`;

@@ -9,7 +9,6 @@ import { demoPartnershipId, expect, expectAxeClean, fromOwnAddress, LABOR_CO_CHA
 
 const TRUSTEES = "Training Trust Fund Trustees";
 
-
 const region = (page: Page, name: RegExp) => page.getByRole("region", { name });
 
 async function openBody(page: Page, partnershipId: string, name: string) {

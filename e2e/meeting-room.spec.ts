@@ -4,8 +4,8 @@
 // the room and lands in the item's decisions. On a phone the current item and the ballot are the first
 // screen. The room is axe clean.
 import type { BrowserContext, Page } from "@playwright/test";
-import { demoPartnershipId, expect, screenshot, signIn, test } from "./fixtures";
-import { expectAxeClean, liveMeeting } from "./room-support";
+import { demoPartnershipId, expect, expectAxeClean, screenshot, signIn, test } from "./fixtures";
+import { liveMeeting } from "./room-support";
 
 const DENISE = "denise.carter@demo.jointly.test"; // labor co-chair
 const MARCUS = "marcus.lee@demo.jointly.test"; // management co-chair

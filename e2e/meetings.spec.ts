@@ -10,7 +10,6 @@ const DENISE = { name: "Denise Carter", email: "denise.carter@demo.jointly.test"
 const MARCUS = { name: "Marcus Lee", email: "marcus.lee@demo.jointly.test" };
 const LUIS = { name: "Luis Ortega", email: "luis.ortega@demo.jointly.test" };
 
-
 /** Live updates arrive over socket.io; on two shared cores give them a few seconds. */
 const LIVE = { timeout: 10_000 };
 

@@ -17,7 +17,6 @@ const person = (name: string) => DEMO_PEOPLE.find((p) => p.name === name)!;
 const MENTOR = person("David Chen");
 const AO_MEMBER = person("Keisha Thompson");
 
-
 // Each journey has several people's browsers, axe scans and the dashboard's counting: more than the
 // default 30 s on a busy machine.
 test.describe.configure({ timeout: 180_000 });

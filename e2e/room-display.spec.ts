@@ -7,8 +7,8 @@ import { mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import type { BrowserContext } from "@playwright/test";
-import { DEMO_PASSWORD, expect, screenshot, test } from "./fixtures";
-import { expectAxeClean, liveMeeting, trpcCall } from "./room-support";
+import { DEMO_PASSWORD, expect, expectAxeClean, screenshot, test } from "./fixtures";
+import { liveMeeting, trpcCall } from "./room-support";
 
 const DENISE = "denise.carter@demo.jointly.test";
 const LIVE = { timeout: 15_000 };

@@ -8,8 +8,8 @@
 //   and "Viewing now" is marked stale; on reconnect the rooms are joined again *before* the page
 //   refetches, so a change made while it was away shows up.
 import type { BrowserContext, Locator, Page, WebSocketRoute } from "@playwright/test";
-import { demoPartnershipId, expect, expectTablesFit, screenshot, signIn, test } from "./fixtures";
-import { expectAxeClean, liveMeeting, trpcCall } from "./room-support";
+import { demoPartnershipId, expect, expectAxeClean, expectTablesFit, screenshot, sidewaysOverflow, signIn, test } from "./fixtures";
+import { liveMeeting, trpcCall } from "./room-support";
 
 const DENISE = "denise.carter@demo.jointly.test"; // labor co-chair
 const MARCUS = "marcus.lee@demo.jointly.test"; // management co-chair
@@ -98,7 +98,7 @@ test("on a phone, the current item, the open ballot and check-in / raise hand ar
   await luis.screenshot({ path: testInfo.outputPath("phone-room-ballot-first-screen.png") });
   await screenshot(luis, "phone-room-ballot");
   await expectAxeClean(luis);
-  expect(await luis.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), "no sideways scrolling").toBe(0);
+  expect(await sidewaysOverflow(luis), "no sideways scrolling").toBe(0);
   // The live tally per side: a list of labelled lines on a phone, every count visible.
   const tally = luis.getByRole("table", { name: "Running count by side" });
   await expect(tally.getByRole("row", { name: /^Labor/ }).getByRole("cell")).toHaveText(["0", "0", "0", "0"], LIVE);
@@ -151,7 +151,7 @@ test("on a phone, a co-chair running the meeting sees the current item, previous
   await denise.screenshot({ path: testInfo.outputPath("phone-chair-first-screen.png") });
   await screenshot(denise, "phone-chair");
   await expectAxeClean(denise);
-  expect(await denise.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), "no sideways scrolling").toBe(0);
+  expect(await sidewaysOverflow(denise), "no sideways scrolling").toBe(0);
   // Calling the next speaker stays in the queue's own section: one place for each action.
   await expect(denise.getByRole("button", { name: "Call next speaker" })).toHaveCount(1);
   await expect(denise.getByRole("region", { name: "Speakers’ queue" }).getByRole("button", { name: "Call next speaker" })).toHaveCount(1);

@@ -1,7 +1,6 @@
 // Helpers for the meeting-room specs: tRPC calls from a signed-in browser context (to set a meeting up
-// quickly, as its co-chair would); the axe check is the fixtures' (re-exported for the room specs).
+// quickly, as its co-chair would).
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
-export { expectAxeClean } from "./fixtures";
 
 type Requester = BrowserContext | { request: APIRequestContext };
 
@@ -40,5 +39,3 @@ export async function liveMeeting(who: Requester, origin: string, partnershipId:
   await trpcCall(who, origin, "meetings.meeting.setCurrentItem", { meetingId, itemId: itemIds[0] });
   return { meetingId, bodyId: body.id, itemIds, path: `/p/${partnershipId}/meetings/${meetingId}` };
 }
-
-/** No WCAG 2 A/AA violation on the page. */

@@ -4,7 +4,7 @@
 // answers; Priya approves part of the amount; Rosa's page shows the decision live and the fund's
 // available balance drops by the approved amount.
 import type { BrowserContext, Page } from "@playwright/test";
-import { demoPartnershipId, expect, signIn, test } from "./fixtures";
+import { demoPartnershipId, expect, sidewaysOverflow, signIn, test } from "./fixtures";
 
 const ROSA = "rosa.delgado@demo.jointly.test"; // CBO member (Nuevo Futuro Workforce Alliance)
 const PRIYA = "priya.nair@demo.jointly.test"; // staff, designated reviewer in the seed
@@ -138,15 +138,14 @@ test("members outside the CBO and the reviewers see only totals; phone-width pag
   await signIn(phone.context(), ROSA);
   await phone.goto(`/p/${partnershipId}/services`);
   await expect(phone.getByRole("form", { name: "New supportive-service request" })).toBeVisible();
-  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(phone)).toBeLessThanOrEqual(0);
   await phone.screenshot({ path: "tests/.tmp/services-phone.png", fullPage: true });
   await phone.goto(`/p/${partnershipId}/services/trainees`);
   await expect(phone.getByRole("link", { name: "Ana Morales" })).toBeVisible();
-  expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(phone)).toBeLessThanOrEqual(0);
   // Her own record: who read it and when (reviewers' reads are logged).
   await phone.getByRole("link", { name: "Ana Morales" }).click();
   await expect(phone.getByRole("region", { name: "Who read or shared this record" })).toBeVisible();
-  expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(phone)).toBeLessThanOrEqual(0);
   await phone.screenshot({ path: "tests/.tmp/services-trainee-phone.png", fullPage: true });
 });

@@ -1,9 +1,7 @@
 // On a phone, a co-chair can read every page of the partnership without scrolling sideways, and no
 // table has a column cut off: below sm tables become lists of labelled lines (the people table, the
 // minutes' roll; the room's tallies in room-phone.spec.ts).
-import type { Page } from "@playwright/test";
-import { LABOR_CO_CHAIR, demoPartnershipId, expect, expectTablesFit, screenshot, signIn, test } from "./fixtures";
-import { expectAxeClean } from "./room-support";
+import { LABOR_CO_CHAIR, demoPartnershipId, expect, expectAxeClean, expectTablesFit, screenshot, sidewaysOverflow, signIn, test } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -72,7 +70,3 @@ test("a committee's page fits a phone's width", async ({ page, context }) => {
   await screenshot(page, "committee-390");
   expect(await sidewaysOverflow(page), "page is wider than the screen by this many pixels").toBe(0);
 });
-
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
