@@ -59,6 +59,8 @@ test("a forgotten password is reset from the mailed link, and the session open e
   const other = await pageFor(await newContext());
   await other.goto("/signin");
   await other.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: fill only once the new page is there.
+  await expect(other.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await other.getByLabel("Email").fill(user.email);
   await other.getByRole("button", { name: "Send me a link" }).click();
   await expect(other.getByRole("status")).toContainText("we sent it a link to choose a new password");

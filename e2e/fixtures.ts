@@ -236,10 +236,21 @@ export const test = base.extend<Fixtures>({
 
 /** No WCAG 2 A/AA violation on the page, or only inside `regions` (CSS selectors) when given. */
 export async function expectAxeClean(page: Page, regions: string | string[] = []) {
+  // What a reader sees once the page settles: colours still changing (a button's hover, a row's
+  // highlight) are not the ones they keep. A spinner never finishes, so only animations that end count.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)))
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]);
   for (const selector of typeof regions === "string" ? [regions] : regions) builder = builder.include(selector);
   const { violations } = await builder.analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  // The failure summary says why (for contrast: both colours and the ratio), which a CI log needs.
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} (${n.failureSummary ?? ""})`).join(", ")}`)).toEqual([]);
 }
 
 /** A browser set to Spanish (Accept-Language es-US), in a zone other than the tests' default. */
