@@ -1,14 +1,17 @@
-// Query plans remembered per query text (decision 0024). Prisma 6.19's client compiles every query
-// with its wasm query compiler on the event loop, anew each time (about 1–8 ms a query on the 2-core
-// machine, a quarter of a tRPC read's CPU); Prisma 7.4 adds a cache of its own. Until then this wraps
-// the compiler's `compile` and `compileBatch`: the same JSON query text (model, action, arguments,
-// values and selection, exactly) always compiles to the same plan, because a plan holds what varies
-// per execution (`now()`, generated ids) as generator calls evaluated when it runs. So an exact repeat
-// (the same session read, the same member's facts, the same partnership page) reuses the plan.
+// Query plans remembered per query shape (decisions 0024 and 0026). Prisma 6.19's client compiles
+// every query with its wasm query compiler on the event loop, anew each time (about 1–8 ms a query on
+// the 2-core machine, a quarter of a tRPC read's CPU); Prisma 7.4 adds a cache of its own. Until then
+// this wraps the compiler's `compile` and `compileBatch`. The same JSON query text (model, action,
+// arguments, values and selection, exactly) always compiles to the same plan, because a plan holds
+// what varies per execution (`now()`, generated ids) as generator calls evaluated when it runs. A
+// shape is that text with its ids taken out (plan-template.ts): one plan serves the same question for
+// every member, motion or session, once checked against the plan of the real text. A shape whose
+// plan fails that check keeps one plan per exact text, as before.
 // Plans are frozen: an interpreter that tried to change one would throw (strict mode), not share a
 // change with the next request. Bounded: at most MAX_ENTRIES plans, least recently used first out, and
 // no query text over MAX_KEY_CHARS (uploads, long texts) is kept.
 import * as compilerRuntime from "@prisma/client/runtime/query_compiler_bg.postgresql.mjs";
+import { checkTemplate, fillTemplate, templateOf, type PlanTemplate } from "./plan-template.js";
 
 const MAX_ENTRIES = 2_000;
 const MAX_KEY_CHARS = 16 * 1024;
@@ -19,7 +22,7 @@ type CompilerClass = { prototype: Compiler & { __jointlyPlanCache?: true } };
 export type PlanCacheStats = { hits: number; misses: number; entries: number };
 const stats = { hits: 0, misses: 0 };
 /** One cache per compiler (per client and data model), dropped with it. */
-const caches = new WeakMap<object, Map<string, unknown>>();
+const caches = new WeakMap<object, Map<string, Entry>>();
 
 /** Hits, misses and plans kept, over every client of this process (for benchmarks and tests). */
 export function planCacheStats(): PlanCacheStats {
@@ -35,28 +38,68 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function cached(compiler: object, kind: "q" | "b", text: string, compile: () => unknown): unknown {
-  if (text.length > MAX_KEY_CHARS) return compile();
-  let cache = caches.get(compiler);
-  if (!cache) caches.set(compiler, (cache = new Map()));
-  const key = kind + text;
-  const plan = cache.get(key);
-  if (plan !== undefined) {
-    stats.hits++;
+/** A query shape's plan: one plan (no ids), a template for every value of its ids, or one plan per exact text. */
+type Entry = { kind: "plan"; plan: unknown } | { kind: "template"; template: PlanTemplate } | { kind: "byText" };
+
+function recall(cache: Map<string, Entry>, key: string): Entry | undefined {
+  const entry = cache.get(key);
+  if (entry !== undefined) {
     // Most recently used last: delete and set again.
     cache.delete(key);
-    cache.set(key, plan);
-    return plan;
+    cache.set(key, entry);
   }
-  stats.misses++;
-  const compiled = deepFreeze(compile());
-  cache.set(key, compiled);
+  return entry;
+}
+
+function remember(cache: Map<string, Entry>, key: string, entry: Entry): void {
+  cache.set(key, entry);
   entriesCount++;
   if (cache.size > MAX_ENTRIES) {
     cache.delete(cache.keys().next().value!);
     entriesCount--;
   }
-  return compiled;
+}
+
+function cached(compiler: object, kind: "q" | "b", text: string, compile: (text: string) => unknown): unknown {
+  const { text: shapeText, ids } = templateOf(text);
+  if (shapeText.length > MAX_KEY_CHARS) return compile(text);
+  let cache = caches.get(compiler);
+  if (!cache) caches.set(compiler, (cache = new Map()));
+  const shapeKey = kind + shapeText;
+  const exactKey = `=${kind}${text}`;
+  const shape = recall(cache, shapeKey);
+  if (shape?.kind === "template") {
+    stats.hits++;
+    return fillTemplate(shape.template, ids);
+  }
+  if (shape?.kind === "plan") {
+    stats.hits++;
+    return shape.plan;
+  }
+  const exact = shape?.kind === "byText" ? recall(cache, exactKey) : undefined;
+  if (exact?.kind === "plan") {
+    stats.hits++;
+    return exact.plan;
+  }
+  stats.misses++;
+  const plan = deepFreeze(compile(text));
+  if (ids.length === 0) remember(cache, shapeKey, { kind: "plan", plan });
+  else if (shape?.kind === "byText") remember(cache, exactKey, { kind: "plan", plan });
+  else {
+    const template = templateFor(() => compile(shapeText), ids, plan);
+    remember(cache, shapeKey, template ? { kind: "template", template } : { kind: "byText" });
+    if (!template) remember(cache, exactKey, { kind: "plan", plan });
+  }
+  return plan;
+}
+
+/** The shape's plan template, or null when the compiler refuses the placeholders or its plan differs. */
+function templateFor(compileShape: () => unknown, ids: string[], plan: unknown): PlanTemplate | null {
+  try {
+    return checkTemplate(deepFreeze(compileShape()), ids, plan);
+  } catch {
+    return null;
+  }
 }
 
 /** Wraps the PostgreSQL query compiler's class once per process (createDb calls it). */
@@ -67,10 +110,10 @@ export function installPlanCache(): void {
   const compile = proto.compile;
   const compileBatch = proto.compileBatch;
   proto.compile = function (this: Compiler, query: string) {
-    return cached(this, "q", query, () => compile.call(this, query));
+    return cached(this, "q", query, (text) => compile.call(this, text));
   };
   proto.compileBatch = function (this: Compiler, batch: string) {
-    return cached(this, "b", batch, () => compileBatch.call(this, batch));
+    return cached(this, "b", batch, (text) => compileBatch.call(this, text));
   };
   proto.__jointlyPlanCache = true;
 }

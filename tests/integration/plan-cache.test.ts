@@ -1,6 +1,6 @@
-// The query-plan cache (server/database/plan-cache.ts, decision 0024): an exact repeat of a query reuses
-// its compiled plan, and what a plan must evaluate per execution still is (the time of `now()`,
-// generated ids), with each execution's own values. Real PostgreSQL through the app's Prisma client.
+// The query-plan cache (server/database/plan-cache.ts, decisions 0024 and 0026): a query of the same
+// shape reuses its compiled plan with its own ids, and what a plan must evaluate per execution still is
+// (the time of `now()`, generated ids), with each execution's own values. Real PostgreSQL through the app's Prisma client.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planCacheStats } from "../../server/database/plan-cache.js";
 import { createUser } from "../../server/fixtures/factories.js";
@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe("query plans are compiled once per exact query", { timeout: 60_000 }, () => {
-  it("a repeated read hits the cache and answers the same rows; another value is another plan", async () => {
+  it("a repeated read hits the cache and answers the same rows; another id reuses the plan with its own value", async () => {
     const ann = await createUser(app.db, { name: "Ann Plan" });
     const bob = await createUser(app.db, { name: "Bob Plan" });
     const read = (id: string) => app.db.user.findUnique({ where: { id }, select: { id: true, name: true } });
@@ -26,7 +26,33 @@ describe("query plans are compiled once per exact query", { timeout: 60_000 }, (
     expect(afterRepeat.hits).toBe(before.hits + 1);
     expect(afterRepeat.misses).toBe(before.misses);
     expect(await read(bob.id)).toEqual({ id: bob.id, name: "Bob Plan" });
-    expect(planCacheStats().misses).toBe(afterRepeat.misses + 1);
+    expect(planCacheStats()).toMatchObject({ hits: afterRepeat.hits + 1, misses: afterRepeat.misses });
+  });
+
+  it("ids in a list, the same id twice and a raw query's parameters each get their own values back", async () => {
+    const [ann, bob, cleo] = await Promise.all(["Ann", "Bob", "Cleo"].map((name) => createUser(app.db, { name: `${name} List` })));
+    const names = (ids: string[]) => app.db.user.findMany({ where: { id: { in: ids } }, select: { name: true }, orderBy: { name: "asc" } });
+    expect(await names([ann!.id, bob!.id])).toEqual([{ name: "Ann List" }, { name: "Bob List" }]);
+    const misses = planCacheStats().misses;
+    expect(await names([cleo!.id, bob!.id])).toEqual([{ name: "Bob List" }, { name: "Cleo List" }]);
+    // The same id twice is another shape (its placeholders repeat), answered right.
+    expect(await names([cleo!.id, cleo!.id])).toEqual([{ name: "Cleo List" }]);
+    expect(planCacheStats().misses).toBe(misses + 1);
+    const raw = (id: string) => app.db.$queryRaw<{ name: string }[]>`SELECT "name" FROM "User" WHERE "id" = ${id}`;
+    expect(await raw(ann!.id)).toEqual([{ name: "Ann List" }]);
+    const hits = planCacheStats().hits;
+    expect(await raw(bob!.id)).toEqual([{ name: "Bob List" }]);
+    expect(planCacheStats().hits).toBe(hits + 1);
+  });
+
+  it("an id inside a JSON value is not a placeholder: such a query is kept per exact text, and right", async () => {
+    const user = await createUser(app.db, { name: "Dee Json" });
+    const write = (motionId: string) => app.db.notification.create({ data: { userId: user.id, kind: "plan.json", payload: { motionId } }, select: { payload: true } });
+    expect(await write(user.id)).toEqual({ payload: { motionId: user.id } });
+    const other = await createUser(app.db, { name: "Eve Json" });
+    expect(await write(other.id)).toEqual({ payload: { motionId: other.id } });
+    const stored = await app.db.notification.findMany({ where: { userId: user.id, kind: "plan.json" }, select: { payload: true }, orderBy: { createdAt: "asc" } });
+    expect(stored).toEqual([{ payload: { motionId: user.id } }, { payload: { motionId: other.id } }]);
   });
 
   it("a cached write still evaluates now() and generated ids at each execution", async () => {
