@@ -48,7 +48,10 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
 
 /** True when a Prisma error is a unique-constraint violation (code P2002), for services to turn into CONFLICT. */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  // P2002 from a model query; from a raw statement, P2010 carrying PostgreSQL's unique_violation.
+  return code === "P2002" || (code === "P2010" && meta?.driverAdapterError?.cause?.originalCode === "23505");
 }
 
 /** AppError check that also works across bundles (the Remix build carries its own copy of this module). */

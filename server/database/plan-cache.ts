@@ -39,7 +39,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** A query shape's plan: one plan (no ids), a template for every value of its ids, or one plan per exact text. */
-type Entry = { kind: "plan"; plan: unknown } | { kind: "template"; template: PlanTemplate } | { kind: "byText" };
+type Entry = { kind: "plan"; plan: unknown } | { kind: "template"; template: PlanTemplate } | { kind: "byText" } | { kind: "seenOnce"; plan: unknown; text: string };
 
 function recall(cache: Map<string, Entry>, key: string): Entry | undefined {
   const entry = cache.get(key);
@@ -76,6 +76,10 @@ function cached(compiler: object, kind: "q" | "b", text: string, compile: (text:
     stats.hits++;
     return shape.plan;
   }
+  if (shape?.kind === "seenOnce" && shape.text === text) {
+    stats.hits++;
+    return shape.plan;
+  }
   const exact = shape?.kind === "byText" ? recall(cache, exactKey) : undefined;
   if (exact?.kind === "plan") {
     stats.hits++;
@@ -85,7 +89,10 @@ function cached(compiler: object, kind: "q" | "b", text: string, compile: (text:
   const plan = deepFreeze(compile(text));
   if (ids.length === 0) remember(cache, shapeKey, { kind: "plan", plan });
   else if (shape?.kind === "byText") remember(cache, exactKey, { kind: "plan", plan });
-  else {
+  else if (shape === undefined) {
+    // A shape's template costs a second compile: paid when the shape comes back, not for a one-off.
+    remember(cache, shapeKey, { kind: "seenOnce", plan, text });
+  } else {
     const template = templateFor(() => compile(shapeText), ids, plan);
     remember(cache, shapeKey, template ? { kind: "template", template } : { kind: "byText" });
     if (!template) remember(cache, exactKey, { kind: "plan", plan });

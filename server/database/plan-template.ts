@@ -1,16 +1,31 @@
 // One plan for every value of a query's ids (decision 0026). A query text names its rows by id (a
-// cuid, or a session's 64 hex digits), so the same question asked for another member, motion or
+// cuid or cuid2, or a session's 64 hex digits), so the same question asked for another member, motion or
 // session was a new text, compiled anew (1–8 ms each), and with 1,000 voters the plans no longer fit
-// the cache. templateOf puts a placeholder in place of each distinct id; the plan compiled from that
-// text, with the placeholders swapped back for the ids (fillTemplate), serves every query of that
-// shape. Whether a plan may be used that way is checked, not assumed (checkTemplate, run once per
-// shape by plan-cache.ts): every placeholder must come back whole as a plan value, never inside SQL or
-// a longer string, and the filled plan must equal, exactly, the plan compiled from the real text.
+// the cache. templateOf puts a placeholder in place of each distinct id (and instant: raw queries
+// pass "now"); the plan compiled from that text, with the placeholders swapped back for the values
+// (fillTemplate), serves every query of that shape. Whether a plan may be used that way is checked,
+// not assumed (checkTemplate, run once per shape by plan-cache.ts): every placeholder must come back
+// whole as a plan value, never inside SQL or a longer string, and the filled plan must equal, exactly,
+// the plan compiled from the real text.
 
-/** An id where the query text holds a value: quoted, or quoted inside a raw query's escaped parameters. */
-const ID_VALUE = /(\\?")(c[a-z0-9]{24}|[0-9a-f]{64})\1/g;
-const PLACEHOLDER = /^__jointly_id_(\d+)__$/;
-const PLACEHOLDER_PART = "__jointly_id_";
+/**
+ * An id or an instant (ISO 8601, UTC) where the query text holds a value: quoted, or quoted inside a raw
+ * query's escaped parameters. An instant in a raw query is most often "now", new at every call.
+ */
+const ID_VALUE = /(\\?")([a-z][a-z0-9]{23,24}|[0-9a-f]{64}|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z)\1/g;
+/** An id's placeholder is a word; an instant's must still read as an instant (the compiler parses it): year 1. */
+const PLACEHOLDER = /^(?:__jointly_id_(\d+)__|0001-01-01T00:00:00\.(\d{3})Z)$/;
+const PLACEHOLDER_PARTS = ["__jointly_id_", "0001-01-01T00:00:00."];
+const MAX_VALUES = 1000;
+
+function placeholder(n: number, value: string): string {
+  return value.endsWith("Z") ? `0001-01-01T00:00:00.${String(n).padStart(3, "0")}Z` : `__jointly_id_${n}__`;
+}
+
+function placeholderNumber(text: string): number | null {
+  const match = PLACEHOLDER.exec(text);
+  return match ? Number(match[1] ?? match[2]) : null;
+}
 
 export type QueryTemplate = { text: string; ids: string[] };
 
@@ -25,9 +40,10 @@ export function templateOf(text: string): QueryTemplate {
       numbers.set(id, n);
       ids.push(id);
     }
-    return `${quote}${PLACEHOLDER_PART}${n}__${quote}`;
+    return `${quote}${placeholder(n, id)}${quote}`;
   });
-  return { text: templated, ids };
+  // Past a thousand values a text is kept as it is (the instants' placeholders have three digits).
+  return ids.length > MAX_VALUES ? { text, ids: [] } : { text: templated, ids };
 }
 
 /** A plan compiled from a template, with what fillTemplate needs: the objects that hold a placeholder. */
@@ -43,10 +59,10 @@ export function checkTemplate(plan: unknown, ids: string[], real: unknown): Plan
   let sound = true;
   const visit = (node: unknown): boolean => {
     if (typeof node === "string") {
-      const placeholder = PLACEHOLDER.exec(node);
-      if (placeholder) seen.add(Number(placeholder[1]));
-      else if (node.includes(PLACEHOLDER_PART)) sound = false;
-      return placeholder !== null;
+      const n = placeholderNumber(node);
+      if (n !== null) seen.add(n);
+      else if (PLACEHOLDER_PARTS.some((part) => node.includes(part))) sound = false;
+      return n !== null;
     }
     if (!node || typeof node !== "object") return false;
     let holds = false;
@@ -64,8 +80,8 @@ export function checkTemplate(plan: unknown, ids: string[], real: unknown): Plan
 export function fillTemplate(template: PlanTemplate, ids: string[]): unknown {
   const fill = (node: unknown): unknown => {
     if (typeof node === "string") {
-      const placeholder = PLACEHOLDER.exec(node);
-      return placeholder ? ids[Number(placeholder[1])] : node;
+      const n = placeholderNumber(node);
+      return n === null ? node : ids[n];
     }
     if (!node || typeof node !== "object" || !template.holders.has(node)) return node;
     if (Array.isArray(node)) return Object.freeze(node.map(fill));

@@ -11,6 +11,14 @@ export function localTime(now: Date, timeZone: string | null): { hour: number; d
   return { hour: Number(part("hour")) % 24, day: `${part("year")}-${part("month")}-${part("day")}` };
 }
 
+/** One formatter per zone: the digest check reads every waiting person's local time each minute. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function formatter(timeZone: string) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
+  let made = formatters.get(timeZone);
+  if (!made) {
+    made = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
+    formatters.set(timeZone, made);
+  }
+  return made;
 }

@@ -171,7 +171,7 @@ export async function everything(db: Db) {
 
 /** Event kinds of a motion, in the order they were appended. */
 export async function eventKinds(db: Db, motionId: string) {
-  const events = await db.motionEvent.findMany({ where: { motionId }, orderBy: { createdAt: "asc" }, select: { kind: true } });
+  const events = await db.motionEvent.findMany({ where: { motionId }, orderBy: { seq: "asc" }, select: { kind: true } });
   return events.map((e) => e.kind);
 }
 

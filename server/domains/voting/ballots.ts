@@ -9,6 +9,7 @@ import type { AppDeps } from "../../deps.js";
 import { AppError, isUniqueViolation, notFound } from "../../errors.js";
 import { inTransaction } from "../../unit-of-work/unit-of-work.js";
 import { sealBallot, shuffled, type SealedChoice } from "./ballot-box.js";
+import { insertBallotEvents, insertRollCallBallots } from "./ballot-rows.js";
 import type { JobResult } from "./batch-queue.js";
 import type { TallyPublisher } from "./tally-publisher.js";
 import type { LiveTally } from "./voting.events.js";
@@ -184,15 +185,12 @@ async function castForMotion(tx: Tx, motionId: string, batch: Array<BallotJob & 
     const boxes = await Promise.all(shuffled(sealed).map((ballot) => sealBallot(publicKey, ballot)));
     await tx.sealedBallot.createMany({ data: boxes.map((box) => ({ motionId, box })) });
   } else {
-    const created = written.filter((w) => w.isNew);
-    await tx.rollCallBallot
-      .createMany({ data: created.map((w) => ({ motionId, seatMembershipId: w.seat, castByMembershipId: w.by, side: w.side, choice: w.choice })) })
-      .catch(sameSeatRace);
+    await insertRollCallBallots(tx, motionId, written.filter((w) => w.isNew)).catch(sameSeatRace);
     for (const w of written.filter((x) => !x.isNew)) {
       await tx.rollCallBallot.update({ where: { motionId_seatMembershipId: { motionId, seatMembershipId: w.seat } }, data: { choice: w.choice, castByMembershipId: w.by } });
     }
   }
-  await tx.motionEvent.createMany({ data: events.map((e) => ({ motionId, kind: secret ? "ballotCounted" : "ballotRecorded", data: e })) });
+  await insertBallotEvents(tx, motionId, secret ? "ballotCounted" : "ballotRecorded", events);
   // A new version for the new counts (still under the row lock, so versions follow the commit order).
   // Only a batch that counted a ballot bumps it: a refused ballot writes nothing at all.
   const [bumped] = await tx.$queryRaw<Array<{ tallyVersion: number }>>`

@@ -71,7 +71,7 @@ export async function readMeetingMotions(client: Client, meetingId: string): Pro
   const rollCallIds = motions.filter((m) => m.ballotKind === "ROLL_CALL" && m.status === "CLOSED").map((m) => m.id);
   const [ballots, friendly] = await Promise.all([
     client.rollCallBallot.findMany({ where: { motionId: { in: rollCallIds } }, orderBy: { castAt: "asc" }, select: { motionId: true, seatMembershipId: true, castByMembershipId: true, choice: true } }),
-    client.motionEvent.findMany({ where: { motionId: { in: ids }, kind: "amended" }, orderBy: { createdAt: "asc" }, select: { motionId: true, data: true, createdAt: true } }),
+    client.motionEvent.findMany({ where: { motionId: { in: ids }, kind: "amended" }, orderBy: { seq: "asc" }, select: { motionId: true, data: true, createdAt: true } }),
   ]);
   const memberIds = new Set<string>();
   for (const m of motions) for (const id of [m.movedByMembershipId, m.secondedByMembershipId]) if (id) memberIds.add(id);

@@ -71,7 +71,7 @@ export async function getMotion(deps: ReadDeps, { userId, input }: { userId: str
     motion.ballotKind === "SECRET"
       ? db.secretParticipation.findMany({ where: { motionId }, select: { seatMembershipId: true, castByMembershipId: true } })
       : Promise.resolve([]),
-    db.motionEvent.findMany({ where: { motionId }, orderBy: { createdAt: "asc" }, select: { kind: true, data: true, createdAt: true } }),
+    db.motionEvent.findMany({ where: { motionId }, orderBy: { seq: "asc" }, select: { kind: true, data: true, createdAt: true } }),
     db.motion.findMany({ where: { amendsMotionId: motionId }, orderBy: { createdAt: "asc" }, select: { id: true, text: true, status: true, outcome: true } }),
     currentCounts(db, motion),
     db.meeting.findMany({ where: { id: { in: meetingIds } }, select: { id: true, title: true, startsAt: true, timeZone: true, minutesApprovedAt: true } }),
