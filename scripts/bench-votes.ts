@@ -76,6 +76,7 @@ type Voter = { userId: string; membershipId: string; cookie: string };
 type Tally = { motionId: string; cast: number; version?: number };
 type Ballot = { ok: true; cast: number; latency: number } | { ok: false; refusal: string; latency: number };
 type Run = {
+  motionId: string;
   accepted: number;
   refused: number;
   refusals: Map<string, number>;
@@ -132,13 +133,13 @@ try {
     await trpcOrThrow(at(0).url, "voting.motion.open", { motionId: id, deadline: new Date(Date.now() + 3_600_000) }, as(chair));
     return id;
   }
-  const warmUpMotionId = await openMotion("Warm up: adopt the practice resolution.");
-  const motionId = await openMotion("Adopt the benchmark resolution.");
-
   // ─── the product ──────────────────────────────────────────────────────────
+  // Each motion opens just before its round, as a vote opens in a meeting and is cast within the
+  // minute: opened together at the start, the measured vote's (delayed) "vote opened" mails could come
+  // due during the round when connecting the clients took long, and whether they did varied by run.
   const product = await measure({
     connectClient: (c) => ({ url: at(c).url, headers: { cookie: voters[c]!.cookie, origin: at(c).origin } }),
-    motionIds: [warmUpMotionId, motionId],
+    motions: [() => openMotion("Warm up: adopt the practice resolution."), () => openMotion("Adopt the benchmark resolution.")],
     pids: servers.map((s) => s.pid),
     vote: async (motion, i) => {
       const { url, origin } = at(i);
@@ -150,7 +151,7 @@ try {
   if (profileArgs.length) fs.writeFileSync(path.join(process.env.BENCH_CPU_PROF!, "runs.json"), JSON.stringify([{ label: "measured vote", ...product.window }], null, 2));
 
   // What the database holds: one ballot per seat, every accepted ballot stored.
-  const rows = await db.rollCallBallot.groupBy({ by: ["seatMembershipId"], where: { motionId }, _count: { _all: true } });
+  const rows = await db.rollCallBallot.groupBy({ by: ["seatMembershipId"], where: { motionId: product.motionId }, _count: { _all: true } });
   const stored = new Map(rows.map((r) => [r.seatMembershipId, r._count._all]));
   const lost = voters.filter((v, i) => product.ok[i] && !stored.has(v.membershipId)).length;
   const duplicated = rows.filter((r) => r._count._all > 1).length;
@@ -167,7 +168,7 @@ try {
   const ceilingOrigin = `http://localhost:${ceilingPort}`;
   const ceiling = await measure({
     connectClient: () => ({ url: ceilingUrl, headers: { origin: ceilingOrigin } }),
-    motionIds: ["warm-up", "ceiling"],
+    motions: [async () => "warm-up", async () => "ceiling"],
     pids: [ceilingServer.pid],
     vote: async (motion, i) => {
       const started = now();
@@ -259,7 +260,8 @@ async function uniquePorts(count: number): Promise<number[]> {
  */
 async function measure(options: {
   connectClient: (c: number) => { url: string; headers: Record<string, string> };
-  motionIds: string[];
+  /** Opens each round's motion (a warm-up, then the measured one) and answers its id. */
+  motions: Array<() => Promise<string>>;
   vote: (motionId: string, i: number) => Promise<Ballot>;
   pids: Array<number | undefined>;
 }): Promise<Run> {
@@ -275,17 +277,8 @@ async function measure(options: {
   cleanup.add("socket clients", disconnectAll);
 
   // Per motion: arrivals[c][k] = when client c first held a tally with cast ≥ k.
-  const rounds = new Map(
-    options.motionIds.map((id) => [
-      id,
-      {
-        arrivals: clients.map(() => new Float64Array(N + 1).fill(NaN)),
-        held: clients.map(() => ({ version: -Infinity })),
-        messages: 0,
-        bytes: 0,
-      },
-    ]),
-  );
+  type Round = { arrivals: Float64Array[]; held: Array<{ version: number }>; messages: number; bytes: number };
+  const rounds = new Map<string, Round>();
   clients.forEach((socket, c) =>
     socket.on("tally:updated", (tally: Tally) => {
       const at = now();
@@ -303,8 +296,10 @@ async function measure(options: {
   );
 
   let run: Run | null = null;
-  for (const motionId of options.motionIds) {
-    const round = rounds.get(motionId)!;
+  for (const openMotion of options.motions) {
+    const motionId = await openMotion();
+    const round: Round = { arrivals: clients.map(() => new Float64Array(N + 1).fill(NaN)), held: clients.map(() => ({ version: -Infinity })), messages: 0, bytes: 0 };
+    rounds.set(motionId, round);
     await Promise.all(
       clients.map(
         (socket) =>
@@ -349,6 +344,7 @@ async function measure(options: {
     });
     const accepted = results.filter((r) => r.ok).length;
     run = {
+      motionId,
       accepted,
       refused: N - accepted,
       refusals,
