@@ -52,8 +52,9 @@ function recall(cache: Map<string, Entry>, key: string): Entry | undefined {
 }
 
 function remember(cache: Map<string, Entry>, key: string, entry: Entry): void {
+  // A shape seen once becomes its template under the same key: that is no new entry.
+  if (!cache.has(key)) entriesCount++;
   cache.set(key, entry);
-  entriesCount++;
   if (cache.size > MAX_ENTRIES) {
     cache.delete(cache.keys().next().value!);
     entriesCount--;
