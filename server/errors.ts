@@ -46,12 +46,27 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   PRECONDITION_FAILED: 412,
 };
 
-/** True when a Prisma error is a unique-constraint violation (code P2002), for services to turn into CONFLICT. */
+/**
+ * PostgreSQL's own error (SQLSTATE and message) inside a Prisma error, or null. Through the pg driver
+ * adapter a model query rejects with a DriverAdapterError whose `cause` holds it; a raw query with a
+ * PrismaClientKnownRequestError (P2010) that keeps the same object in `meta.driverAdapterError.cause`.
+ */
+export function postgresError(error: unknown): { code: string; message: string } | null {
+  if (typeof error !== "object" || error === null) return null;
+  const { cause, meta } = error as { cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
+  for (const candidate of [cause, meta?.driverAdapterError?.cause]) {
+    if (typeof candidate !== "object" || candidate === null) continue;
+    const c = candidate as { originalCode?: unknown; originalMessage?: unknown; code?: unknown; message?: unknown };
+    const code = String(c.originalCode ?? c.code ?? "");
+    if (code) return { code, message: String(c.originalMessage ?? c.message ?? "") };
+  }
+  return null;
+}
+
+/** True when a Prisma error is a unique-constraint violation, for services to turn into CONFLICT. */
 export function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
   // P2002 from a model query; from a raw statement, P2010 carrying PostgreSQL's unique_violation.
-  return code === "P2002" || (code === "P2010" && meta?.driverAdapterError?.cause?.originalCode === "23505");
+  return (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002") || postgresError(error)?.code === "23505";
 }
 
 /** AppError check that also works across bundles (the Remix build carries its own copy of this module). */

@@ -1,27 +1,16 @@
 // Refusals by the database's own rules. The drafts triggers (prisma/migrations/…_baseline: the
 // jointly_draft_* functions) and CHECK constraints raise SQLSTATE 23514 (check_violation), the
-// append-only triggers 23001 (restrict_violation), each with a message saying which rule. Through the
-// pg driver adapter a model query rejects with a DriverAdapterError whose `cause` holds the code and
-// message; a raw query with a PrismaClientKnownRequestError (P2010) that keeps the same object in
-// `meta.driverAdapterError.cause`. Use cases catch these for the rare write that passes their own
+// append-only triggers 23001 (restrict_violation), each with a message saying which rule (read from
+// the Prisma error by postgresError). Use cases catch these for the rare write that passes their own
 // checks and still breaks a rule, and say what it means to the user.
-import type { AppError } from "../../errors.js";
+import { postgresError, type AppError } from "../../errors.js";
 
 const REFUSAL_CODES = new Set(["23514", "23001"]);
 
-type DriverCause = { originalCode?: unknown; originalMessage?: unknown; code?: unknown; message?: unknown };
-
 /** The SQLSTATE and message of a check or trigger refusal by PostgreSQL, or null for any other error. */
 export function databaseRefusal(error: unknown): { code: string; message: string } | null {
-  if (typeof error !== "object" || error === null) return null;
-  const { cause, meta } = error as { cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
-  for (const candidate of [cause, meta?.driverAdapterError?.cause]) {
-    if (typeof candidate !== "object" || candidate === null) continue;
-    const c = candidate as DriverCause;
-    const code = String(c.originalCode ?? c.code ?? "");
-    if (REFUSAL_CODES.has(code)) return { code, message: String(c.originalMessage ?? c.message ?? "") };
-  }
-  return null;
+  const found = postgresError(error);
+  return found && REFUSAL_CODES.has(found.code) ? found : null;
 }
 
 /**

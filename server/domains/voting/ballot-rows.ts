@@ -1,7 +1,7 @@
 // A batch's new roll-call ballots and its ballot events, each one INSERT … SELECT FROM unnest(arrays).
-// As createMany, every batch was a query text of its own (its length, and each ballot's side and
-// choice, are in the text), so each batch compiled a new plan (decision 0026); these statements'
-// text depends on nothing but the number of rows.
+// As createMany, every batch was a query text of its own (each row's ids, side and choice are in the
+// text), so each batch compiled a new plan (decision 0026). Here the ids become the plan cache's
+// placeholders; the sides, choices and counts still make the text vary between batches.
 import { createId } from "@paralleldrive/cuid2";
 import type { Tx } from "../../db.js";
 
