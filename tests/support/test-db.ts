@@ -6,10 +6,21 @@ import { inject } from "vitest";
 
 export type TestDatabase = { name: string; url: string; remove: () => Promise<void> };
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export function createTestDatabase(): Promise<TestDatabase> {
+  return createDatabase(inject("templateDatabase"));
+}
+
+/** A new database with nothing in it, not even the schema: for tests of the migrations themselves. */
+export function createEmptyDatabase(): Promise<TestDatabase> {
+  return createDatabase(null);
+}
+
+async function createDatabase(template: string | null): Promise<TestDatabase> {
   const name = `${inject("databasePrefix")}${createId()}`;
   const adminUrl = inject("databaseAdminUrl");
-  await admin(adminUrl, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(inject("templateDatabase"))}`));
+  await admin(adminUrl, (client) =>
+    client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : ""}`),
+  );
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
