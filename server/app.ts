@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
@@ -121,7 +122,14 @@ export async function createAppServer({
   // Not a tRPC mutation's answer: a few hundred bytes that tRPC writes without a Content-Length, so
   // compression's size threshold cannot see them, and a gzip stream per answer cost about 0.6 ms of
   // CPU each (5% of a ballot's, `npm run bench:votes`) to save a couple of hundred bytes.
-  app.use(compression({ filter: (req, res) => !(req.method === "POST" && (req as Request).originalUrl.startsWith("/api/trpc/")) && compression.filter(req, res) }));
+  // Brotli's default window (4 MiB) is allocated and cleared for every response. A 256 KiB window
+  // compresses our pages the same (a rare longer one a little less) and halves that set-up (~0.2 ms).
+  app.use(
+    compression({
+      filter: (req, res) => !(req.method === "POST" && (req as Request).originalUrl.startsWith("/api/trpc/")) && compression.filter(req, res),
+      brotli: { params: { [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } },
+    }),
+  );
 
   app.get("/healthz", async (_req, res) => {
     try {

@@ -204,3 +204,18 @@ describe("GET is read-only", () => {
     expect(await snapshotData(app.db)).toEqual(before);
   });
 });
+
+describe("compression", () => {
+  it("answers a read in Brotli or gzip when asked, and the answer decodes to the same data", async () => {
+    const url = `${app.baseUrl}/api/trpc/partnerships.partnership.get?input=${encodeURIComponent(JSON.stringify({ json: { partnershipId: partnership.id } }))}`;
+    const read = async (acceptEncoding: string) => {
+      const response = await fetch(url, { headers: { cookie: chair.cookie, "accept-encoding": acceptEncoding } });
+      expect(response.status).toBe(200);
+      return { encoding: response.headers.get("content-encoding"), body: await response.json() };
+    };
+    const plain = await read("identity");
+    expect(plain.encoding).toBeNull();
+    expect(await read("br")).toEqual({ encoding: "br", body: plain.body });
+    expect(await read("gzip")).toEqual({ encoding: "gzip", body: plain.body });
+  });
+});
