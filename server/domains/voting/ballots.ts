@@ -9,14 +9,13 @@ import type { AppDeps } from "../../deps.js";
 import { AppError, isUniqueViolation, notFound } from "../../errors.js";
 import { inTransaction } from "../../unit-of-work/unit-of-work.js";
 import { sealBallot, shuffled, type SealedChoice } from "./ballot-box.js";
-import { insertBallotEvents, insertRollCallBallots } from "./ballot-rows.js";
+import { readBallotContext, writeRollCallBallots, writeSecretBallotEvents, type WrittenBallot } from "./ballot-rows.js";
 import type { JobResult } from "./batch-queue.js";
 import type { TallyPublisher } from "./tally-publisher.js";
 import type { LiveTally } from "./voting.events.js";
 import { ballotRefusal } from "./voting.policy.js";
-import { castCount, emptyTally, type Choice, type Tally } from "./voting.rules.js";
+import { castCount, tallyOf, type Choice, type Tally } from "./voting.rules.js";
 import type { CastBallotInput } from "./voting.schema.js";
-import { rollCallTally } from "./voting.shared.js";
 
 export type BallotJob = { userId: string; motionId: string; choice: Choice };
 export type CastReceipt = { recorded: Choice; cast: number };
@@ -96,11 +95,10 @@ async function castForMotion(tx: Tx, motionId: string, batch: Array<BallotJob & 
   const isOpen = Boolean(locked);
   const secret = motion.ballotKind === "SECRET";
   const userIds = [...new Set(batch.map((b) => b.userId))];
-  const voters = await tx.motionVoter.findMany({
-    where: { motionId, voter: { userId: { in: userIds } } },
-    select: { seatMembershipId: true, voterMembershipId: true, side: true, voter: { select: { userId: true } } },
-  });
-  const voterOf = new Map(voters.map((v) => [v.voter.userId, v]));
+  // The callers on the roll and, while the vote is open, a roll call's counts per side (of a secret
+  // vote only how many have voted: its choices are sealed) and their seats' ballots as they stand.
+  const context = await readBallotContext(tx, motionId, userIds, !isOpen ? "closed" : secret ? "secret" : "rollCall");
+  const voterOf = new Map(context.voters.map((v) => [v.userId, v]));
   // Whoever is not on the roll: do they sit on the body (FORBIDDEN) or not even that (NOT_FOUND)?
   const offRoll = userIds.filter((id) => !voterOf.has(id));
   const seated = new Set(
@@ -110,20 +108,10 @@ async function castForMotion(tx: Tx, motionId: string, batch: Array<BallotJob & 
         )
       : [],
   );
-
-  // A roll call's counts per side; of a secret vote only how many have voted (its choices are sealed).
-  const tally: Tally = isOpen && !secret ? await rollCallTally(tx, motionId) : emptyTally();
-  let secretCast = isOpen && secret ? await tx.secretParticipation.count({ where: { motionId } }) : 0;
+  const tally: Tally = tallyOf(context.counts);
+  let secretCast = context.secretCast;
   // Each seat's ballot as it stands, including what this batch has done so far ("" for a secret one).
-  const standing = new Map<string, { choice: string; isNew: boolean }>();
-  const seats = voters.map((v) => v.seatMembershipId);
-  if (isOpen && seats.length) {
-    const where = { motionId, seatMembershipId: { in: seats } };
-    const rows = secret
-      ? (await tx.secretParticipation.findMany({ where, select: { seatMembershipId: true } })).map((r) => ({ ...r, choice: "" }))
-      : await tx.rollCallBallot.findMany({ where, select: { seatMembershipId: true, choice: true } });
-    for (const r of rows) standing.set(r.seatMembershipId, { choice: r.choice, isNew: false });
-  }
+  const standing = new Map<string, { choice: string; isNew: boolean }>(context.standing.map((r) => [r.seat, { choice: r.choice, isNew: false }]));
   const castBy = new Map<string, string>();
   const events: Array<{ cast: number }> = [];
   const sealed: SealedChoice[] = [];
@@ -135,7 +123,7 @@ async function castForMotion(tx: Tx, motionId: string, batch: Array<BallotJob & 
 
   for (const { index, userId, choice } of batch) {
     const voter = voterOf.get(userId);
-    const before = voter ? standing.get(voter.seatMembershipId) : undefined;
+    const before = voter ? standing.get(voter.seat) : undefined;
     const refusal = ballotRefusal({
       isSeated: seated.has(userId),
       isOnRoll: voter !== undefined,
@@ -155,7 +143,7 @@ async function castForMotion(tx: Tx, motionId: string, batch: Array<BallotJob & 
       results[index] = { ok: true, value: { recorded: choice, cast: castCount(tally.total) } };
       continue;
     }
-    const { seatMembershipId: seat, side } = voter!;
+    const { seat, side, by } = voter!;
     if (secret) {
       sealed.push({ side: side as SealedChoice["side"], choice });
       secretCast++;
@@ -164,15 +152,16 @@ async function castForMotion(tx: Tx, motionId: string, batch: Array<BallotJob & 
       count(side, choice, 1);
     }
     standing.set(seat, { choice, isNew: before ? before.isNew : true });
-    castBy.set(seat, voter!.voterMembershipId);
+    castBy.set(seat, by);
     const cast = secret ? secretCast : castCount(tally.total);
     events.push({ cast });
     results[index] = { ok: true, value: { recorded: choice, cast } };
   }
   if (!events.length) return null;
 
-  const sideOf = new Map(voters.map((v) => [v.seatMembershipId, v.side]));
-  const written = [...castBy.keys()].map((seat) => ({ seat, ...standing.get(seat)!, side: sideOf.get(seat)!, by: castBy.get(seat)! }));
+  const sideOf = new Map(context.voters.map((v) => [v.seat, v.side]));
+  const written: WrittenBallot[] = [...castBy.keys()].map((seat) => ({ seat, ...standing.get(seat)!, side: sideOf.get(seat)!, by: castBy.get(seat)! }));
+  let version: number;
   if (secret) {
     await tx.secretParticipation
       .createMany({ data: written.map((w) => ({ motionId, seatMembershipId: w.seat, castByMembershipId: w.by, side: w.side })) })
@@ -184,17 +173,11 @@ async function castForMotion(tx: Tx, motionId: string, batch: Array<BallotJob & 
     const publicKey = new Uint8Array(motion.ballotPublicKey);
     const boxes = await Promise.all(shuffled(sealed).map((ballot) => sealBallot(publicKey, ballot)));
     await tx.sealedBallot.createMany({ data: boxes.map((box) => ({ motionId, box })) });
+    version = await writeSecretBallotEvents(tx, motionId, events);
   } else {
-    await insertRollCallBallots(tx, motionId, written.filter((w) => w.isNew)).catch(sameSeatRace);
-    for (const w of written.filter((x) => !x.isNew)) {
-      await tx.rollCallBallot.update({ where: { motionId_seatMembershipId: { motionId, seatMembershipId: w.seat } }, data: { choice: w.choice, castByMembershipId: w.by } });
-    }
+    // Only a batch that counted a ballot gets here: a refused ballot writes nothing at all.
+    version = await writeRollCallBallots(tx, motionId, written, events).catch(sameSeatRace);
   }
-  await insertBallotEvents(tx, motionId, secret ? "ballotCounted" : "ballotRecorded", events);
-  // A new version for the new counts (still under the row lock, so versions follow the commit order).
-  // Only a batch that counted a ballot bumps it: a refused ballot writes nothing at all.
-  const [bumped] = await tx.$queryRaw<Array<{ tallyVersion: number }>>`
-    UPDATE "Motion" SET "tallyVersion" = "tallyVersion" + 1 WHERE "id" = ${motionId} RETURNING "tallyVersion"`;
   const { total, ...bySide } = tally;
-  return { motionId, cast: secret ? secretCast : castCount(total), eligible: motion.eligibleCount, bySide: secret ? null : bySide, version: bumped!.tallyVersion };
+  return { motionId, cast: secret ? secretCast : castCount(total), eligible: motion.eligibleCount, bySide: secret ? null : bySide, version };
 }
