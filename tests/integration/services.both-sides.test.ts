@@ -86,6 +86,40 @@ describe("approval above the threshold", { timeout: 60_000 }, () => {
     expect(view.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["APPROVED_BY_SIDE", "APPROVED"]));
   });
 
+  it("one side's approval tells the other side's reviewers, and only them, that the request waits for them: the amount, never the trainee", async () => {
+    const w = await twoSidedWorld();
+    await setThreshold(w, "500");
+    const requestId = await makeRequest(w, { amount: "1250", category: "TOOLS_EQUIPMENT" });
+    const awaiting = async (id: string) =>
+      (await app.db.notification.findMany({ where: { kind: "serviceRequest.awaitingSide" }, select: { userId: true, payload: true } })).filter(
+        (n) => (n.payload as { requestId: string }).requestId === id,
+      );
+    const everyone = [w.labor1, w.labor2, w.management1, w.management2, w.reviewer, w.cboReviewer, w.cboMember];
+    const whoOf = (notes: Array<{ userId: string }>) => everyone.filter((p) => notes.some((n) => n.userId === p.user.id)).map((p) => p.name);
+
+    await approve(w.labor1, requestId, w.fund.id, "1250");
+    const notes = await awaiting(requestId);
+    expect(whoOf(notes).sort()).toEqual([w.management1.name, w.management2.name].sort());
+    for (const note of notes) {
+      expect(note.payload).toEqual({
+        partnershipId: w.partnershipId,
+        requestId,
+        category: "Tools and equipment",
+        categoryCode: "TOOLS_EQUIPMENT",
+        amount: "$1,250.00",
+        byName: w.labor1.name,
+      });
+    }
+    // The other side's approval completes it: nobody is told to wait any more.
+    await approve(w.management2, requestId, w.fund.id, "1250");
+    expect(await awaiting(requestId)).toHaveLength(2);
+
+    // Management first: labor's reviewers are told.
+    const second = await makeRequest(w, { amount: "900", category: "TOOLS_EQUIPMENT" });
+    await approve(w.management1, second, w.fund.id, "900");
+    expect(whoOf(await awaiting(second)).sort()).toEqual([w.labor1.name, w.labor2.name].sort());
+  });
+
   it("at or below the threshold one reviewer approves, a neutral one too; above it a denial by either side ends it uncharged", async () => {
     const w = await twoSidedWorld();
     await setThreshold(w, "500");

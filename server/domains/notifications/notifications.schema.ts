@@ -60,6 +60,16 @@ export const NotificationPayloadSchemas = {
   }),
   /** A request newly in the reviewers' queue: its id and category, never the trainee. */
   "serviceRequest.submitted": z.object({ partnershipId: z.string(), requestId: z.string(), category: z.string(), categoryCode: z.string().optional() }),
+  /** Above its fund's threshold, a reviewer of one side approved a request; it waits for a reviewer of the recipient's side. Never the trainee. */
+  "serviceRequest.awaitingSide": z.object({
+    partnershipId: z.string(),
+    requestId: z.string(),
+    category: z.string(),
+    categoryCode: z.string(),
+    /** The amount approved, in dollars ("$1,250.00"): the other side approves the same amount. */
+    amount: z.string(),
+    byName: z.string(),
+  }),
   // joint changes
   /** A change needs this co-chair: to concur or decline (the other side proposed it), or to submit (staff prepared it). */
   "joint.waiting": z.object({
@@ -182,6 +192,13 @@ export function notificationText(n: Pick<NotificationView, "kind" | "payload">):
     case "serviceRequest.submitted": {
       const p = n.payload as NotificationPayload<"serviceRequest.submitted">;
       return { text: `A new supportive-service request (${p.category}) is in your review queue.`, href: `/p/${p.partnershipId}/services/requests/${p.requestId}` };
+    }
+    case "serviceRequest.awaitingSide": {
+      const p = n.payload as NotificationPayload<"serviceRequest.awaitingSide">;
+      return {
+        text: `${p.byName} approved ${p.amount} for a supportive-service request (${p.category}); it waits for a reviewer of your side.`,
+        href: `/p/${p.partnershipId}/services/requests/${p.requestId}`,
+      };
     }
     case "serviceRequest.updated": {
       const p = n.payload as NotificationPayload<"serviceRequest.updated">;

@@ -55,6 +55,7 @@ export const MAIL_KINDS: Record<NotificationKind, { group: MailGroup; default: M
   "draft.signedOff": { group: "drafts", default: "DIGEST" },
   "serviceRequest.updated": { group: "services", default: "IMMEDIATELY" },
   "serviceRequest.submitted": { group: "services", default: "IMMEDIATELY" },
+  "serviceRequest.awaitingSide": { group: "services", default: "IMMEDIATELY" },
   "joint.waiting": { group: "joint", default: "IMMEDIATELY" },
   "joint.decided": { group: "joint", default: "DIGEST" },
 };

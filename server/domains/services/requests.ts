@@ -29,6 +29,7 @@ import {
   checkAmount,
   checkDate,
   fieldError,
+  notifyOtherSideReviewers,
   notifyRequester,
   notifyReviewers,
   recordRequestEvent,
@@ -156,6 +157,9 @@ async function stepAs(deps: ServicesDeps, { userId, actor, seen, asRequester, tr
     await announceRequest(tx, effects, updated);
     if (role === "REVIEWER" && to !== from) await notifyRequester(tx, effects, updated);
     if (action === "submit") await notifyReviewers(tx, effects, updated, userId);
+    if (kind === "APPROVED_BY_SIDE" && (actor.member.side === "LABOR" || actor.member.side === "MANAGEMENT")) {
+      await notifyOtherSideReviewers(tx, effects, updated, { side: actor.member.side, amountCents: amountCents!, byUserId: userId });
+    }
     return { id: request.id, status: to };
   });
 }

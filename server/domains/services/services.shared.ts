@@ -9,7 +9,7 @@ import { AppError, forbidden } from "../../errors.js";
 import { partnershipRoom, userRoom } from "../../realtime/realtime.events.js";
 import type { Effects } from "../../unit-of-work/unit-of-work.js";
 import { canManageServices, NO_TRAINEE_ACCESS } from "./services.policy.js";
-import { checkMaximum, checkNeededBy, REQUEST_STATUSES, SERVICE_CATEGORIES, type RequestStatus, type ServiceCategory } from "./services.rules.js";
+import { checkMaximum, checkNeededBy, formatCents, REQUEST_STATUSES, SERVICE_CATEGORIES, type RequestStatus, type ServiceCategory } from "./services.rules.js";
 
 /** What most use cases need: the database, the permission layer and the outbox (through `inTransaction`). */
 export type ServicesDeps = Pick<AppDeps, "db" | "access" | "outbox">;
@@ -116,6 +116,39 @@ export async function notifyReviewers(tx: Tx, effects: Effects, request: { id: s
     reviewers.map((r) => r.membership.userId).filter((id) => id !== actorId),
     "serviceRequest.submitted",
     { partnershipId: request.partnershipId, requestId: request.id, category: SERVICE_CATEGORIES[request.category as ServiceCategory], categoryCode: request.category },
+  );
+}
+
+/**
+ * Above its fund's threshold a reviewer of each side approves: when one side's reviewer has, tells the
+ * other side's reviewers (but those of the requesting organization, and the approver) that the request
+ * waits for them, with the amount to approve. The category and the amount only, never the trainee.
+ */
+export async function notifyOtherSideReviewers(
+  tx: Tx,
+  effects: Effects,
+  request: { id: string; partnershipId: string; organizationId: string; category: string },
+  approval: { side: "LABOR" | "MANAGEMENT"; amountCents: number; byUserId: string },
+) {
+  const otherSide = approval.side === "LABOR" ? "MANAGEMENT" : "LABOR";
+  const [reviewers, by] = await Promise.all([
+    tx.serviceReviewer.findMany({
+      where: { partnershipId: request.partnershipId, membership: { organizationId: { not: request.organizationId }, organization: { side: otherSide } } },
+      select: { membership: { select: { userId: true } } },
+    }),
+    tx.user.findUniqueOrThrow({ where: { id: approval.byUserId }, select: { name: true } }),
+  ]);
+  effects.notify(
+    reviewers.map((r) => r.membership.userId).filter((id) => id !== approval.byUserId),
+    "serviceRequest.awaitingSide",
+    {
+      partnershipId: request.partnershipId,
+      requestId: request.id,
+      category: SERVICE_CATEGORIES[request.category as ServiceCategory],
+      categoryCode: request.category,
+      amount: formatCents(approval.amountCents),
+      byName: by.name,
+    },
   );
 }
 

@@ -19,6 +19,7 @@ import { membershipJoined } from "./membership-joined.js";
 import { minutesApproved } from "./minutes-approved.js";
 import { minutesAwaitingApproval } from "./minutes-awaiting-approval.js";
 import { whereOf, type NotificationContent, type NotificationMailContext, type NotificationTemplate } from "./notification-template.js";
+import { serviceRequestAwaitingSide } from "./service-request-awaiting-side.js";
 import { serviceRequestSubmitted } from "./service-request-submitted.js";
 import { serviceRequestUpdated } from "./service-request-updated.js";
 import { voteOpened } from "./vote-opened.js";
@@ -44,6 +45,7 @@ export const NOTIFICATION_TEMPLATES: { [K in NotificationKind]: NotificationTemp
   "draft.replied": draftReplied,
   "serviceRequest.updated": serviceRequestUpdated,
   "serviceRequest.submitted": serviceRequestSubmitted,
+  "serviceRequest.awaitingSide": serviceRequestAwaitingSide,
   "joint.waiting": jointWaiting,
   "joint.decided": jointDecided,
 };
