@@ -4,6 +4,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Choice } from "../../server/domains/voting/voting.rules.js";
 import type { MotionResult } from "../../server/domains/voting/voting.api.js";
+import { writeRollCallBallots } from "../../server/domains/voting/ballot-rows.js";
+import { isUniqueViolation } from "../../server/errors.js";
 import { collectEvents, joinRoom, startTestApp } from "../support/test-app.js";
 import {
   eventKinds,
@@ -180,6 +182,24 @@ describe("closing is atomic", () => {
     expect(await app.db.auditEvent.count({ where: { subjectId: motionId, action: "motion.closed" } })).toBe(1);
     if (byChair.status === "rejected") expect((byChair.reason as { code: string }).code).toBe("PRECONDITION_FAILED");
     expect(byClock.status).toBe("fulfilled");
+  });
+});
+
+describe("the unique seat is the last word", () => {
+  it("a batch whose write meets a seat that already voted writes nothing: a unique violation, no ballot, no event, the same tally version", async () => {
+    const world = await votingWorld(app);
+    const motionId = await openMotion(world);
+    await world.laborMember.trpc.voting.ballot.cast({ motionId, choice: "YES" });
+    const before = { events: await eventKinds(app.db, motionId), version: (await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).tallyVersion };
+    // As if another writer had recorded labor's ballot behind this batch's read: the batch takes it for new.
+    const batch = [world.managementMember, world.laborMember].map((p) => ({ seat: p.membershipId, by: p.membershipId, side: p.side, choice: "NO", isNew: true }));
+    const failure = await app.db.$transaction((tx) => writeRollCallBallots(tx, motionId, batch, [{ cast: 2 }, { cast: 3 }])).catch((error: unknown) => error);
+    expect(isUniqueViolation(failure)).toBe(true);
+    expect(await app.db.rollCallBallot.findMany({ where: { motionId }, select: { seatMembershipId: true, choice: true } })).toEqual([
+      { seatMembershipId: world.laborMember.membershipId, choice: "YES" },
+    ]);
+    expect(await eventKinds(app.db, motionId)).toEqual(before.events);
+    expect((await app.db.motion.findUniqueOrThrow({ where: { id: motionId } })).tallyVersion).toBe(before.version);
   });
 });
 
