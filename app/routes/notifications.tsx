@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useSearchParams } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { EmptyState, PageHeader, Time } from "~/components/ui";
 import { superjsonResponse, useData } from "~/lib/data";
@@ -18,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
  * roles, categories and statuses by their codes; a joint change's title from its codes); the server's
  * English sentence for a kind the catalogs do not cover.
  */
-function localizedText(t: TFunction, n: Pick<NotificationView, "kind" | "payload">, say: (w: Words | string) => string): string {
+function localizedText(t: TFunction, n: Pick<NotificationView, "kind" | "payload">, say: (w: Words | string) => string, cents: (c: number) => string): string {
   if (n.kind === "joint.waiting" || n.kind === "joint.decided") {
     const p = n.payload as { title: Words | string; step?: string; outcome?: string; proposedByName?: string; byName?: string | null };
     const values = { title: say(p.title), proposedByName: p.proposedByName ?? "", byName: p.byName ?? "" };
@@ -34,6 +35,7 @@ function localizedText(t: TFunction, n: Pick<NotificationView, "kind" | "payload
     role: str(p.roleLabel),
     category: p.categoryCode ? t(`services:category.${str(p.categoryCode)}`) : str(p.category),
     status: p.status ? t(`services:status.${str(p.status)}`) : str(p.statusLabel),
+    amount: typeof p.amountCents === "number" ? cents(p.amountCents) : "",
   });
 }
 
@@ -55,6 +57,7 @@ export default function Notifications() {
   const markAll = trpc.notifications.markAllRead.useMutation({ onSuccess: () => utils.notifications.list.invalidate() });
   const { t } = useTranslation("notifications");
   const say = useJointWords();
+  const format = useFormat();
   return (
     <div className="mx-auto max-w-2xl">
       <PageHeader
@@ -78,7 +81,7 @@ export default function Notifications() {
         <ul className="card divide-y divide-slate-100 p-0" aria-label={t("list")}>
           {data.items.map((n) => {
             const { href } = notificationText(n);
-            const text = localizedText(t, n, say);
+            const text = localizedText(t, n, say, format.cents);
             return (
               <li key={n.id} className={`flex items-start justify-between gap-3 p-4 ${n.readAt ? "" : "bg-indigo-50/60"}`}>
                 <div>

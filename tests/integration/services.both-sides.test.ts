@@ -106,7 +106,7 @@ describe("approval above the threshold", { timeout: 60_000 }, () => {
         requestId,
         category: "Tools and equipment",
         categoryCode: "TOOLS_EQUIPMENT",
-        amount: "$1,250.00",
+        amountCents: 125_000,
         byName: w.labor1.name,
       });
     }

@@ -39,7 +39,7 @@ function samplePayload(kind: NotificationKind, text = "Plain words"): unknown {
     "action.dueSoon": { ...base, meetingId: "mt1", meetingTitle: text, text, dueDate: "2026-12-09" },
     "draft.replied": { ...base, draftId: "d1", draftTitle: text, byName: text, excerpt: text },
     "serviceRequest.submitted": { ...base, requestId: "r1", category: "Transportation" },
-    "serviceRequest.awaitingSide": { ...base, requestId: "r1", category: "Transportation", categoryCode: "TRANSPORTATION", amount: "$1,250.00", byName: text },
+    "serviceRequest.awaitingSide": { ...base, requestId: "r1", category: "Transportation", categoryCode: "TRANSPORTATION", amountCents: 125_000, byName: text },
     "vote.opened": { ...base, motionId: "m1", motionText: text, deadline: "2026-12-02T20:00:00.000Z" },
     "vote.reminder": { ...base, motionId: "m1", motionText: text, deadline: "2026-12-02T20:00:00.000Z" },
     "draft.mentioned": { ...base, draftId: "d1", draftTitle: text, byName: text, excerpt: text },

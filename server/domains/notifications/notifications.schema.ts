@@ -2,6 +2,7 @@
 // each through notificationText() so the wording lives in one place.
 import { z } from "zod";
 import { WordsSchema } from "../joint/joint.words.rules.js";
+import { formatCents } from "../services/services.rules.js";
 
 export const NotificationPayloadSchemas = {
   "invitation.received": z.object({
@@ -66,8 +67,8 @@ export const NotificationPayloadSchemas = {
     requestId: z.string(),
     category: z.string(),
     categoryCode: z.string(),
-    /** The amount approved, in dollars ("$1,250.00"): the other side approves the same amount. */
-    amount: z.string(),
+    /** The amount approved: the other side approves the same amount. */
+    amountCents: z.number().int(),
     byName: z.string(),
   }),
   // joint changes
@@ -196,7 +197,7 @@ export function notificationText(n: Pick<NotificationView, "kind" | "payload">):
     case "serviceRequest.awaitingSide": {
       const p = n.payload as NotificationPayload<"serviceRequest.awaitingSide">;
       return {
-        text: `${p.byName} approved ${p.amount} for a supportive-service request (${p.category}); it waits for a reviewer of your side.`,
+        text: `${p.byName} approved ${formatCents(p.amountCents)} for a supportive-service request (${p.category}); it waits for a reviewer of your side.`,
         href: `/p/${p.partnershipId}/services/requests/${p.requestId}`,
       };
     }

@@ -9,7 +9,7 @@ import { AppError, forbidden } from "../../errors.js";
 import { partnershipRoom, userRoom } from "../../realtime/realtime.events.js";
 import type { Effects } from "../../unit-of-work/unit-of-work.js";
 import { canManageServices, NO_TRAINEE_ACCESS } from "./services.policy.js";
-import { checkMaximum, checkNeededBy, formatCents, REQUEST_STATUSES, SERVICE_CATEGORIES, type RequestStatus, type ServiceCategory } from "./services.rules.js";
+import { checkMaximum, checkNeededBy, REQUEST_STATUSES, SERVICE_CATEGORIES, type RequestStatus, type ServiceCategory } from "./services.rules.js";
 
 /** What most use cases need: the database, the permission layer and the outbox (through `inTransaction`). */
 export type ServicesDeps = Pick<AppDeps, "db" | "access" | "outbox">;
@@ -146,7 +146,7 @@ export async function notifyOtherSideReviewers(
       requestId: request.id,
       category: SERVICE_CATEGORIES[request.category as ServiceCategory],
       categoryCode: request.category,
-      amount: formatCents(approval.amountCents),
+      amountCents: approval.amountCents,
       byName: by.name,
     },
   );

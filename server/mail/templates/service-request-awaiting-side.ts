@@ -2,7 +2,7 @@
 // (decision 0013); when one side's reviewer has, the other side's reviewers (but those of the requesting
 // organization, who never review their own) hear of it. The category and the amount only: never the
 // trainee, whose name the reviewer sees on the request's page after signing in.
-import { messagesFor } from "./i18n.js";
+import { formatCents, messagesFor } from "./i18n.js";
 import { categoryIn } from "./services-labels.js";
 import { type NotificationTemplate } from "./notification-template.js";
 
@@ -35,7 +35,7 @@ export const serviceRequestAwaitingSide: NotificationTemplate<"serviceRequest.aw
   return {
     subject: m.subject({ category }),
     heading: m.heading,
-    blocks: [{ text: m.body({ by: p.byName, amount: p.amount, category }) }],
+    blocks: [{ text: m.body({ by: p.byName, amount: formatCents(p.amountCents, { locale: ctx.locale }), category }) }],
     action: m.action,
     summary: m.summary({ category }),
     why: m.why({ partnership: ctx.partnershipName }),
