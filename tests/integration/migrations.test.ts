@@ -5,10 +5,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../server/database/migrate.js";
-import { createEmptyDatabase, type TestDatabase } from "../support/test-db.js";
+import { createEmptyDatabase, withClient, type TestDatabase } from "../support/test-db.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const MIGRATIONS = path.join(ROOT, "prisma", "migrations");
@@ -45,16 +44,6 @@ function addMigration(project: string, migration: string, edit: (sql: string) =>
   const sql = fs.readFileSync(path.join(MIGRATIONS, migration, "migration.sql"), "utf8");
   fs.mkdirSync(path.join(project, "prisma", "migrations", migration));
   fs.writeFileSync(path.join(project, "prisma", "migrations", migration, "migration.sql"), edit(sql));
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 describe("migrations keep the rows already written", { timeout: 120_000 }, () => {

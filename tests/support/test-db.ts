@@ -18,7 +18,7 @@ export function createEmptyDatabase(): Promise<TestDatabase> {
 async function createDatabase(template: string | null): Promise<TestDatabase> {
   const name = `${inject("databasePrefix")}${createId()}`;
   const adminUrl = inject("databaseAdminUrl");
-  await admin(adminUrl, (client) =>
+  await withClient(adminUrl, (client) =>
     client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}${template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : ""}`),
   );
   const url = new URL(adminUrl);
@@ -27,16 +27,17 @@ async function createDatabase(template: string | null): Promise<TestDatabase> {
     name,
     url: url.toString(),
     async remove() {
-      await admin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+      await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
     },
   };
 }
 
-async function admin(url: string, work: (client: pg.Client) => Promise<unknown>) {
+/** Runs `work` on a connection of its own to `url`, closed after it. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await work(client);
+    return await work(client);
   } finally {
     await client.end();
   }

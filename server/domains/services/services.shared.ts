@@ -103,17 +103,27 @@ export function announceTotals(effects: Effects, partnershipId: string) {
   effects.publish(partnershipRoom(partnershipId), "services:totalsChanged", { partnershipId });
 }
 
+type ReviewedRequest = { id: string; partnershipId: string; organizationId: string; category: string };
+
+/**
+ * The users who review the partnership's requests (of one side, if given), but the requesting
+ * organization's reviewers (who never review their own organization's requests) and `except`.
+ */
+async function reviewerUserIds(tx: Tx, request: ReviewedRequest, { except, side }: { except: string; side?: "LABOR" | "MANAGEMENT" }): Promise<string[]> {
+  const reviewers = await tx.serviceReviewer.findMany({
+    where: { partnershipId: request.partnershipId, membership: { organizationId: { not: request.organizationId }, ...(side ? { organization: { side } } : {}) } },
+    select: { membership: { select: { userId: true } } },
+  });
+  return reviewers.map((r) => r.membership.userId).filter((id) => id !== except);
+}
+
 /**
  * Tells the partnership's reviewers that a request is new in their queue: its category only. Reviewers of
  * the requesting organization are left out (they never review their own organization's requests).
  */
-export async function notifyReviewers(tx: Tx, effects: Effects, request: { id: string; partnershipId: string; organizationId: string; category: string }, actorId: string) {
-  const reviewers = await tx.serviceReviewer.findMany({
-    where: { partnershipId: request.partnershipId, membership: { organizationId: { not: request.organizationId } } },
-    select: { membership: { select: { userId: true } } },
-  });
+export async function notifyReviewers(tx: Tx, effects: Effects, request: ReviewedRequest, actorId: string) {
   effects.notify(
-    reviewers.map((r) => r.membership.userId).filter((id) => id !== actorId),
+    await reviewerUserIds(tx, request, { except: actorId }),
     "serviceRequest.submitted",
     { partnershipId: request.partnershipId, requestId: request.id, category: SERVICE_CATEGORIES[request.category as ServiceCategory], categoryCode: request.category },
   );
@@ -127,19 +137,15 @@ export async function notifyReviewers(tx: Tx, effects: Effects, request: { id: s
 export async function notifyOtherSideReviewers(
   tx: Tx,
   effects: Effects,
-  request: { id: string; partnershipId: string; organizationId: string; category: string },
+  request: ReviewedRequest,
   approval: { side: "LABOR" | "MANAGEMENT"; amountCents: number; byUserId: string },
 ) {
-  const otherSide = approval.side === "LABOR" ? "MANAGEMENT" : "LABOR";
   const [reviewers, by] = await Promise.all([
-    tx.serviceReviewer.findMany({
-      where: { partnershipId: request.partnershipId, membership: { organizationId: { not: request.organizationId }, organization: { side: otherSide } } },
-      select: { membership: { select: { userId: true } } },
-    }),
+    reviewerUserIds(tx, request, { except: approval.byUserId, side: approval.side === "LABOR" ? "MANAGEMENT" : "LABOR" }),
     tx.user.findUniqueOrThrow({ where: { id: approval.byUserId }, select: { name: true } }),
   ]);
   effects.notify(
-    reviewers.map((r) => r.membership.userId).filter((id) => id !== approval.byUserId),
+    reviewers,
     "serviceRequest.awaitingSide",
     {
       partnershipId: request.partnershipId,
