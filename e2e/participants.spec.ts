@@ -126,11 +126,16 @@ test("the A&O committee sees the dashboard with small groups hidden; both co-cha
     await visitor.setViewportSize({ width: 390, height: 844 });
     await screenshot(visitor, "ao-public-snapshot-390");
 
-    const csv = await anonymous.request.get(`${publicPath}.csv`);
+    // The page's CSV link names the page's language; the file starts with a byte-order mark for spreadsheets.
+    const csvHref = await visitor.getByRole("link", { name: "CSV", exact: true }).getAttribute("href");
+    expect(csvHref).toBe(`${publicPath}.csv?lng=en`);
+    const csv = await anonymous.request.get(csvHref!);
     expect(csv.status()).toBe(200);
+    expect([...(await csv.body()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csvText = await csv.text();
     expect(csvText).toContain("Suppression");
     expect(csvText).not.toContain(DEMO_APPRENTICE.name);
+    expect(await (await anonymous.request.get(`${publicPath}.csv?lng=es`)).text()).toContain('Supresión,"Se ocultan los conteos de 1 a 9 (umbral 10)');
 
     // The dashboard itself, its CSV and the participants' records stay behind sign-in.
     const dashboard = await anonymous.request.get(`/p/${partnershipId}/participants/dashboard?year=${year}`, { maxRedirects: 0 });

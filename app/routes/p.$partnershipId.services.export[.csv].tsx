@@ -2,17 +2,12 @@
 // trainees by each self-reported question with small groups hidden. No personal data, so every member
 // of the partnership may download them.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvResponse } from "~/lib/csv.server";
 import { load, requireUser } from "~/lib/guards.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   requireUser(context, request);
   const table = new URL(request.url).searchParams.get("table") === "trainees" ? "trainees" : "requests";
   const csv = await load(request, () => context.trpc.services.export({ partnershipId: params.partnershipId ?? "", table }));
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="supportive-services-${table === "trainees" ? "trainees-by-group" : "totals"}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(csv, { filename: `supportive-services-${table === "trainees" ? "trainees-by-group" : "totals"}.csv` });
 }

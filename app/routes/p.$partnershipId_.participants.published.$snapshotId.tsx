@@ -35,7 +35,7 @@ export default function PublishedSnapshot() {
           />
         }
         actions={
-          <a href={`/p/${partnershipId}/participants/published/${snapshotId}.csv`} className="btn-secondary" download>
+          <a href={`/p/${partnershipId}/participants/published/${snapshotId}.csv?lng=${i18n.language}`} className="btn-secondary" download>
             {t("snapshot.csv")}
           </a>
         }

@@ -16,3 +16,19 @@ export function parseCalendarDate(input: string): Parsed<Date> {
   if (date.toISOString().slice(0, 10) !== text) return { ok: false, message: "That date does not exist." };
   return { ok: true, value: date };
 }
+
+/**
+ * A CSV cell, quoted when needed; null is an empty cell. Text a spreadsheet would run as a formula (it
+ * starts with = + - @, a tab or a carriage return: OWASP's list) gets a leading apostrophe, so a name
+ * like "=HYPERLINK(…)" typed into the app is shown, never run, by whoever opens the download.
+ */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows of cells as CSV text: a line each, the last one ended too. */
+export function csvText(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
+  return rows.map((row) => row.map(csvCell).join(",")).join("\n") + "\n";
+}

@@ -4,7 +4,7 @@
 // owning committee, the A&O committee, outsiders; reads logged for the record's owner), and imports
 // that write every row or none.
 import { afterAll, describe, expect, it } from "vitest";
-import { dateIn, participantsWorld, type ParticipantsWorld } from "../support/participants-helpers.js";
+import { addCohort, dateIn, participantsWorld, type CohortOptions, type ParticipantsWorld } from "../support/participants-helpers.js";
 import { refusal, startTestApp } from "../support/test-app.js";
 
 const app = await startTestApp();
@@ -298,31 +298,7 @@ describe("imports: a preview, errors by row, and all rows or none", () => {
 });
 
 describe("the Access & Opportunity dashboard and its published snapshots", () => {
-  /** `n` people of a group who applied this year to the program at an employer, some enrolled and placed. */
-  async function cohort(w: ParticipantsWorld, n: number, options: { employerId: string; sex: string; raceEthnicity: string[]; enrolled?: number; placed?: number }) {
-    const year = new Date().getUTCFullYear();
-    for (let i = 0; i < n; i++) {
-      const p = await app.db.participant.create({ data: { partnershipId: w.partnershipId, name: `Cohort ${options.sex} ${i}`, sex: options.sex, raceEthnicity: options.raceEthnicity, createdById: w.jatcManagement.user.id } });
-      const enrolledNow = i < (options.enrolled ?? n);
-      const e = await app.db.enrollment.create({
-        data: {
-          partnershipId: w.partnershipId,
-          participantId: p.id,
-          programId: w.programId,
-          curriculumVersionId: w.versionId,
-          employerId: options.employerId,
-          appliedOn: new Date(Date.UTC(year, 0, 2)),
-          startDate: enrolledNow ? new Date(Date.UTC(year, 0, 9)) : null,
-          status: enrolledNow ? "ENROLLED" : "APPLIED",
-        },
-      });
-      if (enrolledNow && i < (options.placed ?? 0)) {
-        await app.db.enrollment.update({ where: { id: e.id }, data: { status: "ACTIVE" } });
-        await app.db.enrollment.update({ where: { id: e.id }, data: { status: "COMPLETED", endedOn: new Date(Date.UTC(year, 0, 20)) } });
-        await app.db.outcome.create({ data: { enrollmentId: e.id, checkpoint: "EXIT", employed: true, employerName: "x", hourlyCents: 2400 + i * 10, recordedOn: new Date(), recordedById: w.jatcManagement.user.id } });
-      }
-    }
-  }
+  const cohort = (w: ParticipantsWorld, n: number, options: CohortOptions) => addCohort(app, w, n, options);
 
   it("counts each stage by group, hides small groups with their complements, and shows rates only over visible counts", async () => {
     const w = await participantsWorld(app);

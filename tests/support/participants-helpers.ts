@@ -115,3 +115,31 @@ export async function participantsWorld(app: TestApp) {
     enrollApprentice,
   };
 }
+
+export type CohortOptions = { employerId: string; sex: string; raceEthnicity: string[]; enrolled?: number; placed?: number };
+
+/** `n` people of a group who applied this year to the program at an employer, some enrolled and placed. */
+export async function addCohort(app: TestApp, w: ParticipantsWorld, n: number, options: CohortOptions) {
+  const year = new Date().getUTCFullYear();
+  for (let i = 0; i < n; i++) {
+    const p = await app.db.participant.create({ data: { partnershipId: w.partnershipId, name: `Cohort ${options.sex} ${i}`, sex: options.sex, raceEthnicity: options.raceEthnicity, createdById: w.jatcManagement.user.id } });
+    const enrolledNow = i < (options.enrolled ?? n);
+    const e = await app.db.enrollment.create({
+      data: {
+        partnershipId: w.partnershipId,
+        participantId: p.id,
+        programId: w.programId,
+        curriculumVersionId: w.versionId,
+        employerId: options.employerId,
+        appliedOn: new Date(Date.UTC(year, 0, 2)),
+        startDate: enrolledNow ? new Date(Date.UTC(year, 0, 9)) : null,
+        status: enrolledNow ? "ENROLLED" : "APPLIED",
+      },
+    });
+    if (enrolledNow && i < (options.placed ?? 0)) {
+      await app.db.enrollment.update({ where: { id: e.id }, data: { status: "ACTIVE" } });
+      await app.db.enrollment.update({ where: { id: e.id }, data: { status: "COMPLETED", endedOn: new Date(Date.UTC(year, 0, 20)) } });
+      await app.db.outcome.create({ data: { enrollmentId: e.id, checkpoint: "EXIT", employed: true, employerName: "x", hourlyCents: 2400 + i * 10, recordedOn: new Date(), recordedById: w.jatcManagement.user.id } });
+    }
+  }
+}

@@ -1,11 +1,10 @@
 // The A&O dashboard's tables as a reader sees them, on the committee's page and on the public snapshot:
 // each table with its counts per stage, rates and the median wage at placement, hidden cells marked, and
-// the suppression rule and threshold printed under every table. The server builds the tables with English
-// labels (a published snapshot keeps them frozen); the reader sees them said again from their keys, in
-// the reader's language (employers' and programs' names stay as they are).
+// the suppression rule and threshold printed under every table, in the reader's language (dashboard.words.rules.ts).
 import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
 import type { Dashboard, DashboardRow, DashboardTable } from "../../../server/domains/participants/dashboard";
+import { dashboardWords } from "../../../server/domains/participants/dashboard.words.rules";
 
 export function Hidden() {
   const { t } = useTranslation("participants");
@@ -17,29 +16,10 @@ export function Hidden() {
   );
 }
 
-const DEMOGRAPHIC_TABLES = new Set(["sex", "veteranStatus", "disabilityStatus", "ageBand"]);
-
 /** A table's title, a group's name and the rule, in the reader's language. */
 export function useDashboardWords(dashboard: Pick<Dashboard, "year" | "threshold">) {
   const { t } = useTranslation("participants");
-  return {
-    table: (table: Pick<DashboardTable, "key" | "label">) => t(`dashboard.table.${table.key}`, { defaultValue: table.label }),
-    group: (table: Pick<DashboardTable, "key">, row: Pick<DashboardRow, "key" | "label">) => {
-      if (row.key === "all") return t("dashboard.allApplicants");
-      if (table.key === "raceEthnicity") {
-        if (row.key === "MULTIPLE") return t("dashboard.multiracial");
-        if (row.key === "NOT_REPORTED") return t("services:demographics.race.PREFER_NOT_TO_SAY");
-        return t(`services:demographics.race.${row.key}`, { defaultValue: row.label });
-      }
-      if (DEMOGRAPHIC_TABLES.has(table.key)) return t(`services:demographics.answer.${table.key}.${row.key}`, { defaultValue: row.label });
-      if (table.key === "quarter") return t("dashboard.quarter", { quarter: row.key, year: dashboard.year });
-      return row.label;
-    },
-    stage: (key: string, label: string) => t(`dashboard.stage.${key}`, { defaultValue: label }),
-    rate: (key: string, label: string) => t(`dashboard.rate.${key}`, { defaultValue: label }),
-    rule: t("dashboard.rule", { below: dashboard.threshold - 1, threshold: dashboard.threshold }),
-    ruleLabel: t("dashboard.ruleLabel", { threshold: dashboard.threshold }),
-  };
+  return dashboardWords(t, dashboard);
 }
 
 function Cells({ row, dashboard }: { row: DashboardRow; dashboard: Dashboard }) {

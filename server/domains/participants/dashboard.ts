@@ -9,10 +9,13 @@
 import { Prisma } from "../../generated/prisma/client.js";
 import type { Db, Tx } from "../../db.js";
 import { forbidden } from "../../errors.js";
+import { readerLocale, serverWords } from "../../i18n.js";
+import { csvText, type Translate } from "../common.rules.js";
 import { traineeAnswersSql } from "../services/services.api.js";
 import { DEMOGRAPHICS, RACE_ETHNICITY_GROUPS } from "../services/services.rules.js";
+import { dashboardWords } from "./dashboard.words.rules.js";
 import { canSeeDashboard } from "./participants.policy.js";
-import { BREAKDOWNS, csvCell, rate, RATES, STAGE_KEYS, STAGE_NESTING, STAGES, type Breakdown, type Stage } from "./participants.rules.js";
+import { BREAKDOWNS, rate, RATES, STAGE_KEYS, STAGE_NESTING, STAGES, type Breakdown, type Stage } from "./participants.rules.js";
 import type { DashboardInput } from "./participants.schema.js";
 import { readSettings, requireViewer, type Call, type ParticipantsDeps } from "./participants.shared.js";
 import { describeSuppressionRule, stageTable, suppressCells, type CellRef, type SuppressionTable } from "./suppression.rules.js";
@@ -307,21 +310,32 @@ export async function getDashboard(deps: ParticipantsDeps, { userId, input }: Ca
   return computeDashboard(deps.db, input.partnershipId, input.year, new Date(), { keep: true });
 }
 
-/** Every table of a dashboard as one CSV (hidden counts empty, the rule and threshold at the end). */
-export function dashboardCsv(d: Dashboard): string {
-  const header = ["table", "group", ...d.stages.map((s) => s.label), ...d.rateLabels.map((r) => `${r.label} (%)`), "Median wage at placement ($/h)"];
-  const lines = [header.map(csvCell).join(",")];
-  const line = (table: string, r: DashboardRow) =>
-    [table, r.label, ...r.counts, ...d.rateLabels.map((x) => r.rates[x.key] ?? null), r.medianWageCents === null ? null : (r.medianWageCents / 100).toFixed(2)].map(csvCell).join(",");
-  for (const t of d.tables) {
-    for (const r of t.rows) lines.push(line(t.label, r));
-    lines.push(line(t.label, t.all));
-  }
-  for (const t of d.trend) lines.push([`Trend (applied in)`, String(t.year), ...t.counts].map(csvCell).join(","));
-  lines.push(["Suppression", `${d.rule} Applications in ${d.year}; ${d.partnershipName}.`].map(csvCell).join(","));
-  return lines.join("\n") + "\n";
+/** Every table of a dashboard as one CSV in the reader's words (hidden counts empty, the rule and threshold at the end). */
+export function dashboardCsv(d: Dashboard, t: Translate): string {
+  const words = dashboardWords(t, d);
+  const header = [
+    t("participants:csv.table"),
+    t("participants:csv.group"),
+    ...d.stages.map((s) => words.stage(s.key, s.label)),
+    ...d.rateLabels.map((r) => t("participants:csv.rate", { rate: words.rate(r.key, r.label) })),
+    t("participants:csv.medianWage"),
+  ];
+  const line = (table: DashboardTable, r: DashboardRow) => [
+    words.table(table),
+    words.group(table, r),
+    ...r.counts,
+    ...d.rateLabels.map((x) => r.rates[x.key] ?? null),
+    r.medianWageCents === null ? null : (r.medianWageCents / 100).toFixed(2),
+  ];
+  return csvText([
+    header,
+    ...d.tables.flatMap((table) => [...table.rows.map((r) => line(table, r)), line(table, table.all)]),
+    ...d.trend.map((row) => [t("participants:csv.trend"), String(row.year), ...row.counts]),
+    [t("participants:csv.suppression"), `${words.rule} ${t("participants:csv.scope", { year: d.year, partnership: d.partnershipName })}`],
+  ]);
 }
 
 export async function exportDashboardCsv(deps: ParticipantsDeps, call: Call<DashboardInput>) {
-  return dashboardCsv(await getDashboard(deps, call));
+  const [dashboard, locale] = await Promise.all([getDashboard(deps, call), readerLocale(deps.db, call.userId)]);
+  return dashboardCsv(dashboard, serverWords(locale).t);
 }

@@ -3,6 +3,8 @@
 // person's record (progress toward completion, hours, competencies, credentials, wage step, outcomes;
 // every read by someone else logged for the record's owner) and the viewer's own records.
 import { forbidden, notFound } from "../../errors.js";
+import { readerLocale, serverWords } from "../../i18n.js";
+import { csvText } from "../common.rules.js";
 import { listAdoptedCurricula } from "../drafts/drafts.api.js";
 import { readTraineeNames } from "../services/services.api.js";
 import { describeRaceEthnicity } from "../services/services.rules.js";
@@ -24,7 +26,7 @@ import {
   type ParticipantsViewer,
   type Relation,
 } from "./participants.policy.js";
-import { csvCell, ENROLLMENT_STATUS_KEYS, progressOf, wageStepOf, type EnrollmentStatus, type ProgramKind, type WageStep } from "./participants.rules.js";
+import { ENROLLMENT_STATUS_KEYS, progressOf, wageStepOf, type EnrollmentStatus, type ProgramKind, type WageStep } from "./participants.rules.js";
 import { curriculumOf, logRecordRead, readSettings, requireViewer, type Call, type ParticipantsDeps } from "./participants.shared.js";
 import { describeSuppressionRule, suppressBreakdown } from "./suppression.rules.js";
 
@@ -305,13 +307,24 @@ async function enrollmentRecord(
   };
 }
 
-/** Guards the export of the people list: only what the overview shows the viewer. */
+const PEOPLE_CSV_COLUMNS = ["name", "program", "employer", "status", "appliedOn", "startDate", "yourRole"] as const;
+
+/** Guards the export of the people list: only what the overview shows the viewer, in their language. */
 export async function exportPeopleCsv(deps: ParticipantsDeps, call: Call<PartnershipInput>) {
-  const overview = await getOverview(deps, call);
+  const [overview, locale] = await Promise.all([getOverview(deps, call), readerLocale(deps.db, call.userId)]);
   if (!overview.people.length && !overview.viewer.canSeeDashboard) throw forbidden("There is nobody here you may list.");
-  const lines = [["name", "program", "employer", "status", "applied_on", "start_date", "your_role"].join(",")];
-  for (const p of overview.people) {
-    lines.push([p.name, p.programName, p.employerName, p.status, p.appliedOn.toISOString().slice(0, 10), p.startDate?.toISOString().slice(0, 10) ?? "", p.relation ?? ""].map(csvCell).join(","));
-  }
-  return lines.join("\n") + "\n";
+  const { t } = serverWords(locale);
+  const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
+  return csvText([
+    PEOPLE_CSV_COLUMNS.map((column) => t(`participants:csv.people.${column}`)),
+    ...overview.people.map((p) => [
+      p.name,
+      p.programName,
+      p.employerName,
+      t(`participants:status.${p.status}`),
+      day(p.appliedOn),
+      day(p.startDate),
+      p.relation ? t(`participants:csv.relation.${p.relation}`) : "",
+    ]),
+  ]);
 }

@@ -21,6 +21,7 @@ import {
   ParticipantIdSchema,
   PartnershipIdSchema,
   SettingsInputSchema,
+  SnapshotCsvSchema,
   SnapshotIdSchema,
   TestOutInputSchema,
 } from "./participants.schema.js";
@@ -68,6 +69,6 @@ export const participantsRouter = router({
     list: protectedProcedure.input(PartnershipIdSchema).query(({ ctx, input }) => listSnapshots(ctx.deps, { userId: ctx.user.id, input })),
     propose: protectedProcedure.input(DashboardInputSchema).mutation(({ ctx, input }) => proposeSnapshot(ctx.deps, { userId: ctx.user.id, input })),
     public: publicProcedure.input(SnapshotIdSchema).query(({ ctx, input }) => getPublicSnapshot(ctx.deps, { input })),
-    publicCsv: publicProcedure.input(SnapshotIdSchema).query(({ ctx, input }) => publicSnapshotCsv(ctx.deps, { input })),
+    publicCsv: publicProcedure.input(SnapshotCsvSchema).query(({ ctx, input }) => publicSnapshotCsv(ctx.deps, { input })),
   }),
 });

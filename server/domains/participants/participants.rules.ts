@@ -403,10 +403,3 @@ export function keyedRows(rows: string[][], expected: readonly string[]): Parsed
   if (missing.length) return { ok: false, message: `Missing columns: ${missing.join(", ")}. Expected: ${expected.join(", ")}.` };
   return { ok: true, value: body.map((cells) => Object.fromEntries(names.map((n, i) => [n, cells[i] ?? ""]))) };
 }
-
-/** A CSV cell, quoted when needed, and never starting like a spreadsheet formula. */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? "" : String(value);
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}

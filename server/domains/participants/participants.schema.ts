@@ -36,6 +36,8 @@ export const PartnershipIdSchema = z.object({ partnershipId: id });
 export const ParticipantIdSchema = z.object({ participantId: id });
 export const EnrollmentIdSchema = z.object({ enrollmentId: id });
 export const SnapshotIdSchema = z.object({ snapshotId: id });
+/** A published snapshot's CSV, in the language its link names (English when it names none we speak). */
+export const SnapshotCsvSchema = SnapshotIdSchema.extend({ locale: z.string().max(16).optional() });
 
 // ─── settings and programs ──────────────────────────────────────────────────
 

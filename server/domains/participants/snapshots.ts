@@ -5,6 +5,7 @@
 // anyone can open, no sign-in.
 import type { AppDeps } from "../../deps.js";
 import { forbidden, notFound } from "../../errors.js";
+import { serverWords } from "../../i18n.js";
 import { proposeJointChange } from "../joint/joint.api.js";
 import { dashboardCsv, type Dashboard } from "./dashboard.js";
 import { canSeeDashboard } from "./participants.policy.js";
@@ -45,6 +46,6 @@ export async function getPublicSnapshot(deps: Pick<ParticipantsDeps, "db">, { in
   return { ...rest, dashboard: tables as unknown as Dashboard };
 }
 
-export async function publicSnapshotCsv(deps: Pick<ParticipantsDeps, "db">, call: { input: { snapshotId: string } }) {
-  return dashboardCsv((await getPublicSnapshot(deps, call)).dashboard);
+export async function publicSnapshotCsv(deps: Pick<ParticipantsDeps, "db">, call: { input: { snapshotId: string; locale?: string } }) {
+  return dashboardCsv((await getPublicSnapshot(deps, call)).dashboard, serverWords(call.input.locale).t);
 }

@@ -4,6 +4,9 @@
 // in each query; a trainee's identity appears only where `traineeVia` allows it.
 import type { Prisma } from "../../generated/prisma/client.js";
 import { notFound } from "../../errors.js";
+import { readerLocale, serverWords } from "../../i18n.js";
+import { csvText } from "../common.rules.js";
+import { dashboardWords } from "../participants/dashboard.words.rules.js";
 import {
   canAttachFiles,
   canEditRequest,
@@ -23,7 +26,6 @@ import {
   RACE_ETHNICITY_GROUPS,
   raceEthnicityGroup,
   REQUEST_STATUSES,
-  SERVICE_CATEGORIES,
   slaClock,
   type ApprovalSide,
   type RequestStatus,
@@ -324,10 +326,24 @@ async function traineeDemographics(deps: ServicesDeps, partnershipId: string) {
   };
 }
 
-/** A CSV of counts and totals by category and status (no personal data, whoever asks). */
+/** A CSV of counts and totals by category and status, or of trainees by group (no personal data, whoever asks), in the reader's language. */
 export async function exportSummaryCsv(deps: ServicesDeps, { userId, input }: Call<PartnershipInput & { table?: "requests" | "trainees" }>) {
   const { partnershipId } = input;
   await deps.access.requireMember(userId, partnershipId);
+  const { t } = serverWords(await readerLocale(deps.db, userId));
+  if (input.table === "trainees") {
+    // Trainees by each self-reported question, small groups hidden (an empty cell is a hidden count).
+    const { tables, threshold } = await traineeDemographics(deps, partnershipId);
+    const words = dashboardWords(t, { year: 0, threshold });
+    return csvText([
+      [t("services:csv.question"), t("services:csv.group"), t("services:csv.trainees")],
+      ...tables.flatMap((table) => [
+        ...table.rows.map((row) => [words.table(table), words.group(table, row), row.count]),
+        [words.table(table), t("services:index.allTrainees"), table.total],
+      ]),
+      [t("services:csv.suppression"), words.rule, null],
+    ]);
+  }
   const groups = await deps.db.serviceRequest.groupBy({
     by: ["category", "status"],
     where: { partnershipId, status: { not: "DRAFT" } },
@@ -335,32 +351,16 @@ export async function exportSummaryCsv(deps: ServicesDeps, { userId, input }: Ca
     _sum: { requestedCents: true, approvedCents: true },
     orderBy: [{ category: "asc" }, { status: "asc" }],
   });
-  const lines = ["category,status,requests,requested_dollars,approved_dollars"];
-  if (input.table === "trainees") {
-    // Trainees by each self-reported question, small groups hidden (an empty cell is a hidden count).
-    const { tables, rule } = await traineeDemographics(deps, partnershipId);
-    const out = ["question,group,trainees"];
-    for (const t of tables) {
-      for (const row of t.rows) out.push([t.label, row.label, row.count ?? ""].map(csvCell).join(","));
-      out.push([t.label, "All trainees", t.total ?? ""].map(csvCell).join(","));
-    }
-    out.push(["Suppression", rule, ""].map(csvCell).join(","));
-    return out.join("\n") + "\n";
-  }
-  for (const g of groups) {
-    lines.push(
-      [SERVICE_CATEGORIES[g.category as ServiceCategory], REQUEST_STATUSES[g.status as RequestStatus], g._count._all, dollars(g._sum.requestedCents ?? 0), dollars(g._sum.approvedCents ?? 0)]
-        .map(csvCell)
-        .join(","),
-    );
-  }
-  return lines.join("\n") + "\n";
+  return csvText([
+    (["category", "status", "requests", "requestedDollars", "approvedDollars"] as const).map((column) => t(`services:csv.${column}`)),
+    ...groups.map((g) => [
+      t(`services:category.${g.category}`),
+      t(`services:status.${g.status}`),
+      g._count._all,
+      dollars(g._sum.requestedCents ?? 0),
+      dollars(g._sum.approvedCents ?? 0),
+    ]),
+  ]);
 }
 
 const dollars = (cents: number) => (cents / 100).toFixed(2);
-/** A CSV cell, quoted when needed, and never starting like a spreadsheet formula. */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
