@@ -15,19 +15,23 @@ export function messagesFor<M>(messages: { en: M } & Partial<Record<Locale, M>>,
   return messages[locale] ?? messages.en;
 }
 
+// Intl.DateTimeFormat is costly to make (a vote's mails format hundreds of times): one per language
+// and zone, kept for the process's life (a few languages times the zones people live in).
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const calendarDateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 /** "Tue, Dec 2, 3:00 PM EST" in the recipient's time zone (UTC when unknown). */
 export function formatDateTime(iso: string, { locale, timeZone }: { locale: Locale; timeZone: string | null }): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: timeZone ?? "UTC",
-    timeZoneName: "short",
-  }).format(date);
+  const zone = timeZone ?? "UTC";
+  const key = `${locale} ${zone}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: zone, timeZoneName: "short" });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 /** A calendar date ("2026-12-09") as "December 9, 2026"; anything else as given. */
@@ -35,7 +39,12 @@ export function formatDate(value: string, { locale }: { locale: Locale }): strin
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   const date = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(date);
+  let format = calendarDateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" });
+    calendarDateFormats.set(locale, format);
+  }
+  return format.format(date);
 }
 
 /** US conventions in both languages (the app's users are in the US): "es-US", "en-US". */
