@@ -229,8 +229,9 @@ test("the converted pages show no hard-coded English in the pseudo-locale", asyn
   const partnershipId = await demoPartnershipId(page);
   await page.goto(`/p/${partnershipId}/services`);
   const firstRequest = await page.getByRole("region", { name: /⟦/ }).getByTestId("request-row").first().getByRole("link").getAttribute("href");
-  // Not the signed-in home page: its "waiting for you" list (features/home) is not converted yet.
+  // The signed-in home page first: Rosa's "waiting for you" list and her partnerships' cards.
   const pages = [
+    "/",
     "/settings/profile",
     "/notifications",
     `/p/${partnershipId}/services`,
