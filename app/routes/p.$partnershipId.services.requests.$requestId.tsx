@@ -5,6 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useParams } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
+import { useFormat } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { Section, Time } from "~/components/ui";
 import { Attachments } from "~/features/services/attachments";
@@ -38,6 +39,7 @@ export default function RequestPage() {
   const view = query.data ?? initial.view;
   const { request, trainee } = view;
   const { t } = useTranslation("services");
+  const f = useFormat();
 
   return (
     <div>
@@ -132,7 +134,7 @@ export default function RequestPage() {
               {view.events.map((e) => (
                 <li key={e.id} className="text-sm">
                   <p>
-                    <span className="font-medium">{e.actorName}</span> {t(`event.${e.kind}`, { defaultValue: e.kind })}
+                    <span className="font-medium">{e.actorName}</span> {t(`event.${e.kind}`, { defaultValue: e.kind, amount: f.cents(e.amountCents ?? 0) })}
                     {e.kind === "APPROVED" && e.amountCents !== null ? (
                       <>
                         {" "}

@@ -1,9 +1,10 @@
 // Funds governed jointly (issue 10, item 6): a fund's review threshold is a joint change, and above it
 // a request needs one reviewer of each side (labor and management) approving the same amount from the
 // same fund before the fund is charged. One side's approval leaves the fund uncharged and the request
-// waiting for the other side; the same side twice, a neutral reviewer or a reviewer of the requesting
-// organization is refused; the database refuses an approval above the threshold without both sides;
-// and two reviewers at once (same side, or both sides) are decided one after the other.
+// waiting for the other side, who may agree or answer with another amount (which the first side then
+// agrees to); the same approval twice, a neutral reviewer or a reviewer of the requesting organization
+// is refused; the database refuses an approval above the threshold without both sides, and any change
+// to a decided request's approvals; and two reviewers at once are decided one after the other.
 import { afterAll, describe, expect, it } from "vitest";
 import { designateReviewer } from "../../server/fixtures/factories.js";
 import { refusal } from "../support/test-app.js";
@@ -73,10 +74,6 @@ describe("approval above the threshold", { timeout: 60_000 }, () => {
     expect((await refusedWithoutWrites(() => approve(w.labor2, requestId, w.fund.id, "800"))).code).toBe("CONFLICT");
     expect((await refusedWithoutWrites(() => approve(w.reviewer, requestId, w.fund.id, "800"))).code).toBe("FORBIDDEN");
     expect((await refusedWithoutWrites(() => approve(w.cboReviewer, requestId, w.fund.id, "800"))).code).toBe("FORBIDDEN");
-    // The other side approving another amount does not complete it.
-    const other = await refusedWithoutWrites(() => approve(w.management1, requestId, w.fund.id, "700"));
-    expect(other.code).toBe("PRECONDITION_FAILED");
-    expect(other.message).toMatch(/Labor approved \$800\.00/);
 
     await approve(w.management2, requestId, w.fund.id, "800");
     view = await w.cboMember.trpc.services.request.get({ requestId });
@@ -84,6 +81,48 @@ describe("approval above the threshold", { timeout: 60_000 }, () => {
     expect(view.approvals.map((a) => a.side)).toEqual(["LABOR", "MANAGEMENT"]);
     expect(await fundOf(app.db, w.fund.id)).toMatchObject({ committedCents: 80_000 });
     expect(view.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["APPROVED_BY_SIDE", "APPROVED"]));
+  });
+
+  it("the sides converge: management answers labor's $800 with $700, labor agrees, and the fund is charged $700 once; each approval stays in the history", async () => {
+    const w = await twoSidedWorld();
+    await setThreshold(w, "500");
+    const requestId = await makeRequest(w, { amount: "800", category: "TOOLS_EQUIPMENT" });
+    const awaitingOf = async (person: ServicesWorld["reviewer"]) =>
+      (await app.db.notification.findMany({ where: { userId: person.user.id, kind: "serviceRequest.awaitingSide" } })).filter((n) => (n.payload as { requestId: string }).requestId === requestId);
+
+    await approve(w.labor1, requestId, w.fund.id, "800");
+    // Management answers with another amount: recorded as management's approval; nothing is charged, and labor is told.
+    await approve(w.management1, requestId, w.fund.id, "700");
+    let view = await w.cboMember.trpc.services.request.get({ requestId });
+    expect(view.request.status).toBe("UNDER_REVIEW");
+    expect(view.approvals.map((a) => [a.side, a.amountCents, a.reviewerName])).toEqual([
+      ["LABOR", 80_000, w.labor1.name],
+      ["MANAGEMENT", 70_000, w.management1.name],
+    ]);
+    expect(await fundOf(app.db, w.fund.id)).toMatchObject({ committedCents: 0 });
+    expect(await awaitingOf(w.labor2)).toEqual([expect.objectContaining({ payload: expect.objectContaining({ amountCents: 70_000, byName: w.management1.name }) })]);
+
+    // Labor's own approval again is refused (it waits for management), and says how to complete it.
+    const again = await refusedWithoutWrites(() => approve(w.labor2, requestId, w.fund.id, "800"));
+    expect(again).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/management approved \$700\.00 .*Approve that to complete it/) });
+
+    // Another labor reviewer agrees to $700: labor's approval is replaced, the request approved and the fund charged once.
+    await approve(w.labor2, requestId, w.fund.id, "700");
+    view = await w.cboMember.trpc.services.request.get({ requestId });
+    expect(view.request).toMatchObject({ status: "APPROVED", approvedCents: 70_000 });
+    expect(view.approvals.map((a) => [a.side, a.amountCents, a.reviewerName]).sort()).toEqual([
+      ["LABOR", 70_000, w.labor2.name],
+      ["MANAGEMENT", 70_000, w.management1.name],
+    ]);
+    expect(await fundOf(app.db, w.fund.id)).toMatchObject({ committedCents: 70_000 });
+    const history = view.events.filter((e) => e.kind === "APPROVED_BY_SIDE" || e.kind === "APPROVED").map((e) => [e.kind, e.amountCents, e.actorName]);
+    expect(history).toEqual([
+      ["APPROVED_BY_SIDE", 80_000, w.labor1.name],
+      ["APPROVED_BY_SIDE", 70_000, w.management1.name],
+      ["APPROVED", 70_000, w.labor2.name],
+    ]);
+    // Decided: no side's approval changes any more.
+    expect((await refusedWithoutWrites(() => approve(w.management2, requestId, w.fund.id, "650"))).code).toBe("PRECONDITION_FAILED");
   });
 
   it("one side's approval tells the other side's reviewers, and only them, that the request waits for them: the amount, never the trainee", async () => {
@@ -149,8 +188,11 @@ describe("approval above the threshold", { timeout: 60_000 }, () => {
     const row = { requestId, reviewerUserId: "x", reviewerName: "x", fundId: w.fund.id, amountCents: 80_000 };
     await expect(app.db.requestApproval.create({ data: { ...row, side: "MANAGEMENT", reviewerMembershipId: w.cboReviewer.membershipId, organizationId: w.cboA.id } })).rejects.toThrow(/reviewer of that side/);
     await expect(app.db.requestApproval.create({ data: { ...row, side: "MANAGEMENT", reviewerMembershipId: w.labor2.membershipId, organizationId: w.union.id } })).rejects.toThrow(/reviewer of that side/);
-    // Approvals are append-only.
-    await expect(app.db.requestApproval.deleteMany({ where: { requestId } })).rejects.toThrow();
+    // An approval is never updated; a side's new one replaces it, only while the request is in review.
+    await expect(app.db.requestApproval.updateMany({ where: { requestId }, data: { amountCents: 70_000 } })).rejects.toThrow(/never updated/);
+    await approve(w.management1, requestId, w.fund.id, "800");
+    await expect(app.db.requestApproval.deleteMany({ where: { requestId } })).rejects.toThrow(/out of review are kept/);
+    expect(await app.db.requestApproval.count({ where: { requestId } })).toBe(2);
   });
 });
 
@@ -168,6 +210,32 @@ describe("two reviewers at once", { timeout: 120_000 }, () => {
       expect((await app.db.serviceRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("UNDER_REVIEW");
     }
     expect(await fundOf(app.db, w.fund.id)).toMatchObject({ committedCents: 0 });
+  });
+
+  it("a side revising its approval while the other side approves the old amount: approved only at an amount both sides approved, charged at most once (several rounds)", async () => {
+    const w = await twoSidedWorld();
+    await setThreshold(w, "500");
+    let charged = 0;
+    for (let round = 0; round < 6; round++) {
+      const requestId = await makeRequest(w, { amount: "800" });
+      await approve(w.labor1, requestId, w.fund.id, "800");
+      const calls = [() => approve(w.labor2, requestId, w.fund.id, "700"), () => approve(w.management2, requestId, w.fund.id, "800")];
+      await Promise.allSettled((round % 2 ? calls.reverse() : calls).map((call) => call()));
+      const request = await app.db.serviceRequest.findUniqueOrThrow({ where: { id: requestId } });
+      const approvals = await app.db.requestApproval.findMany({ where: { requestId } });
+      expect(approvals).toHaveLength(2);
+      if (request.status === "APPROVED") {
+        // Management's $800 met labor's $800 first; labor's revision came too late and changed nothing.
+        expect(request.approvedCents).toBe(80_000);
+        expect(approvals.map((a) => a.amountCents)).toEqual([80_000, 80_000]);
+        charged += 80_000;
+      } else {
+        // Labor's $700 came first: management's $800 is its answer, and the request waits.
+        expect(request.status).toBe("UNDER_REVIEW");
+        expect(approvals.map((a) => [a.side, a.amountCents]).sort()).toEqual([["LABOR", 70_000], ["MANAGEMENT", 80_000]]);
+      }
+      expect(await fundOf(app.db, w.fund.id)).toMatchObject({ committedCents: charged });
+    }
   });
 
   it("of both sides: both are recorded, the request is approved and the fund charged exactly once (several rounds)", async () => {

@@ -3,6 +3,7 @@
 // plays which part in a step, what a requesting organization may still do once its access is revoked).
 import { describe, expect, it } from "vitest";
 import {
+  approvalStep,
   capBreached,
   checkAttachment,
   checkFileName,
@@ -164,6 +165,37 @@ describe("caps", () => {
       "This would exceed the yearly cap per trainee ($350.00; $50.00 left).",
     );
     expect(capBreached([{ category: "ALL", perTrainee: true, capCents: 35_000 }], "TRANSPORTATION", 5_000, use)).toBeNull();
+  });
+});
+
+describe("approval by both sides above a fund's threshold", () => {
+  const fund = { fundId: "f1", bothSidesAboveCents: 50_000 };
+  const labor800 = { side: "LABOR" as const, amountCents: 80_000, fundId: "f1", fundName: "Fund 1", reviewerName: "Luis" };
+  const management700 = { side: "MANAGEMENT" as const, amountCents: 70_000, fundId: "f1", fundName: "Fund 1", reviewerName: "Karen" };
+
+  it("charges at once at or below the threshold, or without one; refuses a neutral reviewer above it", () => {
+    expect(approvalStep({ ...fund, reviewerSide: "NEUTRAL", cents: 50_000, approvals: [] })).toEqual({ step: "CHARGE" });
+    expect(approvalStep({ ...fund, bothSidesAboveCents: null, reviewerSide: "LABOR", cents: 900_000, approvals: [] })).toEqual({ step: "CHARGE" });
+    expect(approvalStep({ ...fund, reviewerSide: "NEUTRAL", cents: 50_001, approvals: [] })).toMatchObject({ step: "REFUSED", code: "FORBIDDEN" });
+  });
+
+  it("waits after the first side; completes when the other side approves the same amount from the same fund", () => {
+    expect(approvalStep({ ...fund, reviewerSide: "LABOR", cents: 80_000, approvals: [] })).toEqual({ step: "WAIT", replaces: null });
+    expect(approvalStep({ ...fund, reviewerSide: "MANAGEMENT", cents: 80_000, approvals: [labor800] })).toEqual({ step: "COMPLETE", replaces: null });
+  });
+
+  it("records another amount or fund as the other side's answer, and a side's agreement to the answer replaces its own approval", () => {
+    expect(approvalStep({ ...fund, reviewerSide: "MANAGEMENT", cents: 70_000, approvals: [labor800] })).toEqual({ step: "WAIT", replaces: null });
+    expect(approvalStep({ ...fund, fundId: "f2", reviewerSide: "MANAGEMENT", cents: 80_000, approvals: [labor800] })).toEqual({ step: "WAIT", replaces: null });
+    expect(approvalStep({ ...fund, reviewerSide: "LABOR", cents: 70_000, approvals: [labor800, management700] })).toEqual({ step: "COMPLETE", replaces: labor800 });
+    expect(approvalStep({ ...fund, reviewerSide: "LABOR", cents: 75_000, approvals: [labor800, management700] })).toEqual({ step: "WAIT", replaces: labor800 });
+  });
+
+  it("refuses a side's same approval again, saying what completes it", () => {
+    const alone = approvalStep({ ...fund, reviewerSide: "LABOR", cents: 80_000, approvals: [labor800] });
+    expect(alone).toMatchObject({ step: "REFUSED", code: "CONFLICT", message: expect.stringMatching(/it waits for a management-side reviewer/) });
+    const answered = approvalStep({ ...fund, reviewerSide: "LABOR", cents: 80_000, approvals: [labor800, management700] });
+    expect(answered).toMatchObject({ step: "REFUSED", code: "CONFLICT", message: expect.stringMatching(/management approved \$700\.00 from Fund 1\. Approve that to complete it/) });
   });
 });
 

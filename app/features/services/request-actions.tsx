@@ -61,6 +61,8 @@ export function RequestActions({ view }: { view: View }) {
     setError(null);
     mutate().catch((e: unknown) => setError(toUiError(e).message));
   };
+  // Above a fund's threshold: the other side's approval, which this reviewer may agree to or answer.
+  const theirs = view.reviewerSide === "LABOR" || view.reviewerSide === "MANAGEMENT" ? view.approvals.find((a) => a.side !== view.reviewerSide) : undefined;
   const anything = Object.values(can).some(Boolean);
   if (!anything) return <p className="text-sm text-slate-600">{t("actions.nothing")}</p>;
 
@@ -97,11 +99,18 @@ export function RequestActions({ view }: { view: View }) {
           {view.funds.length === 0 ? (
             <p className="text-sm text-slate-600">{t("actions.noFund")}</p>
           ) : (
-            <form onSubmit={approveForm.onSubmit} noValidate className="space-y-3" aria-label={t("actions.approveForm")}>
+            // Remade when the other side's approval changes, so the form offers what it approved.
+            <form key={theirs ? `${theirs.side} ${theirs.fundId} ${theirs.amountCents}` : "none"} onSubmit={approveForm.onSubmit} noValidate className="space-y-3" aria-label={t("actions.approveForm")}>
               <FormError message={approveForm.error?.message} />
+              {theirs ? (
+                <p className="text-sm text-amber-900" data-testid="other-side-approval">
+                  {t(`approvals.answer.${theirs.side}`, { amount: f.cents(theirs.amountCents), fund: theirs.fundName })}
+                </p>
+              ) : null}
               <SelectField
                 label={t("actions.fromFund")}
                 name="fundId"
+                defaultValue={theirs?.fundId}
                 options={view.funds.map((fund): [string, string] => [
                   fund.id,
                   fund.bothSidesAboveCents !== null
@@ -114,7 +123,7 @@ export function RequestActions({ view }: { view: View }) {
                 label={t("actions.amountToApprove")}
                 name="amount"
                 inputMode="decimal"
-                defaultValue={centsToDollarsInput(request.requestedCents)}
+                defaultValue={centsToDollarsInput(theirs?.amountCents ?? request.requestedCents)}
                 hint={t("actions.upTo", { amount: f.cents(request.requestedCents) })}
                 error={approveForm.fieldError("amount")}
               />
@@ -179,7 +188,8 @@ export function RequestActions({ view }: { view: View }) {
 
 /**
  * Above a fund's threshold a reviewer of each side approves the same amount from the same fund; the
- * fund is charged at the second. Shows the approvals given so far and what is still needed.
+ * fund is charged at the second. Shows the approvals given so far and what is still needed (the other
+ * side, or, where the sides approved different terms, one side agreeing to the other's).
  */
 export function Approvals({ view }: { view: View }) {
   const { approvals, request } = view;
@@ -188,6 +198,8 @@ export function Approvals({ view }: { view: View }) {
   if (!approvals.length) return null;
   const sides = new Set(approvals.map((a) => a.side));
   const waitingFor = (["LABOR", "MANAGEMENT"] as const).filter((s) => !sides.has(s));
+  const open = request.status !== "APPROVED" && request.status !== "FULFILLED";
+  const differ = approvals.length === 2 && (approvals[0]!.amountCents !== approvals[1]!.amountCents || approvals[0]!.fundId !== approvals[1]!.fundId);
   return (
     <div className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200" data-testid="side-approvals">
       <p className="font-medium text-amber-950">{t("approvals.title")}</p>
@@ -197,13 +209,14 @@ export function Approvals({ view }: { view: View }) {
             {t(`approvals.approved.${a.side}`, { name: a.reviewerName, amount: f.cents(a.amountCents), fund: a.fundName })}
           </li>
         ))}
-        {request.status !== "APPROVED" && request.status !== "FULFILLED"
+        {open
           ? waitingFor.map((s) => (
               <li key={s} className="text-amber-900">
                 {t(`approvals.waiting.${s}`)}
               </li>
             ))
           : null}
+        {open && differ ? <li className="text-amber-900">{t("approvals.differ")}</li> : null}
       </ul>
     </div>
   );

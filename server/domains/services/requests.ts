@@ -201,12 +201,15 @@ export function denyRequest(deps: ServicesDeps, { userId, input }: Call<RequestI
  * every approval committed before ours, and none can commit between our cap check and our commit.
  * The charge itself stays one conditional UPDATE (it matches no row when the money is not there).
  *
- * Above the fund's threshold (its review policy, a joint change) a reviewer of each side approves: the
- * first side's approval is recorded (`RequestApproval`, one per side and request: a unique key) and the
+ * Above the fund's threshold (its review policy, a joint change) a reviewer of each side approves: a
+ * side's approval is recorded (`RequestApproval`, one per side and request: a unique key) and the
  * request waits, the fund uncharged; the other side's approval of the same amount from the same fund
- * completes it and charges the fund. Both run under the request's row lock (taken by `step`), so two
- * reviewers at once take turns: the second of one side is refused, the second of the other completes.
- * A trigger refuses an APPROVED status above the threshold without both sides' matching approvals.
+ * completes it and charges the fund. The other side may instead approve another amount or fund: that
+ * replaces its own earlier approval, if any, and the request waits for the first side to agree (each
+ * approval is kept in the request's history). All run under the request's row lock (taken by `step`),
+ * so two reviewers at once take turns: the second of one side with the same approval is refused, the
+ * second of the other completes. Triggers refuse an APPROVED status above the threshold without both
+ * sides' matching approvals, and any change to the approvals once the request is decided.
  */
 export async function approveRequest(deps: ServicesDeps, { userId, input }: Call<ApproveInput>) {
   const asker = await deps.access.requireServiceRequest(userId, input.requestId);
@@ -230,6 +233,8 @@ export async function approveRequest(deps: ServicesDeps, { userId, input }: Call
     if (next.step === "REFUSED") throw new AppError(next.code, next.message);
     const decidedAt = new Date();
     if (next.step !== "CHARGE") {
+      // The side's word is its latest: an earlier approval of this side (another amount or fund) gives way.
+      if (next.replaces) await tx.requestApproval.delete({ where: { requestId_side: { requestId: request.id, side: next.replaces.side } } });
       const reviewer = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
       await tx.requestApproval.create({
         data: {

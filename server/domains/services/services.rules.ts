@@ -212,12 +212,14 @@ export type ApprovalSide = "LABOR" | "MANAGEMENT";
 export type SideApproval = { side: ApprovalSide; amountCents: number; fundId: string; fundName: string; reviewerName: string };
 
 /**
- * What a reviewer's approval of `cents` from a fund does, given the approvals of a side already
- * recorded for the request: CHARGE (one reviewer suffices: at or below the threshold, or no threshold),
- * WAIT (the first side's approval is recorded; the request waits for the other side), COMPLETE (the
- * other side approved the same amount from the same fund: recorded, and the fund is charged), or a
- * refusal. Reviewers of neutral organizations are of neither side: above the threshold they cannot be
- * one of the two.
+ * What a reviewer's approval of `cents` from a fund does, given each side's approval already recorded
+ * for the request: CHARGE (one reviewer suffices: at or below the threshold, or no threshold), WAIT
+ * (this side's approval is recorded, replacing the side's earlier one if any, and the request waits for
+ * the other side to approve the same), COMPLETE (the other side approved the same amount from the same
+ * fund: recorded, and the fund is charged), or a refusal. So the sides converge: either may answer the
+ * other's approval with another amount or fund, which the other side then agrees to or answers again;
+ * neither settles an amount alone. Reviewers of neutral organizations are of neither side: above the
+ * threshold they cannot be one of the two.
  */
 export function approvalStep(f: {
   reviewerSide: "LABOR" | "MANAGEMENT" | "NEUTRAL";
@@ -225,7 +227,10 @@ export function approvalStep(f: {
   fundId: string;
   bothSidesAboveCents: number | null;
   approvals: SideApproval[];
-}): { step: "CHARGE" | "WAIT" | "COMPLETE" } | { step: "REFUSED"; code: "FORBIDDEN" | "CONFLICT" | "PRECONDITION_FAILED"; message: string } {
+}):
+  | { step: "CHARGE" }
+  | { step: "WAIT" | "COMPLETE"; replaces: SideApproval | null }
+  | { step: "REFUSED"; code: "FORBIDDEN" | "CONFLICT"; message: string } {
   if (!needsBothSides(f.bothSidesAboveCents, f.cents)) return { step: "CHARGE" };
   const limit = formatCents(f.bothSidesAboveCents!);
   if (f.reviewerSide === "NEUTRAL") {
@@ -237,24 +242,19 @@ export function approvalStep(f: {
   }
   const side = f.reviewerSide;
   const other: ApprovalSide = side === "LABOR" ? "MANAGEMENT" : "LABOR";
-  const mine = f.approvals.find((a) => a.side === side);
-  if (mine) {
+  const mine = f.approvals.find((a) => a.side === side) ?? null;
+  const theirs = f.approvals.find((a) => a.side === other) ?? null;
+  const same = (a: SideApproval | null) => a !== null && a.fundId === f.fundId && a.amountCents === f.cents;
+  if (same(mine)) {
     return {
       step: "REFUSED",
       code: "CONFLICT",
-      message: `${SIDE_WORDS[side]} already approved this request (${formatCents(mine.amountCents)}, ${mine.reviewerName}); it waits for a ${SIDE_WORDS[other].toLowerCase()}-side reviewer.`,
+      message: theirs
+        ? `${SIDE_WORDS[side]} already approved ${formatCents(mine!.amountCents)} from ${mine!.fundName} (${mine!.reviewerName}); ${SIDE_WORDS[other].toLowerCase()} approved ${formatCents(theirs.amountCents)} from ${theirs.fundName}. Approve that to complete it, or wait for ${SIDE_WORDS[other].toLowerCase()} to agree to yours.`
+        : `${SIDE_WORDS[side]} already approved this request (${formatCents(mine!.amountCents)}, ${mine!.reviewerName}); it waits for a ${SIDE_WORDS[other].toLowerCase()}-side reviewer.`,
     };
   }
-  const theirs = f.approvals.find((a) => a.side === other);
-  if (!theirs) return { step: "WAIT" };
-  if (theirs.fundId !== f.fundId || theirs.amountCents !== f.cents) {
-    return {
-      step: "REFUSED",
-      code: "PRECONDITION_FAILED",
-      message: `${SIDE_WORDS[other]} approved ${formatCents(theirs.amountCents)} from ${theirs.fundName}. Approve that amount from that fund to complete the approval, or ask for information or deny the request.`,
-    };
-  }
-  return { step: "COMPLETE" };
+  return { step: same(theirs) ? "COMPLETE" : "WAIT", replaces: mine };
 }
 
 const SIDE_WORDS: Record<ApprovalSide, string> = { LABOR: "Labor", MANAGEMENT: "Management" };
