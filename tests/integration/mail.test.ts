@@ -2,9 +2,7 @@
 // job queue: who gets a notification's mail and who does not (settings, mutes), the daily digest, the
 // one-click unsubscribe without a session, direct mails, and delivery exactly once across a crash
 // before dispatch, a stale "sending" claim and an SMTP failure retried with backoff.
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { openVote } from "../../server/domains/voting/vote-lifecycle.js";
 import { MAIL_GROUP_KEYS, MAIL_GROUPS, MAIL_KINDS } from "../../server/domains/preferences/preferences.schema.js";
@@ -12,54 +10,14 @@ import { localTime } from "../../server/mail/digest-time.js";
 import { signUnsubscribeToken } from "../../server/mail/unsubscribe-token.js";
 import { inTransaction } from "../../server/unit-of-work/unit-of-work.js";
 import { servicesWorld, makeRequest } from "../support/services-helpers.js";
+import { startSmtpServer, type Arrival } from "../support/smtp.js";
 import { refusal, startTestApp, type SignedIn } from "../support/test-app.js";
 import { HOUR, eventually, openMotion, secondedMotion, settle, votingWorld, type VotingWorld } from "../support/voting-helpers.js";
 
 const APP_SECRET = "mail-test-secret-0123456789-abcdefghijklmnop";
 
-// ─── a real SMTP server ─────────────────────────────────────────────────────
-
-type Arrival = { to: string; mail: ParsedMail };
-
-async function startSmtpServer() {
-  const arrivals: Arrival[] = [];
-  let refuseNext = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["AUTH", "STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const recipients = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
-      if (refuseNext > 0) {
-        refuseNext--;
-        stream.resume();
-        stream.on("end", () => callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 })));
-        return;
-      }
-      simpleParser(stream).then(
-        (mail) => {
-          for (const to of recipients) arrivals.push({ to, mail });
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    port,
-    arrivals,
-    /** The next `n` mails are refused with a temporary error (451). */
-    refuse(n: number) {
-      refuseNext = n;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 const smtp = await startSmtpServer();
-const app = await startTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, APP_SECRET, MAIL_FROM: "Jointly <no-reply@jointly.test>" } });
+const app = await startTestApp({ env: { SMTP_URL: smtp.url, APP_SECRET, MAIL_FROM: "Jointly <no-reply@jointly.test>" } });
 afterAll(async () => {
   await app.close();
   await smtp.close();
@@ -68,7 +26,7 @@ afterAll(async () => {
 beforeEach(() => smtp.refuse(0));
 
 /** Mails that arrived mentioning `marker` (a motion's or a request's id in its links). */
-const about = (marker: string) => smtp.arrivals.filter((a) => a.mail.text?.includes(marker));
+const about = smtp.about;
 const recipientsOf = (arrivals: Arrival[]) => arrivals.map((a) => a.to).sort();
 const emailsOf = (people: Array<{ user: { email: string } }>) => people.map((p) => p.user.email.toLowerCase()).sort();
 const header = (mail: ParsedMail, name: string) => mail.headerLines.find((h) => h.key === name.toLowerCase())?.line.replace(/^[^:]+:\s*/, "");

@@ -9,12 +9,19 @@ export type Arrival = { to: string; mail: ParsedMail };
 
 export async function startSmtpServer() {
   const arrivals: Arrival[] = [];
+  let refuseNext = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],
     logger: false,
     onData(stream, session, callback) {
       const recipients = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
+      if (refuseNext > 0) {
+        refuseNext--;
+        stream.resume();
+        stream.on("end", () => callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 })));
+        return;
+      }
       simpleParser(stream).then(
         (mail) => {
           for (const to of recipients) arrivals.push({ to, mail });
@@ -44,6 +51,10 @@ export async function startSmtpServer() {
       await eventually(async () => matching(filter).length >= count, { timeoutMs, what });
       await settle(1_500);
       return matching(filter);
+    },
+    /** The next `n` mails are refused with a temporary error (451), as a busy mail server does. */
+    refuse(n: number) {
+      refuseNext = n;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
