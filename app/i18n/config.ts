@@ -32,6 +32,7 @@ import esDrafts from "../locales/es/drafts.json";
 import esJoint from "../locales/es/joint.json";
 import esParticipants from "../locales/es/participants.json";
 import esPartnerships from "../locales/es/partnerships.json";
+import { matchTemplate } from "./message-templates";
 import { pseudoize, pseudoizeTree } from "./pseudo";
 
 /** The languages people choose from (the profile, the header): each named in itself. */
@@ -100,10 +101,18 @@ export function fixedT(locale: string, ns: Namespace = "common"): TFunction {
   return standalone.getFixedT(isUiLocale(locale) ? locale : DEFAULT_LOCALE, ns);
 }
 
-/** A server message in the viewer's language: its translation when the catalog has one, else itself. */
+/**
+ * A server message in the viewer's language: its translation when the catalog has one, else the
+ * translation of the template it fits with its values said inside (message-templates.ts), else itself.
+ */
 export function translateServerMessage(t: TFunction, message: string, locale: string): string {
   if (locale === PSEUDO_LOCALE) return message;
-  return t(message, { ns: "errors", keySeparator: false, nsSeparator: false, defaultValue: message }) as string;
+  const asIs = { ns: "errors", keySeparator: false, nsSeparator: false } as const;
+  const exact = t(message, { ...asIs, defaultValue: message }) as string;
+  if (exact !== message) return exact;
+  const catalog = isAppLocale(locale) ? (resources[locale].errors as Record<string, string>) : null;
+  const fit = catalog ? matchTemplate(catalog, message) : null;
+  return fit ? (t(fit.key, { ...asIs, ...fit.values }) as string) : message;
 }
 
 export { pseudoize };
