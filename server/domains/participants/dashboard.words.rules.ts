@@ -3,14 +3,16 @@
 // these words say them again from the keys (employers' and programs' names stay as they are). The
 // pages say them through useDashboardWords, the CSVs through the reader's translator (server/i18n.ts).
 import type { Translate } from "../common.rules.js";
-import type { Dashboard, DashboardRow, DashboardTable } from "./dashboard.js";
 
 const DEMOGRAPHIC_TABLES = new Set(["sex", "veteranStatus", "disabilityStatus", "ageBand"]);
 
-export function dashboardWords(t: Translate, dashboard: Pick<Dashboard, "year" | "threshold">) {
+/** A table or a group of one, as the dashboard names it: its key, and the English label it was built with. */
+type Named = { key: string; label: string };
+
+export function dashboardWords(t: Translate, dashboard: { year: number; threshold: number }) {
   return {
-    table: (table: Pick<DashboardTable, "key" | "label">) => t(`participants:dashboard.table.${table.key}`, { defaultValue: table.label }),
-    group: (table: Pick<DashboardTable, "key">, row: Pick<DashboardRow, "key" | "label">) => {
+    table: (table: Named) => t(`participants:dashboard.table.${table.key}`, { defaultValue: table.label }),
+    group: (table: Pick<Named, "key">, row: Named) => {
       if (row.key === "all") return t("participants:dashboard.allApplicants");
       if (table.key === "raceEthnicity") {
         if (row.key === "MULTIPLE") return t("participants:dashboard.multiracial");
