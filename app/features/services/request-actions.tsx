@@ -61,8 +61,12 @@ export function RequestActions({ view }: { view: View }) {
     setError(null);
     mutate().catch((e: unknown) => setError(toUiError(e).message));
   };
-  // Above a fund's threshold: the other side's approval, which this reviewer may agree to or answer.
-  const theirs = view.reviewerSide === "LABOR" || view.reviewerSide === "MANAGEMENT" ? view.approvals.find((a) => a.side !== view.reviewerSide) : undefined;
+  // Above a fund's threshold: the other side's approval, which this reviewer may agree to or answer, and
+  // their own side's, which they may change while the other side has not answered.
+  const side = view.reviewerSide === "LABOR" || view.reviewerSide === "MANAGEMENT" ? view.reviewerSide : null;
+  const theirs = side ? view.approvals.find((a) => a.side !== side) : undefined;
+  const ours = side && !theirs ? view.approvals.find((a) => a.side === side) : undefined;
+  const offered = theirs ?? ours;
   const anything = Object.values(can).some(Boolean);
   if (!anything) return <p className="text-sm text-slate-600">{t("actions.nothing")}</p>;
 
@@ -100,17 +104,21 @@ export function RequestActions({ view }: { view: View }) {
             <p className="text-sm text-slate-600">{t("actions.noFund")}</p>
           ) : (
             // Remade when the other side's approval changes, so the form offers what it approved.
-            <form key={theirs ? `${theirs.side} ${theirs.fundId} ${theirs.amountCents}` : "none"} onSubmit={approveForm.onSubmit} noValidate className="space-y-3" aria-label={t("actions.approveForm")}>
+            <form key={offered ? `${offered.side} ${offered.fundId} ${offered.amountCents}` : "none"} onSubmit={approveForm.onSubmit} noValidate className="space-y-3" aria-label={t("actions.approveForm")}>
               <FormError message={approveForm.error?.message} />
               {theirs ? (
                 <p className="text-sm text-amber-900" data-testid="other-side-approval">
                   {t(`approvals.answer.${theirs.side}`, { amount: f.cents(theirs.amountCents), fund: theirs.fundName })}
                 </p>
+              ) : ours ? (
+                <p className="text-sm text-amber-900" data-testid="own-side-approval">
+                  {t(`approvals.mine.${ours.side}`, { amount: f.cents(ours.amountCents), fund: ours.fundName, name: ours.reviewerName })}
+                </p>
               ) : null}
               <SelectField
                 label={t("actions.fromFund")}
                 name="fundId"
-                defaultValue={theirs?.fundId}
+                defaultValue={offered?.fundId}
                 options={view.funds.map((fund): [string, string] => [
                   fund.id,
                   fund.bothSidesAboveCents !== null
@@ -123,7 +131,7 @@ export function RequestActions({ view }: { view: View }) {
                 label={t("actions.amountToApprove")}
                 name="amount"
                 inputMode="decimal"
-                defaultValue={centsToDollarsInput(theirs?.amountCents ?? request.requestedCents)}
+                defaultValue={centsToDollarsInput(offered?.amountCents ?? request.requestedCents)}
                 hint={t("actions.upTo", { amount: f.cents(request.requestedCents) })}
                 error={approveForm.fieldError("amount")}
               />
