@@ -13,7 +13,7 @@ export const messages = {
     subject: ({ category }: { category: string }) => `A request waits for your side's approval (${category})`,
     heading: "A request waits for your side's approval",
     body: ({ by, amount, category }: Words) =>
-      `${by} approved ${amount} for a supportive-service request (${category}). Its fund needs a reviewer of each side at this amount: the request is approved, and the fund charged, once a reviewer of your side approves the same amount.`,
+      `${by} approved ${amount} for a supportive-service request (${category}). Its fund needs a reviewer of each side at this amount: the request is approved, and the fund charged, once a reviewer of your side approves the same amount. Your side may also approve another amount, for the other side to agree to.`,
     action: "Open the request",
     summary: ({ category }: { category: string }) => `A request (${category}) waits for your side's approval`,
     why: ({ partnership }: { partnership: string }) => `You get this because you review supportive-service requests in ${partnership}.`,
@@ -22,7 +22,7 @@ export const messages = {
     subject: ({ category }: { category: string }) => `Una solicitud espera la aprobación de su parte (${category})`,
     heading: "Una solicitud espera la aprobación de su parte",
     body: ({ by, amount, category }: Words) =>
-      `${by} aprobó ${amount} para una solicitud de servicios de apoyo (${category}). Con este monto, su fondo necesita un revisor o revisora de cada parte: la solicitud queda aprobada, y se carga al fondo, cuando alguien de su parte apruebe el mismo monto.`,
+      `${by} aprobó ${amount} para una solicitud de servicios de apoyo (${category}). Con este monto, su fondo necesita un revisor o revisora de cada parte: la solicitud queda aprobada, y se carga al fondo, cuando alguien de su parte apruebe el mismo monto. Su parte también puede aprobar otro monto, para que la otra parte lo acepte.`,
     action: "Abrir la solicitud",
     summary: ({ category }: { category: string }) => `Una solicitud (${category}) espera la aprobación de su parte`,
     why: ({ partnership }: { partnership: string }) => `Recibe este correo porque revisa solicitudes de servicios de apoyo en ${partnership}.`,
