@@ -170,11 +170,18 @@ describe("approval above the threshold", { timeout: 60_000 }, () => {
     await approve(w.reviewer, partly, w.fund.id, "450");
     expect((await app.db.serviceRequest.findUniqueOrThrow({ where: { id: partly } })).status).toBe("APPROVED");
 
+    // Labor approved the whole $900; a neutral reviewer then approves $450 alone: labor's approval played no part and goes.
+    const settled = await makeRequest(w, { amount: "900" });
+    await approve(w.labor1, settled, w.fund.id, "900");
+    await approve(w.reviewer, settled, w.fund.id, "450");
+    expect(await app.db.serviceRequest.findUniqueOrThrow({ where: { id: settled } })).toMatchObject({ status: "APPROVED", approvedCents: 45_000 });
+    expect(await app.db.requestApproval.count({ where: { requestId: settled } })).toBe(0);
+
     const large = await makeRequest(w, { amount: "900" });
     await approve(w.labor1, large, w.fund.id, "900");
     await w.management1.trpc.services.request.deny({ requestId: large, reason: "Tools are covered by the employer." });
     expect((await app.db.serviceRequest.findUniqueOrThrow({ where: { id: large } })).status).toBe("DENIED");
-    expect(await fundOf(app.db, w.fund.id)).toMatchObject({ committedCents: 95_000 });
+    expect(await fundOf(app.db, w.fund.id)).toMatchObject({ committedCents: 140_000 });
   });
 
   it("the database refuses an approval above the threshold without both sides' matching approvals, and an approval by the requesting organization", async () => {

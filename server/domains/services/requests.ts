@@ -232,6 +232,9 @@ export async function approveRequest(deps: ServicesDeps, { userId, input }: Call
     });
     if (next.step === "REFUSED") throw new AppError(next.code, next.message);
     const decidedAt = new Date();
+    // One reviewer approves at or below the threshold alone: a side's approval of a larger amount played
+    // no part in it and goes (it stays in the history), so the request never shows it as agreed.
+    if (next.step === "CHARGE" && approvals.length) await tx.requestApproval.deleteMany({ where: { requestId: request.id } });
     if (next.step !== "CHARGE") {
       // The side's word is its latest: an earlier approval of this side (another amount or fund) gives way.
       if (next.replaces) await tx.requestApproval.delete({ where: { requestId_side: { requestId: request.id, side: next.replaces.side } } });
