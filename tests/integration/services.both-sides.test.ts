@@ -121,6 +121,13 @@ describe("approval above the threshold", { timeout: 60_000 }, () => {
       ["APPROVED_BY_SIDE", 70_000, w.management1.name],
       ["APPROVED", 70_000, w.labor2.name],
     ]);
+    // The audit keeps what the history line does not: each side's fund, and the approval labor's agreement replaced.
+    const audits = await app.db.auditEvent.findMany({ where: { subjectId: requestId, action: "serviceRequest.approve" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(audits.map((a) => a.data)).toEqual([
+      expect.objectContaining({ side: "LABOR", fundId: w.fund.id, amountCents: 80_000 }),
+      expect.objectContaining({ side: "MANAGEMENT", fundId: w.fund.id, amountCents: 70_000 }),
+      expect.objectContaining({ side: "LABOR", fundId: w.fund.id, amountCents: 70_000, replaces: { side: "LABOR", amountCents: 80_000, fundId: w.fund.id } }),
+    ]);
     // Decided: no side's approval changes any more.
     expect((await refusedWithoutWrites(() => approve(w.management2, requestId, w.fund.id, "650"))).code).toBe("PRECONDITION_FAILED");
   });
@@ -181,6 +188,8 @@ describe("approval above the threshold", { timeout: 60_000 }, () => {
     await approve(w.labor1, large, w.fund.id, "900");
     await w.management1.trpc.services.request.deny({ requestId: large, reason: "Tools are covered by the employer." });
     expect((await app.db.serviceRequest.findUniqueOrThrow({ where: { id: large } })).status).toBe("DENIED");
+    // Denied: labor's approval is kept as it was, whoever tries to remove it.
+    await expect(app.db.requestApproval.deleteMany({ where: { requestId: large } })).rejects.toThrow(/out of review are kept/);
     expect(await fundOf(app.db, w.fund.id)).toMatchObject({ committedCents: 140_000 });
   });
 

@@ -206,7 +206,7 @@ export function Approvals({ view }: { view: View }) {
   if (!approvals.length) return null;
   const sides = new Set(approvals.map((a) => a.side));
   const waitingFor = (["LABOR", "MANAGEMENT"] as const).filter((s) => !sides.has(s));
-  const open = request.status !== "APPROVED" && request.status !== "FULFILLED";
+  const open = request.status === "SUBMITTED" || request.status === "UNDER_REVIEW";
   const differ = approvals.length === 2 && (approvals[0]!.amountCents !== approvals[1]!.amountCents || approvals[0]!.fundId !== approvals[1]!.fundId);
   return (
     <div className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200" data-testid="side-approvals">

@@ -5,12 +5,17 @@
 -- denied, cancelled, or waiting for information) its approvals are kept as they are.
 DROP TRIGGER "RequestApproval_append_only" ON "RequestApproval";
 
+-- The request's row is read FOR SHARE: a deletion waits for a decision being committed on it (which
+-- holds the row), then sees the decided status and is refused.
 CREATE FUNCTION jointly_request_approval_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  request_status TEXT;
 BEGIN
   IF TG_OP = 'UPDATE' THEN
     RAISE EXCEPTION 'RequestApproval rows are never updated: a side''s new approval replaces its row' USING ERRCODE = 'restrict_violation';
   END IF;
-  IF NOT EXISTS (SELECT 1 FROM "ServiceRequest" r WHERE r."id" = OLD."requestId" AND r."status" IN ('SUBMITTED', 'UNDER_REVIEW')) THEN
+  SELECT r."status" INTO request_status FROM "ServiceRequest" r WHERE r."id" = OLD."requestId" FOR SHARE;
+  IF request_status IS NULL OR request_status NOT IN ('SUBMITTED', 'UNDER_REVIEW') THEN
     RAISE EXCEPTION 'Approvals of a request out of review are kept as they are' USING ERRCODE = 'restrict_violation';
   END IF;
   RETURN OLD;

@@ -110,8 +110,12 @@ export async function updateRequest(deps: LimitsDeps, { userId, input }: Call<Up
   });
 }
 
-/** What a step writes; `to` keeps the request short of the action's status (one side's approval of two). */
-type StepResult = { data: Partial<ServiceRequest>; kind: string; note?: string; amountCents?: number | null; to?: RequestStatus };
+/**
+ * What a step writes; `to` keeps the request short of the action's status (one side's approval of two);
+ * `audit` adds to the step's audit entry what its history line does not hold (a side's fund, and the
+ * approval it replaced).
+ */
+type StepResult = { data: Partial<ServiceRequest>; kind: string; note?: string; amountCents?: number | null; to?: RequestStatus; audit?: Record<string, unknown> };
 
 /**
  * Moves a request one step of its life in one transaction: re-reads it, checks the step against the
@@ -141,7 +145,7 @@ async function stepAs(deps: ServicesDeps, { userId, actor, seen, asRequester, tr
     const from = request.status as RequestStatus;
     const check = checkTransition(from, action, role);
     if (!check.ok) throw new AppError(check.reason === "STATUS" ? "PRECONDITION_FAILED" : "FORBIDDEN", check.message);
-    const { data, kind, note, amountCents, to = check.to } = await apply(tx, request);
+    const { data, kind, note, amountCents, to = check.to, audit } = await apply(tx, request);
     const moved = await tx.serviceRequest.updateMany({ where: { id: request.id, status: from }, data: { ...data, status: to } });
     if (moved.count !== 1) throw new AppError("CONFLICT", "Someone else changed this request at the same moment. Reload and try again.");
     await recordRequestEvent(tx, request.id, { kind, from, to, actorId: userId, note, amountCents });
@@ -151,7 +155,7 @@ async function stepAs(deps: ServicesDeps, { userId, actor, seen, asRequester, tr
       action: `serviceRequest.${action}`,
       subjectType: "ServiceRequest",
       subjectId: request.id,
-      data: { from, to, ...(amountCents !== undefined && amountCents !== null ? { amountCents } : {}), ...(kind === "APPROVED_BY_SIDE" ? { waitingForOtherSide: true } : {}) },
+      data: { from, to, ...(amountCents !== undefined && amountCents !== null ? { amountCents } : {}), ...(kind === "APPROVED_BY_SIDE" ? { waitingForOtherSide: true } : {}), ...audit },
     });
     const updated = { ...request, status: to };
     await announceRequest(tx, effects, updated);
@@ -232,6 +236,14 @@ export async function approveRequest(deps: ServicesDeps, { userId, input }: Call
     });
     if (next.step === "REFUSED") throw new AppError(next.code, next.message);
     const decidedAt = new Date();
+    // The audit keeps each side's terms, and what a new approval set aside (the history line holds only the amount).
+    const terms = (a: { side: string; amountCents: number; fundId: string }) => ({ side: a.side, amountCents: a.amountCents, fundId: a.fundId });
+    const audit = {
+      fundId: fund.id,
+      ...(next.step === "CHARGE" ? {} : { side: asker.actor.member.side }),
+      ...(next.step === "CHARGE" && approvals.length ? { setAside: approvals.map(terms) } : {}),
+      ...(next.step !== "CHARGE" && next.replaces ? { replaces: terms(next.replaces) } : {}),
+    };
     // One reviewer approves at or below the threshold alone: a side's approval of a larger amount played
     // no part in it and goes (it stays in the history), so the request never shows it as agreed.
     if (next.step === "CHARGE" && approvals.length) await tx.requestApproval.deleteMany({ where: { requestId: request.id } });
@@ -256,7 +268,7 @@ export async function approveRequest(deps: ServicesDeps, { userId, input }: Call
       // Not charged yet; but an approval the money or the caps could not carry is refused now, not at the other side's turn.
       if (availableCents(fund) < cents) throw fieldError("PRECONDITION_FAILED", "amount", `${fund.name} has only ${formatCents(availableCents(fund))} available.`);
       await checkCaps(tx, { fund, request, cents, decidedAt });
-      return { data: {}, kind: "APPROVED_BY_SIDE", note: input.note, amountCents: cents, to: "UNDER_REVIEW" };
+      return { data: {}, kind: "APPROVED_BY_SIDE", note: input.note, amountCents: cents, to: "UNDER_REVIEW", audit };
     }
     const charged = await tx.$executeRaw`UPDATE "Fund" SET "committedCents" = "committedCents" + ${cents} WHERE "id" = ${fund.id} AND "committedCents" + "spentCents" + ${cents} <= "startingCents"`;
     if (charged !== 1) throw fieldError("PRECONDITION_FAILED", "amount", `${fund.name} has only ${formatCents(availableCents(fund))} available.`);
@@ -266,6 +278,7 @@ export async function approveRequest(deps: ServicesDeps, { userId, input }: Call
       kind: "APPROVED",
       note: input.note,
       amountCents: cents,
+      audit,
     };
   });
 }
