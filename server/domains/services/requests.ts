@@ -238,12 +238,10 @@ export async function approveRequest(deps: ServicesDeps, { userId, input }: Call
     const decidedAt = new Date();
     // The audit keeps each side's terms, and what a new approval set aside (the history line holds only the amount).
     const terms = (a: { side: string; amountCents: number; fundId: string }) => ({ side: a.side, amountCents: a.amountCents, fundId: a.fundId });
-    const audit = {
-      fundId: fund.id,
-      ...(next.step === "CHARGE" ? {} : { side: asker.actor.member.side }),
-      ...(next.step === "CHARGE" && approvals.length ? { setAside: approvals.map(terms) } : {}),
-      ...(next.step !== "CHARGE" && next.replaces ? { replaces: terms(next.replaces) } : {}),
-    };
+    const audit =
+      next.step === "CHARGE"
+        ? { fundId: fund.id, ...(approvals.length ? { setAside: approvals.map(terms) } : {}) }
+        : { fundId: fund.id, side: asker.actor.member.side, ...(next.replaces ? { replaces: terms(next.replaces) } : {}) };
     // One reviewer approves at or below the threshold alone: a side's approval of a larger amount played
     // no part in it and goes (it stays in the history), so the request never shows it as agreed.
     if (next.step === "CHARGE" && approvals.length) await tx.requestApproval.deleteMany({ where: { requestId: request.id } });
